@@ -1,0 +1,16 @@
+//! Senim's domain: what an appeal is, how the registration journal numbers and chains its
+//! entries, who may do what. Plain Rust: no I/O, no async, no database types, no clock —
+//! every moment is an argument.
+
+pub mod appeal;
+pub mod journal;
+pub mod organisation;
+pub mod staff;
+pub mod time;
+
+pub use appeal::{
+    Appeal, AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome, Redacted,
+};
+pub use journal::{ChainBreak, EntryHash, JournalNumber, JournalYear};
+pub use organisation::{Organisation, OrganisationId, Slug};
+pub use staff::{Permissions, Position, Positions, UserId};

@@ -1,0 +1,211 @@
+//! Staff and what their positions allow. One person may hold two positions (the minutes of
+//! 11.11.2023 list the same name as deputy director and psychologist); the rights are the
+//! union of the positions' rights — except that the system administrator's account is kept
+//! apart from every appeal.
+
+use std::fmt;
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct UserId(pub i64);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    /// жауапты маман — receives, registers and forwards appeals.
+    ResponsibleSpecialist,
+    /// педагог-психолог.
+    Psychologist,
+    /// әлеуметтік педагог.
+    SocialPedagogue,
+    /// директордың тәрбие ісі жөніндегі орынбасары (ДТІЖО) — reads, chairs the commission.
+    DeputyDirector,
+    /// директор — reads.
+    Director,
+    /// System administrator — manages accounts, never reads appeals.
+    Administrator,
+}
+
+impl Position {
+    pub const ALL: [Position; 6] = [
+        Position::ResponsibleSpecialist,
+        Position::Psychologist,
+        Position::SocialPedagogue,
+        Position::DeputyDirector,
+        Position::Director,
+        Position::Administrator,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Position::ResponsibleSpecialist => "responsible_specialist",
+            Position::Psychologist => "psychologist",
+            Position::SocialPedagogue => "social_pedagogue",
+            Position::DeputyDirector => "deputy_director",
+            Position::Director => "director",
+            Position::Administrator => "administrator",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Position> {
+        Position::ALL.into_iter().find(|position| position.code() == code)
+    }
+
+    /// The Fluent id of the position's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Position::ResponsibleSpecialist => "position-responsible-specialist",
+            Position::Psychologist => "position-psychologist",
+            Position::SocialPedagogue => "position-social-pedagogue",
+            Position::DeputyDirector => "position-deputy-director",
+            Position::Director => "position-director",
+            Position::Administrator => "position-administrator",
+        }
+    }
+}
+
+/// One or two positions held by one person, without repeats.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Positions(Vec<Position>);
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PositionsError {
+    #[error("a staff member holds at least one position")]
+    Empty,
+    #[error("a staff member holds at most two positions")]
+    TooMany,
+    #[error("unknown position")]
+    Unknown,
+    #[error("the system administrator's account cannot hold a position that reads appeals")]
+    AdministratorWithAppealAccess,
+}
+
+impl Positions {
+    pub fn new(mut positions: Vec<Position>) -> Result<Positions, PositionsError> {
+        positions.sort();
+        positions.dedup();
+        match positions.len() {
+            0 => return Err(PositionsError::Empty),
+            1 | 2 => {}
+            _ => return Err(PositionsError::TooMany),
+        }
+        if positions.contains(&Position::Administrator) && positions.len() > 1 {
+            return Err(PositionsError::AdministratorWithAppealAccess);
+        }
+        Ok(Positions(positions))
+    }
+
+    /// Parses the stored form, codes separated by commas.
+    pub fn parse(stored: &str) -> Result<Positions, PositionsError> {
+        let positions = stored
+            .split(',')
+            .map(str::trim)
+            .filter(|code| !code.is_empty())
+            .map(|code| Position::parse(code).ok_or(PositionsError::Unknown))
+            .collect::<Result<Vec<_>, _>>()?;
+        Positions::new(positions)
+    }
+
+    pub fn as_slice(&self) -> &[Position] {
+        &self.0
+    }
+
+    pub fn permissions(&self) -> Permissions {
+        let holds = |wanted: &[Position]| self.0.iter().any(|p| wanted.contains(p));
+        let register = holds(&[
+            Position::ResponsibleSpecialist,
+            Position::Psychologist,
+            Position::SocialPedagogue,
+        ]);
+        Permissions {
+            register_appeals: register,
+            read_appeals: register || holds(&[Position::DeputyDirector, Position::Director]),
+            manage_accounts: holds(&[Position::Administrator]),
+        }
+    }
+}
+
+impl fmt::Display for Positions {
+    /// The stored form: codes separated by commas.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let codes: Vec<&str> = self.0.iter().map(|p| p.code()).collect();
+        f.write_str(&codes.join(","))
+    }
+}
+
+/// What a signed-in person may do. Checked on the server for every request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Permissions {
+    /// Register appeals, record outcomes, correct entries.
+    pub register_appeals: bool,
+    /// Read the journal and appeals.
+    pub read_appeals: bool,
+    /// Manage staff accounts.
+    pub manage_accounts: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Position::*;
+
+    fn check(positions: &[Position], expected: Permissions) {
+        let positions = Positions::new(positions.to_vec()).unwrap();
+        assert_eq!(positions.permissions(), expected, "{positions}");
+    }
+
+    #[test]
+    fn rights_follow_positions() {
+        let editor = Permissions {
+            register_appeals: true,
+            read_appeals: true,
+            manage_accounts: false,
+        };
+        let reader = Permissions {
+            register_appeals: false,
+            read_appeals: true,
+            manage_accounts: false,
+        };
+        let admin = Permissions {
+            register_appeals: false,
+            read_appeals: false,
+            manage_accounts: true,
+        };
+        check(&[ResponsibleSpecialist], editor);
+        check(&[Psychologist], editor);
+        check(&[SocialPedagogue], editor);
+        check(&[DeputyDirector], reader);
+        check(&[Director], reader);
+        check(&[Administrator], admin);
+    }
+
+    #[test]
+    fn a_deputy_director_who_is_also_the_psychologist_may_register() {
+        let positions = Positions::parse("deputy_director,psychologist").unwrap();
+        assert!(positions.permissions().register_appeals);
+        assert_eq!(positions.as_slice(), &[Psychologist, DeputyDirector]);
+    }
+
+    #[test]
+    fn the_administrator_cannot_also_hold_a_position_that_reads_appeals() {
+        assert_eq!(
+            Positions::new(vec![Administrator, Director]),
+            Err(PositionsError::AdministratorWithAppealAccess)
+        );
+    }
+
+    #[test]
+    fn positions_are_one_or_two_known_codes() {
+        assert_eq!(Positions::parse(""), Err(PositionsError::Empty));
+        assert_eq!(Positions::parse("janitor"), Err(PositionsError::Unknown));
+        assert_eq!(
+            Positions::new(vec![Director, Psychologist, SocialPedagogue]),
+            Err(PositionsError::TooMany)
+        );
+        assert_eq!(
+            Positions::parse("director,director").unwrap().as_slice(),
+            &[Director]
+        );
+    }
+}

@@ -1,0 +1,180 @@
+# Senim — English interface.
+
+app-name = Senim
+app-tagline = Registration journal of the Trust Box and the Trust Phone
+skip-to-content = Skip to content
+
+## Navigation
+nav-journal = Journal
+nav-register = Register an appeal
+nav-users = Staff accounts
+nav-password = Password
+nav-sign-out = Sign out
+nav-language = Language
+nav-signed-in-as = Signed in: { $name }
+
+## Sign-in
+signin-title = Sign in
+signin-login = Login
+signin-password = Password
+signin-submit = Sign in
+signin-failed = Wrong login or password.
+signin-hint = Senim keeps children's appeals. Sign in only on a computer you trust, and sign out when you leave it.
+
+## Journal
+journal-title = Registration journal of appeals
+journal-year = Year
+journal-count = { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
+journal-empty = No appeals were registered in this year yet.
+journal-nothing-found = No entry matches the filter.
+journal-page = Entries { $from }–{ $to } of { $total }
+journal-previous = Newer
+journal-next = Older
+col-number = No.
+col-received = Date and time received
+col-applicant = Applicant's full name, address, contact phone
+col-summary = Short summary
+col-forwarded = Forwarded to / deadline of consideration
+col-outcome = Outcome
+filter-title = Filter
+filter-channel = Channel
+filter-any = All
+filter-anonymous = Anonymity
+filter-only-anonymous = Anonymous only
+filter-only-named = Named only
+filter-text = Text
+filter-apply = Show
+filter-reset = Reset
+mark-anonymous = anonymous
+mark-corrected-by = corrected by No. { $number } ({ $year })
+mark-correction-of = correction of No. { $number } ({ $year })
+open-appeal = Open appeal No. { $number }
+
+## Registering
+register-title = Register an appeal
+register-intro = The number is given when you press «Register»: numbering restarts at 1 on 1 January.
+field-channel = Channel
+field-received-at = Received (date and time, Kazakhstan time)
+field-received-at-hint = Defaults to now. Enter an earlier time for a voicemail left over the weekend.
+field-anonymous = Anonymous appeal (the applicant's details are not recorded)
+field-applicant = Applicant
+field-full-name = Full name
+field-address = Address
+field-phone = Contact phone
+field-summary = Short summary
+field-category = Category
+register-submit = Register
+register-done = Appeal registered as No. { $number } of { $year }.
+form-has-errors = The form has errors; nothing was registered. Please correct the fields marked below.
+
+## Appeal page
+appeal-title = Appeal No. { $number } of { $year }
+appeal-channel = Channel
+appeal-registered = Registered
+appeal-registered-by = Registered by
+appeal-category = Category
+appeal-anonymous = Anonymous appeal
+appeal-back = Back to the journal
+appeal-corrected-notice = This entry has been corrected. The correction is the valid record:
+appeal-correction-notice = This entry corrects an earlier entry:
+appeal-correction-reason = Reason for the correction
+history-title = History
+history-registered = Registered as No. { $number }
+history-outcome = Outcome recorded
+history-correction = Corrected by entry No. { $number } ({ $year })
+outcome-title = Record the outcome
+outcome-text = Outcome of consideration
+outcome-submit = Save the outcome
+outcome-saved = Outcome saved.
+outcome-none = No outcome recorded yet.
+correct-link = Correct this entry
+correction-title = Correct entry No. { $number } of { $year }
+correction-intro = A registered entry is never changed or deleted. The correction becomes a new entry with its own number, refers to this one, and both stay in the journal.
+correction-reason = Reason for the correction
+correction-submit = Register the correction
+correction-done = Correction registered as No. { $number } of { $year }.
+forwarding-none = —
+
+## Staff accounts
+users-title = Staff accounts
+users-add = Add a staff member
+users-login = Login
+users-full-name = Full name
+users-positions = Positions
+users-position-first = Position
+users-position-second = Second position (if any)
+users-position-none = none
+users-language = Language
+users-submit = Create the account
+users-created = Account { $login } created. One-time password: { $password } — hand it over in person; it is shown only now.
+users-admin-note = The system administrator manages accounts and cannot open appeals.
+
+## Password
+password-title = Change password
+password-current = Current password
+password-new = New password
+password-repeat = New password again
+password-submit = Change password
+password-changed = Password changed.
+password-wrong = The current password is wrong.
+password-mismatch = The new passwords differ.
+password-too-short = The new password needs at least 10 characters.
+
+## Language
+language-submit = Switch
+
+## Channels
+channel-phone = Trust Phone call
+channel-box-letter = Trust Box letter
+channel-online-box = Online Trust Box
+channel-voicemail = Voicemail
+channel-in-person = In person
+channel-email = E-mail
+
+## Categories
+category-violence = Violence
+category-mental-health = Mental health
+category-family-relationships = Family relationships
+category-peer-relationships = Peer relationships
+category-education-and-occupation = Education and occupation
+category-physical-health = Physical health
+category-access-to-services = Access to services
+category-discrimination-and-exclusion = Discrimination and exclusion
+category-sexuality = Sexuality
+category-missing-children = Missing children
+category-non-counselling = Non-counselling contact
+category-unspecified = Not specified
+
+## Positions
+position-responsible-specialist = Responsible specialist
+position-psychologist = School psychologist
+position-social-pedagogue = Social pedagogue
+position-deputy-director = Deputy director for educational work
+position-director = Director
+position-administrator = System administrator
+
+## Errors
+error-title = Error
+error-applicant-required = An appeal that is not anonymous needs the applicant's full name or contact phone.
+error-applicant-given-for-anonymous = An anonymous appeal carries no applicant details: clear the name, address and phone, or untick «anonymous».
+error-phone-invalid = A phone number has 5 to 20 digits and may contain + ( ) - and spaces.
+error-summary-required = Write the short summary.
+error-too-long = The text is too long: at most { $limit } characters.
+error-received-in-future = The time received cannot be later than now.
+error-received-invalid = Enter the date and time received as day, month, year, hours and minutes.
+error-unknown-channel = Choose a channel from the list.
+error-unknown-category = Choose a category from the list.
+error-reason-required = State the reason for the correction.
+error-outcome-required = Write the outcome.
+error-forbidden = Your position does not give access to this page.
+error-not-found = There is no such page or entry.
+error-csrf = The form has expired. Go back, reload the page and send it again.
+error-bad-request = The request could not be understood.
+error-internal = Something went wrong on the server. Nothing has been lost; please try again. If it happens again, give the administrator this incident number: { $incident }.
+error-login-taken = This login is already taken.
+error-login-invalid = A login is 3–32 characters of Latin letters, digits, dot, dash or underscore.
+error-full-name-required = Write the full name.
+error-positions-invalid = Choose one or two positions; the system administrator's account holds no other position.

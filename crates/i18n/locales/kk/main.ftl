@@ -1,0 +1,177 @@
+# Сенім — қазақша интерфейс (әдепкі тіл).
+
+app-name = Сенім
+app-tagline = «Сенім жәшігі» мен «Сенім телефоны» өтініштерін тіркеу журналы
+skip-to-content = Мазмұнға өту
+
+## Навигация
+nav-journal = Журнал
+nav-register = Өтінішті тіркеу
+nav-users = Қызметкерлердің есептік жазбалары
+nav-password = Құпиясөз
+nav-sign-out = Шығу
+nav-language = Тіл
+nav-signed-in-as = Кірген: { $name }
+
+## Кіру
+signin-title = Жүйеге кіру
+signin-login = Логин
+signin-password = Құпиясөз
+signin-submit = Кіру
+signin-failed = Логин немесе құпиясөз қате.
+signin-hint = Сенім балалардың өтініштерін сақтайды. Тек өзіңіз сенетін компьютерден кіріңіз, кетерде жүйеден шығыңыз.
+
+## Журнал
+journal-title = Өтініштерді тіркеу журналы
+journal-year = Жыл
+journal-count = { $count } жазба
+journal-empty = Бұл жылы әлі бірде-бір өтініш тіркелмеген.
+journal-nothing-found = Сүзгіге сай жазба жоқ.
+journal-page = { $total } жазбаның { $from }–{ $to }
+journal-previous = Жаңалары
+journal-next = Бұрынғылары
+col-number = Реттік нөмірі
+col-received = Түскен күні мен уақыты
+col-applicant = Өтініш иесінің тегі, аты, әкесінің аты, мекен-жайы, байланыс телефоны
+col-summary = Қысқаша мазмұны
+col-forwarded = Қарауға жіберілген органы / қарау мерзімі
+col-outcome = Шешу қорытындысы
+filter-title = Сүзгі
+filter-channel = Арна
+filter-any = Барлығы
+filter-anonymous = Иесі
+filter-only-anonymous = Тек жасырын
+filter-only-named = Тек иесі көрсетілген
+filter-text = Мәтін
+filter-apply = Көрсету
+filter-reset = Тазалау
+mark-anonymous = жасырын
+mark-corrected-by = № { $number } ({ $year }) жазбамен түзетілген
+mark-correction-of = № { $number } ({ $year }) жазбаның түзетуі
+open-appeal = № { $number } өтінішті ашу
+
+## Тіркеу
+register-title = Өтінішті тіркеу
+register-intro = Нөмір «Тіркеу» батырмасын басқанда беріледі: нөмірлеу жыл сайын 1 қаңтардан қайта басталады.
+field-channel = Түскен арнасы
+field-received-at = Түскен күні мен уақыты (Қазақстан уақыты)
+field-received-at-hint = Әдепкісі — қазір. Демалыс күндері қалдырылған дауыстық хабарлама үшін ертерек уақытты жазыңыз.
+field-anonymous = Иесі бүркемеленген (жасырын) өтініш — өтініш иесінің деректері жазылмайды
+field-applicant = Өтініш иесі
+field-full-name = Тегі, аты, әкесінің аты
+field-address = Мекен-жайы
+field-phone = Байланыс телефоны
+field-summary = Қысқаша мазмұны
+field-category = Санаты
+register-submit = Тіркеу
+register-done = Өтініш { $year } жылғы № { $number } болып тіркелді.
+form-has-errors = Формада қате бар, ештеңе тіркелген жоқ. Төменде белгіленген өрістерді түзетіңіз.
+
+## Өтініш беті
+appeal-title = { $year } жылғы № { $number } өтініш
+appeal-channel = Түскен арнасы
+appeal-registered = Тіркелген уақыты
+appeal-registered-by = Тіркеген
+appeal-category = Санаты
+appeal-anonymous = Иесі бүркемеленген (жасырын) өтініш
+appeal-back = Журналға оралу
+appeal-corrected-notice = Бұл жазба түзетілген. Күшіндегі жазба — түзету:
+appeal-correction-notice = Бұл жазба бұрынғы жазбаны түзетеді:
+appeal-correction-reason = Түзету себебі
+history-title = Тарихы
+history-registered = № { $number } болып тіркелді
+history-outcome = Шешу қорытындысы жазылды
+history-correction = № { $number } ({ $year }) жазбамен түзетілді
+outcome-title = Шешу қорытындысын жазу
+outcome-text = Өтінішті шешу қорытындысы
+outcome-submit = Қорытындыны сақтау
+outcome-saved = Қорытынды сақталды.
+outcome-none = Шешу қорытындысы әлі жазылмаған.
+correct-link = Жазбаны түзету
+correction-title = { $year } жылғы № { $number } жазбаны түзету
+correction-intro = Тіркелген жазба ешқашан өзгертілмейді және өшірілмейді. Түзету өз нөмірі бар жаңа жазба болып тіркеледі, осы жазбаға сілтейді, екеуі де журналда қалады.
+correction-reason = Түзету себебі
+correction-submit = Түзетуді тіркеу
+correction-done = Түзету { $year } жылғы № { $number } болып тіркелді.
+forwarding-none = —
+
+## Есептік жазбалар
+users-title = Қызметкерлердің есептік жазбалары
+users-add = Қызметкерді қосу
+users-login = Логин
+users-full-name = Тегі, аты, әкесінің аты
+users-positions = Лауазымдары
+users-position-first = Лауазымы
+users-position-second = Екінші лауазымы (болса)
+users-position-none = жоқ
+users-language = Тілі
+users-submit = Есептік жазбаны ашу
+users-created = { $login } есептік жазбасы ашылды. Бір реттік құпиясөз: { $password } — оны қызметкерге өзіңіз беріңіз, ол тек қазір көрсетіледі.
+users-admin-note = Жүйе әкімшісі есептік жазбаларды басқарады, өтініштерді аша алмайды.
+
+## Құпиясөз
+password-title = Құпиясөзді өзгерту
+password-current = Қазіргі құпиясөз
+password-new = Жаңа құпиясөз
+password-repeat = Жаңа құпиясөзді қайталаңыз
+password-submit = Құпиясөзді өзгерту
+password-changed = Құпиясөз өзгертілді.
+password-wrong = Қазіргі құпиясөз қате.
+password-mismatch = Жаңа құпиясөздер сәйкес емес.
+password-too-short = Жаңа құпиясөзде кемінде 10 таңба болуы керек.
+
+## Тіл
+language-submit = Ауыстыру
+
+## Арналар
+channel-phone = «Сенім телефонына» қоңырау
+channel-box-letter = «Сенім жәшігіне» түскен хат
+channel-online-box = Онлайн «Сенім жәшігі»
+channel-voicemail = Дауыстық хабарлама
+channel-in-person = Жеке келу
+channel-email = Электрондық пошта
+
+## Санаттар
+category-violence = Зорлық-зомбылық
+category-mental-health = Психикалық денсаулық
+category-family-relationships = Отбасылық қарым-қатынас
+category-peer-relationships = Құрдастармен қарым-қатынас
+category-education-and-occupation = Оқу және еңбек
+category-physical-health = Дене саулығы
+category-access-to-services = Қызметтерге қол жеткізу
+category-discrimination-and-exclusion = Кемсітушілік және шеттету
+category-sexuality = Жыныстық мәселелер
+category-missing-children = Жоғалған балалар
+category-non-counselling = Кеңес беруге қатысы жоқ өтініш
+category-unspecified = Көрсетілмеген
+
+## Лауазымдар
+position-responsible-specialist = Жауапты маман
+position-psychologist = Педагог-психолог
+position-social-pedagogue = Әлеуметтік педагог
+position-deputy-director = Директордың тәрбие ісі жөніндегі орынбасары
+position-director = Директор
+position-administrator = Жүйе әкімшісі
+
+## Қателер
+error-title = Қате
+error-applicant-required = Иесі көрсетілген өтініште өтініш иесінің тегі, аты немесе байланыс телефоны болуы керек.
+error-applicant-given-for-anonymous = Жасырын өтініште өтініш иесінің деректері болмайды: аты-жөнін, мекен-жайын, телефонын өшіріңіз немесе «жасырын» белгісін алыңыз.
+error-phone-invalid = Телефон нөмірінде 5–20 цифр болады, оған қоса + ( ) - және бос орын жазуға болады.
+error-summary-required = Қысқаша мазмұнын жазыңыз.
+error-too-long = Мәтін тым ұзын: ең көбі { $limit } таңба.
+error-received-in-future = Түскен уақыты қазіргі уақыттан кеш бола алмайды.
+error-received-invalid = Түскен күні мен уақытын күн, ай, жыл, сағат және минут түрінде жазыңыз.
+error-unknown-channel = Арнаны тізімнен таңдаңыз.
+error-unknown-category = Санатты тізімнен таңдаңыз.
+error-reason-required = Түзету себебін жазыңыз.
+error-outcome-required = Шешу қорытындысын жазыңыз.
+error-forbidden = Лауазымыңыз бұл бетті ашуға рұқсат бермейді.
+error-not-found = Мұндай бет немесе жазба жоқ.
+error-csrf = Форманың мерзімі өтіп кетті. Артқа қайтып, бетті жаңартып, қайта жіберіңіз.
+error-bad-request = Сұрау түсініксіз.
+error-internal = Серверде ақау болды. Ештеңе жоғалған жоқ, қайталап көріңіз. Қайталанса, әкімшіге мына оқиға нөмірін айтыңыз: { $incident }.
+error-login-taken = Бұл логин бос емес.
+error-login-invalid = Логин 3–32 таңбадан тұрады: латын әріптері, цифрлар, нүкте, сызықша немесе астын сызу.
+error-full-name-required = Тегін, атын, әкесінің атын жазыңыз.
+error-positions-invalid = Бір немесе екі лауазым таңдаңыз; жүйе әкімшісі басқа лауазым атқармайды.

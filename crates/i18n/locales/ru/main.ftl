@@ -1,0 +1,181 @@
+# Сенім — русский интерфейс.
+
+app-name = Сенім
+app-tagline = Журнал регистрации обращений «Ящика доверия» и «Телефона доверия»
+skip-to-content = Перейти к содержимому
+
+## Навигация
+nav-journal = Журнал
+nav-register = Зарегистрировать обращение
+nav-users = Учётные записи сотрудников
+nav-password = Пароль
+nav-sign-out = Выйти
+nav-language = Язык
+nav-signed-in-as = Вход выполнен: { $name }
+
+## Вход
+signin-title = Вход в систему
+signin-login = Логин
+signin-password = Пароль
+signin-submit = Войти
+signin-failed = Неверный логин или пароль.
+signin-hint = В Сенім хранятся обращения детей. Входите только с компьютера, которому доверяете, и выходите, когда отходите от него.
+
+## Журнал
+journal-title = Журнал регистрации обращений
+journal-year = Год
+journal-count = { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+   *[other] { $count } записей
+}
+journal-empty = В этом году обращений ещё не зарегистрировано.
+journal-nothing-found = Под фильтр не подходит ни одна запись.
+journal-page = Записи { $from }–{ $to } из { $total }
+journal-previous = Новее
+journal-next = Старше
+col-number = Порядковый номер
+col-received = Дата и время поступления
+col-applicant = ФИО, адрес, контактный телефон заявителя
+col-summary = Краткое содержание
+col-forwarded = Куда направлено / срок рассмотрения
+col-outcome = Результат рассмотрения
+filter-title = Фильтр
+filter-channel = Канал
+filter-any = Все
+filter-anonymous = Заявитель
+filter-only-anonymous = Только анонимные
+filter-only-named = Только с заявителем
+filter-text = Текст
+filter-apply = Показать
+filter-reset = Сбросить
+mark-anonymous = анонимно
+mark-corrected-by = исправлено записью № { $number } ({ $year })
+mark-correction-of = исправление записи № { $number } ({ $year })
+open-appeal = Открыть обращение № { $number }
+
+## Регистрация
+register-title = Регистрация обращения
+register-intro = Номер присваивается при нажатии «Зарегистрировать»: нумерация начинается с 1 каждое 1 января.
+field-channel = Канал поступления
+field-received-at = Дата и время поступления (время Казахстана)
+field-received-at-hint = По умолчанию — сейчас. Для голосового сообщения, оставленного в выходные, укажите более раннее время.
+field-anonymous = Анонимное обращение (данные заявителя не записываются)
+field-applicant = Заявитель
+field-full-name = ФИО
+field-address = Адрес
+field-phone = Контактный телефон
+field-summary = Краткое содержание
+field-category = Категория
+register-submit = Зарегистрировать
+register-done = Обращение зарегистрировано под № { $number } за { $year } год.
+form-has-errors = В форме есть ошибки, ничего не зарегистрировано. Исправьте отмеченные ниже поля.
+
+## Страница обращения
+appeal-title = Обращение № { $number } за { $year } год
+appeal-channel = Канал поступления
+appeal-registered = Зарегистрировано
+appeal-registered-by = Зарегистрировал(а)
+appeal-category = Категория
+appeal-anonymous = Анонимное обращение
+appeal-back = Вернуться к журналу
+appeal-corrected-notice = Эта запись исправлена. Действующая запись — исправление:
+appeal-correction-notice = Эта запись исправляет более раннюю запись:
+appeal-correction-reason = Причина исправления
+history-title = История
+history-registered = Зарегистрировано под № { $number }
+history-outcome = Записан результат рассмотрения
+history-correction = Исправлено записью № { $number } ({ $year })
+outcome-title = Записать результат рассмотрения
+outcome-text = Результат рассмотрения обращения
+outcome-submit = Сохранить результат
+outcome-saved = Результат сохранён.
+outcome-none = Результат рассмотрения ещё не записан.
+correct-link = Исправить запись
+correction-title = Исправление записи № { $number } за { $year } год
+correction-intro = Зарегистрированная запись никогда не изменяется и не удаляется. Исправление регистрируется новой записью со своим номером и ссылается на эту; обе остаются в журнале.
+correction-reason = Причина исправления
+correction-submit = Зарегистрировать исправление
+correction-done = Исправление зарегистрировано под № { $number } за { $year } год.
+forwarding-none = —
+
+## Учётные записи
+users-title = Учётные записи сотрудников
+users-add = Добавить сотрудника
+users-login = Логин
+users-full-name = ФИО
+users-positions = Должности
+users-position-first = Должность
+users-position-second = Вторая должность (если есть)
+users-position-none = нет
+users-language = Язык
+users-submit = Создать учётную запись
+users-created = Учётная запись { $login } создана. Одноразовый пароль: { $password } — передайте его лично; он показан только сейчас.
+users-admin-note = Системный администратор управляет учётными записями и не может открывать обращения.
+
+## Пароль
+password-title = Смена пароля
+password-current = Текущий пароль
+password-new = Новый пароль
+password-repeat = Новый пароль ещё раз
+password-submit = Сменить пароль
+password-changed = Пароль изменён.
+password-wrong = Текущий пароль неверен.
+password-mismatch = Новые пароли не совпадают.
+password-too-short = Новый пароль должен содержать не менее 10 символов.
+
+## Язык
+language-submit = Переключить
+
+## Каналы
+channel-phone = Звонок на «Телефон доверия»
+channel-box-letter = Письмо из «Ящика доверия»
+channel-online-box = Онлайн «Ящик доверия»
+channel-voicemail = Голосовое сообщение
+channel-in-person = Личное обращение
+channel-email = Электронная почта
+
+## Категории
+category-violence = Насилие
+category-mental-health = Психическое здоровье
+category-family-relationships = Семейные отношения
+category-peer-relationships = Отношения со сверстниками
+category-education-and-occupation = Учёба и работа
+category-physical-health = Физическое здоровье
+category-access-to-services = Доступ к услугам
+category-discrimination-and-exclusion = Дискриминация и исключение
+category-sexuality = Сексуальность
+category-missing-children = Пропавшие дети
+category-non-counselling = Обращение без консультации
+category-unspecified = Не указана
+
+## Должности
+position-responsible-specialist = Ответственный специалист
+position-psychologist = Педагог-психолог
+position-social-pedagogue = Социальный педагог
+position-deputy-director = Заместитель директора по воспитательной работе
+position-director = Директор
+position-administrator = Системный администратор
+
+## Ошибки
+error-title = Ошибка
+error-applicant-required = В неанонимном обращении нужно указать ФИО или контактный телефон заявителя.
+error-applicant-given-for-anonymous = В анонимном обращении нет данных заявителя: очистите ФИО, адрес и телефон или снимите отметку «анонимное».
+error-phone-invalid = Номер телефона содержит от 5 до 20 цифр и может включать + ( ) - и пробелы.
+error-summary-required = Напишите краткое содержание.
+error-too-long = Текст слишком длинный: не более { $limit } символов.
+error-received-in-future = Время поступления не может быть позже текущего.
+error-received-invalid = Укажите дату и время поступления: день, месяц, год, часы и минуты.
+error-unknown-channel = Выберите канал из списка.
+error-unknown-category = Выберите категорию из списка.
+error-reason-required = Укажите причину исправления.
+error-outcome-required = Напишите результат рассмотрения.
+error-forbidden = Ваша должность не даёт доступа к этой странице.
+error-not-found = Такой страницы или записи нет.
+error-csrf = Срок действия формы истёк. Вернитесь назад, обновите страницу и отправьте снова.
+error-bad-request = Запрос не удалось разобрать.
+error-internal = На сервере произошёл сбой. Ничего не потеряно, попробуйте ещё раз. Если повторится, сообщите администратору номер инцидента: { $incident }.
+error-login-taken = Этот логин уже занят.
+error-login-invalid = Логин — от 3 до 32 символов: латинские буквы, цифры, точка, дефис или подчёркивание.
+error-full-name-required = Укажите ФИО.
+error-positions-invalid = Выберите одну или две должности; учётная запись системного администратора не совмещается с другими должностями.

@@ -1,0 +1,307 @@
+//! `senim bench`: what Senim's own work costs, each figure beside a raw baseline measured in
+//! the same run on the same machine — registrations per second through the API against a bare
+//! insert-and-commit loop, and the journal page with 10,000 appeals against a static page.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use chrono::{TimeZone, Utc};
+use clap::Args;
+use senim_domain::{AppealContent, Applicant, Category, Channel, Position, Positions, Slug};
+use senim_store::{NewUser, Store};
+use senim_web::{AppState, WebConfig, clock};
+use tokio::sync::Semaphore;
+
+use crate::cli::StorageArgs;
+
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Appeals registered through the API (and rows in the baseline loop).
+    #[arg(long, default_value_t = 1000)]
+    pub registrations: usize,
+    /// Requests in flight at once.
+    #[arg(long, default_value_t = 4)]
+    pub concurrency: usize,
+    /// Appeals in the year whose journal page is timed.
+    #[arg(long, default_value_t = 10_000)]
+    pub journal_appeals: usize,
+    /// Timed requests of each page.
+    #[arg(long, default_value_t = 30)]
+    pub page_requests: usize,
+}
+
+struct Rate {
+    count: usize,
+    elapsed: Duration,
+}
+
+impl Rate {
+    fn per_second(&self) -> f64 {
+        self.count as f64 / self.elapsed.as_secs_f64()
+    }
+}
+
+struct Latency(Vec<Duration>);
+
+impl Latency {
+    fn percentile(&self, p: f64) -> f64 {
+        let mut sorted = self.0.clone();
+        sorted.sort();
+        let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+        sorted[index].as_secs_f64() * 1000.0
+    }
+}
+
+pub async fn run(storage: &StorageArgs, args: BenchArgs) -> anyhow::Result<i32> {
+    if args.registrations == 0 || args.concurrency == 0 || args.page_requests == 0 {
+        bail!("--registrations, --concurrency and --page-requests must be above 0");
+    }
+    // Never the school's own data: a throwaway directory, or the scratch database given.
+    let scratch = std::env::temp_dir().join(format!("senim-bench-{}", senim_store::random_token(6)));
+    let storage = StorageArgs {
+        data: scratch.clone(),
+        database_url: storage.database_url.clone(),
+        key_file: Some(scratch.join("secret.key")),
+    };
+    let store = storage.open().await?;
+    let backend = match store.backend() {
+        senim_store::Backend::Sqlite => "SQLite",
+        senim_store::Backend::Postgres => "PostgreSQL",
+    };
+    let tag = senim_store::random_token(4);
+    let (token, login, password) = bench_user(&store, &tag, "api").await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let state = AppState::new(store.clone(), WebConfig::default());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(senim_web::serve(listener, state, async {
+        let _ = stopped.await;
+    }));
+    let client = reqwest::Client::builder().cookie_store(true).build()?;
+
+    eprintln!("baseline: bare insert-and-commit loop…");
+    let baseline = raw_inserts(&store, args.registrations, args.concurrency).await?;
+    eprintln!("registrations through the API…");
+    let api = api_registrations(&client, &base, &token, args.registrations, args.concurrency).await?;
+
+    eprintln!("filling a journal year with {} appeals…", args.journal_appeals);
+    let (_, journal_login, journal_password) = bench_user(&store, &tag, "journal").await?;
+    fill_journal(&store, &journal_login, args.journal_appeals).await?;
+    sign_in(&client, &base, &journal_login, &journal_password).await?;
+    let static_page = time_get(&client, &format!("{base}/healthz"), args.page_requests).await?;
+    let journal_page = time_get(&client, &format!("{base}/journal?year=2024"), args.page_requests).await?;
+    let _ = (login, password);
+
+    let _ = stop.send(());
+    server.await??;
+    store.close().await;
+    if storage.database_url.is_none() {
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
+
+    println!(
+        "## {backend}, {} (UTC), {}",
+        clock::now().format("%Y-%m-%d %H:%M"),
+        machine()
+    );
+    println!();
+    println!("| measure | Senim | raw baseline | ratio |");
+    println!("|---|---|---|---|");
+    println!(
+        "| registrations/s, {} appeals, {} in flight | {:.0} /s (API: JSON, token, validation, encryption, hash chain) | {:.0} /s (bare INSERT + COMMIT) | {:.1}× slower |",
+        args.registrations,
+        args.concurrency,
+        api.per_second(),
+        baseline.per_second(),
+        baseline.per_second() / api.per_second()
+    );
+    println!(
+        "| journal page, year of {} appeals, p50 / p95 | {:.1} / {:.1} ms | {:.2} / {:.2} ms (static axum page) | {:.0}× (p50) |",
+        args.journal_appeals,
+        journal_page.percentile(0.5),
+        journal_page.percentile(0.95),
+        static_page.percentile(0.5),
+        static_page.percentile(0.95),
+        journal_page.percentile(0.5) / static_page.percentile(0.5)
+    );
+    Ok(0)
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    format!("{cores} cores, {cpu}")
+}
+
+async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(String, String, String)> {
+    let slug = Slug::parse(&format!("bench-{purpose}-{tag}"))?;
+    let school = store
+        .create_organisation(&slug, "Өлшеу мектебі", "Школа для замеров", clock::now())
+        .await?;
+    let login = format!("bench.{purpose}.{tag}");
+    let password = senim_store::one_time_password();
+    let user = store
+        .create_user(
+            NewUser {
+                organisation_id: school.id,
+                login: &login,
+                full_name: "Өлшеуші",
+                positions: Positions::new(vec![Position::ResponsibleSpecialist])?,
+                password: &password,
+                locale: "kk",
+            },
+            clock::now(),
+        )
+        .await?;
+    let token = store.create_api_token(user.id, clock::now()).await?;
+    Ok((token, login, password))
+}
+
+async fn raw_inserts(store: &Store, count: usize, concurrency: usize) -> anyhow::Result<Rate> {
+    let pool = store.pool().clone();
+    sqlx::query("CREATE TABLE bench_baseline (id BIGINT NOT NULL, payload TEXT NOT NULL)")
+        .execute(&pool)
+        .await?;
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for worker in 0..concurrency {
+        let pool = pool.clone();
+        workers.push(tokio::spawn(async move {
+            for i in (worker..count).step_by(concurrency) {
+                let mut tx = pool.begin().await?;
+                sqlx::query("INSERT INTO bench_baseline (id, payload) VALUES ($1, $2)")
+                    .bind(i as i64)
+                    .bind("Сыныптасым мені ұрады, не істеуім керек?")
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+            }
+            Ok::<_, sqlx::Error>(())
+        }));
+    }
+    for worker in workers {
+        worker.await??;
+    }
+    let elapsed = started.elapsed();
+    sqlx::query("DROP TABLE bench_baseline").execute(&pool).await?;
+    Ok(Rate { count, elapsed })
+}
+
+async fn api_registrations(
+    client: &reqwest::Client,
+    base: &str,
+    token: &str,
+    count: usize,
+    concurrency: usize,
+) -> anyhow::Result<Rate> {
+    let permits = Arc::new(Semaphore::new(concurrency));
+    let started = Instant::now();
+    let mut requests = Vec::with_capacity(count);
+    for i in 0..count {
+        let permit = permits.clone().acquire_owned().await?;
+        let request = client
+            .post(format!("{base}/api/v1/appeals"))
+            .bearer_auth(token)
+            .json(&serde_json::json!({
+                "channel": "phone",
+                "anonymous": i % 2 == 0,
+                "applicant": if i % 2 == 0 { serde_json::Value::Null } else { serde_json::json!({"full_name": "Серікова Айгүл", "phone": "+7 701 555 12 34"}) },
+                "summary": "Сыныптасым мені ұрады, не істеуім керек?",
+            }));
+        requests.push(tokio::spawn(async move {
+            let response = request.send().await?;
+            drop(permit);
+            Ok::<_, reqwest::Error>(response.status())
+        }));
+    }
+    for request in requests {
+        let status = request.await??;
+        if status != reqwest::StatusCode::CREATED {
+            bail!("the API answered {status} to a registration");
+        }
+    }
+    Ok(Rate {
+        count,
+        elapsed: started.elapsed(),
+    })
+}
+
+async fn fill_journal(store: &Store, login: &str, count: usize) -> anyhow::Result<()> {
+    let user = store.user_by_login(login).await?;
+    let start = Utc
+        .with_ymd_and_hms(2024, 1, 3, 4, 0, 0)
+        .single()
+        .context("a valid moment")?;
+    let step =
+        chrono::Duration::seconds((360 * 86_400 / count.max(1)) as i64).max(chrono::Duration::seconds(1));
+    for i in 0..count {
+        let at = start + step * i as i32;
+        let anonymous = i % 3 != 0;
+        let applicant = if anonymous {
+            Applicant::default()
+        } else {
+            Applicant::new("Серікова Айгүл Маратқызы", "Ақтөбе қ.", "+7 701 555 12 34")
+        };
+        let content = AppealContent::new(
+            if i % 2 == 0 {
+                Channel::Phone
+            } else {
+                Channel::BoxLetter
+            },
+            at,
+            anonymous,
+            applicant,
+            "Оқушы сыныптастарының қысымы туралы айтты; психолог кеңесі қажет.",
+            Category::PeerRelationships,
+            at,
+        )?;
+        store
+            .register_appeal(user.organisation_id, content, None, user.id, at)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn sign_in(client: &reqwest::Client, base: &str, login: &str, password: &str) -> anyhow::Result<()> {
+    let page = client.get(format!("{base}/login")).send().await?.text().await?;
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .context("the sign-in page has a CSRF field")?
+        .to_owned();
+    let response = client
+        .post(format!("{base}/login"))
+        .form(&[("csrf", csrf.as_str()), ("login", login), ("password", password)])
+        .send()
+        .await?;
+    if !response.status().is_success() {
+        bail!("sign-in for the benchmark failed: {}", response.status());
+    }
+    Ok(())
+}
+
+async fn time_get(client: &reqwest::Client, url: &str, count: usize) -> anyhow::Result<Latency> {
+    // One warm-up request, untimed.
+    client.get(url).send().await?.bytes().await?;
+    let mut latencies = Vec::with_capacity(count);
+    for _ in 0..count {
+        let started = Instant::now();
+        let response = client.get(url).send().await?;
+        let status = response.status();
+        response.bytes().await?;
+        if !status.is_success() {
+            bail!("{url} answered {status}");
+        }
+        latencies.push(started.elapsed());
+    }
+    Ok(Latency(latencies))
+}

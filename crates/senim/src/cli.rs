@@ -1,0 +1,336 @@
+//! Subcommands and the settings every one of them shares: `--data`, `--database-url` and
+//! `--key-file`, accepted before or after the subcommand.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+use senim_domain::journal::ChainBreak;
+use senim_domain::{Organisation, Position, Positions, Slug};
+use senim_store::{Key, NewUser, Store, StoreError};
+use senim_web::{AppState, WebConfig, clock};
+
+#[derive(Parser)]
+#[command(
+    name = "senim",
+    version,
+    about = "The registration journal of a school's Trust Box and Trust Phone"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub storage: StorageArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Clone)]
+pub struct StorageArgs {
+    /// Data directory: the embedded database and the encryption key live here.
+    #[arg(long, global = true, env = "SENIM_DATA", default_value = "./senim-data")]
+    pub data: PathBuf,
+    /// PostgreSQL instead of the embedded database, e.g. postgres://senim@db/senim.
+    #[arg(long, global = true, env = "SENIM_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// The key that encrypts personal data and texts; default: DATA/secret.key.
+    #[arg(long, global = true, env = "SENIM_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
+}
+
+impl StorageArgs {
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| senim_store::sqlite_url(&self.data))
+    }
+
+    pub fn key_file(&self) -> PathBuf {
+        self.key_file
+            .clone()
+            .unwrap_or_else(|| self.data.join("secret.key"))
+    }
+
+    /// Opens the database (creating the data directory, the key and the schema as needed).
+    pub async fn open(&self) -> anyhow::Result<Store> {
+        std::fs::create_dir_all(&self.data)
+            .with_context(|| format!("cannot create the data directory {}", self.data.display()))?;
+        let key = Key::load_or_create(&self.key_file())?;
+        let store = Store::open(&self.database_url(), key)
+            .await
+            .context("cannot open the database")?;
+        Ok(store)
+    }
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Serve the web pages and the API.
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit (serve does this too).
+    Migrate,
+    /// Schools.
+    #[command(subcommand)]
+    School(SchoolCommand),
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Recompute every journal's hash chain; exit 1 naming the first altered entry.
+    Verify,
+    /// Measure registrations per second and journal page latency against raw baselines.
+    Bench(crate::bench::BenchArgs),
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Create the demo school, its staff and appeals (once), and print the sign-ins.
+    #[arg(long)]
+    pub demo: bool,
+    /// Address to listen on.
+    #[arg(long, env = "SENIM_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Mark cookies Secure: set when Senim is served over HTTPS.
+    #[arg(long, env = "SENIM_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+#[derive(Subcommand)]
+pub enum SchoolCommand {
+    /// Add a school.
+    Add {
+        /// Short name for URLs and commands: a-z, 0-9 and '-'.
+        #[arg(long)]
+        slug: String,
+        /// Official name in Kazakh.
+        #[arg(long)]
+        name_kk: String,
+        /// Official name in Russian.
+        #[arg(long, default_value = "")]
+        name_ru: String,
+    },
+    /// List the schools.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a staff member and print a one-time password.
+    Add {
+        /// The school's short name; may be left out when there is only one school.
+        #[arg(long)]
+        school: Option<String>,
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        full_name: String,
+        /// One or two of: responsible_specialist, psychologist, social_pedagogue,
+        /// deputy_director, director, administrator.
+        #[arg(long = "position", required = true)]
+        positions: Vec<String>,
+        /// Interface language: kk, ru or en.
+        #[arg(long, default_value = "kk")]
+        locale: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Make an API token acting as the staff member, and print it (only now).
+    Create {
+        #[arg(long)]
+        login: String,
+    },
+}
+
+/// Runs the command; returns the process's exit code.
+pub async fn run(cli: Cli) -> anyhow::Result<i32> {
+    match cli.command {
+        Command::Serve(args) => serve(&cli.storage, args).await,
+        Command::Migrate => {
+            cli.storage.open().await?.close().await;
+            println!("the database schema is up to date");
+            Ok(0)
+        }
+        Command::School(SchoolCommand::Add {
+            slug,
+            name_kk,
+            name_ru,
+        }) => {
+            let store = cli.storage.open().await?;
+            let slug = Slug::parse(&slug)?;
+            if name_kk.trim().is_empty() {
+                bail!("--name-kk: the school's official name in Kazakh is required");
+            }
+            let school = store
+                .create_organisation(&slug, &name_kk, &name_ru, clock::now())
+                .await?;
+            println!("school {} added", school.slug.as_str());
+            Ok(0)
+        }
+        Command::School(SchoolCommand::List) => {
+            let store = cli.storage.open().await?;
+            for school in store.organisations().await? {
+                println!("{}\t{}", school.slug.as_str(), school.name_kk);
+            }
+            Ok(0)
+        }
+        Command::User(UserCommand::Add {
+            school,
+            login,
+            full_name,
+            positions,
+            locale,
+        }) => {
+            let store = cli.storage.open().await?;
+            let school = pick_school(&store, school.as_deref()).await?;
+            let positions = positions
+                .iter()
+                .map(|code| {
+                    Position::parse(code).with_context(|| format!("--position: unknown position {code:?}"))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let positions = Positions::new(positions).context("--position")?;
+            if !senim_web::valid_login(&login) {
+                bail!("--login: 3–32 characters of Latin letters, digits, '.', '-' or '_'");
+            }
+            if senim_i18n::Lang::parse(&locale).is_none() {
+                bail!("--locale: one of kk, ru, en");
+            }
+            let password = senim_store::one_time_password();
+            let new_user = NewUser {
+                organisation_id: school.id,
+                login: &login,
+                full_name: &full_name,
+                positions,
+                password: &password,
+                locale: &locale,
+            };
+            match store.create_user(new_user, clock::now()).await {
+                Ok(user) => {
+                    println!("user {} added to {}", user.login, school.slug.as_str());
+                    println!("one-time password: {password}");
+                    Ok(0)
+                }
+                Err(StoreError::LoginTaken) => bail!("--login: {login} is already taken"),
+                Err(error) => Err(error.into()),
+            }
+        }
+        Command::Token(TokenCommand::Create { login }) => {
+            let store = cli.storage.open().await?;
+            let user = match store.user_by_login(&login).await {
+                Ok(user) => user,
+                Err(StoreError::NotFound) => bail!("--login: no active user {login}"),
+                Err(error) => return Err(error.into()),
+            };
+            println!("{}", store.create_api_token(user.id, clock::now()).await?);
+            Ok(0)
+        }
+        Command::Verify => verify(&cli.storage).await,
+        Command::Bench(args) => crate::bench::run(&cli.storage, args).await,
+    }
+}
+
+async fn pick_school(store: &Store, slug: Option<&str>) -> anyhow::Result<Organisation> {
+    match slug {
+        Some(slug) => match store.organisation_by_slug(slug).await {
+            Ok(school) => Ok(school),
+            Err(StoreError::NotFound) => bail!("--school: no school {slug}"),
+            Err(error) => Err(error.into()),
+        },
+        None => {
+            let mut schools = store.organisations().await?;
+            match schools.len() {
+                1 => Ok(schools.remove(0)),
+                0 => bail!("there is no school yet: add one with `senim school add`"),
+                _ => bail!("there are several schools: name one with --school"),
+            }
+        }
+    }
+}
+
+async fn serve(storage: &StorageArgs, args: ServeArgs) -> anyhow::Result<i32> {
+    let store = storage.open().await?;
+    if args.demo {
+        crate::demo::ensure(&store, &storage.data).await?;
+    }
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, "Senim is serving");
+    println!("Senim: http://{address}/");
+    let state = AppState::new(
+        store.clone(),
+        WebConfig {
+            secure_cookies: args.secure_cookies,
+        },
+    );
+    senim_web::serve(listener, state, shutdown_signal()).await?;
+    store.close().await;
+    Ok(0)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
+
+fn describe(chain_break: ChainBreak, outcomes: bool) -> String {
+    let entry = if outcomes { "outcome record" } else { "entry No." };
+    match chain_break {
+        ChainBreak::Altered { number } => format!("{entry} {number} was altered outside Senim"),
+        ChainBreak::Unlinked { number } => {
+            format!(
+                "{entry} {number} does not follow the entry before it: an entry was removed, replaced or reordered"
+            )
+        }
+        ChainBreak::Gap { number } => {
+            format!("the numbering jumps to {entry} {number}: entries before it are missing")
+        }
+        ChainBreak::Truncated { last_registered } => {
+            format!(
+                "{entry} {last_registered} was registered but is missing: entries were removed from the end"
+            )
+        }
+    }
+}
+
+async fn verify(storage: &StorageArgs) -> anyhow::Result<i32> {
+    let store = storage.open().await?;
+    let report = store.verify().await?;
+    for chain in &report.chains {
+        let what = match chain.year {
+            Some(year) => format!("{} journal {}", chain.organisation, year.0),
+            None => format!("{} outcomes", chain.organisation),
+        };
+        match chain.result {
+            Ok(count) => println!("ok      {what}: {count} entries intact"),
+            Err(chain_break) => println!("ALTERED {what}: {}", describe(chain_break, chain.year.is_none())),
+        }
+    }
+    store.close().await;
+    if report.is_intact() {
+        println!("every journal is intact");
+        Ok(0)
+    } else {
+        println!(
+            "the journal was altered outside Senim; keep a copy of the database and the key as evidence"
+        );
+        Ok(1)
+    }
+}

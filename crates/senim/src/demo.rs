@@ -1,0 +1,397 @@
+//! `serve --demo`: the seed's school with one account per role and a few dozen realistic
+//! appeals across December and January, so the yearly restart of numbering is visible. Made
+//! once; the sign-ins are kept in DATA/demo-credentials.txt (0600) and printed at every start.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use senim_domain::time::{from_local, local};
+use senim_domain::{
+    AppealContent, Applicant, Category, Channel, Correction, Outcome, Position, Positions, Slug,
+};
+use senim_store::{NewUser, Store, StoreError};
+use senim_web::clock;
+
+pub const DEMO_SLUG: &str = "bogenbay";
+pub const NAME_KK: &str = "«Бөгенбай батыр атындағы облыстық олимпиадалық резервтің мамандырылған мектеп интернат колледжі» коммуналдық мемлекеттік мекемесі";
+pub const NAME_RU: &str =
+    "КГУ «Специализированная школа-интернат колледж олимпийского резерва имени Богенбай батыра»";
+
+const STAFF: [(&str, &str, &[Position]); 6] = [
+    ("specialist", "Нурашева А.", &[Position::ResponsibleSpecialist]),
+    ("psychologist", "Шалабаева А.", &[Position::Psychologist]),
+    ("social", "Мухтарова Д.", &[Position::SocialPedagogue]),
+    ("deputy", "Сунгубаева Н.", &[Position::DeputyDirector]),
+    ("director", "Жапаров Е.Б.", &[Position::Director]),
+    ("admin", "Жүйе әкімшісі", &[Position::Administrator]),
+];
+
+/// An appeal of the demo: day offset from the first of December, local time, and contents.
+struct DemoAppeal {
+    day: i64,
+    hour: u32,
+    minute: u32,
+    channel: Channel,
+    applicant: Option<(&'static str, &'static str, &'static str)>,
+    summary: &'static str,
+    category: Category,
+    outcome: Option<&'static str>,
+}
+
+const fn appeal(
+    (day, hour, minute): (i64, u32, u32),
+    channel: Channel,
+    applicant: Option<(&'static str, &'static str, &'static str)>,
+    summary: &'static str,
+    category: Category,
+    outcome: Option<&'static str>,
+) -> DemoAppeal {
+    DemoAppeal {
+        day,
+        hour,
+        minute,
+        channel,
+        applicant,
+        summary,
+        category,
+        outcome,
+    }
+}
+
+use Category as C;
+use Channel as Ch;
+
+const APPEALS: &[DemoAppeal] = &[
+    appeal(
+        (1, 10, 5),
+        Ch::Phone,
+        Some((
+            "Серікова Айгүл Маратқызы",
+            "Ақтөбе қ., Әбілқайыр хан д-лы, 12-34",
+            "+7 701 555 12 34",
+        )),
+        "Анасы: 8-сынып оқушысы ұлы жатақханада ересек оқушылардың қысым көрсететінін айтады.",
+        C::PeerRelationships,
+        Some(
+            "Сынып жетекшісімен және жатақхана тәрбиешісімен әңгіме жүргізілді, оқушылармен профилактикалық кездесу өтті.",
+        ),
+    ),
+    appeal(
+        (2, 9, 40),
+        Ch::BoxLetter,
+        None,
+        "Хат: асханадағы тамақ кейде суық, порция аз деп жазылған.",
+        C::AccessToServices,
+        Some("Асхана меңгерушісіне ескерту жасалды, ас мәзірі тексерілді."),
+    ),
+    appeal(
+        (2, 9, 45),
+        Ch::BoxLetter,
+        None,
+        "Хат: жаттықтырушы жарыс алдында үнемі айқайлайды, қорқамын.",
+        C::Violence,
+        Some("Психолог жаттықтырушымен және оқушылар тобымен кездесті; жағдай бақылауда."),
+    ),
+    appeal(
+        (3, 14, 20),
+        Ch::Phone,
+        None,
+        "Аноним: оқушы досының түнде жылайтынын, үйін сағынатынын айтты.",
+        C::MentalHealth,
+        Some("Педагог-психолог оқушымен жеке кеңес өткізді, ата-анасымен байланыс орнатылды."),
+    ),
+    appeal(
+        (4, 11, 0),
+        Ch::InPerson,
+        Some(("Омаров Дәурен", "", "+7 705 210 44 19")),
+        "10-сынып оқушысы: математикадан үлгерімі төмендегенін, көмек керек екенін айтты.",
+        C::EducationAndOccupation,
+        Some("Қосымша сабақ кестесі берілді."),
+    ),
+    appeal(
+        (7, 19, 35),
+        Ch::Voicemail,
+        None,
+        "Дауыстық хабарлама: ата-ана демалыс күндері баласын үйге жіберу тәртібін сұрайды.",
+        C::NonCounselling,
+        Some("Ата-анаға қоңырау шалып, тәртіп түсіндірілді."),
+    ),
+    appeal(
+        (8, 10, 15),
+        Ch::Phone,
+        Some((
+            "Иванова Светлана Петровна",
+            "г. Актобе, ул. Маресьева, 5",
+            "+7 777 300 11 22",
+        )),
+        "Мать ученицы 9 класса: дочь жалуется на насмешки одноклассниц в соцсетях.",
+        C::PeerRelationships,
+        Some(
+            "Проведена беседа с классом о кибербуллинге, родители обидчиц приглашены к социальному педагогу.",
+        ),
+    ),
+    appeal(
+        (9, 9, 30),
+        Ch::BoxLetter,
+        None,
+        "Письмо: просят открыть спортзал по вечерам для самостоятельных тренировок.",
+        C::AccessToServices,
+        None,
+    ),
+    appeal(
+        (10, 16, 5),
+        Ch::Email,
+        Some(("Қасымов Ерлан", "", "+7 702 118 90 07")),
+        "Әкесі: баласының денсаулығына байланысты жаттығу жүктемесін азайтуды сұрайды.",
+        C::PhysicalHealth,
+        Some("Медбике мен жаттықтырушы жүктемені дәрігер анықтамасы бойынша өзгертті."),
+    ),
+    appeal(
+        (11, 13, 50),
+        Ch::Phone,
+        None,
+        "Аноним: жатақханада бір оқушының ақшасын үлкендер тартып алады.",
+        C::Violence,
+        None,
+    ),
+    appeal(
+        (15, 10, 10),
+        Ch::InPerson,
+        Some(("Нұрланқызы Әйгерім", "", "")),
+        "11-сынып оқушысы: емтихан алдында ұйқысыз, мазасыз жүргенін айтты.",
+        C::MentalHealth,
+        Some("Психологпен үш кеңес белгіленді."),
+    ),
+    appeal(
+        (17, 18, 55),
+        Ch::Voicemail,
+        None,
+        "Дауыстық хабарлама: ата-ана жатақхана тәрбиешісінің телефон нөмірін сұрайды.",
+        C::NonCounselling,
+        Some("Нөмір хабарланды."),
+    ),
+    appeal(
+        (18, 9, 20),
+        Ch::BoxLetter,
+        None,
+        "Хат: сыныпта бір оқушыны ешкім сөйлестірмейді, оған жаны ашитынын жазған.",
+        C::PeerRelationships,
+        None,
+    ),
+    appeal(
+        (22, 12, 30),
+        Ch::Phone,
+        Some(("Бекова Гүлнар", "Ақтөбе қ.", "+7 708 404 40 40")),
+        "Әжесі: немересі демалыстан кейін мектепке қайтқысы келмейді.",
+        C::FamilyRelationships,
+        None,
+    ),
+    appeal(
+        (29, 10, 45),
+        Ch::Email,
+        None,
+        "Аноним хат: жатақханада кешкі уақытта темекі шегетін оқушылар бар.",
+        C::MentalHealth,
+        None,
+    ),
+    // January of the next year: numbering starts again at 1.
+    appeal(
+        (36, 11, 10),
+        Ch::Voicemail,
+        None,
+        "Дауыстық хабарлама (демалыс күндері қалдырылған): оқушы каникулдан кейін жатақханаға оралғысы келмейтінін айтты.",
+        C::FamilyRelationships,
+        None,
+    ),
+    appeal(
+        (40, 9, 15),
+        Ch::BoxLetter,
+        None,
+        "Хат: киім ауыстыратын бөлмеде ұрлық болады.",
+        C::Violence,
+        Some("Бөлмеге шкафтар мен құлыптар орнатылды."),
+    ),
+    appeal(
+        (40, 9, 20),
+        Ch::BoxLetter,
+        None,
+        "Хат: кітапханада қазақ тіліндегі жаңа кітаптар аз.",
+        C::EducationAndOccupation,
+        None,
+    ),
+    appeal(
+        (41, 15, 30),
+        Ch::Phone,
+        Some(("Ахметов Самат", "Ақтөбе облысы, Хромтау қ.", "+7 701 999 00 11")),
+        "Әкесі: баласы жаттықтырушысымен қарым-қатынасы нашарлағанын айтады.",
+        C::EducationAndOccupation,
+        None,
+    ),
+    appeal(
+        (43, 10, 0),
+        Ch::InPerson,
+        Some(("Петров Артём", "", "+7 747 123 45 67")),
+        "Ученик 8 класса: просит помочь с переводом в другую комнату общежития.",
+        C::PeerRelationships,
+        Some("Переселён по согласованию с воспитателем."),
+    ),
+    appeal(
+        (44, 17, 40),
+        Ch::Phone,
+        None,
+        "Аноним: сыныптасы соңғы кезде ешкіммен сөйлеспей, тамақ ішпей жүр.",
+        C::MentalHealth,
+        None,
+    ),
+    appeal(
+        (48, 9, 5),
+        Ch::Email,
+        Some(("Жұмабаева Динара", "", "+7 700 700 70 70")),
+        "Анасы: қызының телефонына бейтаныс адамдар жазады.",
+        C::Violence,
+        None,
+    ),
+    appeal(
+        (50, 12, 25),
+        Ch::BoxLetter,
+        None,
+        "Письмо: благодарят психолога за тренинг перед соревнованиями.",
+        C::NonCounselling,
+        Some("Принято к сведению."),
+    ),
+    appeal(
+        (53, 14, 0),
+        Ch::Phone,
+        Some(("Сағынтаев Нұрлан", "", "+7 705 505 05 05")),
+        "Ағасы: інісінің оқудан шығып кету ниеті бар екенін айтады.",
+        C::EducationAndOccupation,
+        None,
+    ),
+];
+
+fn moment(first_december: NaiveDate, day: i64, hour: u32, minute: u32) -> DateTime<Utc> {
+    let date = first_december + Duration::days(day - 1);
+    from_local(date.and_hms_opt(hour, minute, 0).expect("valid demo time")).expect("Almaty has this time")
+}
+
+/// Creates the demo once and prints its sign-ins.
+pub async fn ensure(store: &Store, data_dir: &Path) -> anyhow::Result<()> {
+    let credentials_path = data_dir.join("demo-credentials.txt");
+    match store.organisation_by_slug(DEMO_SLUG).await {
+        Ok(_) => {}
+        Err(StoreError::NotFound) => create(store, &credentials_path).await?,
+        Err(error) => return Err(error.into()),
+    }
+    match fs::read_to_string(&credentials_path) {
+        Ok(credentials) => {
+            println!("Demo school «{DEMO_SLUG}». Sign in with (login password):");
+            print!("{credentials}");
+        }
+        Err(_) => println!(
+            "Demo school «{DEMO_SLUG}» exists; its sign-ins file is gone from {}",
+            data_dir.display()
+        ),
+    }
+    Ok(())
+}
+
+async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
+    let now = clock::now();
+    let slug = Slug::parse(DEMO_SLUG).expect("a valid slug");
+    let school = store.create_organisation(&slug, NAME_KK, NAME_RU, now).await?;
+    let mut credentials = String::new();
+    let mut specialist = None;
+    for (login, full_name, positions) in STAFF {
+        let password = senim_store::one_time_password();
+        let user = store
+            .create_user(
+                NewUser {
+                    organisation_id: school.id,
+                    login,
+                    full_name,
+                    positions: Positions::new(positions.to_vec()).expect("valid demo positions"),
+                    password: &password,
+                    locale: "kk",
+                },
+                now,
+            )
+            .await?;
+        credentials.push_str(&format!("  {login:<13} {password}\n"));
+        if login == "specialist" {
+            specialist = Some(user.id);
+        }
+    }
+    let specialist = specialist.expect("the demo has a specialist");
+    // A December and the January after it, both wholly past.
+    let today = local(now).date_naive();
+    let december_year = if today.month() <= 2 {
+        today.year() - 2
+    } else {
+        today.year() - 1
+    };
+    let first_december = NaiveDate::from_ymd_opt(december_year, 12, 1).expect("a valid date");
+    let mut registered = Vec::new();
+    for demo in APPEALS {
+        let received_at = moment(first_december, demo.day, demo.hour, demo.minute);
+        // Registered within the working hour after it arrived.
+        let registered_at = received_at + Duration::minutes(20);
+        let applicant = demo
+            .applicant
+            .map(|(name, address, phone)| Applicant::new(name, address, phone));
+        let content = AppealContent::new(
+            demo.channel,
+            received_at,
+            applicant.is_none(),
+            applicant.unwrap_or_default(),
+            demo.summary,
+            demo.category,
+            registered_at,
+        )?;
+        let appeal = store
+            .register_appeal(school.id, content, None, specialist, registered_at)
+            .await?;
+        if let Some(text) = demo.outcome {
+            let outcome = Outcome::new(appeal.id, text, registered_at + Duration::days(5), specialist)?;
+            store.record_outcome(school.id, outcome).await?;
+        }
+        registered.push(appeal);
+    }
+    // A mistake corrected as the regulation wants: a new entry that refers to the old one.
+    if let Some(mistaken) = registered
+        .iter()
+        .find(|appeal| appeal.content.channel() == Channel::InPerson)
+    {
+        let at = mistaken.registered_at + Duration::hours(2);
+        let content = AppealContent::new(
+            Channel::Phone,
+            mistaken.content.received_at(),
+            mistaken.content.anonymous(),
+            mistaken.content.applicant().clone(),
+            mistaken.content.summary(),
+            mistaken.content.category(),
+            at,
+        )?;
+        let correction = Correction::new(
+            mistaken.id,
+            "Түскен арнасы қате көрсетілген: өтініш телефон арқылы түскен.",
+        )?;
+        store
+            .register_appeal(school.id, content, Some(correction), specialist, at)
+            .await?;
+    }
+    write_private(credentials_path, &credentials)
+        .with_context(|| format!("cannot write {}", credentials_path.display()))?;
+    tracing::info!(appeals = APPEALS.len(), "demo school created");
+    Ok(())
+}
+
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
+}

@@ -1,0 +1,413 @@
+//! `spawn_app` and the test's browser and API client.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Once;
+
+use senim_domain::{Position, Positions, Slug};
+use senim_store::{Key, NewUser, Store};
+use senim_web::{AppState, WebConfig, clock};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a test body once on SQLite and once on PostgreSQL (skipped, and said so, without
+/// `SENIM_TEST_PG_URL`).
+macro_rules! both_backends {
+    ($(async fn $name:ident($app:ident: TestApp) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use crate::helpers::*;
+
+            async fn case($app: TestApp) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                case(spawn_app(Backend::Sqlite).await.expect("SQLite is always there")).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = spawn_app(Backend::Postgres).await {
+                    case(app).await;
+                }
+            }
+        }
+    )*};
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Store,
+    pub data: PathBuf,
+    pub database_url: Option<String>,
+    pub backend: Backend,
+    postgres: Option<(String, String)>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+static SKIP_NOTICE: Once = Once::new();
+
+fn random_name() -> String {
+    let mut bytes = [0u8; 6];
+    getrandom::fill(&mut bytes).unwrap();
+    hex::encode(bytes)
+}
+
+/// The application on `127.0.0.1:0` with a database of its own; `None` when PostgreSQL is
+/// asked for and not configured.
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    let name = random_name();
+    let data = std::env::temp_dir().join(format!("senim-test-{name}"));
+    std::fs::create_dir_all(&data).unwrap();
+    let (database_url, postgres) = match backend {
+        Backend::Sqlite => (None, None),
+        Backend::Postgres => {
+            let Ok(admin_url) = std::env::var("SENIM_TEST_PG_URL") else {
+                SKIP_NOTICE.call_once(|| {
+                    // Written around the test harness's capture, so a plain `cargo test` says it.
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "\nPostgreSQL tests skipped: set SENIM_TEST_PG_URL (as .ci/run does) to run them.\n"
+                    );
+                });
+                let _ = std::fs::remove_dir_all(&data);
+                return None;
+            };
+            let database = format!("senim_test_{name}");
+            sqlx::any::install_default_drivers();
+            let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
+                .await
+                .expect("SENIM_TEST_PG_URL is set but PostgreSQL cannot be reached");
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {database}")))
+                .execute(&mut admin)
+                .await
+                .unwrap();
+            let url = with_database(&admin_url, &database);
+            (Some(url), Some((admin_url, database)))
+        }
+    };
+    let url = database_url
+        .clone()
+        .unwrap_or_else(|| senim_store::sqlite_url(&data));
+    let key = Key::load_or_create(&data.join("secret.key")).unwrap();
+    let store = Store::open(&url, key).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let state = AppState::new(store.clone(), WebConfig::default());
+    tokio::spawn(senim_web::serve(listener, state, async {
+        let _ = stopped.await;
+    }));
+    Some(TestApp {
+        base,
+        store,
+        data,
+        database_url,
+        backend,
+        postgres,
+        stop: Some(stop),
+    })
+}
+
+fn with_database(url: &str, database: &str) -> String {
+    let (without_query, query) = url.split_once('?').map_or((url, None), |(u, q)| (u, Some(q)));
+    let prefix = without_query.rsplit_once('/').map_or(without_query, |(p, _)| p);
+    match query {
+        Some(query) => format!("{prefix}/{database}?{query}"),
+        None => format!("{prefix}/{database}"),
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = std::fs::remove_dir_all(&self.data);
+        if let Some((admin_url, database)) = self.postgres.take() {
+            // Drop runs inside the test's runtime; the database is dropped from a thread of its own.
+            std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                runtime.block_on(async {
+                    if let Ok(mut admin) =
+                        <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url).await
+                    {
+                        let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                            "DROP DATABASE IF EXISTS {database} WITH (FORCE)"
+                        )))
+                        .execute(&mut admin)
+                        .await;
+                    }
+                });
+            })
+            .join()
+            .unwrap();
+        }
+    }
+}
+
+/// A school with one account per role; passwords are the logins repeated.
+pub struct School {
+    pub organisation: senim_domain::Organisation,
+}
+
+pub const ROLES: [(&str, Position); 6] = [
+    ("specialist", Position::ResponsibleSpecialist),
+    ("psychologist", Position::Psychologist),
+    ("social", Position::SocialPedagogue),
+    ("deputy", Position::DeputyDirector),
+    ("director", Position::Director),
+    ("admin", Position::Administrator),
+];
+
+pub fn password_of(login: &str) -> String {
+    format!("{login}-{login}-pass")
+}
+
+impl TestApp {
+    /// Adds a school whose staff log in as `{prefix}specialist`, `{prefix}deputy`, …
+    pub async fn school(&self, slug: &str, prefix: &str) -> School {
+        let organisation = self
+            .store
+            .create_organisation(
+                &Slug::parse(slug).unwrap(),
+                "Сынақ мектебі",
+                "Тестовая школа",
+                clock::now(),
+            )
+            .await
+            .unwrap();
+        for (login, position) in ROLES {
+            let login = format!("{prefix}{login}");
+            self.store
+                .create_user(
+                    NewUser {
+                        organisation_id: organisation.id,
+                        login: &login,
+                        full_name: "Тестов Тест",
+                        positions: Positions::new(vec![position]).unwrap(),
+                        password: &password_of(&login),
+                        locale: "kk",
+                    },
+                    clock::now(),
+                )
+                .await
+                .unwrap();
+        }
+        School { organisation }
+    }
+
+    pub async fn token(&self, login: &str) -> String {
+        let user = self.store.user_by_login(login).await.unwrap();
+        self.store.create_api_token(user.id, clock::now()).await.unwrap()
+    }
+
+    pub fn api(&self, token: &str) -> Api {
+        Api {
+            base: self.base.clone(),
+            token: token.to_owned(),
+            client: reqwest::Client::new(),
+        }
+    }
+
+    /// A browser signed in as `login`.
+    pub async fn browser(&self, login: &str) -> Browser {
+        let mut browser = Browser::new(&self.base);
+        let (status, _) = browser.sign_in(login, &password_of(login)).await;
+        assert_eq!(status, 303, "signing in as {login}");
+        browser
+    }
+
+    /// Every byte of the database as it lies on disk (SQLite), to search for plain text.
+    pub fn database_files(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for entry in std::fs::read_dir(&self.data).unwrap() {
+            let path = entry.unwrap().path();
+            if path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("senim.db")
+            {
+                bytes.extend(std::fs::read(path).unwrap());
+            }
+        }
+        bytes
+    }
+
+    /// Runs the `senim` binary against this app's storage.
+    pub fn senim(&self, args: &[&str]) -> std::process::Output {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_senim"));
+        command
+            .args(args)
+            .arg("--data")
+            .arg(&self.data)
+            .env_remove("SENIM_DATABASE_URL");
+        if let Some(url) = &self.database_url {
+            command.arg("--database-url").arg(url);
+        }
+        command.output().unwrap()
+    }
+}
+
+pub struct Api {
+    base: String,
+    token: String,
+    client: reqwest::Client,
+}
+
+impl Api {
+    pub async fn post(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    pub async fn register(&self, body: serde_json::Value) -> serde_json::Value {
+        let (status, created) = self.post("/api/v1/appeals", body).await;
+        assert_eq!(status, 201, "{created}");
+        created
+    }
+
+    pub fn raw(&self) -> (&reqwest::Client, &str, &str) {
+        (&self.client, &self.base, &self.token)
+    }
+}
+
+/// A browser without JavaScript: cookies, forms and the CSRF token its pages carry.
+pub struct Browser {
+    base: String,
+    client: reqwest::Client,
+    csrf: String,
+}
+
+pub fn csrf_of(page: &str) -> Option<String> {
+    page.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(str::to_owned)
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser {
+            base: base.to_owned(),
+            client,
+            csrf: String::new(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap();
+        if let Some(csrf) = csrf_of(&body) {
+            self.csrf = csrf;
+        }
+        (status, body)
+    }
+
+    /// Posts a form the way a page would, with its CSRF token.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+        let csrf = self.csrf.clone();
+        let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        self.post_raw(path, &form).await
+    }
+
+    pub async fn post_raw(&mut self, path: &str, form: &[(&str, &str)]) -> (u16, String) {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned());
+        let body = response.text().await.unwrap();
+        (status, location.unwrap_or(body))
+    }
+
+    pub async fn sign_in(&mut self, login: &str, password: &str) -> (u16, String) {
+        self.get("/login").await;
+        let result = self
+            .post("/login", &[("login", login), ("password", password)])
+            .await;
+        // Pick up the session's token for the forms that follow.
+        self.get("/account/password").await;
+        result
+    }
+}
+
+/// The visible text of a page: tags, and elements in another language (`lang="…"`), removed.
+pub fn visible_text(page: &str, lang: &str) -> String {
+    let mut text = String::new();
+    let mut rest = page;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        let tag_end = rest[start..].find('>').map_or(rest.len(), |end| start + end + 1);
+        let tag = &rest[start..tag_end];
+        rest = &rest[tag_end..];
+        let other_language = tag.contains(" lang=\"")
+            && !tag.contains(&format!(" lang=\"{lang}\""))
+            && !tag.starts_with("<html");
+        if other_language {
+            let name: String = tag[1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if let Some(close) = rest.find(&format!("</{name}>")) {
+                rest = &rest[close + name.len() + 3..];
+            }
+        }
+        if (tag.starts_with("<style") || tag.starts_with("<script"))
+            && let Some(close) = rest.find("</")
+        {
+            rest = &rest[close..];
+        }
+    }
+    text.push_str(rest);
+    text.replace("&nbsp;", " ")
+}

@@ -1,0 +1,13 @@
+//! Senim through its running server: every test spawns the real application on a random
+//! port with a fresh database — a temporary SQLite file, and a PostgreSQL database with a
+//! random name when `SENIM_TEST_PG_URL` is set — and talks to it over HTTP.
+
+#[macro_use]
+mod helpers;
+
+mod api;
+mod confidentiality;
+mod i18n;
+mod journal;
+mod roles;
+mod verify;

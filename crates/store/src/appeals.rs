@@ -1,0 +1,505 @@
+//! The registration journal: registering appeals and corrections with gap-free numbers,
+//! recording outcomes, reading a year back. Nothing here updates or deletes an entry.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use senim_domain::journal::{entry_hash, outcome_hash};
+use senim_domain::{
+    Appeal, AppealContent, AppealId, Applicant, Category, Channel, Correction, EntryHash, JournalNumber,
+    JournalYear, OrganisationId, Outcome, Redacted, UserId,
+};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::crypto::Cipher;
+use crate::{Store, StoreError, from_unix, unix};
+
+/// An entry of the journal as the journal page shows it.
+#[derive(Clone, Debug)]
+pub struct JournalRow {
+    pub appeal: Appeal,
+    /// Column f: the latest outcome.
+    pub latest_outcome: Option<Outcome>,
+    /// The entry this one corrects, as (year, number).
+    pub corrects: Option<(JournalYear, JournalNumber)>,
+    /// Entries that correct this one, as (year, number).
+    pub corrected_by: Vec<(JournalYear, JournalNumber)>,
+}
+
+/// One appeal with its whole history.
+#[derive(Clone, Debug)]
+pub struct AppealRecord {
+    pub row: JournalRow,
+    pub registered_by_name: String,
+    pub outcomes: Vec<OutcomeRecord>,
+    pub corrected_by_ids: Vec<AppealId>,
+}
+
+#[derive(Clone, Debug)]
+pub struct OutcomeRecord {
+    pub outcome: Outcome,
+    pub recorded_by_name: String,
+}
+
+macro_rules! appeal_columns {
+    () => {
+        "appeals.id, appeals.organisation_id, appeals.year, appeals.number, appeals.registered_at, \
+         appeals.registered_by, appeals.channel, appeals.received_at, appeals.anonymous, \
+         appeals.applicant_full_name, appeals.applicant_address, appeals.applicant_phone, \
+         appeals.summary, appeals.category, appeals.corrects_id, appeals.correction_reason, \
+         appeals.prev_hash, appeals.entry_hash"
+    };
+}
+
+/// Where a sealed appeal field lives; bound into its encryption.
+fn appeal_aad(
+    organisation_id: OrganisationId,
+    year: JournalYear,
+    number: JournalNumber,
+    field: &str,
+) -> String {
+    format!("appeals/{}/{}/{}/{field}", organisation_id.0, year.0, number.0)
+}
+
+fn outcome_aad(organisation_id: OrganisationId, appeal_id: AppealId, recorded_at: i64) -> String {
+    format!(
+        "appeal_outcomes/{}/{}/{recorded_at}",
+        organisation_id.0, appeal_id.0
+    )
+}
+
+fn hash_from_row(row: &AnyRow, column: &str) -> Result<EntryHash, StoreError> {
+    let text: String = row.try_get(column)?;
+    EntryHash::from_hex(&text).ok_or(StoreError::Corrupt("seal"))
+}
+
+/// Reads an appeal row back, opening its sealed fields.
+pub(crate) fn appeal_from_row(cipher: &Cipher, row: &AnyRow) -> Result<Appeal, StoreError> {
+    let organisation_id = OrganisationId(row.try_get("organisation_id")?);
+    let year =
+        JournalYear(i32::try_from(row.try_get::<i64, _>("year")?).map_err(|_| StoreError::Corrupt("year"))?);
+    let number = JournalNumber(row.try_get("number")?);
+    let aad = |field: &str| appeal_aad(organisation_id, year, number, field);
+    let open = |field: &str| -> Result<String, StoreError> {
+        let sealed: Option<Vec<u8>> = row.try_get(format!("applicant_{field}").as_str())?;
+        cipher.open_optional(&aad(field), sealed.as_deref())
+    };
+    let applicant = Applicant {
+        full_name: Redacted(open("full_name")?),
+        address: Redacted(open("address")?),
+        phone: Redacted(open("phone")?),
+    };
+    let summary_sealed: Vec<u8> = row.try_get("summary")?;
+    let summary = cipher.open(&aad("summary"), &summary_sealed)?;
+    let channel: String = row.try_get("channel")?;
+    let category: String = row.try_get("category")?;
+    let content = AppealContent::from_storage(
+        Channel::parse(&channel).map_err(|_| StoreError::Corrupt("channel"))?,
+        from_unix(row.try_get("received_at")?)?,
+        row.try_get::<i64, _>("anonymous")? != 0,
+        applicant,
+        summary,
+        Category::parse(&category).map_err(|_| StoreError::Corrupt("category"))?,
+    );
+    let correction = match row.try_get::<Option<i64>, _>("corrects_id")? {
+        Some(corrects) => {
+            let reason: Option<Vec<u8>> = row.try_get("correction_reason")?;
+            Some(Correction {
+                corrects: AppealId(corrects),
+                reason: Redacted(cipher.open_optional(&aad("correction_reason"), reason.as_deref())?),
+            })
+        }
+        None => None,
+    };
+    Ok(Appeal {
+        id: AppealId(row.try_get("id")?),
+        organisation_id,
+        year,
+        number,
+        registered_at: from_unix(row.try_get("registered_at")?)?,
+        registered_by: UserId(row.try_get("registered_by")?),
+        content,
+        correction,
+        prev_hash: hash_from_row(row, "prev_hash")?,
+        entry_hash: hash_from_row(row, "entry_hash")?,
+    })
+}
+
+pub(crate) fn outcome_from_row(
+    cipher: &Cipher,
+    organisation_id: OrganisationId,
+    row: &AnyRow,
+) -> Result<Outcome, StoreError> {
+    let appeal_id = AppealId(row.try_get("appeal_id")?);
+    let recorded_at: i64 = row.try_get("recorded_at")?;
+    let sealed: Vec<u8> = row.try_get("outcome_text")?;
+    Ok(Outcome {
+        appeal_id,
+        text: Redacted(cipher.open(&outcome_aad(organisation_id, appeal_id, recorded_at), &sealed)?),
+        recorded_at: from_unix(recorded_at)?,
+        recorded_by: UserId(row.try_get("recorded_by")?),
+    })
+}
+
+impl Store {
+    /// Registers an appeal — or, with `correction`, a correction entry — as the next entry of
+    /// the organisation's journal for the year of `now` in Kazakhstan. The number is taken in
+    /// the same transaction as the insert, so numbers have no gaps and no repeats.
+    pub async fn register_appeal(
+        &self,
+        organisation_id: OrganisationId,
+        content: AppealContent,
+        correction: Option<Correction>,
+        registered_by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Appeal, StoreError> {
+        // Stored moments have whole seconds; seal exactly what is stored.
+        let registered_at = from_unix(unix(now))?;
+        let content = AppealContent::from_storage(
+            content.channel(),
+            from_unix(unix(content.received_at()))?,
+            content.anonymous(),
+            content.applicant().clone(),
+            content.summary().to_owned(),
+            content.category(),
+        );
+        let year = JournalYear::of_registration(registered_at);
+        let mut tx = self.pool.begin().await?;
+        let (number, prev_hash) = take_next_number(&mut tx, organisation_id, year).await?;
+        if let Some(correction) = &correction {
+            let found = sqlx::query("SELECT id FROM appeals WHERE id = $1 AND organisation_id = $2")
+                .bind(correction.corrects.0)
+                .bind(organisation_id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if found.is_none() {
+                return Err(StoreError::NotFound);
+            }
+        }
+        let mut appeal = Appeal {
+            id: AppealId(0),
+            organisation_id,
+            year,
+            number,
+            registered_at,
+            registered_by,
+            content,
+            correction,
+            prev_hash,
+            entry_hash: EntryHash::GENESIS,
+        };
+        appeal.entry_hash = entry_hash(prev_hash, &appeal);
+        let aad = |field: &str| appeal_aad(organisation_id, year, number, field);
+        let applicant = appeal.content.applicant();
+        let row = sqlx::query(
+            "INSERT INTO appeals (organisation_id, year, number, registered_at, registered_by, channel, \
+             received_at, anonymous, applicant_full_name, applicant_address, applicant_phone, summary, \
+             category, corrects_id, correction_reason, prev_hash, entry_hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+        )
+        .bind(organisation_id.0)
+        .bind(i64::from(year.0))
+        .bind(number.0)
+        .bind(unix(registered_at))
+        .bind(registered_by.0)
+        .bind(appeal.content.channel().code())
+        .bind(unix(appeal.content.received_at()))
+        .bind(i64::from(appeal.content.anonymous()))
+        .bind(self.cipher.seal_optional(&aad("full_name"), &applicant.full_name)?)
+        .bind(self.cipher.seal_optional(&aad("address"), &applicant.address)?)
+        .bind(self.cipher.seal_optional(&aad("phone"), &applicant.phone)?)
+        .bind(self.cipher.seal(&aad("summary"), appeal.content.summary())?)
+        .bind(appeal.content.category().code())
+        .bind(appeal.correction.as_ref().map(|c| c.corrects.0))
+        .bind(match &appeal.correction {
+            Some(correction) => Some(self.cipher.seal(&aad("correction_reason"), &correction.reason)?),
+            None => None,
+        })
+        .bind(prev_hash.to_hex())
+        .bind(appeal.entry_hash.to_hex())
+        .fetch_one(&mut *tx)
+        .await?;
+        appeal.id = AppealId(row.try_get("id")?);
+        sqlx::query("UPDATE journal_counters SET head_hash = $1 WHERE organisation_id = $2 AND year = $3")
+            .bind(appeal.entry_hash.to_hex())
+            .bind(organisation_id.0)
+            .bind(i64::from(year.0))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(appeal)
+    }
+
+    /// Adds an outcome (column f) to an appeal of the organisation.
+    pub async fn record_outcome(
+        &self,
+        organisation_id: OrganisationId,
+        outcome: Outcome,
+    ) -> Result<Outcome, StoreError> {
+        let outcome = Outcome {
+            recorded_at: from_unix(unix(outcome.recorded_at))?,
+            ..outcome
+        };
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO outcome_chains (organisation_id, length, head_hash) VALUES ($1, 0, $2) \
+             ON CONFLICT (organisation_id) DO NOTHING",
+        )
+        .bind(organisation_id.0)
+        .bind(EntryHash::GENESIS.to_hex())
+        .execute(&mut *tx)
+        .await?;
+        let head = sqlx::query(
+            "UPDATE outcome_chains SET length = length + 1 WHERE organisation_id = $1 RETURNING head_hash",
+        )
+        .bind(organisation_id.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        let prev_hash = hash_from_row(&head, "head_hash")?;
+        let found = sqlx::query("SELECT id FROM appeals WHERE id = $1 AND organisation_id = $2")
+            .bind(outcome.appeal_id.0)
+            .bind(organisation_id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if found.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let hash = outcome_hash(prev_hash, organisation_id.0, &outcome);
+        let recorded_at = unix(outcome.recorded_at);
+        sqlx::query(
+            "INSERT INTO appeal_outcomes (organisation_id, appeal_id, outcome_text, recorded_at, recorded_by, prev_hash, entry_hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(organisation_id.0)
+        .bind(outcome.appeal_id.0)
+        .bind(self.cipher.seal(&outcome_aad(organisation_id, outcome.appeal_id, recorded_at), &outcome.text)?)
+        .bind(recorded_at)
+        .bind(outcome.recorded_by.0)
+        .bind(prev_hash.to_hex())
+        .bind(hash.to_hex())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE outcome_chains SET head_hash = $1 WHERE organisation_id = $2")
+            .bind(hash.to_hex())
+            .bind(organisation_id.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    /// The years in which the organisation registered appeals, latest first.
+    pub async fn journal_years(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<Vec<JournalYear>, StoreError> {
+        let rows =
+            sqlx::query("SELECT year FROM journal_counters WHERE organisation_id = $1 ORDER BY year DESC")
+                .bind(organisation_id.0)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(JournalYear(
+                    i32::try_from(row.try_get::<i64, _>("year")?).map_err(|_| StoreError::Corrupt("year"))?,
+                ))
+            })
+            .collect()
+    }
+
+    /// The organisation's journal of a year, newest entry first.
+    pub async fn journal(
+        &self,
+        organisation_id: OrganisationId,
+        year: JournalYear,
+    ) -> Result<Vec<JournalRow>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            appeal_columns!(),
+            " FROM appeals WHERE organisation_id = $1 AND year = $2 ORDER BY number DESC"
+        ))
+        .bind(organisation_id.0)
+        .bind(i64::from(year.0))
+        .fetch_all(&self.pool)
+        .await?;
+        let appeals = rows
+            .iter()
+            .map(|row| appeal_from_row(&self.cipher, row))
+            .collect::<Result<Vec<_>, _>>()?;
+        let outcome_rows = sqlx::query(
+            "SELECT appeal_outcomes.appeal_id, appeal_outcomes.outcome_text, appeal_outcomes.recorded_at, \
+             appeal_outcomes.recorded_by FROM appeal_outcomes JOIN appeals ON appeals.id = appeal_outcomes.appeal_id \
+             WHERE appeals.organisation_id = $1 AND appeals.year = $2 ORDER BY appeal_outcomes.id",
+        )
+        .bind(organisation_id.0)
+        .bind(i64::from(year.0))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut latest_outcomes = HashMap::new();
+        for row in &outcome_rows {
+            let outcome = outcome_from_row(&self.cipher, organisation_id, row)?;
+            latest_outcomes.insert(outcome.appeal_id, outcome);
+        }
+        let links = self.correction_links(organisation_id, Some(year), None).await?;
+        Ok(appeals
+            .into_iter()
+            .map(|appeal| {
+                let latest_outcome = latest_outcomes.remove(&appeal.id);
+                links.row(appeal, latest_outcome)
+            })
+            .collect())
+    }
+
+    /// One appeal of the organisation with its history; `NotFound` for another school's.
+    pub async fn appeal(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+    ) -> Result<AppealRecord, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            appeal_columns!(),
+            ", users.full_name AS registered_by_name FROM appeals JOIN users ON users.id = appeals.registered_by \
+             WHERE appeals.id = $1 AND appeals.organisation_id = $2"
+        ))
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let appeal = appeal_from_row(&self.cipher, &row)?;
+        let registered_by_name: String = row.try_get("registered_by_name")?;
+        let outcome_rows = sqlx::query(
+            "SELECT appeal_outcomes.appeal_id, appeal_outcomes.outcome_text, appeal_outcomes.recorded_at, \
+             appeal_outcomes.recorded_by, users.full_name FROM appeal_outcomes \
+             JOIN users ON users.id = appeal_outcomes.recorded_by \
+             WHERE appeal_outcomes.organisation_id = $1 AND appeal_outcomes.appeal_id = $2 ORDER BY appeal_outcomes.id",
+        )
+        .bind(organisation_id.0)
+        .bind(appeal_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let outcomes = outcome_rows
+            .iter()
+            .map(|row| {
+                Ok(OutcomeRecord {
+                    outcome: outcome_from_row(&self.cipher, organisation_id, row)?,
+                    recorded_by_name: row.try_get("full_name")?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let links = self
+            .correction_links(organisation_id, None, Some(appeal_id))
+            .await?;
+        let corrected_by_ids = links.corrected_by_ids(appeal_id);
+        let latest_outcome = outcomes.last().map(|record| record.outcome.clone());
+        Ok(AppealRecord {
+            row: links.row(appeal, latest_outcome),
+            registered_by_name,
+            outcomes,
+            corrected_by_ids,
+        })
+    }
+
+    /// Which entries correct which, around a year's entries or one appeal.
+    async fn correction_links(
+        &self,
+        organisation_id: OrganisationId,
+        year: Option<JournalYear>,
+        appeal_id: Option<AppealId>,
+    ) -> Result<CorrectionLinks, StoreError> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.year, a.number, a.corrects_id FROM appeals a WHERE a.organisation_id = $1 AND ( \
+               a.corrects_id IS NOT NULL AND EXISTS (SELECT 1 FROM appeals c WHERE c.id = a.corrects_id AND (c.year = $2 OR c.id = $3)) \
+               OR a.id IN (SELECT c.corrects_id FROM appeals c WHERE c.organisation_id = $1 AND c.corrects_id IS NOT NULL AND (c.year = $2 OR c.id = $3)))",
+        )
+        .bind(organisation_id.0)
+        .bind(year.map_or(-1, |year| i64::from(year.0)))
+        .bind(appeal_id.map_or(-1, |id| id.0))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut links = CorrectionLinks::default();
+        for row in &rows {
+            let id = AppealId(row.try_get("id")?);
+            let year = JournalYear(
+                i32::try_from(row.try_get::<i64, _>("year")?).map_err(|_| StoreError::Corrupt("year"))?,
+            );
+            links
+                .numbers
+                .insert(id, (year, JournalNumber(row.try_get("number")?)));
+            if let Some(corrects) = row.try_get::<Option<i64>, _>("corrects_id")? {
+                links.corrections.push((id, AppealId(corrects)));
+            }
+        }
+        Ok(links)
+    }
+}
+
+#[derive(Default)]
+struct CorrectionLinks {
+    numbers: HashMap<AppealId, (JournalYear, JournalNumber)>,
+    /// (correcting entry, corrected entry), in registration order.
+    corrections: Vec<(AppealId, AppealId)>,
+}
+
+impl CorrectionLinks {
+    fn corrected_by_ids(&self, appeal_id: AppealId) -> Vec<AppealId> {
+        let mut ids: Vec<AppealId> = self
+            .corrections
+            .iter()
+            .filter(|(_, corrected)| *corrected == appeal_id)
+            .map(|(by, _)| *by)
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    fn row(&self, appeal: Appeal, latest_outcome: Option<Outcome>) -> JournalRow {
+        let corrects = appeal
+            .correction
+            .as_ref()
+            .and_then(|c| self.numbers.get(&c.corrects).copied());
+        let corrected_by = self
+            .corrected_by_ids(appeal.id)
+            .into_iter()
+            .filter_map(|id| self.numbers.get(&id).copied())
+            .collect();
+        JournalRow {
+            appeal,
+            latest_outcome,
+            corrects,
+            corrected_by,
+        }
+    }
+}
+
+/// Hands out the next number of the organisation's year and the chain head it follows. The
+/// first statement writes, so the transaction holds the counter until it commits.
+async fn take_next_number(
+    tx: &mut Transaction<'static, Any>,
+    organisation_id: OrganisationId,
+    year: JournalYear,
+) -> Result<(JournalNumber, EntryHash), StoreError> {
+    sqlx::query(
+        "INSERT INTO journal_counters (organisation_id, year, last_number, head_hash) VALUES ($1, $2, 0, $3) \
+         ON CONFLICT (organisation_id, year) DO NOTHING",
+    )
+    .bind(organisation_id.0)
+    .bind(i64::from(year.0))
+    .bind(EntryHash::GENESIS.to_hex())
+    .execute(&mut **tx)
+    .await?;
+    let row = sqlx::query(
+        "UPDATE journal_counters SET last_number = last_number + 1 \
+         WHERE organisation_id = $1 AND year = $2 RETURNING last_number, head_hash",
+    )
+    .bind(organisation_id.0)
+    .bind(i64::from(year.0))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok((
+        JournalNumber(row.try_get("last_number")?),
+        hash_from_row(&row, "head_hash")?,
+    ))
+}

@@ -1,0 +1,307 @@
+//! Staff accounts, passwords (argon2id), browser sessions and API tokens. Secrets handed to
+//! people (session cookies, API tokens) are stored only as SHA-256 hashes.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
+use chrono::{DateTime, Duration, Utc};
+use senim_domain::{OrganisationId, Permissions, Positions, UserId};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::{Store, StoreError, unix};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub id: UserId,
+    pub organisation_id: OrganisationId,
+    pub login: String,
+    pub full_name: String,
+    pub positions: Positions,
+    pub locale: String,
+}
+
+impl User {
+    pub fn permissions(&self) -> Permissions {
+        self.positions.permissions()
+    }
+}
+
+pub struct NewUser<'a> {
+    pub organisation_id: OrganisationId,
+    pub login: &'a str,
+    pub full_name: &'a str,
+    pub positions: Positions,
+    pub password: &'a str,
+    pub locale: &'a str,
+}
+
+/// A signed-in browser: its user and the token its forms must echo.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub user: User,
+    pub csrf_token: String,
+}
+
+macro_rules! user_columns {
+    () => {
+        "users.id, users.organisation_id, users.login, users.full_name, users.positions, users.locale"
+    };
+}
+
+fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
+    let positions: String = row.try_get("positions")?;
+    Ok(User {
+        id: UserId(row.try_get("id")?),
+        organisation_id: OrganisationId(row.try_get("organisation_id")?),
+        login: row.try_get("login")?,
+        full_name: row.try_get("full_name")?,
+        positions: Positions::parse(&positions).map_err(|_| StoreError::Corrupt("positions"))?,
+        locale: row.try_get("locale")?,
+    })
+}
+
+/// A fresh random secret, as hex.
+pub fn random_token(bytes: usize) -> String {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::fill(&mut buffer).expect("the operating system provides randomness");
+    hex::encode(buffer)
+}
+
+/// A password for a new account, handed over once: 14 characters without look-alikes.
+pub fn one_time_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
+    // Bytes above the largest multiple of the alphabet's length are dropped, so every
+    // character is equally likely.
+    let unbiased_limit = 256 - 256 % ALPHABET.len();
+    let mut password = String::with_capacity(14);
+    while password.len() < 14 {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+        for byte in bytes
+            .iter()
+            .map(|b| usize::from(*b))
+            .filter(|b| *b < unbiased_limit)
+        {
+            if password.len() < 14 {
+                password.push(ALPHABET[byte % ALPHABET.len()] as char);
+            }
+        }
+    }
+    password
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+async fn hash_password(password: String) -> Result<String, StoreError> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|hash| hash.to_string())
+            .map_err(|error| StoreError::PasswordHash(error.to_string()))
+    })
+    .await
+    .map_err(|error| StoreError::PasswordHash(error.to_string()))?
+}
+
+async fn password_matches(password: String, stored: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&stored)
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &hash)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+impl Store {
+    pub async fn create_user(&self, new_user: NewUser<'_>, now: DateTime<Utc>) -> Result<User, StoreError> {
+        let password_hash = hash_password(new_user.password.to_owned()).await?;
+        let row = sqlx::query(
+            "INSERT INTO users (organisation_id, login, full_name, positions, password_hash, locale, active, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 1, $7) \
+             RETURNING id, organisation_id, login, full_name, positions, locale",
+        )
+        .bind(new_user.organisation_id.0)
+        .bind(new_user.login)
+        .bind(new_user.full_name.trim())
+        .bind(new_user.positions.to_string())
+        .bind(password_hash)
+        .bind(new_user.locale)
+        .bind(unix(now))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|error| {
+            if StoreError::is_unique_violation(&error) { StoreError::LoginTaken } else { error.into() }
+        })?;
+        user_from_row(&row)
+    }
+
+    pub async fn user(&self, id: UserId) -> Result<User, StoreError> {
+        let row = sqlx::query(concat!("SELECT ", user_columns!(), " FROM users WHERE id = $1"))
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        user_from_row(&row)
+    }
+
+    pub async fn user_by_login(&self, login: &str) -> Result<User, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users WHERE login = $1 AND active = 1"
+        ))
+        .bind(login)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        user_from_row(&row)
+    }
+
+    pub async fn users(&self, organisation_id: OrganisationId) -> Result<Vec<User>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users WHERE organisation_id = $1 AND active = 1 ORDER BY full_name, id"
+        ))
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    /// The active user with this login and password. A wrong login costs as much time as a
+    /// wrong password, so logins cannot be probed by timing.
+    pub async fn authenticate(&self, login: &str, password: &str) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            ", users.password_hash FROM users WHERE login = $1 AND active = 1"
+        ))
+        .bind(login)
+        .fetch_optional(&self.pool)
+        .await?;
+        let stored = match &row {
+            Some(row) => row.try_get::<String, _>("password_hash")?,
+            None => DUMMY_HASH.to_owned(),
+        };
+        let matches = password_matches(password.to_owned(), stored).await;
+        match row {
+            Some(row) if matches => Ok(Some(user_from_row(&row)?)),
+            _ => Ok(None),
+        }
+    }
+
+    pub async fn set_password(&self, user_id: UserId, password: &str) -> Result<(), StoreError> {
+        let password_hash = hash_password(password.to_owned()).await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user_id.0)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_locale(&self, user_id: UserId, locale: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+            .bind(locale)
+            .bind(user_id.0)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Starts a session; returns the cookie token (kept by the browser only).
+    pub async fn create_session(
+        &self,
+        user_id: UserId,
+        now: DateTime<Utc>,
+        lifetime: Duration,
+    ) -> Result<String, StoreError> {
+        let token = random_token(32);
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash(&token))
+        .bind(user_id.0)
+        .bind(random_token(32))
+        .bind(unix(now))
+        .bind(unix(now + lifetime))
+        .execute(&self.pool)
+        .await?;
+        Ok(token)
+    }
+
+    /// The live session of a cookie token, if any.
+    pub async fn session(&self, token: &str, now: DateTime<Utc>) -> Result<Option<Session>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            ", sessions.csrf_token FROM sessions JOIN users ON users.id = sessions.user_id \
+             WHERE sessions.token_hash = $1 AND sessions.expires_at > $2 AND users.active = 1"
+        ))
+        .bind(token_hash(token))
+        .bind(unix(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            Ok(Session {
+                user: user_from_row(&row)?,
+                csrf_token: row.try_get("csrf_token")?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash(token))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn purge_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(unix(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Makes an API token acting as the user; the token is returned once and stored hashed.
+    pub async fn create_api_token(&self, user_id: UserId, now: DateTime<Utc>) -> Result<String, StoreError> {
+        let token = format!("senim_{}", random_token(32));
+        sqlx::query("INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)")
+            .bind(user_id.0)
+            .bind(token_hash(&token))
+            .bind(unix(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(token)
+    }
+
+    pub async fn user_by_api_token(&self, token: &str) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM api_tokens JOIN users ON users.id = api_tokens.user_id \
+             WHERE api_tokens.token_hash = $1 AND users.active = 1"
+        ))
+        .bind(token_hash(token))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+}
+
+/// An argon2id hash of a random password nobody knows, checked when a login does not exist.
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c2VuaW1kdW1teXNhbHQ$0R4zBwh3u9xcJ2w2vOG7U5wL3x6nJ0KXwVJ0o7uCQxE";

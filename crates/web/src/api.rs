@@ -1,0 +1,427 @@
+//! The JSON API under `/api/v1` for integrations (a school's PBX, regional systems). Bearer
+//! tokens made by `senim token create` act as their staff member, with the same rights as in
+//! the browser. Errors are JSON with a stable `code`; bad input is a 4xx, never a 500.
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, SecondsFormat, Utc};
+use senim_domain::time::local_year;
+use senim_domain::{
+    Appeal, AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, JournalYear,
+    Outcome,
+};
+use senim_store::{JournalRow, StoreError, User};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::error::incident;
+use crate::{AppState, clock};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/appeals", post(create_appeal).get(list_appeals))
+        .route("/appeals/{id}", get(get_appeal))
+        .route("/appeals/{id}/outcome", post(record_outcome))
+        .route("/appeals/{id}/corrections", post(create_correction))
+        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route") })
+}
+
+static OPENAPI: &str = include_str!("../openapi.json");
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
+
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    field: Option<&'static str>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut body = json!({ "code": self.code, "message": self.message });
+        if let Some(field) = self.field {
+            body["field"] = Value::from(field);
+        }
+        (self.status, Json(body)).into_response()
+    }
+}
+
+impl From<AppealError> for ApiError {
+    fn from(error: AppealError) -> ApiError {
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: error.code(),
+            message: error.to_string(),
+            field: Some(error.field()),
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> ApiError {
+        match error {
+            StoreError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such appeal"),
+            error => {
+                let incident = incident();
+                tracing::error!(incident, %error, "storage failed");
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    format!("internal error, incident {incident:06}"),
+                )
+            }
+        }
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> ApiError {
+        // The rejection's text names the problem (a type or a missing field), never the values.
+        let status = match rejection {
+            JsonRejection::MissingJsonContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            JsonRejection::JsonDataError(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        ApiError::new(status, "invalid_json", rejection.body_text())
+    }
+}
+
+/// The staff member a bearer token acts as.
+pub struct ApiUser(User);
+
+impl FromRequestParts<AppState> for ApiUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ApiUser, ApiError> {
+        let unauthorized = || {
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "send Authorization: Bearer <token>",
+            )
+        };
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .ok_or_else(unauthorized)?;
+        let user = state
+            .store
+            .user_by_api_token(token.trim())
+            .await?
+            .ok_or_else(unauthorized)?;
+        Ok(ApiUser(user))
+    }
+}
+
+impl ApiUser {
+    fn reader(&self) -> Result<&User, ApiError> {
+        if self.0.permissions().read_appeals {
+            Ok(&self.0)
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "this account may not read appeals",
+            ))
+        }
+    }
+
+    fn registrar(&self) -> Result<&User, ApiError> {
+        if self.0.permissions().register_appeals {
+            Ok(&self.0)
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "this account may not register appeals",
+            ))
+        }
+    }
+}
+
+fn rfc3339(moment: DateTime<Utc>) -> String {
+    moment
+        .with_timezone(&senim_domain::time::KAZAKHSTAN)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ApplicantJson {
+    #[serde(default)]
+    full_name: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    phone: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewAppealJson {
+    channel: String,
+    received_at: Option<String>,
+    #[serde(default)]
+    anonymous: bool,
+    applicant: Option<ApplicantJson>,
+    summary: String,
+    category: Option<String>,
+    /// Only for corrections.
+    reason: Option<String>,
+}
+
+impl NewAppealJson {
+    fn content(&self, now: DateTime<Utc>) -> Result<AppealContent, ApiError> {
+        let channel = Channel::parse(&self.channel)?;
+        let category = match &self.category {
+            Some(code) => Category::parse(code)?,
+            None => Category::Unspecified,
+        };
+        let received_at = match &self.received_at {
+            Some(text) => DateTime::parse_from_rfc3339(text)
+                .map_err(|_| ApiError {
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                    code: "invalid_received_at",
+                    message:
+                        "received_at: an RFC 3339 moment with its offset, e.g. 2025-01-06T09:30:00+05:00"
+                            .into(),
+                    field: Some("received_at"),
+                })?
+                .with_timezone(&Utc),
+            None => now,
+        };
+        let applicant = self
+            .applicant
+            .as_ref()
+            .map(|a| Applicant::new(&a.full_name, &a.address, &a.phone))
+            .unwrap_or_default();
+        Ok(AppealContent::new(
+            channel,
+            received_at,
+            self.anonymous,
+            applicant,
+            &self.summary,
+            category,
+            now,
+        )?)
+    }
+}
+
+#[derive(Serialize)]
+struct Registered {
+    id: i64,
+    number: i64,
+    year: i32,
+    registered_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corrects: Option<i64>,
+}
+
+fn registered(appeal: &Appeal) -> Response {
+    let body = Registered {
+        id: appeal.id.0,
+        number: appeal.number.0,
+        year: appeal.year.0,
+        registered_at: rfc3339(appeal.registered_at),
+        corrects: appeal.correction.as_ref().map(|c| c.corrects.0),
+    };
+    let location = format!("/api/v1/appeals/{}", appeal.id.0);
+    (StatusCode::CREATED, [(header::LOCATION, location)], Json(body)).into_response()
+}
+
+async fn create_appeal(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    body: Result<Json<NewAppealJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let Json(body) = body?;
+    if body.reason.is_some() {
+        return Err(ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "unexpected_reason",
+            message: "reason: only a correction has a reason; post it to /appeals/{id}/corrections".into(),
+            field: Some("reason"),
+        });
+    }
+    let now = clock::now();
+    let content = body.content(now)?;
+    let appeal = state
+        .store
+        .register_appeal(user.organisation_id, content, None, user.id, now)
+        .await?;
+    tracing::info!(
+        appeal = appeal.id.0,
+        user = user.id.0,
+        "appeal registered through the API"
+    );
+    Ok(registered(&appeal))
+}
+
+async fn create_correction(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<NewAppealJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let corrected = parse_id(&id)?;
+    let Json(body) = body?;
+    let now = clock::now();
+    let content = body.content(now)?;
+    let correction = Correction::new(corrected, body.reason.as_deref().unwrap_or(""))?;
+    let appeal = state
+        .store
+        .register_appeal(user.organisation_id, content, Some(correction), user.id, now)
+        .await?;
+    tracing::info!(
+        appeal = appeal.id.0,
+        corrects = corrected.0,
+        user = user.id.0,
+        "correction registered through the API"
+    );
+    Ok(registered(&appeal))
+}
+
+fn parse_id(id: &str) -> Result<AppealId, ApiError> {
+    id.parse::<i64>()
+        .map(AppealId)
+        .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such appeal"))
+}
+
+fn entry_ref(year: JournalYear, number: senim_domain::JournalNumber) -> Value {
+    json!({ "year": year.0, "number": number.0 })
+}
+
+fn appeal_json(row: &JournalRow) -> Value {
+    let appeal = &row.appeal;
+    let content = &appeal.content;
+    let applicant = content.applicant();
+    json!({
+        "id": appeal.id.0,
+        "number": appeal.number.0,
+        "year": appeal.year.0,
+        "channel": content.channel().code(),
+        "received_at": rfc3339(content.received_at()),
+        "registered_at": rfc3339(appeal.registered_at),
+        "anonymous": content.anonymous(),
+        "applicant": if content.anonymous() { Value::Null } else { json!({
+            "full_name": applicant.full_name.as_str(),
+            "address": applicant.address.as_str(),
+            "phone": applicant.phone.as_str(),
+        }) },
+        "summary": content.summary(),
+        "category": content.category().code(),
+        "forwarded_to": Value::Null,
+        "outcome": row.latest_outcome.as_ref().map(|o| o.text.as_str()),
+        "corrects": row.corrects.map(|(year, number)| {
+            let mut reference = entry_ref(year, number);
+            if let Some(correction) = &appeal.correction {
+                reference["id"] = Value::from(correction.corrects.0);
+                reference["reason"] = Value::from(correction.reason.as_str());
+            }
+            reference
+        }),
+        "corrected_by": row.corrected_by.iter().map(|(year, number)| entry_ref(*year, *number)).collect::<Vec<_>>(),
+    })
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    year: Option<i32>,
+}
+
+async fn list_appeals(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let Query(query) = query.map_err(|_| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_year",
+            "year: a calendar year, e.g. 2025",
+        )
+    })?;
+    let year = query.year.unwrap_or_else(|| local_year(clock::now()));
+    if !(2000..=2200).contains(&year) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_year",
+            "year: a calendar year, e.g. 2025",
+        ));
+    }
+    let rows = state
+        .store
+        .journal(user.organisation_id, JournalYear(year))
+        .await?;
+    let items: Vec<Value> = rows.iter().map(appeal_json).collect();
+    Ok(Json(json!({ "year": year, "items": items })).into_response())
+}
+
+async fn get_appeal(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let mut body = appeal_json(&record.row);
+    body["outcomes"] = record
+        .outcomes
+        .iter()
+        .map(|o| json!({ "text": o.outcome.text.as_str(), "recorded_at": rfc3339(o.outcome.recorded_at), "recorded_by": o.recorded_by_name }))
+        .collect();
+    body["registered_by"] = Value::from(record.registered_by_name.as_str());
+    Ok(Json(body).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutcomeJson {
+    outcome: String,
+}
+
+async fn record_outcome(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<OutcomeJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let appeal_id = parse_id(&id)?;
+    let Json(body) = body?;
+    let outcome = Outcome::new(appeal_id, &body.outcome, clock::now(), user.id)?;
+    let outcome = state.store.record_outcome(user.organisation_id, outcome).await?;
+    tracing::info!(
+        appeal = appeal_id.0,
+        user = user.id.0,
+        "outcome recorded through the API"
+    );
+    let body = json!({ "appeal_id": appeal_id.0, "recorded_at": rfc3339(outcome.recorded_at) });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}

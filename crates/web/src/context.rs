@@ -1,0 +1,200 @@
+//! Who is asking and in which language, for every page request; and the CSRF check every
+//! form submission passes before any handler sees it.
+//!
+//! A signed-in browser carries the `senim_session` cookie; its forms echo the session's CSRF
+//! token. Before sign-in, a `senim_prelogin` cookie holds the token the sign-in and language
+//! forms echo (double submit). A POST whose `csrf` field does not match is refused with 403.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use senim_i18n::Lang;
+use senim_store::{Session, User};
+
+use crate::error::{AppError, ErrorKind, render_error};
+use crate::{AppState, clock};
+
+pub const SESSION_COOKIE: &str = "senim_session";
+pub const PRELOGIN_COOKIE: &str = "senim_prelogin";
+pub const LANG_COOKIE: &str = "senim_lang";
+
+/// The request's signed-in user (if any), language and the CSRF token its forms carry.
+#[derive(Clone)]
+pub struct Context {
+    pub session: Option<Session>,
+    pub session_token: Option<String>,
+    pub lang: Lang,
+    pub csrf: String,
+    pub secure_cookies: bool,
+}
+
+impl Context {
+    pub fn user(&self) -> Option<&User> {
+        self.session.as_ref().map(|session| &session.user)
+    }
+}
+
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, path `/`.
+pub fn set_cookie(name: &str, value: &str, max_age_seconds: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
+    ))
+    .expect("cookie values are hex or language codes")
+}
+
+fn same_token(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
+}
+
+pub async fn load_context(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let session_token = cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned);
+    let session = match &session_token {
+        Some(token) => match state.store.session(token, clock::now()).await {
+            Ok(session) => session,
+            Err(error) => return AppError::from(error).into_response_in(Lang::Kk),
+        },
+        None => None,
+    };
+    let lang = session
+        .as_ref()
+        .and_then(|session| Lang::parse(&session.user.locale))
+        .or_else(|| cookie(&parts.headers, LANG_COOKIE).and_then(Lang::parse))
+        .unwrap_or_default();
+    let prelogin = cookie(&parts.headers, PRELOGIN_COOKIE).map(str::to_owned);
+    let mut new_prelogin = None;
+    let csrf = match (&session, &prelogin) {
+        (Some(session), _) => session.csrf_token.clone(),
+        (None, Some(token)) => token.clone(),
+        (None, None) => {
+            let token = senim_store::random_token(32);
+            new_prelogin = Some(token.clone());
+            token
+        }
+    };
+    let body = if parts.method == Method::POST {
+        let bytes = match to_bytes(body, 256 * 1024).await {
+            Ok(bytes) => bytes,
+            Err(_) => return render_error(ErrorKind::BadRequest, lang),
+        };
+        let submitted = form_field(&bytes, "csrf");
+        let expected = session.as_ref().map(|s| s.csrf_token.clone()).or(prelogin);
+        match (submitted, expected) {
+            (Some(submitted), Some(expected)) if same_token(&submitted, &expected) => {}
+            _ => return render_error(ErrorKind::Csrf, lang),
+        }
+        Body::from(bytes)
+    } else {
+        body
+    };
+    let context = Context {
+        session,
+        session_token,
+        lang,
+        csrf,
+        secure_cookies: state.config.secure_cookies,
+    };
+    parts.extensions.insert(context);
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    if let Some(kind) = response.extensions().get::<ErrorKind>().copied() {
+        let status = response.status();
+        let mut page = render_error(kind, lang);
+        *page.status_mut() = status;
+        if let Some(location) = response.headers().get(header::LOCATION).cloned() {
+            page.headers_mut().insert(header::LOCATION, location);
+        }
+        response = page;
+    }
+    if let Some(token) = new_prelogin {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(PRELOGIN_COOKIE, &token, 86_400, state.config.secure_cookies),
+        );
+    }
+    response
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    url::form_urlencoded::parse(body)
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Context {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Context, AppError> {
+        parts
+            .extensions
+            .get::<Context>()
+            .cloned()
+            .ok_or(AppError::Internal)
+    }
+}
+
+/// A signed-in member of staff; others are sent to the sign-in page.
+pub struct SignedIn(pub Context);
+
+impl SignedIn {
+    pub fn user(&self) -> &User {
+        self.0.user().expect("a SignedIn context has a user")
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<SignedIn, AppError> {
+        let context = Context::from_request_parts(parts, state).await?;
+        if context.session.is_none() {
+            return Err(AppError::SignIn);
+        }
+        Ok(SignedIn(context))
+    }
+}
+
+macro_rules! permission_extractor {
+    ($name:ident, $permission:ident, $doc:literal) => {
+        #[doc = $doc]
+        pub struct $name(pub SignedIn);
+
+        impl<S: Send + Sync> FromRequestParts<S> for $name {
+            type Rejection = AppError;
+
+            async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<$name, AppError> {
+                let signed_in = SignedIn::from_request_parts(parts, state).await?;
+                if !signed_in.user().permissions().$permission {
+                    return Err(AppError::Forbidden);
+                }
+                Ok($name(signed_in))
+            }
+        }
+    };
+}
+
+permission_extractor!(
+    Reader,
+    read_appeals,
+    "Staff who may read the journal: not the system administrator."
+);
+permission_extractor!(
+    Registrar,
+    register_appeals,
+    "Staff who register appeals, record outcomes and correct entries."
+);
+permission_extractor!(AccountManager, manage_accounts, "The system administrator.");

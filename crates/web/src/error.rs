@@ -1,0 +1,131 @@
+//! The one place that decides what a failed page request shows: a status and a localised
+//! page. Internal errors are logged under an incident number, the only detail the user sees;
+//! nothing personal goes into the log.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use senim_i18n::{Arg, Lang};
+use senim_store::StoreError;
+
+#[derive(Debug)]
+pub enum AppError {
+    /// Not signed in: go to the sign-in page.
+    SignIn,
+    Forbidden,
+    NotFound,
+    BadRequest,
+    /// Logged under the incident number.
+    Internal,
+    InternalWithIncident(u32),
+}
+
+/// What an error page says; put on a response so the page can be rendered in the
+/// request's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    Forbidden,
+    NotFound,
+    BadRequest,
+    Csrf,
+    Internal(u32),
+}
+
+impl ErrorKind {
+    fn status(self) -> StatusCode {
+        match self {
+            ErrorKind::Forbidden | ErrorKind::Csrf => StatusCode::FORBIDDEN,
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// A new incident number, logged beside the error it stands for.
+pub fn incident() -> u32 {
+    let mut bytes = [0u8; 4];
+    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+    u32::from_be_bytes(bytes) % 1_000_000
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> AppError {
+        match error {
+            StoreError::NotFound => AppError::NotFound,
+            error => {
+                let incident = incident();
+                // StoreError never carries personal data or appeal text.
+                tracing::error!(incident, %error, "storage failed");
+                AppError::InternalWithIncident(incident)
+            }
+        }
+    }
+}
+
+impl AppError {
+    fn kind(&self) -> Option<ErrorKind> {
+        match self {
+            AppError::SignIn => None,
+            AppError::Forbidden => Some(ErrorKind::Forbidden),
+            AppError::NotFound => Some(ErrorKind::NotFound),
+            AppError::BadRequest => Some(ErrorKind::BadRequest),
+            AppError::Internal => {
+                let incident = incident();
+                tracing::error!(incident, "request context missing");
+                Some(ErrorKind::Internal(incident))
+            }
+            AppError::InternalWithIncident(incident) => Some(ErrorKind::Internal(*incident)),
+        }
+    }
+
+    /// The error page in a known language.
+    pub fn into_response_in(self, lang: Lang) -> Response {
+        match self.kind() {
+            Some(kind) => render_error(kind, lang),
+            None => Redirect::to("/login").into_response(),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    /// The page itself is rendered by the context layer, which knows the language.
+    fn into_response(self) -> Response {
+        match self.kind() {
+            Some(kind) => {
+                let mut response = kind.status().into_response();
+                response.extensions_mut().insert(kind);
+                response
+            }
+            None => Redirect::to("/login").into_response(),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    l: Lang,
+    message: String,
+}
+
+pub fn render_error(kind: ErrorKind, lang: Lang) -> Response {
+    let message = match kind {
+        ErrorKind::Forbidden => lang.t("error-forbidden"),
+        ErrorKind::NotFound => lang.t("error-not-found"),
+        ErrorKind::BadRequest => lang.t("error-bad-request"),
+        ErrorKind::Csrf => lang.t("error-csrf"),
+        ErrorKind::Internal(incident) => lang.t_args(
+            "error-internal",
+            &[("incident", Arg::Text(format!("{incident:06}")))],
+        ),
+    };
+    let mut response = ErrorPage { l: lang, message }.into_response();
+    *response.status_mut() = kind.status();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    response
+}

@@ -1,0 +1,202 @@
+//! Signing in and out, the language switch, and changing one's password.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use chrono::Duration;
+use senim_i18n::Lang;
+use serde::Deserialize;
+
+use crate::context::{Context, LANG_COOKIE, PRELOGIN_COOKIE, SESSION_COOKIE, SignedIn, set_cookie};
+use crate::error::AppError;
+use crate::view::Chrome;
+use crate::{AppState, clock};
+
+/// How long a sign-in lasts: a working day with margin.
+const SESSION_LIFETIME: Duration = Duration::hours(12);
+pub const MIN_PASSWORD: usize = 10;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(sign_in_page).post(sign_in))
+        .route("/logout", post(sign_out))
+        .route("/language", post(switch_language))
+        .route("/account/password", get(password_page).post(change_password))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "login.html")]
+struct SignInPage {
+    l: Lang,
+    chrome: Chrome,
+    login: String,
+    failed: bool,
+}
+
+async fn sign_in_page(context: Context) -> Response {
+    if context.user().is_some() {
+        return Redirect::to("/").into_response();
+    }
+    SignInPage {
+        l: context.lang,
+        chrome: Chrome::new(&context, "/login"),
+        login: String::new(),
+        failed: false,
+    }
+    .into_response()
+}
+
+#[derive(Deserialize)]
+struct SignInForm {
+    login: String,
+    password: String,
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    context: Context,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, AppError> {
+    let login = form.login.trim();
+    let Some(user) = state.store.authenticate(login, &form.password).await? else {
+        tracing::info!("sign-in refused");
+        let page = SignInPage {
+            l: context.lang,
+            chrome: Chrome::new(&context, "/login"),
+            login: login.to_owned(),
+            failed: true,
+        };
+        return Ok((StatusCode::UNAUTHORIZED, page).into_response());
+    };
+    if let Some(old) = &context.session_token {
+        state.store.end_session(old).await?;
+    }
+    let token = state
+        .store
+        .create_session(user.id, clock::now(), SESSION_LIFETIME)
+        .await?;
+    tracing::info!(user = user.id.0, "signed in");
+    let secure = context.secure_cookies;
+    let mut response = Redirect::to("/").into_response();
+    let headers = response.headers_mut();
+    headers.append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, &token, SESSION_LIFETIME.num_seconds(), secure),
+    );
+    headers.append(header::SET_COOKIE, set_cookie(PRELOGIN_COOKIE, "", 0, secure));
+    Ok(response)
+}
+
+async fn sign_out(State(state): State<AppState>, context: Context) -> Result<Response, AppError> {
+    if let Some(token) = &context.session_token {
+        state.store.end_session(token).await?;
+    }
+    let mut response = Redirect::to("/login").into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, "", 0, context.secure_cookies),
+    );
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    lang: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// Keeps the choice on the account of a signed-in person, and in a cookie before sign-in.
+async fn switch_language(
+    State(state): State<AppState>,
+    context: Context,
+    Form(form): Form<LanguageForm>,
+) -> Result<Response, AppError> {
+    let lang = Lang::parse(&form.lang).ok_or(AppError::BadRequest)?;
+    if let Some(user) = context.user() {
+        state.store.set_locale(user.id, lang.code()).await?;
+    }
+    // Only a path of this site; never an address elsewhere.
+    let back = if form.back.starts_with('/') && !form.back.starts_with("//") && !form.back.contains('\\') {
+        form.back.as_str()
+    } else {
+        "/"
+    };
+    let mut response = Redirect::to(back).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(LANG_COOKIE, lang.code(), 365 * 86_400, context.secure_cookies),
+    );
+    Ok(response)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "password.html")]
+struct PasswordPage {
+    l: Lang,
+    chrome: Chrome,
+    message: Option<String>,
+    error: Option<String>,
+}
+
+async fn password_page(SignedIn(context): SignedIn) -> Response {
+    PasswordPage {
+        l: context.lang,
+        chrome: Chrome::new(&context, "/account/password"),
+        message: None,
+        error: None,
+    }
+    .into_response()
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    current: String,
+    new: String,
+    repeat: String,
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user().clone();
+    let error = if state
+        .store
+        .authenticate(&user.login, &form.current)
+        .await?
+        .is_none()
+    {
+        Some("password-wrong")
+    } else if form.new != form.repeat {
+        Some("password-mismatch")
+    } else if form.new.chars().count() < MIN_PASSWORD {
+        Some("password-too-short")
+    } else {
+        None
+    };
+    let chrome = Chrome::new(&signed_in.0, "/account/password");
+    if let Some(error) = error {
+        let page = PasswordPage {
+            l: lang,
+            chrome,
+            message: None,
+            error: Some(lang.t(error)),
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    state.store.set_password(user.id, &form.new).await?;
+    Ok(PasswordPage {
+        l: lang,
+        chrome,
+        message: Some(lang.t("password-changed")),
+        error: None,
+    }
+    .into_response())
+}

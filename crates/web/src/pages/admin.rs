@@ -1,0 +1,175 @@
+//! Staff accounts, managed by the system administrator — who has no path to appeals.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use senim_domain::{Position, Positions};
+use senim_i18n::{Arg, Lang};
+use senim_store::{NewUser, StoreError, User};
+use serde::Deserialize;
+
+use crate::context::{AccountManager, SignedIn};
+use crate::error::AppError;
+use crate::view::{Choice, Chrome, language_choices, position_choices};
+use crate::{AppState, clock};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/users", get(users_page).post(add_user))
+}
+
+pub struct UserView {
+    pub login: String,
+    pub full_name: String,
+    pub positions: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users.html")]
+struct UsersPage {
+    l: Lang,
+    chrome: Chrome,
+    users: Vec<UserView>,
+    first_positions: Vec<Choice>,
+    second_positions: Vec<Choice>,
+    languages: Vec<Choice>,
+    form: UserForm,
+    created: Option<String>,
+    error: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct UserForm {
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    full_name: String,
+    #[serde(default)]
+    position: String,
+    #[serde(default)]
+    second_position: String,
+    #[serde(default)]
+    locale: String,
+}
+
+fn positions_label(user: &User, lang: Lang) -> String {
+    user.positions
+        .as_slice()
+        .iter()
+        .map(|p| lang.t(p.message_id()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A login is what people type: 3–32 of Latin letters, digits, `.`, `-`, `_`.
+pub fn valid_login(login: &str) -> bool {
+    (3..=32).contains(&login.len())
+        && login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+async fn render(
+    state: &AppState,
+    signed_in: &SignedIn,
+    form: UserForm,
+    created: Option<String>,
+    error: Option<String>,
+) -> Result<UsersPage, AppError> {
+    let lang = signed_in.0.lang;
+    let users = state.store.users(signed_in.user().organisation_id).await?;
+    Ok(UsersPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, "/admin/users"),
+        users: users
+            .iter()
+            .map(|user| UserView {
+                login: user.login.clone(),
+                full_name: user.full_name.clone(),
+                positions: positions_label(user, lang),
+            })
+            .collect(),
+        first_positions: position_choices(lang, &form.position),
+        second_positions: position_choices(lang, &form.second_position),
+        languages: language_choices(if form.locale.is_empty() {
+            "kk"
+        } else {
+            &form.locale
+        }),
+        form,
+        created,
+        error,
+    })
+}
+
+async fn users_page(
+    State(state): State<AppState>,
+    AccountManager(signed_in): AccountManager,
+) -> Result<Response, AppError> {
+    Ok(render(&state, &signed_in, UserForm::default(), None, None)
+        .await?
+        .into_response())
+}
+
+async fn add_user(
+    State(state): State<AppState>,
+    AccountManager(signed_in): AccountManager,
+    Form(form): Form<UserForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let login = form.login.trim().to_owned();
+    let positions: Vec<Position> = [&form.position, &form.second_position]
+        .into_iter()
+        .filter_map(|code| Position::parse(code))
+        .collect();
+    let positions = Positions::new(positions);
+    let locale = Lang::parse(&form.locale).unwrap_or_default();
+    let refused = |message: &str| Some(lang.t(message));
+    let error = if !valid_login(&login) {
+        refused("error-login-invalid")
+    } else if form.full_name.trim().is_empty() {
+        refused("error-full-name-required")
+    } else if positions.is_err() {
+        refused("error-positions-invalid")
+    } else {
+        None
+    };
+    if error.is_some() {
+        let page = render(&state, &signed_in, form, None, error).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    let password = senim_store::one_time_password();
+    let new_user = NewUser {
+        organisation_id: signed_in.user().organisation_id,
+        login: &login,
+        full_name: &form.full_name,
+        positions: positions.expect("checked above"),
+        password: &password,
+        locale: locale.code(),
+    };
+    match state.store.create_user(new_user, clock::now()).await {
+        Ok(user) => {
+            tracing::info!(user = user.id.0, by = signed_in.user().id.0, "account created");
+            let created = lang.t_args(
+                "users-created",
+                &[
+                    ("login", Arg::Text(user.login.clone())),
+                    ("password", Arg::Text(password)),
+                ],
+            );
+            Ok(
+                render(&state, &signed_in, UserForm::default(), Some(created), None)
+                    .await?
+                    .into_response(),
+            )
+        }
+        Err(StoreError::LoginTaken) => {
+            let page = render(&state, &signed_in, form, None, Some(lang.t("error-login-taken"))).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
+}

@@ -1,0 +1,497 @@
+//! Registering an appeal, its page with history, recording the outcome, and correcting an
+//! entry by a new entry. There is no route that deletes or overwrites an entry.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use senim_domain::time::{format_local, from_local, local};
+use senim_domain::{AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome};
+use senim_i18n::{Arg, Lang};
+use senim_store::AppealRecord;
+use serde::Deserialize;
+
+use crate::context::{Reader, Registrar};
+use crate::error::AppError;
+use crate::pages::journal::RowView;
+use crate::view::{Choice, Chrome, category_choices, channel_choices};
+use crate::{AppState, clock};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/appeals/new", get(register_page))
+        .route("/appeals", post(register))
+        .route("/appeals/{id}", get(appeal_page))
+        .route("/appeals/{id}/outcome", post(record_outcome))
+        .route("/appeals/{id}/correct", get(correction_page))
+        .route("/appeals/{id}/corrections", post(register_correction))
+}
+
+/// The fields of the registration and correction forms, as submitted.
+#[derive(Deserialize, Default, Clone)]
+pub struct AppealForm {
+    #[serde(default)]
+    channel: String,
+    #[serde(default)]
+    received_at: String,
+    anonymous: Option<String>,
+    #[serde(default)]
+    full_name: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// A refused field and the message for it, in the reader's language.
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+pub fn appeal_error_message(error: AppealError, lang: Lang) -> String {
+    match error {
+        AppealError::TooLong { limit, .. } => {
+            lang.t_args(error.message_id(), &[("limit", Arg::Number(limit as i64))])
+        }
+        error => lang.t(error.message_id()),
+    }
+}
+
+const LOCAL_INPUT: &str = "%Y-%m-%dT%H:%M";
+
+/// A `datetime-local` value, read as Kazakhstan time; empty means now.
+fn parse_received_at(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(now);
+    }
+    let wall_clock = NaiveDateTime::parse_from_str(text, LOCAL_INPUT)
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    from_local(wall_clock)
+}
+
+impl AppealForm {
+    fn anonymous(&self) -> bool {
+        self.anonymous.is_some()
+    }
+
+    fn content(&self, now: DateTime<Utc>, lang: Lang) -> Result<AppealContent, FieldError> {
+        let refused = |error: AppealError| FieldError {
+            field: error.field(),
+            message: appeal_error_message(error, lang),
+        };
+        let channel = Channel::parse(&self.channel).map_err(refused)?;
+        let category = if self.category.is_empty() {
+            Category::Unspecified
+        } else {
+            Category::parse(&self.category).map_err(refused)?
+        };
+        let received_at = parse_received_at(&self.received_at, now).ok_or_else(|| FieldError {
+            field: "received_at",
+            message: lang.t("error-received-invalid"),
+        })?;
+        let applicant = Applicant::new(&self.full_name, &self.address, &self.phone);
+        AppealContent::new(
+            channel,
+            received_at,
+            self.anonymous(),
+            applicant,
+            &self.summary,
+            category,
+            now,
+        )
+        .map_err(refused)
+    }
+
+    fn from_content(content: &AppealContent) -> AppealForm {
+        let applicant = content.applicant();
+        AppealForm {
+            channel: content.channel().code().to_owned(),
+            received_at: local(content.received_at()).format(LOCAL_INPUT).to_string(),
+            anonymous: content.anonymous().then(|| "on".to_owned()),
+            full_name: applicant.full_name.0.clone(),
+            address: applicant.address.0.clone(),
+            phone: applicant.phone.0.clone(),
+            summary: content.summary().to_owned(),
+            category: content.category().code().to_owned(),
+            reason: String::new(),
+        }
+    }
+}
+
+/// The form as the page shows it again, with the refused field marked.
+pub struct AppealFormView {
+    pub channels: Vec<Choice>,
+    pub categories: Vec<Choice>,
+    pub received_at: String,
+    pub received_max: String,
+    pub anonymous: bool,
+    pub full_name: String,
+    pub address: String,
+    pub phone: String,
+    pub summary: String,
+    pub reason: String,
+    pub error_field: &'static str,
+    pub error: Option<String>,
+}
+
+impl AppealFormView {
+    fn new(form: &AppealForm, lang: Lang, error: Option<FieldError>) -> AppealFormView {
+        let now = local(clock::now()).format(LOCAL_INPUT).to_string();
+        let channel = if form.channel.is_empty() {
+            Channel::Phone.code()
+        } else {
+            form.channel.as_str()
+        };
+        let category = if form.category.is_empty() {
+            Category::Unspecified.code()
+        } else {
+            form.category.as_str()
+        };
+        AppealFormView {
+            channels: channel_choices(lang, channel),
+            categories: category_choices(lang, category),
+            received_at: if form.received_at.is_empty() {
+                now.clone()
+            } else {
+                form.received_at.clone()
+            },
+            received_max: now,
+            anonymous: form.anonymous(),
+            full_name: form.full_name.clone(),
+            address: form.address.clone(),
+            phone: form.phone.clone(),
+            summary: form.summary.clone(),
+            reason: form.reason.clone(),
+            error_field: error.as_ref().map_or("", |e| e.field),
+            error: error.map(|e| e.message),
+        }
+    }
+
+    /// Whether the refused field is this one (or one of its group, like `applicant`).
+    pub fn refused(&self, field: &str) -> bool {
+        !self.error_field.is_empty() && (self.error_field == field || field.starts_with(self.error_field))
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register.html")]
+struct RegisterPage {
+    l: Lang,
+    chrome: Chrome,
+    form: AppealFormView,
+}
+
+async fn register_page(Registrar(signed_in): Registrar) -> Response {
+    let lang = signed_in.0.lang;
+    RegisterPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, "/appeals/new"),
+        form: AppealFormView::new(&AppealForm::default(), lang, None),
+    }
+    .into_response()
+}
+
+async fn register(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Form(form): Form<AppealForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let now = clock::now();
+    let content = match form.content(now, lang) {
+        Ok(content) => content,
+        Err(error) => {
+            let page = RegisterPage {
+                l: lang,
+                chrome: Chrome::new(&signed_in.0, "/appeals/new"),
+                form: AppealFormView::new(&form, lang, Some(error)),
+            };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let appeal = state
+        .store
+        .register_appeal(user.organisation_id, content, None, user.id, now)
+        .await?;
+    tracing::info!(appeal = appeal.id.0, user = user.id.0, "appeal registered");
+    Ok(Redirect::to(&format!("/appeals/{}?done=registered", appeal.id.0)).into_response())
+}
+
+pub struct HistoryItem {
+    pub when: String,
+    pub what: String,
+    pub who: String,
+    pub text: String,
+}
+
+pub struct EntryLink {
+    pub id: i64,
+    pub label: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "appeal.html")]
+struct AppealPage {
+    l: Lang,
+    chrome: Chrome,
+    id: i64,
+    title: String,
+    letters: [&'static str; 6],
+    row: RowView,
+    registered: String,
+    registered_by: String,
+    category: String,
+    correction_reason: Option<String>,
+    corrects: Option<EntryLink>,
+    corrected_by: Vec<EntryLink>,
+    history: Vec<HistoryItem>,
+    can_register: bool,
+    flash: Option<String>,
+    outcome_text: String,
+    outcome_error: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct AppealQuery {
+    done: Option<String>,
+}
+
+fn appeal_title(record: &AppealRecord, lang: Lang, message: &str) -> String {
+    let appeal = &record.row.appeal;
+    lang.t_args(
+        message,
+        &[
+            ("number", Arg::Number(appeal.number.0)),
+            ("year", Arg::Text(appeal.year.0.to_string())),
+        ],
+    )
+}
+
+fn appeal_view(
+    record: &AppealRecord,
+    context: &crate::context::Context,
+    flash: Option<String>,
+    outcome_text: String,
+    outcome_error: Option<String>,
+) -> AppealPage {
+    let lang = context.lang;
+    let appeal = &record.row.appeal;
+    let link = |id: i64, year: i32, number: i64, message: &str| EntryLink {
+        id,
+        label: lang.t_args(
+            message,
+            &[
+                ("number", Arg::Number(number)),
+                ("year", Arg::Text(year.to_string())),
+            ],
+        ),
+    };
+    let corrects = match (&appeal.correction, record.row.corrects) {
+        (Some(correction), Some((year, number))) => {
+            Some(link(correction.corrects.0, year.0, number.0, "appeal-title"))
+        }
+        _ => None,
+    };
+    let corrected_by: Vec<EntryLink> = record
+        .corrected_by_ids
+        .iter()
+        .zip(&record.row.corrected_by)
+        .map(|(id, (year, number))| link(id.0, year.0, number.0, "appeal-title"))
+        .collect();
+    let mut history = vec![HistoryItem {
+        when: format_local(appeal.registered_at),
+        what: lang.t_args("history-registered", &[("number", Arg::Number(appeal.number.0))]),
+        who: record.registered_by_name.clone(),
+        text: String::new(),
+    }];
+    history.extend(record.outcomes.iter().map(|outcome| HistoryItem {
+        when: format_local(outcome.outcome.recorded_at),
+        what: lang.t("history-outcome"),
+        who: outcome.recorded_by_name.clone(),
+        text: outcome.outcome.text.0.clone(),
+    }));
+    history.extend(record.corrected_by_ids.iter().zip(&record.row.corrected_by).map(
+        |(_, (year, number))| HistoryItem {
+            when: String::new(),
+            what: lang.t_args(
+                "history-correction",
+                &[
+                    ("number", Arg::Number(number.0)),
+                    ("year", Arg::Text(year.0.to_string())),
+                ],
+            ),
+            who: String::new(),
+            text: String::new(),
+        },
+    ));
+    let permissions = context.user().map(|user| user.permissions()).unwrap_or_default();
+    AppealPage {
+        l: lang,
+        chrome: Chrome::new(context, &format!("/appeals/{}", appeal.id.0)),
+        id: appeal.id.0,
+        title: appeal_title(record, lang, "appeal-title"),
+        letters: crate::view::column_letters(lang),
+        row: RowView::new(&record.row, lang),
+        registered: format_local(appeal.registered_at),
+        registered_by: record.registered_by_name.clone(),
+        category: lang.t(&appeal.content.category().message_id()),
+        correction_reason: appeal.correction.as_ref().map(|c| c.reason.0.clone()),
+        corrects,
+        corrected_by,
+        history,
+        can_register: permissions.register_appeals,
+        flash,
+        outcome_text,
+        outcome_error,
+    }
+}
+
+fn parse_id(id: &str) -> Result<AppealId, AppError> {
+    id.parse::<i64>().map(AppealId).map_err(|_| AppError::NotFound)
+}
+
+async fn appeal_page(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Path(id): Path<String>,
+    Query(query): Query<AppealQuery>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let flash = match query.done.as_deref() {
+        Some("registered") if record.row.appeal.correction.is_some() => {
+            Some(appeal_title(&record, lang, "correction-done"))
+        }
+        Some("registered") => Some(appeal_title(&record, lang, "register-done")),
+        Some("outcome") => Some(lang.t("outcome-saved")),
+        _ => None,
+    };
+    Ok(appeal_view(&record, &signed_in.0, flash, String::new(), None).into_response())
+}
+
+#[derive(Deserialize)]
+struct OutcomeForm {
+    #[serde(default)]
+    outcome: String,
+}
+
+async fn record_outcome(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    Form(form): Form<OutcomeForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let appeal_id = parse_id(&id)?;
+    // Reading first also refuses another school's appeal with 404.
+    let record = state.store.appeal(user.organisation_id, appeal_id).await?;
+    match Outcome::new(appeal_id, &form.outcome, clock::now(), user.id) {
+        Ok(outcome) => {
+            state.store.record_outcome(user.organisation_id, outcome).await?;
+            tracing::info!(appeal = appeal_id.0, user = user.id.0, "outcome recorded");
+            Ok(Redirect::to(&format!("/appeals/{}?done=outcome", appeal_id.0)).into_response())
+        }
+        Err(error) => {
+            let page = appeal_view(
+                &record,
+                &signed_in.0,
+                None,
+                form.outcome.clone(),
+                Some(appeal_error_message(error, lang)),
+            );
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "correct.html")]
+struct CorrectionPage {
+    l: Lang,
+    chrome: Chrome,
+    id: i64,
+    title: String,
+    form: AppealFormView,
+}
+
+async fn correction_page(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let record = state
+        .store
+        .appeal(signed_in.user().organisation_id, parse_id(&id)?)
+        .await?;
+    let form = AppealForm::from_content(&record.row.appeal.content);
+    Ok(CorrectionPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, &format!("/appeals/{id}/correct")),
+        id: record.row.appeal.id.0,
+        title: appeal_title(&record, lang, "correction-title"),
+        form: AppealFormView::new(&form, lang, None),
+    }
+    .into_response())
+}
+
+async fn register_correction(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    Form(form): Form<AppealForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let now = clock::now();
+    let corrected = record.row.appeal.id;
+    let parsed = form.content(now, lang).and_then(|content| {
+        Correction::new(corrected, &form.reason)
+            .map(|correction| (content, correction))
+            .map_err(|error| FieldError {
+                field: error.field(),
+                message: appeal_error_message(error, lang),
+            })
+    });
+    let (content, correction) = match parsed {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            let page = CorrectionPage {
+                l: lang,
+                chrome: Chrome::new(&signed_in.0, &format!("/appeals/{id}/correct")),
+                id: corrected.0,
+                title: appeal_title(&record, lang, "correction-title"),
+                form: AppealFormView::new(&form, lang, Some(error)),
+            };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let appeal = state
+        .store
+        .register_appeal(user.organisation_id, content, Some(correction), user.id, now)
+        .await?;
+    tracing::info!(
+        appeal = appeal.id.0,
+        corrects = corrected.0,
+        user = user.id.0,
+        "correction registered"
+    );
+    Ok(Redirect::to(&format!("/appeals/{}?done=registered", appeal.id.0)).into_response())
+}

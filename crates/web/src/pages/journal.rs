@@ -1,0 +1,239 @@
+//! The registration journal of a calendar year: columns a–f exactly, newest first, with a
+//! filter by channel, anonymity and text.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use senim_domain::time::{format_local, local_year};
+use senim_domain::{Channel, JournalYear};
+use senim_i18n::{Arg, Lang};
+use senim_store::JournalRow;
+use serde::Deserialize;
+
+use crate::context::Reader;
+use crate::error::AppError;
+use crate::view::{Choice, Chrome, channel_choices};
+use crate::{AppState, clock};
+
+const PAGE_SIZE: usize = 100;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/journal", get(journal_page))
+}
+
+#[derive(Deserialize, Default)]
+pub struct JournalQuery {
+    year: Option<String>,
+    #[serde(default)]
+    channel: String,
+    #[serde(default)]
+    anonymous: String,
+    #[serde(default)]
+    q: String,
+    page: Option<usize>,
+}
+
+/// One line of the journal, ready to show.
+pub struct RowView {
+    pub id: i64,
+    pub number: i64,
+    pub received: String,
+    pub channel: String,
+    pub anonymous: bool,
+    pub full_name: String,
+    pub address: String,
+    pub phone: String,
+    pub summary: String,
+    pub outcome: String,
+    pub marks: Vec<String>,
+    pub superseded: bool,
+}
+
+impl RowView {
+    pub fn new(row: &JournalRow, lang: Lang) -> RowView {
+        let appeal = &row.appeal;
+        let content = &appeal.content;
+        let applicant = content.applicant();
+        let mut marks = Vec::new();
+        if let Some((year, number)) = row.corrects {
+            marks.push(lang.t_args(
+                "mark-correction-of",
+                &[
+                    ("number", Arg::Number(number.0)),
+                    ("year", Arg::Text(year.0.to_string())),
+                ],
+            ));
+        }
+        for (year, number) in &row.corrected_by {
+            marks.push(lang.t_args(
+                "mark-corrected-by",
+                &[
+                    ("number", Arg::Number(number.0)),
+                    ("year", Arg::Text(year.0.to_string())),
+                ],
+            ));
+        }
+        RowView {
+            id: appeal.id.0,
+            number: appeal.number.0,
+            received: format_local(content.received_at()),
+            channel: lang.t(content.channel().message_id()),
+            anonymous: content.anonymous(),
+            full_name: applicant.full_name.0.clone(),
+            address: applicant.address.0.clone(),
+            phone: applicant.phone.0.clone(),
+            summary: content.summary().to_owned(),
+            outcome: row
+                .latest_outcome
+                .as_ref()
+                .map(|outcome| outcome.text.0.clone())
+                .unwrap_or_default(),
+            marks,
+            superseded: !row.corrected_by.is_empty(),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "journal.html")]
+struct JournalPage {
+    l: Lang,
+    chrome: Chrome,
+    letters: [&'static str; 6],
+    year: i32,
+    years: Vec<(i32, bool)>,
+    channels: Vec<Choice>,
+    anonymous: String,
+    q: String,
+    filtered: bool,
+    total_in_year: usize,
+    rows: Vec<RowView>,
+    page_label: String,
+    newer_link: Option<String>,
+    older_link: Option<String>,
+}
+
+fn matches(row: &JournalRow, channel: Option<Channel>, anonymous: &str, needle: &str) -> bool {
+    let content = &row.appeal.content;
+    if channel.is_some_and(|channel| content.channel() != channel) {
+        return false;
+    }
+    match anonymous {
+        "yes" if !content.anonymous() => return false,
+        "no" if content.anonymous() => return false,
+        _ => {}
+    }
+    if needle.is_empty() {
+        return true;
+    }
+    // The texts are encrypted at rest, so the search runs here, over the opened year.
+    let applicant = content.applicant();
+    let outcome = row.latest_outcome.as_ref().map(|o| o.text.as_str()).unwrap_or("");
+    [
+        content.summary(),
+        applicant.full_name.as_str(),
+        applicant.address.as_str(),
+        applicant.phone.as_str(),
+        outcome,
+    ]
+    .iter()
+    .any(|text| text.to_lowercase().contains(needle))
+        || row.appeal.number.0.to_string() == needle
+}
+
+async fn journal_page(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Query(query): Query<JournalQuery>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let current_year = local_year(clock::now());
+    let year = match query.year.as_deref().filter(|y| !y.is_empty()) {
+        Some(year) => year
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (2000..=2200).contains(y))
+            .ok_or(AppError::BadRequest)?,
+        None => current_year,
+    };
+    let channel = match query.channel.as_str() {
+        "" => None,
+        code => Some(Channel::parse(code).map_err(|_| AppError::BadRequest)?),
+    };
+    let mut known_years: Vec<i32> = state
+        .store
+        .journal_years(user.organisation_id)
+        .await?
+        .into_iter()
+        .map(|y| y.0)
+        .collect();
+    for extra in [current_year, year] {
+        if !known_years.contains(&extra) {
+            known_years.push(extra);
+        }
+    }
+    known_years.sort_unstable_by(|a, b| b.cmp(a));
+    let rows = state
+        .store
+        .journal(user.organisation_id, JournalYear(year))
+        .await?;
+    let total_in_year = rows.len();
+    let needle = query.q.trim().to_lowercase();
+    let matching: Vec<&JournalRow> = rows
+        .iter()
+        .filter(|row| matches(row, channel, &query.anonymous, &needle))
+        .collect();
+    let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
+    let page = query.page.unwrap_or(1).clamp(1, pages);
+    let from = (page - 1) * PAGE_SIZE;
+    let shown: Vec<RowView> = matching
+        .iter()
+        .skip(from)
+        .take(PAGE_SIZE)
+        .map(|row| RowView::new(row, lang))
+        .collect();
+    let link = |page: usize| {
+        let mut url = url::form_urlencoded::Serializer::new(String::new());
+        url.append_pair("year", &year.to_string())
+            .append_pair("channel", &query.channel)
+            .append_pair("anonymous", &query.anonymous)
+            .append_pair("q", &query.q)
+            .append_pair("page", &page.to_string());
+        format!("/journal?{}", url.finish())
+    };
+    let page_label = lang.t_args(
+        "journal-page",
+        &[
+            ("from", Arg::Number((from + 1).min(matching.len()) as i64)),
+            ("to", Arg::Number((from + shown.len()) as i64)),
+            ("total", Arg::Number(matching.len() as i64)),
+        ],
+    );
+    let filtered = channel.is_some() || !query.anonymous.is_empty() || !needle.is_empty();
+    let back = if filtered || page > 1 {
+        link(page)
+    } else {
+        format!("/journal?year={year}")
+    };
+    let journal_page = JournalPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, &back),
+        letters: crate::view::column_letters(lang),
+        year,
+        years: known_years.into_iter().map(|y| (y, y == year)).collect(),
+        channels: channel_choices(lang, &query.channel),
+        anonymous: query.anonymous.clone(),
+        q: query.q.clone(),
+        filtered,
+        total_in_year,
+        rows: shown,
+        page_label,
+        newer_link: (page > 1).then(|| link(page - 1)),
+        older_link: (page < pages).then(|| link(page + 1)),
+    };
+    Ok(journal_page.into_response())
+}

@@ -1,0 +1,32 @@
+//! The pages people use in a browser. Each module has its own routes.
+
+mod account;
+mod admin;
+pub use admin::valid_login;
+mod appeals;
+mod journal;
+
+use axum::Router;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+
+use crate::AppState;
+use crate::context::Context;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .merge(account::router())
+        .merge(journal::router())
+        .merge(appeals::router())
+        .merge(admin::router())
+}
+
+/// The start page follows the person's position.
+async fn home(context: Context) -> Response {
+    match context.user() {
+        None => Redirect::to("/login").into_response(),
+        Some(user) if user.permissions().manage_accounts => Redirect::to("/admin/users").into_response(),
+        Some(_) => Redirect::to("/journal").into_response(),
+    }
+}

@@ -1,0 +1,99 @@
+//! What every page shows around its content: the language, the signed-in person's name and
+//! menu, the language switch, and the CSRF token its forms carry.
+
+use senim_domain::{Category, Channel, Position};
+use senim_i18n::Lang;
+
+use crate::context::Context;
+
+pub struct Chrome {
+    pub lang: Lang,
+    pub csrf: String,
+    pub user_name: Option<String>,
+    pub can_read: bool,
+    pub can_register: bool,
+    pub can_manage: bool,
+    /// Where the language switch returns to.
+    pub back: String,
+}
+
+impl Chrome {
+    pub fn new(context: &Context, back: &str) -> Chrome {
+        let permissions = context.user().map(|user| user.permissions()).unwrap_or_default();
+        Chrome {
+            lang: context.lang,
+            csrf: context.csrf.clone(),
+            user_name: context.user().map(|user| user.full_name.clone()),
+            can_read: permissions.read_appeals,
+            can_register: permissions.register_appeals,
+            can_manage: permissions.manage_accounts,
+            back: back.to_owned(),
+        }
+    }
+
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Lang::ALL
+            .into_iter()
+            .map(|lang| (lang.code(), lang.native_name(), lang == self.lang))
+            .collect()
+    }
+}
+
+/// A choice in a `<select>`: value, label, selected.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub fn channel_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    Channel::ALL
+        .into_iter()
+        .map(|channel| Choice {
+            value: channel.code().to_owned(),
+            label: lang.t(channel.message_id()),
+            selected: channel.code() == selected,
+        })
+        .collect()
+}
+
+pub fn category_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    Category::ALL
+        .into_iter()
+        .map(|category| Choice {
+            value: category.code().to_owned(),
+            label: lang.t(&category.message_id()),
+            selected: category.code() == selected,
+        })
+        .collect()
+}
+
+pub fn position_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    Position::ALL
+        .into_iter()
+        .map(|position| Choice {
+            value: position.code().to_owned(),
+            label: lang.t(position.message_id()),
+            selected: position.code() == selected,
+        })
+        .collect()
+}
+
+pub fn language_choices(selected: &str) -> Vec<Choice> {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| Choice {
+            value: lang.code().to_owned(),
+            label: lang.native_name().to_owned(),
+            selected: lang.code() == selected,
+        })
+        .collect()
+}
+
+/// The journal's column letters as the regulation names them (а–е in Kazakh and Russian).
+pub fn column_letters(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::En => ["a", "b", "c", "d", "e", "f"],
+        Lang::Kk | Lang::Ru => ["а", "б", "в", "г", "д", "е"],
+    }
+}
