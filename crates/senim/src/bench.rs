@@ -91,6 +91,13 @@ pub async fn run(storage: &StorageArgs, args: BenchArgs) -> anyhow::Result<i32> 
     sign_in(&client, &base, &journal_login, &journal_password).await?;
     let static_page = time_get(&client, &format!("{base}/healthz"), args.page_requests).await?;
     let journal_page = time_get(&client, &format!("{base}/journal?year=2024"), args.page_requests).await?;
+    // A text search opens every sealed text of the year: the worst case of the page.
+    let search_page = time_get(
+        &client,
+        &format!("{base}/journal?year=2024&q=%D0%BA%D0%B5%D2%A3%D0%B5%D1%81"),
+        args.page_requests,
+    )
+    .await?;
     let _ = (login, password);
 
     let _ = stop.send(());
@@ -124,6 +131,14 @@ pub async fn run(storage: &StorageArgs, args: BenchArgs) -> anyhow::Result<i32> 
         static_page.percentile(0.5),
         static_page.percentile(0.95),
         journal_page.percentile(0.5) / static_page.percentile(0.5)
+    );
+    println!(
+        "| journal text search over the same year, p50 / p95 | {:.1} / {:.1} ms | {:.2} / {:.2} ms (static axum page) | {:.0}× (p50) |",
+        search_page.percentile(0.5),
+        search_page.percentile(0.95),
+        static_page.percentile(0.5),
+        static_page.percentile(0.95),
+        search_page.percentile(0.5) / static_page.percentile(0.5)
     );
     Ok(0)
 }

@@ -27,6 +27,47 @@ pub struct JournalRow {
     pub corrected_by: Vec<(JournalYear, JournalNumber)>,
 }
 
+impl JournalRow {
+    /// Whether the entry's texts, applicant or number contain `needle` (lower-case).
+    pub fn matches_text(&self, needle: &str) -> bool {
+        let content = &self.appeal.content;
+        let applicant = content.applicant();
+        let outcome = self
+            .latest_outcome
+            .as_ref()
+            .map_or("", |outcome| outcome.text.as_str());
+        [
+            content.summary(),
+            &applicant.full_name,
+            &applicant.address,
+            &applicant.phone,
+            outcome,
+        ]
+        .iter()
+        .any(|text| text.to_lowercase().contains(needle))
+            || self.appeal.number.0.to_string() == needle
+    }
+}
+
+/// Which entries of a year to read.
+#[derive(Clone, Debug, Default)]
+pub struct JournalFilter {
+    pub channel: Option<Channel>,
+    pub anonymous: Option<bool>,
+    /// Searched, case-insensitively, in the opened texts and the applicant's details.
+    pub text: Option<String>,
+}
+
+/// A page of a year's journal.
+#[derive(Clone, Debug)]
+pub struct JournalSlice {
+    pub rows: Vec<JournalRow>,
+    /// Entries that match the filter.
+    pub matching: usize,
+    /// Entries in the year.
+    pub in_year: usize,
+}
+
 /// One appeal with its whole history.
 #[derive(Clone, Debug)]
 pub struct AppealRecord {
@@ -308,25 +349,113 @@ impl Store {
             .collect()
     }
 
-    /// The organisation's journal of a year, newest entry first.
+    /// The organisation's whole journal of a year, newest entry first.
     pub async fn journal(
         &self,
         organisation_id: OrganisationId,
         year: JournalYear,
     ) -> Result<Vec<JournalRow>, StoreError> {
+        let slice = self
+            .journal_slice(organisation_id, year, &JournalFilter::default(), 0, usize::MAX)
+            .await?;
+        Ok(slice.rows)
+    }
+
+    /// A page of the organisation's journal of a year, newest first. Only the entries shown
+    /// are opened, unless a text is searched: the texts are sealed, so the search opens the
+    /// year's entries and looks in them here.
+    pub async fn journal_slice(
+        &self,
+        organisation_id: OrganisationId,
+        year: JournalYear,
+        filter: &JournalFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<JournalSlice, StoreError> {
+        let year_code = i64::from(year.0);
+        let channel = filter.channel.map_or("", Channel::code);
+        let anonymous = filter.anonymous.map_or(-1, i64::from);
+        let count = |sql: &'static str| {
+            sqlx::query(sql)
+                .bind(organisation_id.0)
+                .bind(year_code)
+                .bind(channel)
+                .bind(anonymous)
+                .fetch_one(&self.pool)
+        };
+        let in_year: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM appeals WHERE organisation_id = $1 AND year = $2")
+                .bind(organisation_id.0)
+                .bind(year_code)
+                .fetch_one(&self.pool)
+                .await?
+                .try_get("n")?;
+        let text = filter
+            .text
+            .as_deref()
+            .map(str::to_lowercase)
+            .filter(|text| !text.is_empty());
+        let paged_in_sql = text.is_none();
+        let (sql_offset, sql_limit) = if paged_in_sql {
+            (offset, limit)
+        } else {
+            (0, usize::MAX)
+        };
         let rows = sqlx::query(concat!(
             "SELECT ",
             appeal_columns!(),
-            " FROM appeals WHERE organisation_id = $1 AND year = $2 ORDER BY number DESC"
+            " FROM appeals WHERE organisation_id = $1 AND year = $2 ",
+            "AND ($3 = '' OR channel = $3) AND ($4 < 0 OR anonymous = $4) ",
+            "ORDER BY number DESC LIMIT $5 OFFSET $6"
         ))
         .bind(organisation_id.0)
-        .bind(i64::from(year.0))
+        .bind(year_code)
+        .bind(channel)
+        .bind(anonymous)
+        .bind(i64::try_from(sql_limit).unwrap_or(i64::MAX))
+        .bind(i64::try_from(sql_offset).unwrap_or(i64::MAX))
         .fetch_all(&self.pool)
         .await?;
         let appeals = rows
             .iter()
             .map(|row| appeal_from_row(&self.cipher, row))
             .collect::<Result<Vec<_>, _>>()?;
+        let mut latest_outcomes = self.latest_outcomes(organisation_id, year, &appeals).await?;
+        let links = self.correction_links(organisation_id).await?;
+        let rows = appeals.into_iter().map(|appeal| {
+            let latest_outcome = latest_outcomes.remove(&appeal.id);
+            links.row(appeal, latest_outcome)
+        });
+        let (rows, matching) = match text {
+            None => {
+                let matching: i64 = count(
+                    "SELECT COUNT(*) AS n FROM appeals WHERE organisation_id = $1 AND year = $2 \
+                     AND ($3 = '' OR channel = $3) AND ($4 < 0 OR anonymous = $4)",
+                )
+                .await?
+                .try_get("n")?;
+                (rows.collect(), usize::try_from(matching).unwrap_or(0))
+            }
+            Some(text) => {
+                let found: Vec<JournalRow> = rows.filter(|row| row.matches_text(&text)).collect();
+                let matching = found.len();
+                (found.into_iter().skip(offset).take(limit).collect(), matching)
+            }
+        };
+        Ok(JournalSlice {
+            rows,
+            matching,
+            in_year: usize::try_from(in_year).unwrap_or(0),
+        })
+    }
+
+    /// The latest outcome of each of `appeals`, opening only those.
+    async fn latest_outcomes(
+        &self,
+        organisation_id: OrganisationId,
+        year: JournalYear,
+        appeals: &[Appeal],
+    ) -> Result<HashMap<AppealId, Outcome>, StoreError> {
         let outcome_rows = sqlx::query(
             "SELECT appeal_outcomes.appeal_id, appeal_outcomes.outcome_text, appeal_outcomes.recorded_at, \
              appeal_outcomes.recorded_by FROM appeal_outcomes JOIN appeals ON appeals.id = appeal_outcomes.appeal_id \
@@ -336,19 +465,18 @@ impl Store {
         .bind(i64::from(year.0))
         .fetch_all(&self.pool)
         .await?;
-        let mut latest_outcomes = HashMap::new();
+        let wanted: std::collections::HashSet<AppealId> = appeals.iter().map(|appeal| appeal.id).collect();
+        let mut latest_rows = HashMap::new();
         for row in &outcome_rows {
-            let outcome = outcome_from_row(&self.cipher, organisation_id, row)?;
-            latest_outcomes.insert(outcome.appeal_id, outcome);
+            let appeal_id = AppealId(row.try_get("appeal_id")?);
+            if wanted.contains(&appeal_id) {
+                latest_rows.insert(appeal_id, row);
+            }
         }
-        let links = self.correction_links(organisation_id, Some(year), None).await?;
-        Ok(appeals
+        latest_rows
             .into_iter()
-            .map(|appeal| {
-                let latest_outcome = latest_outcomes.remove(&appeal.id);
-                links.row(appeal, latest_outcome)
-            })
-            .collect())
+            .map(|(appeal_id, row)| Ok((appeal_id, outcome_from_row(&self.cipher, organisation_id, row)?)))
+            .collect()
     }
 
     /// One appeal of the organisation with its history; `NotFound` for another school's.
@@ -389,9 +517,7 @@ impl Store {
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        let links = self
-            .correction_links(organisation_id, None, Some(appeal_id))
-            .await?;
+        let links = self.correction_links(organisation_id).await?;
         let corrected_by_ids = links.corrected_by_ids(appeal_id);
         let latest_outcome = outcomes.last().map(|record| record.outcome.clone());
         Ok(AppealRecord {
@@ -402,21 +528,15 @@ impl Store {
         })
     }
 
-    /// Which entries correct which, around a year's entries or one appeal.
-    async fn correction_links(
-        &self,
-        organisation_id: OrganisationId,
-        year: Option<JournalYear>,
-        appeal_id: Option<AppealId>,
-    ) -> Result<CorrectionLinks, StoreError> {
+    /// Which entries correct which in the organisation's journal. Corrections are few, so
+    /// all of them are read.
+    async fn correction_links(&self, organisation_id: OrganisationId) -> Result<CorrectionLinks, StoreError> {
         let rows = sqlx::query(
             "SELECT a.id, a.year, a.number, a.corrects_id FROM appeals a WHERE a.organisation_id = $1 AND ( \
-               a.corrects_id IS NOT NULL AND EXISTS (SELECT 1 FROM appeals c WHERE c.id = a.corrects_id AND (c.year = $2 OR c.id = $3)) \
-               OR a.id IN (SELECT c.corrects_id FROM appeals c WHERE c.organisation_id = $1 AND c.corrects_id IS NOT NULL AND (c.year = $2 OR c.id = $3)))",
+               a.corrects_id IS NOT NULL OR a.id IN ( \
+                 SELECT c.corrects_id FROM appeals c WHERE c.organisation_id = $1 AND c.corrects_id IS NOT NULL))",
         )
         .bind(organisation_id.0)
-        .bind(year.map_or(-1, |year| i64::from(year.0)))
-        .bind(appeal_id.map_or(-1, |id| id.0))
         .fetch_all(&self.pool)
         .await?;
         let mut links = CorrectionLinks::default();

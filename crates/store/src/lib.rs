@@ -16,7 +16,7 @@ use std::str::FromStr;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
-pub use appeals::{AppealRecord, JournalRow, OutcomeRecord};
+pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, OutcomeRecord};
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
 pub use users::{NewUser, Session, User, one_time_password, random_token};

@@ -7,6 +7,7 @@ pub mod clock;
 mod context;
 mod error;
 mod pages;
+mod throttle;
 mod view;
 
 use std::future::Future;
@@ -33,6 +34,7 @@ pub struct WebConfig {
 pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
+    sign_in_throttle: Arc<throttle::SignInThrottle>,
 }
 
 impl AppState {
@@ -40,6 +42,7 @@ impl AppState {
         AppState {
             store,
             config: Arc::new(config),
+            sign_in_throttle: Arc::default(),
         }
     }
 }

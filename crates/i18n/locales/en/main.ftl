@@ -19,6 +19,7 @@ signin-login = Login
 signin-password = Password
 signin-submit = Sign in
 signin-failed = Wrong login or password.
+signin-held = Too many wrong passwords for this login. Wait 15 minutes, or ask the administrator.
 signin-hint = Senim keeps children's appeals. Sign in only on a computer you trust, and sign out when you leave it.
 
 ## Journal

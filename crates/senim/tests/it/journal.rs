@@ -221,6 +221,34 @@ both_backends! {
         assert_eq!(status, 422);
         assert!(page.contains("Түскен уақыты қазіргі уақыттан кеш бола алмайды"));
     }
+
+    async fn a_long_year_is_shown_a_hundred_entries_a_page_newest_first(app: TestApp) {
+        let school = app.school("school-a", "").await;
+        let specialist = app.store.user_by_login("specialist").await.unwrap();
+        let start = Utc.with_ymd_and_hms(2025, 2, 3, 4, 0, 0).unwrap();
+        for i in 0..105 {
+            let at = start + chrono::Duration::minutes(i);
+            let summary = if i == 2 { "Ерекше хат" } else { "Хат" };
+            let content = AppealContent::new(Channel::BoxLetter, at, true, Applicant::default(), summary, Category::Unspecified, at).unwrap();
+            app.store.register_appeal(school.organisation.id, content, None, specialist.id, at).await.unwrap();
+        }
+        let mut browser = app.browser("director").await;
+        let numbers = |page: &str| -> Vec<i64> {
+            page.split("class=\"number\"").skip(1).map(|rest| rest.split('>').nth(1).unwrap().split('<').next().unwrap().parse().unwrap()).collect()
+        };
+        let (_, first) = browser.get("/journal?year=2025").await;
+        let shown = numbers(&first);
+        assert_eq!(shown.len(), 100);
+        assert_eq!((shown[0], shown[99]), (105, 6));
+        assert!(first.contains("105 жазбаның 1–100"), "{first}");
+        assert!(first.contains("page=2"));
+        let (_, second) = browser.get("/journal?year=2025&page=2").await;
+        assert_eq!(numbers(&second), vec![5, 4, 3, 2, 1]);
+        let (_, beyond) = browser.get("/journal?year=2025&page=9").await;
+        assert_eq!(numbers(&beyond), vec![5, 4, 3, 2, 1], "a page past the end shows the last page");
+        let (_, search) = browser.get("/journal?year=2025&q=%D0%B5%D1%80%D0%B5%D0%BA%D1%88%D0%B5").await;
+        assert_eq!(numbers(&search), vec![3], "the search looks through every page");
+    }
 }
 
 /// Waits for all futures, in order.

@@ -115,4 +115,17 @@ both_backends! {
         assert_eq!(stranger.post_raw("/login", &login).await.0, 403);
         assert_eq!(browser.post("/appeals", &fields).await.0, 303, "with the page's token");
     }
+
+    async fn repeated_wrong_passwords_hold_the_login(app: TestApp) {
+        app.school("school-a", "").await;
+        let mut stranger = crate::helpers::Browser::new(&app.base);
+        for _ in 0..10 {
+            assert_eq!(stranger.sign_in("deputy", "guess").await.0, 401);
+        }
+        let (status, page) = stranger.sign_in("deputy", &password_of("deputy")).await;
+        assert_eq!(status, 429, "the right password is not even checked while the login is held");
+        assert!(page.contains("15 минут"), "{page}");
+        // Other staff sign in as usual.
+        app.browser("director").await;
+    }
 }

@@ -34,7 +34,7 @@ struct SignInPage {
     l: Lang,
     chrome: Chrome,
     login: String,
-    failed: bool,
+    failed: Option<String>,
 }
 
 async fn sign_in_page(context: Context) -> Response {
@@ -45,7 +45,7 @@ async fn sign_in_page(context: Context) -> Response {
         l: context.lang,
         chrome: Chrome::new(&context, "/login"),
         login: String::new(),
-        failed: false,
+        failed: None,
     }
     .into_response()
 }
@@ -62,16 +62,26 @@ async fn sign_in(
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
     let login = form.login.trim();
-    let Some(user) = state.store.authenticate(login, &form.password).await? else {
-        tracing::info!("sign-in refused");
+    let now = clock::now();
+    let refused = |message: &str, status: StatusCode| {
         let page = SignInPage {
             l: context.lang,
             chrome: Chrome::new(&context, "/login"),
             login: login.to_owned(),
-            failed: true,
+            failed: Some(context.lang.t(message)),
         };
-        return Ok((StatusCode::UNAUTHORIZED, page).into_response());
+        Ok((status, page).into_response())
     };
+    if !state.sign_in_throttle.allows(login, now) {
+        tracing::warn!("sign-in held after repeated failures");
+        return refused("signin-held", StatusCode::TOO_MANY_REQUESTS);
+    }
+    let Some(user) = state.store.authenticate(login, &form.password).await? else {
+        tracing::info!("sign-in refused");
+        state.sign_in_throttle.failed(login, now);
+        return refused("signin-failed", StatusCode::UNAUTHORIZED);
+    };
+    state.sign_in_throttle.succeeded(login);
     if let Some(old) = &context.session_token {
         state.store.end_session(old).await?;
     }

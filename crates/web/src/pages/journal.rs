@@ -10,7 +10,7 @@ use axum::routing::get;
 use senim_domain::time::{format_local, local_year};
 use senim_domain::{Channel, JournalYear};
 use senim_i18n::{Arg, Lang};
-use senim_store::JournalRow;
+use senim_store::{JournalFilter, JournalRow};
 use serde::Deserialize;
 
 use crate::context::Reader;
@@ -116,34 +116,6 @@ struct JournalPage {
     older_link: Option<String>,
 }
 
-fn matches(row: &JournalRow, channel: Option<Channel>, anonymous: &str, needle: &str) -> bool {
-    let content = &row.appeal.content;
-    if channel.is_some_and(|channel| content.channel() != channel) {
-        return false;
-    }
-    match anonymous {
-        "yes" if !content.anonymous() => return false,
-        "no" if content.anonymous() => return false,
-        _ => {}
-    }
-    if needle.is_empty() {
-        return true;
-    }
-    // The texts are encrypted at rest, so the search runs here, over the opened year.
-    let applicant = content.applicant();
-    let outcome = row.latest_outcome.as_ref().map(|o| o.text.as_str()).unwrap_or("");
-    [
-        content.summary(),
-        applicant.full_name.as_str(),
-        applicant.address.as_str(),
-        applicant.phone.as_str(),
-        outcome,
-    ]
-    .iter()
-    .any(|text| text.to_lowercase().contains(needle))
-        || row.appeal.number.0.to_string() == needle
-}
-
 async fn journal_page(
     State(state): State<AppState>,
     Reader(signed_in): Reader,
@@ -177,25 +149,47 @@ async fn journal_page(
         }
     }
     known_years.sort_unstable_by(|a, b| b.cmp(a));
-    let rows = state
-        .store
-        .journal(user.organisation_id, JournalYear(year))
-        .await?;
-    let total_in_year = rows.len();
+    let anonymous = match query.anonymous.as_str() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
     let needle = query.q.trim().to_lowercase();
-    let matching: Vec<&JournalRow> = rows
-        .iter()
-        .filter(|row| matches(row, channel, &query.anonymous, &needle))
-        .collect();
-    let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
-    let page = query.page.unwrap_or(1).clamp(1, pages);
+    let filter = JournalFilter {
+        channel,
+        anonymous,
+        text: Some(needle.clone()).filter(|n| !n.is_empty()),
+    };
+    let wanted_page = query.page.unwrap_or(1).max(1);
+    let mut slice = state
+        .store
+        .journal_slice(
+            user.organisation_id,
+            JournalYear(year),
+            &filter,
+            (wanted_page - 1) * PAGE_SIZE,
+            PAGE_SIZE,
+        )
+        .await?;
+    let pages = slice.matching.div_ceil(PAGE_SIZE).max(1);
+    let page = wanted_page.min(pages);
+    if page != wanted_page {
+        // Past the last page (a narrower filter): show the last one.
+        slice = state
+            .store
+            .journal_slice(
+                user.organisation_id,
+                JournalYear(year),
+                &filter,
+                (page - 1) * PAGE_SIZE,
+                PAGE_SIZE,
+            )
+            .await?;
+    }
     let from = (page - 1) * PAGE_SIZE;
-    let shown: Vec<RowView> = matching
-        .iter()
-        .skip(from)
-        .take(PAGE_SIZE)
-        .map(|row| RowView::new(row, lang))
-        .collect();
+    let total_in_year = slice.in_year;
+    let matching_count = slice.matching;
+    let shown: Vec<RowView> = slice.rows.iter().map(|row| RowView::new(row, lang)).collect();
     let link = |page: usize| {
         let mut url = url::form_urlencoded::Serializer::new(String::new());
         url.append_pair("year", &year.to_string())
@@ -208,12 +202,12 @@ async fn journal_page(
     let page_label = lang.t_args(
         "journal-page",
         &[
-            ("from", Arg::Number((from + 1).min(matching.len()) as i64)),
+            ("from", Arg::Number((from + 1).min(matching_count) as i64)),
             ("to", Arg::Number((from + shown.len()) as i64)),
-            ("total", Arg::Number(matching.len() as i64)),
+            ("total", Arg::Number(matching_count as i64)),
         ],
     );
-    let filtered = channel.is_some() || !query.anonymous.is_empty() || !needle.is_empty();
+    let filtered = channel.is_some() || anonymous.is_some() || !needle.is_empty();
     let back = if filtered || page > 1 {
         link(page)
     } else {
