@@ -47,6 +47,15 @@ impl fmt::Display for JournalNumber {
     }
 }
 
+/// Where an entry stands in the journal: its year and number. Links between entries (an
+/// outcome to its appeal, a correction to what it corrects) are sealed by this, not by a
+/// database id, so moving a link to another row breaks the seal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct EntryRef {
+    pub year: JournalYear,
+    pub number: JournalNumber,
+}
+
 /// A SHA-256 link of the chain.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EntryHash(pub [u8; 32]);
@@ -98,8 +107,9 @@ impl Canonical {
 }
 
 /// The hash sealing a journal entry after `prev`. Covers every column the entry was registered
-/// with, so a change to any of them breaks the chain.
-pub fn entry_hash(prev: EntryHash, appeal: &Appeal) -> EntryHash {
+/// with, so a change to any of them breaks the chain. A correction names the entry it corrects
+/// by `corrects`.
+pub fn entry_hash(prev: EntryHash, appeal: &Appeal, corrects: Option<EntryRef>) -> EntryHash {
     let content = &appeal.content;
     let applicant = content.applicant();
     let mut canonical = Canonical::new("senim-journal-entry-v1", prev);
@@ -118,21 +128,27 @@ pub fn entry_hash(prev: EntryHash, appeal: &Appeal) -> EntryHash {
         .text(content.summary())
         .text(content.category().code());
     match &appeal.correction {
-        Some(correction) => canonical
-            .int(1)
-            .int(correction.corrects.0)
-            .text(&correction.reason),
+        Some(correction) => {
+            let corrects = corrects.map_or((0, 0), |entry| (entry.year.0.into(), entry.number.0));
+            canonical
+                .int(1)
+                .int(corrects.0)
+                .int(corrects.1)
+                .text(&correction.reason)
+        }
         None => canonical.int(0),
     };
     canonical.finish()
 }
 
-/// The hash sealing an outcome after `prev`, in the chain of the organisation's outcomes.
-pub fn outcome_hash(prev: EntryHash, organisation_id: i64, outcome: &Outcome) -> EntryHash {
+/// The hash sealing an outcome of the entry `appeal` after `prev`, in the chain of the
+/// organisation's outcomes.
+pub fn outcome_hash(prev: EntryHash, organisation_id: i64, appeal: EntryRef, outcome: &Outcome) -> EntryHash {
     let mut canonical = Canonical::new("senim-outcome-v1", prev);
     canonical
         .int(organisation_id)
-        .int(outcome.appeal_id.0)
+        .int(appeal.year.0.into())
+        .int(appeal.number.0)
         .int(outcome.recorded_at.timestamp())
         .int(outcome.recorded_by.0)
         .text(&outcome.text);
@@ -150,6 +166,17 @@ pub enum ChainBreak {
     Gap { number: JournalNumber },
     /// The counter says more entries were registered than the journal holds.
     Truncated { last_registered: JournalNumber },
+    /// The counter's number or chain head does not match the journal's last entry.
+    CounterMismatch { last_entry: JournalNumber },
+    /// The journal has entries but its counter is gone.
+    CounterMissing,
+}
+
+/// What the counter of a chain says: the last number handed out and the chain's head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChainCounter {
+    pub last_number: JournalNumber,
+    pub head: EntryHash,
 }
 
 /// One stored entry as read back: its number, the seals stored beside it, and the hash
@@ -161,11 +188,10 @@ pub struct StoredLink {
     pub recomputed: Option<EntryHash>,
 }
 
-/// Checks one organisation's year, entries in number order. `last_registered` is the number
-/// the counter last handed out.
+/// Checks one chain, entries in number order, against its counter.
 pub fn verify_year(
     links: impl IntoIterator<Item = StoredLink>,
-    last_registered: Option<JournalNumber>,
+    counter: Option<ChainCounter>,
 ) -> Result<usize, ChainBreak> {
     let mut expected_prev = EntryHash::GENESIS;
     let mut last_number = None;
@@ -184,12 +210,17 @@ pub fn verify_year(
         last_number = Some(link.number);
         count += 1;
     }
-    if let Some(last_registered) = last_registered
-        && Some(last_registered) != last_number
-    {
-        return Err(ChainBreak::Truncated { last_registered });
+    match (counter, last_number) {
+        (None, None) => Ok(0),
+        (None, Some(_)) => Err(ChainBreak::CounterMissing),
+        (Some(counter), last) if Some(counter.last_number) > last => Err(ChainBreak::Truncated {
+            last_registered: counter.last_number,
+        }),
+        (Some(counter), Some(last)) if counter.last_number != last || counter.head != expected_prev => {
+            Err(ChainBreak::CounterMismatch { last_entry: last })
+        }
+        _ => Ok(count),
     }
-    Ok(count)
 }
 
 #[cfg(test)]
@@ -252,7 +283,7 @@ mod tests {
         for (i, summary) in summaries.iter().enumerate() {
             let mut entry = appeal(i as i64 + 1, summary);
             entry.prev_hash = prev;
-            entry.entry_hash = entry_hash(prev, &entry);
+            entry.entry_hash = entry_hash(prev, &entry, None);
             prev = entry.entry_hash;
             let link = StoredLink {
                 number: entry.number,
@@ -265,33 +296,49 @@ mod tests {
         chain
     }
 
-    fn recheck(chain: Vec<(Appeal, StoredLink)>, last: i64) -> Result<usize, ChainBreak> {
+    /// The counter as registration left it after `chain`.
+    fn counter_of(chain: &[(Appeal, StoredLink)]) -> ChainCounter {
+        let (last, _) = chain.last().unwrap();
+        ChainCounter {
+            last_number: last.number,
+            head: last.entry_hash,
+        }
+    }
+
+    fn recheck(chain: Vec<(Appeal, StoredLink)>, counter: ChainCounter) -> Result<usize, ChainBreak> {
         let links = chain.into_iter().map(|(entry, link)| StoredLink {
-            recomputed: Some(entry_hash(link.stored_prev, &entry)),
+            recomputed: Some(entry_hash(link.stored_prev, &entry, None)),
             ..link
         });
-        verify_year(links, Some(JournalNumber(last)))
+        verify_year(links, Some(counter))
     }
 
     #[test]
     fn an_untouched_chain_verifies() {
-        assert_eq!(recheck(sealed(&["a", "b", "c"]), 3), Ok(3));
+        let chain = sealed(&["a", "b", "c"]);
+        let counter = counter_of(&chain);
+        assert_eq!(recheck(chain, counter), Ok(3));
         assert_eq!(verify_year(Vec::new(), None), Ok(0));
+    }
+
+    fn rewritten(entry: &Appeal, summary: &str) -> AppealContent {
+        AppealContent::from_storage(
+            Channel::BoxLetter,
+            entry.content.received_at(),
+            true,
+            Applicant::default(),
+            summary.into(),
+            Category::PeerRelationships,
+        )
     }
 
     #[test]
     fn a_changed_summary_is_found_at_its_entry() {
         let mut chain = sealed(&["a", "b", "c"]);
-        chain[1].0.content = AppealContent::from_storage(
-            Channel::BoxLetter,
-            chain[1].0.content.received_at(),
-            true,
-            Applicant::default(),
-            "changed".into(),
-            Category::PeerRelationships,
-        );
+        let counter = counter_of(&chain);
+        chain[1].0.content = rewritten(&chain[1].0, "changed");
         assert_eq!(
-            recheck(chain, 3),
+            recheck(chain, counter),
             Err(ChainBreak::Altered {
                 number: JournalNumber(2)
             })
@@ -301,17 +348,19 @@ mod tests {
     #[test]
     fn a_removed_entry_is_found() {
         let mut chain = sealed(&["a", "b", "c"]);
+        let counter = counter_of(&chain);
         chain.remove(2);
         assert_eq!(
-            recheck(chain, 3),
+            recheck(chain, counter),
             Err(ChainBreak::Truncated {
                 last_registered: JournalNumber(3)
             })
         );
         let mut chain = sealed(&["a", "b", "c"]);
+        let counter = counter_of(&chain);
         chain.remove(1);
         assert_eq!(
-            recheck(chain, 3),
+            recheck(chain, counter),
             Err(ChainBreak::Gap {
                 number: JournalNumber(3)
             })
@@ -319,20 +368,34 @@ mod tests {
     }
 
     #[test]
+    fn a_removed_last_entry_is_found_even_when_the_counter_is_wound_back() {
+        let mut chain = sealed(&["a", "b", "c"]);
+        let head = counter_of(&chain).head;
+        chain.remove(2);
+        let wound_back = ChainCounter {
+            last_number: JournalNumber(2),
+            head,
+        };
+        assert_eq!(
+            recheck(chain, wound_back),
+            Err(ChainBreak::CounterMismatch {
+                last_entry: JournalNumber(2)
+            })
+        );
+        let chain = sealed(&["a"]);
+        let links: Vec<StoredLink> = chain.into_iter().map(|(_, link)| link).collect();
+        assert_eq!(verify_year(links, None), Err(ChainBreak::CounterMissing));
+    }
+
+    #[test]
     fn an_entry_resealed_without_its_successors_breaks_the_link() {
         let mut chain = sealed(&["a", "b", "c"]);
+        let counter = counter_of(&chain);
         // Someone rewrites entry 2 and recomputes its own seal, but cannot fix entry 3's link.
-        chain[1].0.content = AppealContent::from_storage(
-            Channel::BoxLetter,
-            chain[1].0.content.received_at(),
-            true,
-            Applicant::default(),
-            "forged".into(),
-            Category::PeerRelationships,
-        );
-        chain[1].1.stored_hash = entry_hash(chain[1].1.stored_prev, &chain[1].0);
+        chain[1].0.content = rewritten(&chain[1].0, "forged");
+        chain[1].1.stored_hash = entry_hash(chain[1].1.stored_prev, &chain[1].0, None);
         assert_eq!(
-            recheck(chain, 3),
+            recheck(chain, counter),
             Err(ChainBreak::Unlinked {
                 number: JournalNumber(3)
             })
@@ -341,13 +404,38 @@ mod tests {
 
     #[test]
     fn an_unreadable_row_counts_as_altered() {
-        let mut links: Vec<StoredLink> = sealed(&["a"]).into_iter().map(|(_, link)| link).collect();
+        let chain = sealed(&["a"]);
+        let counter = counter_of(&chain);
+        let mut links: Vec<StoredLink> = chain.into_iter().map(|(_, link)| link).collect();
         links[0].recomputed = None;
         assert_eq!(
-            verify_year(links, Some(JournalNumber(1))),
+            verify_year(links, Some(counter)),
             Err(ChainBreak::Altered {
                 number: JournalNumber(1)
             })
+        );
+    }
+
+    #[test]
+    fn links_to_other_entries_are_sealed_by_year_and_number() {
+        let mut entry = appeal(2, "b");
+        entry.correction = Some(crate::appeal::Correction::new(AppealId(1), "арнасы қате").unwrap());
+        let first = EntryRef {
+            year: JournalYear(2025),
+            number: JournalNumber(1),
+        };
+        let other = EntryRef {
+            year: JournalYear(2024),
+            number: JournalNumber(1),
+        };
+        assert_ne!(
+            entry_hash(EntryHash::GENESIS, &entry, Some(first)),
+            entry_hash(EntryHash::GENESIS, &entry, Some(other))
+        );
+        let outcome = Outcome::new(AppealId(1), "шешілді", utc(2025, 2, 4, 5, 0), UserId(1)).unwrap();
+        assert_ne!(
+            outcome_hash(EntryHash::GENESIS, 1, first, &outcome),
+            outcome_hash(EntryHash::GENESIS, 1, other, &outcome)
         );
     }
 }

@@ -11,6 +11,6 @@ pub mod time;
 pub use appeal::{
     Appeal, AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome, Redacted,
 };
-pub use journal::{ChainBreak, EntryHash, JournalNumber, JournalYear};
+pub use journal::{ChainBreak, ChainCounter, EntryHash, EntryRef, JournalNumber, JournalYear};
 pub use organisation::{Organisation, OrganisationId, Slug};
 pub use staff::{Permissions, Position, Positions, UserId};

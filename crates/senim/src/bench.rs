@@ -29,6 +29,11 @@ pub struct BenchArgs {
     /// Timed requests of each page.
     #[arg(long, default_value_t = 30)]
     pub page_requests: usize,
+    /// Measure PostgreSQL in this scratch database (it gains benchmark schools and appeals).
+    /// Without it, a throwaway SQLite file. `--database-url` is never used: a benchmark must
+    /// not write into a school's journal.
+    #[arg(long)]
+    pub scratch_database_url: Option<String>,
 }
 
 struct Rate {
@@ -53,7 +58,7 @@ impl Latency {
     }
 }
 
-pub async fn run(storage: &StorageArgs, args: BenchArgs) -> anyhow::Result<i32> {
+pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
     if args.registrations == 0 || args.concurrency == 0 || args.page_requests == 0 {
         bail!("--registrations, --concurrency and --page-requests must be above 0");
     }
@@ -61,7 +66,7 @@ pub async fn run(storage: &StorageArgs, args: BenchArgs) -> anyhow::Result<i32> 
     let scratch = std::env::temp_dir().join(format!("senim-bench-{}", senim_store::random_token(6)));
     let storage = StorageArgs {
         data: scratch.clone(),
-        database_url: storage.database_url.clone(),
+        database_url: args.scratch_database_url.clone(),
         key_file: Some(scratch.join("secret.key")),
     };
     let store = storage.open().await?;
@@ -172,6 +177,7 @@ async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(
                 positions: Positions::new(vec![Position::ResponsibleSpecialist])?,
                 password: &password,
                 locale: "kk",
+                must_change_password: false,
             },
             clock::now(),
         )

@@ -206,6 +206,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 positions,
                 password: &password,
                 locale: &locale,
+                must_change_password: true,
             };
             match store.create_user(new_user, clock::now()).await {
                 Ok(user) => {
@@ -228,7 +229,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Verify => verify(&cli.storage).await,
-        Command::Bench(args) => crate::bench::run(&cli.storage, args).await,
+        Command::Bench(args) => crate::bench::run(args).await,
     }
 }
 
@@ -301,6 +302,12 @@ fn describe(chain_break: ChainBreak, outcomes: bool) -> String {
         }
         ChainBreak::Gap { number } => {
             format!("the numbering jumps to {entry} {number}: entries before it are missing")
+        }
+        ChainBreak::CounterMismatch { last_entry } => format!(
+            "the journal ends at {entry} {last_entry} but its counter says otherwise: entries were removed or the counter was changed"
+        ),
+        ChainBreak::CounterMissing => {
+            "the journal's counter is gone: its entries cannot be shown complete".to_owned()
         }
         ChainBreak::Truncated { last_registered } => {
             format!(

@@ -315,6 +315,7 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
                     positions: Positions::new(positions.to_vec()).expect("valid demo positions"),
                     password: &password,
                     locale: "kk",
+                    must_change_password: false,
                 },
                 now,
             )
@@ -333,7 +334,7 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
         today.year() - 1
     };
     let first_december = NaiveDate::from_ymd_opt(december_year, 12, 1).expect("a valid date");
-    let mut registered = Vec::new();
+    let mut corrected = false;
     for demo in APPEALS {
         let received_at = moment(first_december, demo.day, demo.hour, demo.minute);
         // Registered within the working hour after it arrived.
@@ -357,30 +358,28 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
             let outcome = Outcome::new(appeal.id, text, registered_at + Duration::days(5), specialist)?;
             store.record_outcome(school.id, outcome).await?;
         }
-        registered.push(appeal);
-    }
-    // A mistake corrected as the regulation wants: a new entry that refers to the old one.
-    if let Some(mistaken) = registered
-        .iter()
-        .find(|appeal| appeal.content.channel() == Channel::InPerson)
-    {
-        let at = mistaken.registered_at + Duration::hours(2);
-        let content = AppealContent::new(
-            Channel::Phone,
-            mistaken.content.received_at(),
-            mistaken.content.anonymous(),
-            mistaken.content.applicant().clone(),
-            mistaken.content.summary(),
-            mistaken.content.category(),
-            at,
-        )?;
-        let correction = Correction::new(
-            mistaken.id,
-            "Түскен арнасы қате көрсетілген: өтініш телефон арқылы түскен.",
-        )?;
-        store
-            .register_appeal(school.id, content, Some(correction), specialist, at)
-            .await?;
+        // A mistake corrected as the regulation wants: a new entry that refers to the old one.
+        let first_in_person = demo.channel == Channel::InPerson && !corrected;
+        if first_in_person {
+            corrected = true;
+            let at = appeal.registered_at + Duration::hours(2);
+            let content = AppealContent::new(
+                Channel::Phone,
+                appeal.content.received_at(),
+                appeal.content.anonymous(),
+                appeal.content.applicant().clone(),
+                appeal.content.summary(),
+                appeal.content.category(),
+                at,
+            )?;
+            let correction = Correction::new(
+                appeal.id,
+                "Түскен арнасы қате көрсетілген: өтініш телефон арқылы түскен.",
+            )?;
+            store
+                .register_appeal(school.id, content, Some(correction), specialist, at)
+                .await?;
+        }
     }
     write_private(credentials_path, &credentials)
         .with_context(|| format!("cannot write {}", credentials_path.display()))?;

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use senim_domain::journal::{entry_hash, outcome_hash};
 use senim_domain::{
-    Appeal, AppealContent, AppealId, Applicant, Category, Channel, Correction, EntryHash, JournalNumber,
-    JournalYear, OrganisationId, Outcome, Redacted, UserId,
+    Appeal, AppealContent, AppealId, Applicant, Category, Channel, Correction, EntryHash, EntryRef,
+    JournalNumber, JournalYear, OrganisationId, Outcome, Redacted, UserId,
 };
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -89,7 +89,24 @@ macro_rules! appeal_columns {
          appeals.registered_by, appeals.channel, appeals.received_at, appeals.anonymous, \
          appeals.applicant_full_name, appeals.applicant_address, appeals.applicant_phone, \
          appeals.summary, appeals.category, appeals.corrects_id, appeals.correction_reason, \
-         appeals.prev_hash, appeals.entry_hash"
+         appeals.prev_hash, appeals.entry_hash, \
+         corrected.year AS corrects_year, corrected.number AS corrects_number"
+    };
+}
+
+/// `appeals` with the entry each correction corrects, for the columns of `appeal_columns!`.
+macro_rules! appeals_with_corrected {
+    () => {
+        " FROM appeals LEFT JOIN appeals corrected ON corrected.id = appeals.corrects_id \
+          AND corrected.organisation_id = appeals.organisation_id "
+    };
+}
+
+/// The columns an outcome is read back from (`appeal_outcomes` joined with `appeals`).
+macro_rules! outcome_columns {
+    () => {
+        "appeal_outcomes.appeal_id, appeal_outcomes.outcome_text, appeal_outcomes.recorded_at, \
+         appeal_outcomes.recorded_by, appeals.year AS appeal_year, appeals.number AS appeal_number"
     };
 }
 
@@ -103,11 +120,48 @@ fn appeal_aad(
     format!("appeals/{}/{}/{}/{field}", organisation_id.0, year.0, number.0)
 }
 
-fn outcome_aad(organisation_id: OrganisationId, appeal_id: AppealId, recorded_at: i64) -> String {
+fn outcome_aad(organisation_id: OrganisationId, appeal: EntryRef, recorded_at: i64) -> String {
     format!(
-        "appeal_outcomes/{}/{}/{recorded_at}",
-        organisation_id.0, appeal_id.0
+        "appeal_outcomes/{}/{}/{}/{recorded_at}",
+        organisation_id.0, appeal.year.0, appeal.number.0
     )
+}
+
+fn year_from(value: i64) -> Result<JournalYear, StoreError> {
+    Ok(JournalYear(
+        i32::try_from(value).map_err(|_| StoreError::Corrupt("year"))?,
+    ))
+}
+
+/// The entry a correction row corrects, as joined by `appeals_with_corrected!`.
+pub(crate) fn corrects_entry_from_row(row: &AnyRow) -> Result<Option<EntryRef>, StoreError> {
+    let year: Option<i64> = row.try_get("corrects_year")?;
+    let number: Option<i64> = row.try_get("corrects_number")?;
+    match (year, number) {
+        (Some(year), Some(number)) => Ok(Some(EntryRef {
+            year: year_from(year)?,
+            number: JournalNumber(number),
+        })),
+        _ => Ok(None),
+    }
+}
+
+/// The entry of the organisation with this id, or `NotFound`.
+async fn entry_of(
+    tx: &mut Transaction<'static, Any>,
+    organisation_id: OrganisationId,
+    appeal_id: AppealId,
+) -> Result<EntryRef, StoreError> {
+    let row = sqlx::query("SELECT year, number FROM appeals WHERE id = $1 AND organisation_id = $2")
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(EntryRef {
+        year: year_from(row.try_get("year")?)?,
+        number: JournalNumber(row.try_get("number")?),
+    })
 }
 
 fn hash_from_row(row: &AnyRow, column: &str) -> Result<EntryHash, StoreError> {
@@ -173,11 +227,15 @@ pub(crate) fn outcome_from_row(
     row: &AnyRow,
 ) -> Result<Outcome, StoreError> {
     let appeal_id = AppealId(row.try_get("appeal_id")?);
+    let appeal = EntryRef {
+        year: year_from(row.try_get("appeal_year")?)?,
+        number: JournalNumber(row.try_get("appeal_number")?),
+    };
     let recorded_at: i64 = row.try_get("recorded_at")?;
     let sealed: Vec<u8> = row.try_get("outcome_text")?;
     Ok(Outcome {
         appeal_id,
-        text: Redacted(cipher.open(&outcome_aad(organisation_id, appeal_id, recorded_at), &sealed)?),
+        text: Redacted(cipher.open(&outcome_aad(organisation_id, appeal, recorded_at), &sealed)?),
         recorded_at: from_unix(recorded_at)?,
         recorded_by: UserId(row.try_get("recorded_by")?),
     })
@@ -208,16 +266,10 @@ impl Store {
         let year = JournalYear::of_registration(registered_at);
         let mut tx = self.pool.begin().await?;
         let (number, prev_hash) = take_next_number(&mut tx, organisation_id, year).await?;
-        if let Some(correction) = &correction {
-            let found = sqlx::query("SELECT id FROM appeals WHERE id = $1 AND organisation_id = $2")
-                .bind(correction.corrects.0)
-                .bind(organisation_id.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if found.is_none() {
-                return Err(StoreError::NotFound);
-            }
-        }
+        let corrects = match &correction {
+            Some(correction) => Some(entry_of(&mut tx, organisation_id, correction.corrects).await?),
+            None => None,
+        };
         let mut appeal = Appeal {
             id: AppealId(0),
             organisation_id,
@@ -230,7 +282,7 @@ impl Store {
             prev_hash,
             entry_hash: EntryHash::GENESIS,
         };
-        appeal.entry_hash = entry_hash(prev_hash, &appeal);
+        appeal.entry_hash = entry_hash(prev_hash, &appeal, corrects);
         let aad = |field: &str| appeal_aad(organisation_id, year, number, field);
         let applicant = appeal.content.applicant();
         let row = sqlx::query(
@@ -298,15 +350,8 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let prev_hash = hash_from_row(&head, "head_hash")?;
-        let found = sqlx::query("SELECT id FROM appeals WHERE id = $1 AND organisation_id = $2")
-            .bind(outcome.appeal_id.0)
-            .bind(organisation_id.0)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if found.is_none() {
-            return Err(StoreError::NotFound);
-        }
-        let hash = outcome_hash(prev_hash, organisation_id.0, &outcome);
+        let appeal = entry_of(&mut tx, organisation_id, outcome.appeal_id).await?;
+        let hash = outcome_hash(prev_hash, organisation_id.0, appeal, &outcome);
         let recorded_at = unix(outcome.recorded_at);
         sqlx::query(
             "INSERT INTO appeal_outcomes (organisation_id, appeal_id, outcome_text, recorded_at, recorded_by, prev_hash, entry_hash) \
@@ -314,7 +359,7 @@ impl Store {
         )
         .bind(organisation_id.0)
         .bind(outcome.appeal_id.0)
-        .bind(self.cipher.seal(&outcome_aad(organisation_id, outcome.appeal_id, recorded_at), &outcome.text)?)
+        .bind(self.cipher.seal(&outcome_aad(organisation_id, appeal, recorded_at), &outcome.text)?)
         .bind(recorded_at)
         .bind(outcome.recorded_by.0)
         .bind(prev_hash.to_hex())
@@ -404,9 +449,10 @@ impl Store {
         let rows = sqlx::query(concat!(
             "SELECT ",
             appeal_columns!(),
-            " FROM appeals WHERE organisation_id = $1 AND year = $2 ",
-            "AND ($3 = '' OR channel = $3) AND ($4 < 0 OR anonymous = $4) ",
-            "ORDER BY number DESC LIMIT $5 OFFSET $6"
+            appeals_with_corrected!(),
+            "WHERE appeals.organisation_id = $1 AND appeals.year = $2 ",
+            "AND ($3 = '' OR appeals.channel = $3) AND ($4 < 0 OR appeals.anonymous = $4) ",
+            "ORDER BY appeals.number DESC LIMIT $5 OFFSET $6"
         ))
         .bind(organisation_id.0)
         .bind(year_code)
@@ -456,11 +502,12 @@ impl Store {
         year: JournalYear,
         appeals: &[Appeal],
     ) -> Result<HashMap<AppealId, Outcome>, StoreError> {
-        let outcome_rows = sqlx::query(
-            "SELECT appeal_outcomes.appeal_id, appeal_outcomes.outcome_text, appeal_outcomes.recorded_at, \
-             appeal_outcomes.recorded_by FROM appeal_outcomes JOIN appeals ON appeals.id = appeal_outcomes.appeal_id \
-             WHERE appeals.organisation_id = $1 AND appeals.year = $2 ORDER BY appeal_outcomes.id",
-        )
+        let outcome_rows = sqlx::query(concat!(
+            "SELECT ",
+            outcome_columns!(),
+            " FROM appeal_outcomes JOIN appeals ON appeals.id = appeal_outcomes.appeal_id \
+                 WHERE appeals.organisation_id = $1 AND appeals.year = $2 ORDER BY appeal_outcomes.id"
+        ))
         .bind(organisation_id.0)
         .bind(i64::from(year.0))
         .fetch_all(&self.pool)
@@ -488,8 +535,9 @@ impl Store {
         let row = sqlx::query(concat!(
             "SELECT ",
             appeal_columns!(),
-            ", users.full_name AS registered_by_name FROM appeals JOIN users ON users.id = appeals.registered_by \
-             WHERE appeals.id = $1 AND appeals.organisation_id = $2"
+            ", users.full_name AS registered_by_name",
+            appeals_with_corrected!(),
+            "JOIN users ON users.id = appeals.registered_by WHERE appeals.id = $1 AND appeals.organisation_id = $2"
         ))
         .bind(appeal_id.0)
         .bind(organisation_id.0)
@@ -498,12 +546,14 @@ impl Store {
         .ok_or(StoreError::NotFound)?;
         let appeal = appeal_from_row(&self.cipher, &row)?;
         let registered_by_name: String = row.try_get("registered_by_name")?;
-        let outcome_rows = sqlx::query(
-            "SELECT appeal_outcomes.appeal_id, appeal_outcomes.outcome_text, appeal_outcomes.recorded_at, \
-             appeal_outcomes.recorded_by, users.full_name FROM appeal_outcomes \
+        let outcome_rows = sqlx::query(concat!(
+            "SELECT ",
+            outcome_columns!(),
+            ", users.full_name FROM appeal_outcomes \
+             JOIN appeals ON appeals.id = appeal_outcomes.appeal_id \
              JOIN users ON users.id = appeal_outcomes.recorded_by \
-             WHERE appeal_outcomes.organisation_id = $1 AND appeal_outcomes.appeal_id = $2 ORDER BY appeal_outcomes.id",
-        )
+             WHERE appeal_outcomes.organisation_id = $1 AND appeal_outcomes.appeal_id = $2 ORDER BY appeal_outcomes.id"
+        ))
         .bind(organisation_id.0)
         .bind(appeal_id.0)
         .fetch_all(&self.pool)

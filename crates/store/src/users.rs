@@ -19,6 +19,8 @@ pub struct User {
     pub full_name: String,
     pub positions: Positions,
     pub locale: String,
+    /// Signed in with a one-time password that must be replaced before anything else.
+    pub must_change_password: bool,
 }
 
 impl User {
@@ -34,6 +36,8 @@ pub struct NewUser<'a> {
     pub positions: Positions,
     pub password: &'a str,
     pub locale: &'a str,
+    /// The password was handed over by someone else and must be replaced at first sign-in.
+    pub must_change_password: bool,
 }
 
 /// A signed-in browser: its user and the token its forms must echo.
@@ -45,7 +49,8 @@ pub struct Session {
 
 macro_rules! user_columns {
     () => {
-        "users.id, users.organisation_id, users.login, users.full_name, users.positions, users.locale"
+        "users.id, users.organisation_id, users.login, users.full_name, users.positions, users.locale, \
+         users.must_change_password"
     };
 }
 
@@ -58,6 +63,7 @@ fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
         full_name: row.try_get("full_name")?,
         positions: Positions::parse(&positions).map_err(|_| StoreError::Corrupt("positions"))?,
         locale: row.try_get("locale")?,
+        must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
     })
 }
 
@@ -95,7 +101,15 @@ fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Argon2 takes about 19 MiB and 50 ms a hash; at most this many run at once, so a flood of
+/// sign-ins queues instead of exhausting memory and threads.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
 async fn hash_password(password: String) -> Result<String, StoreError> {
+    let _permit = HASHING
+        .acquire()
+        .await
+        .map_err(|error| StoreError::PasswordHash(error.to_string()))?;
     tokio::task::spawn_blocking(move || {
         Argon2::default()
             .hash_password(password.as_bytes())
@@ -107,6 +121,9 @@ async fn hash_password(password: String) -> Result<String, StoreError> {
 }
 
 async fn password_matches(password: String, stored: String) -> bool {
+    let Ok(_permit) = HASHING.acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&stored)
             .map(|hash| {
@@ -124,9 +141,9 @@ impl Store {
     pub async fn create_user(&self, new_user: NewUser<'_>, now: DateTime<Utc>) -> Result<User, StoreError> {
         let password_hash = hash_password(new_user.password.to_owned()).await?;
         let row = sqlx::query(
-            "INSERT INTO users (organisation_id, login, full_name, positions, password_hash, locale, active, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 1, $7) \
-             RETURNING id, organisation_id, login, full_name, positions, locale",
+            "INSERT INTO users (organisation_id, login, full_name, positions, password_hash, locale, \
+             must_change_password, active, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) \
+             RETURNING id, organisation_id, login, full_name, positions, locale, must_change_password",
         )
         .bind(new_user.organisation_id.0)
         .bind(new_user.login)
@@ -134,11 +151,16 @@ impl Store {
         .bind(new_user.positions.to_string())
         .bind(password_hash)
         .bind(new_user.locale)
+        .bind(i64::from(new_user.must_change_password))
         .bind(unix(now))
         .fetch_one(&self.pool)
         .await
         .map_err(|error| {
-            if StoreError::is_unique_violation(&error) { StoreError::LoginTaken } else { error.into() }
+            if StoreError::is_unique_violation(&error) {
+                StoreError::LoginTaken
+            } else {
+                error.into()
+            }
         })?;
         user_from_row(&row)
     }
@@ -201,7 +223,7 @@ impl Store {
 
     pub async fn set_password(&self, user_id: UserId, password: &str) -> Result<(), StoreError> {
         let password_hash = hash_password(password.to_owned()).await?;
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        sqlx::query("UPDATE users SET password_hash = $1, must_change_password = 0 WHERE id = $2")
             .bind(password_hash)
             .bind(user_id.0)
             .execute(&self.pool)
@@ -258,6 +280,16 @@ impl Store {
             })
         })
         .transpose()
+    }
+
+    /// Ends every session of the user but the one whose cookie is `keep`.
+    pub async fn end_other_sessions(&self, user_id: UserId, keep: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id.0)
+            .bind(token_hash(keep))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {

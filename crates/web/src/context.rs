@@ -161,8 +161,13 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<SignedIn, AppError> {
         let context = Context::from_request_parts(parts, state).await?;
-        if context.session.is_none() {
+        let Some(user) = context.user() else {
             return Err(AppError::SignIn);
+        };
+        // A one-time password is replaced before anything else can be done.
+        let may_wait = matches!(parts.uri.path(), "/account/password" | "/logout" | "/language");
+        if user.must_change_password && !may_wait {
+            return Err(AppError::PasswordChangeRequired);
         }
         Ok(SignedIn(context))
     }
@@ -198,3 +203,32 @@ permission_extractor!(
     "Staff who register appeals, record outcomes and correct entries."
 );
 permission_extractor!(AccountManager, manage_accounts, "The system administrator.");
+
+/// A submitted form; one that cannot be read is a localised 400 page, not the framework's
+/// English text.
+pub struct ValidForm<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for ValidForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<ValidForm<T>, AppError> {
+        match axum::Form::<T>::from_request(request, state).await {
+            Ok(axum::Form(value)) => Ok(ValidForm(value)),
+            Err(_) => Err(AppError::BadRequest),
+        }
+    }
+}
+
+/// A page's query string; one that cannot be read is a localised 400 page.
+pub struct ValidQuery<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for ValidQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ValidQuery<T>, AppError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ValidQuery(value)),
+            Err(_) => Err(AppError::BadRequest),
+        }
+    }
+}

@@ -13,6 +13,8 @@ use senim_store::StoreError;
 pub enum AppError {
     /// Not signed in: go to the sign-in page.
     SignIn,
+    /// Signed in with a one-time password: go and replace it.
+    PasswordChangeRequired,
     Forbidden,
     NotFound,
     BadRequest,
@@ -67,7 +69,7 @@ impl From<StoreError> for AppError {
 impl AppError {
     fn kind(&self) -> Option<ErrorKind> {
         match self {
-            AppError::SignIn => None,
+            AppError::SignIn | AppError::PasswordChangeRequired => None,
             AppError::Forbidden => Some(ErrorKind::Forbidden),
             AppError::NotFound => Some(ErrorKind::NotFound),
             AppError::BadRequest => Some(ErrorKind::BadRequest),
@@ -84,7 +86,14 @@ impl AppError {
     pub fn into_response_in(self, lang: Lang) -> Response {
         match self.kind() {
             Some(kind) => render_error(kind, lang),
-            None => Redirect::to("/login").into_response(),
+            None => self.redirect(),
+        }
+    }
+
+    fn redirect(&self) -> Response {
+        match self {
+            AppError::PasswordChangeRequired => Redirect::to("/account/password").into_response(),
+            _ => Redirect::to("/login").into_response(),
         }
     }
 }
@@ -98,7 +107,7 @@ impl IntoResponse for AppError {
                 response.extensions_mut().insert(kind);
                 response
             }
-            None => Redirect::to("/login").into_response(),
+            None => self.redirect(),
         }
     }
 }

@@ -120,6 +120,7 @@ password-new = New password
 password-repeat = New password again
 password-submit = Change password
 password-changed = Password changed.
+password-must-change = You signed in with a one-time password. Choose your own password before you continue.
 password-wrong = The current password is wrong.
 password-mismatch = The new passwords differ.
 password-too-short = The new password needs at least 10 characters.

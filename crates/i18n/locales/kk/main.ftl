@@ -117,6 +117,7 @@ password-new = Жаңа құпиясөз
 password-repeat = Жаңа құпиясөзді қайталаңыз
 password-submit = Құпиясөзді өзгерту
 password-changed = Құпиясөз өзгертілді.
+password-must-change = Сіз бір реттік құпиясөзбен кірдіңіз. Жұмысты жалғастыру үшін өз құпиясөзіңізді қойыңыз.
 password-wrong = Қазіргі құпиясөз қате.
 password-mismatch = Жаңа құпиясөздер сәйкес емес.
 password-too-short = Жаңа құпиясөзде кемінде 10 таңба болуы керек.

@@ -121,6 +121,7 @@ password-new = Новый пароль
 password-repeat = Новый пароль ещё раз
 password-submit = Сменить пароль
 password-changed = Пароль изменён.
+password-must-change = Вы вошли с одноразовым паролем. Прежде чем продолжить, задайте свой пароль.
 password-wrong = Текущий пароль неверен.
 password-mismatch = Новые пароли не совпадают.
 password-too-short = Новый пароль должен содержать не менее 10 символов.

@@ -197,6 +197,7 @@ impl TestApp {
                         positions: Positions::new(vec![position]).unwrap(),
                         password: &password_of(&login),
                         locale: "kk",
+                        must_change_password: false,
                     },
                     clock::now(),
                 )

@@ -7,6 +7,7 @@ mod helpers;
 
 mod api;
 mod confidentiality;
+mod demo;
 mod i18n;
 mod journal;
 mod roles;

@@ -38,9 +38,20 @@ both_backends! {
         let mut newcomer = crate::helpers::Browser::new(&app.base);
         let (status, _) = newcomer.sign_in("new.psychologist", &password).await;
         assert_eq!(status, 303);
+        // The one-time password the administrator saw opens nothing but the password page.
+        let (status, location) = (newcomer.get("/journal").await.0, ());
+        assert_eq!(status, 303, "{location:?}");
+        let (status, page) = newcomer.get("/account/password").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("одноразовым паролем"), "{page}");
+        let own = "свой-пароль-2026";
+        let (status, _) = newcomer.post("/account/password", &[("current", &password), ("new", own), ("repeat", own)]).await;
+        assert_eq!(status, 200);
         let (status, page) = newcomer.get("/journal").await;
         assert_eq!(status, 200);
         assert!(page.contains("Журнал регистрации обращений"), "the account's language is Russian");
+        let mut with_old_password = crate::helpers::Browser::new(&app.base);
+        assert_eq!(with_old_password.sign_in("new.psychologist", &password).await.0, 401);
     }
 
     async fn the_director_and_deputy_read_but_do_not_register(app: TestApp) {
@@ -127,5 +138,38 @@ both_backends! {
         assert!(page.contains("15 минут"), "{page}");
         // Other staff sign in as usual.
         app.browser("director").await;
+    }
+
+    async fn changing_the_password_signs_out_every_other_browser(app: TestApp) {
+        app.school("school-a", "").await;
+        let mut here = app.browser("psychologist").await;
+        let mut elsewhere = app.browser("psychologist").await;
+        let old = password_of("psychologist");
+        let new = "жаңа-құпиясөз-42";
+        let (status, _) = here.post("/account/password", &[("current", "wrong"), ("new", new), ("repeat", new)]).await;
+        assert_eq!(status, 422);
+        assert_eq!(elsewhere.get("/journal").await.0, 200, "a wrong current password changes nothing");
+        let (status, page) = here.post("/account/password", &[("current", &old), ("new", new), ("repeat", new)]).await;
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(here.get("/journal").await.0, 200, "this browser stays signed in");
+        assert_eq!(elsewhere.get("/journal").await.0, 303, "the other browser is signed out");
+        let mut again = crate::helpers::Browser::new(&app.base);
+        assert_eq!(again.sign_in("psychologist", new).await.0, 303);
+    }
+
+    async fn unreadable_requests_get_a_localised_400_page(app: TestApp) {
+        app.school("school-a", "").await;
+        let mut browser = app.browser("deputy").await;
+        for path in ["/journal?page=abc", "/journal?page=-1", "/appeals/1?done=x&done=y"] {
+            let (status, page) = browser.get(path).await;
+            if status == 400 {
+                assert!(page.contains("Сұрау түсініксіз"), "{path}: {page}");
+            } else {
+                assert!(status == 404 || status == 200, "{path}: {status}");
+            }
+        }
+        assert_eq!(browser.get("/journal?page=abc").await.0, 400);
+        assert_eq!(browser.get("/journal?page=99999999999999999999").await.0, 400);
+        assert_eq!(browser.get("/journal?page=18446744073709551615").await.0, 200, "a huge page shows the last one");
     }
 }

@@ -18,6 +18,8 @@ CREATE TABLE users (
     positions TEXT NOT NULL,
     password_hash TEXT NOT NULL,
     locale TEXT NOT NULL,
+    -- 1 until the person replaces the one-time password they were handed.
+    must_change_password BIGINT NOT NULL,
     active BIGINT NOT NULL,
     created_at BIGINT NOT NULL
 );

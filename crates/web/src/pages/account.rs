@@ -2,15 +2,16 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use chrono::Duration;
 use senim_i18n::Lang;
 use serde::Deserialize;
 
+use crate::context::ValidForm;
 use crate::context::{Context, LANG_COOKIE, PRELOGIN_COOKIE, SESSION_COOKIE, SignedIn, set_cookie};
 use crate::error::AppError;
 use crate::view::Chrome;
@@ -59,7 +60,7 @@ struct SignInForm {
 async fn sign_in(
     State(state): State<AppState>,
     context: Context,
-    Form(form): Form<SignInForm>,
+    ValidForm(form): ValidForm<SignInForm>,
 ) -> Result<Response, AppError> {
     let login = form.login.trim();
     let now = clock::now();
@@ -72,13 +73,18 @@ async fn sign_in(
         };
         Ok((status, page).into_response())
     };
+    // No account has such a login: refused without touching the database or the hasher.
+    if !super::admin::valid_login(login) {
+        return refused("signin-failed", StatusCode::UNAUTHORIZED);
+    }
     if !state.sign_in_throttle.allows(login, now) {
         tracing::warn!("sign-in held after repeated failures");
         return refused("signin-held", StatusCode::TOO_MANY_REQUESTS);
     }
+    // Counted before the password is checked, so attempts sent in parallel count too.
+    state.sign_in_throttle.failed(login, now);
     let Some(user) = state.store.authenticate(login, &form.password).await? else {
         tracing::info!("sign-in refused");
-        state.sign_in_throttle.failed(login, now);
         return refused("signin-failed", StatusCode::UNAUTHORIZED);
     };
     state.sign_in_throttle.succeeded(login);
@@ -124,14 +130,13 @@ struct LanguageForm {
 async fn switch_language(
     State(state): State<AppState>,
     context: Context,
-    Form(form): Form<LanguageForm>,
+    ValidForm(form): ValidForm<LanguageForm>,
 ) -> Result<Response, AppError> {
     let lang = Lang::parse(&form.lang).ok_or(AppError::BadRequest)?;
     if let Some(user) = context.user() {
         state.store.set_locale(user.id, lang.code()).await?;
     }
-    // Only a path of this site; never an address elsewhere.
-    let back = if form.back.starts_with('/') && !form.back.starts_with("//") && !form.back.contains('\\') {
+    let back = if is_local_path(&form.back) {
         form.back.as_str()
     } else {
         "/"
@@ -144,6 +149,17 @@ async fn switch_language(
     Ok(response)
 }
 
+/// Only a path of this site, in plain characters: never an address elsewhere (`//host`,
+/// `/\\host`, or a control character a browser would drop to make one).
+fn is_local_path(back: &str) -> bool {
+    back.starts_with('/')
+        && !back.starts_with("//")
+        && back.len() <= 512
+        && back
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/?=&%._-+~".contains(&b))
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "password.html")]
 struct PasswordPage {
@@ -154,10 +170,11 @@ struct PasswordPage {
 }
 
 async fn password_page(SignedIn(context): SignedIn) -> Response {
+    let must_change = context.user().is_some_and(|user| user.must_change_password);
     PasswordPage {
         l: context.lang,
         chrome: Chrome::new(&context, "/account/password"),
-        message: None,
+        message: must_change.then(|| context.lang.t("password-must-change")),
         error: None,
     }
     .into_response()
@@ -173,16 +190,28 @@ struct PasswordForm {
 async fn change_password(
     State(state): State<AppState>,
     signed_in: SignedIn,
-    Form(form): Form<PasswordForm>,
+    ValidForm(form): ValidForm<PasswordForm>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user().clone();
-    let error = if state
-        .store
-        .authenticate(&user.login, &form.current)
-        .await?
-        .is_none()
-    {
+    let now = clock::now();
+    // The current password is a password guess like any other: the same throttle holds it.
+    let held = !state.sign_in_throttle.allows(&user.login, now);
+    if !held {
+        state.sign_in_throttle.failed(&user.login, now);
+    }
+    let current_is_right = !held
+        && state
+            .store
+            .authenticate(&user.login, &form.current)
+            .await?
+            .is_some();
+    if current_is_right {
+        state.sign_in_throttle.succeeded(&user.login);
+    }
+    let error = if held {
+        Some("signin-held")
+    } else if !current_is_right {
         Some("password-wrong")
     } else if form.new != form.repeat {
         Some("password-mismatch")
@@ -202,6 +231,11 @@ async fn change_password(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     state.store.set_password(user.id, &form.new).await?;
+    // Whoever knew the old password is signed out everywhere else.
+    if let Some(token) = &signed_in.0.session_token {
+        state.store.end_other_sessions(user.id, token).await?;
+    }
+    tracing::info!(user = user.id.0, "password changed");
     Ok(PasswordPage {
         l: lang,
         chrome,
@@ -209,4 +243,26 @@ async fn change_password(
         error: None,
     }
     .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_paths_of_this_site_are_returned_to() {
+        for good in ["/", "/journal?year=2025&channel=phone&q=%D0%B0", "/appeals/12"] {
+            assert!(is_local_path(good), "{good}");
+        }
+        for bad in [
+            "",
+            "//evil.example/",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "https://evil.example",
+            "/a\r\nSet-Cookie: x",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
 }

@@ -2,16 +2,17 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Form, Router};
 use senim_domain::{Position, Positions};
 use senim_i18n::{Arg, Lang};
 use senim_store::{NewUser, StoreError, User};
 use serde::Deserialize;
 
+use crate::context::ValidForm;
 use crate::context::{AccountManager, SignedIn};
 use crate::error::AppError;
 use crate::view::{Choice, Chrome, language_choices, position_choices};
@@ -117,7 +118,7 @@ async fn users_page(
 async fn add_user(
     State(state): State<AppState>,
     AccountManager(signed_in): AccountManager,
-    Form(form): Form<UserForm>,
+    ValidForm(form): ValidForm<UserForm>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let login = form.login.trim().to_owned();
@@ -149,6 +150,7 @@ async fn add_user(
         positions: positions.expect("checked above"),
         password: &password,
         locale: locale.code(),
+        must_change_password: true,
     };
     match state.store.create_user(new_user, clock::now()).await {
         Ok(user) => {

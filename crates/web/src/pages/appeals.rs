@@ -3,11 +3,11 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::Router;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use senim_domain::time::{format_local, from_local, local};
 use senim_domain::{AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome};
@@ -15,6 +15,8 @@ use senim_i18n::{Arg, Lang};
 use senim_store::AppealRecord;
 use serde::Deserialize;
 
+use crate::context::ValidForm;
+use crate::context::ValidQuery;
 use crate::context::{Reader, Registrar};
 use crate::error::AppError;
 use crate::pages::journal::RowView;
@@ -207,7 +209,7 @@ async fn register_page(Registrar(signed_in): Registrar) -> Response {
 async fn register(
     State(state): State<AppState>,
     Registrar(signed_in): Registrar,
-    Form(form): Form<AppealForm>,
+    ValidForm(form): ValidForm<AppealForm>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
@@ -368,7 +370,7 @@ async fn appeal_page(
     State(state): State<AppState>,
     Reader(signed_in): Reader,
     Path(id): Path<String>,
-    Query(query): Query<AppealQuery>,
+    ValidQuery(query): ValidQuery<AppealQuery>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
@@ -394,7 +396,7 @@ async fn record_outcome(
     State(state): State<AppState>,
     Registrar(signed_in): Registrar,
     Path(id): Path<String>,
-    Form(form): Form<OutcomeForm>,
+    ValidForm(form): ValidForm<OutcomeForm>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
@@ -455,7 +457,7 @@ async fn register_correction(
     State(state): State<AppState>,
     Registrar(signed_in): Registrar,
     Path(id): Path<String>,
-    Form(form): Form<AppealForm>,
+    ValidForm(form): ValidForm<AppealForm>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();

@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use senim_domain::time::{format_local, local_year};
@@ -14,6 +14,7 @@ use senim_store::{JournalFilter, JournalRow};
 use serde::Deserialize;
 
 use crate::context::Reader;
+use crate::context::ValidQuery;
 use crate::error::AppError;
 use crate::view::{Choice, Chrome, channel_choices};
 use crate::{AppState, clock};
@@ -119,7 +120,7 @@ struct JournalPage {
 async fn journal_page(
     State(state): State<AppState>,
     Reader(signed_in): Reader,
-    Query(query): Query<JournalQuery>,
+    ValidQuery(query): ValidQuery<JournalQuery>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
@@ -160,7 +161,7 @@ async fn journal_page(
         anonymous,
         text: Some(needle.clone()).filter(|n| !n.is_empty()),
     };
-    let wanted_page = query.page.unwrap_or(1).max(1);
+    let wanted_page = query.page.unwrap_or(1).clamp(1, 1_000_000);
     let mut slice = state
         .store
         .journal_slice(

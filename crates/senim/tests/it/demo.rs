@@ -1,0 +1,119 @@
+//! `senim serve --demo`: the seed's school, once, with the yearly restart visible.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+/// Starts `senim serve --demo`; returns the process, its address and the printed sign-ins.
+/// The caller kills and waits for it; a failed assertion here ends the test run anyway.
+#[allow(clippy::zombie_processes)]
+fn start_demo(data: &std::path::Path) -> (Child, String, Vec<(String, String)>) {
+    let mut server = Command::new(env!("CARGO_BIN_EXE_senim"))
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data"])
+        .arg(data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(server.stdout.take().unwrap());
+    let mut sign_ins = Vec::new();
+    loop {
+        let mut line = String::new();
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "senim serve --demo stopped"
+        );
+        if let Some(base) = line.trim().strip_prefix("Senim: ") {
+            return (server, base.trim_end_matches('/').to_owned(), sign_ins);
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if line.starts_with("  ") && words.len() == 2 {
+            sign_ins.push((words[0].to_owned(), words[1].to_owned()));
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_school_is_made_once_and_shows_the_new_year_restart() {
+    let data = std::env::temp_dir().join(format!("senim-demo-{}", std::process::id()));
+    let (mut server, base, sign_ins) = start_demo(&data);
+    let logins: Vec<&str> = sign_ins.iter().map(|(login, _)| login.as_str()).collect();
+    assert_eq!(
+        logins,
+        [
+            "specialist",
+            "psychologist",
+            "social",
+            "deputy",
+            "director",
+            "admin"
+        ]
+    );
+    let password = &sign_ins[0].1;
+    let mut browser = crate::helpers::Browser::new(&base);
+    assert_eq!(browser.sign_in("specialist", password).await.0, 303);
+    let (_, page) = browser.get("/journal").await;
+    // Two years are listed: a December and the January after it.
+    let years: Vec<i32> = page
+        .split("href=\"/journal?year=")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse().ok())
+        .collect();
+    let mut all_years = years.clone();
+    all_years.extend(
+        page.split("aria-current=\"page\">")
+            .nth(1)
+            .and_then(|r| r.split('<').next()?.parse::<i32>().ok()),
+    );
+    all_years.sort_unstable();
+    assert!(all_years.len() >= 2, "{all_years:?}");
+    let numbers = |page: &str| -> Vec<i64> {
+        page.split("class=\"number\"")
+            .skip(1)
+            .map(|rest| {
+                rest.split('>')
+                    .nth(1)
+                    .unwrap()
+                    .split('<')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
+            .collect()
+    };
+    let december = all_years[all_years.len() - 2];
+    let (_, december_page) = browser.get(&format!("/journal?year={december}")).await;
+    let (_, january_page) = browser.get(&format!("/journal?year={}", december + 1)).await;
+    let december_numbers = numbers(&december_page);
+    let january_numbers = numbers(&january_page);
+    assert!(december_numbers.len() >= 10 && january_numbers.len() >= 5);
+    assert_eq!(*december_numbers.last().unwrap(), 1);
+    assert_eq!(*january_numbers.last().unwrap(), 1, "January starts again at 1");
+    assert!(
+        december_page.contains(&format!(".12.{december}"))
+            && january_page.contains(&format!(".01.{}", december + 1))
+    );
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    // A second start keeps the school as it is and prints the same sign-ins.
+    let (mut again, base, sign_ins_again) = start_demo(&data);
+    assert_eq!(sign_ins_again, sign_ins);
+    let mut browser = crate::helpers::Browser::new(&base);
+    browser.sign_in("director", &sign_ins[4].1).await;
+    let (_, page) = browser.get(&format!("/journal?year={december}")).await;
+    assert_eq!(numbers(&page), december_numbers);
+    again.kill().unwrap();
+    again.wait().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_senim"))
+        .args(["verify", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    std::fs::remove_dir_all(&data).unwrap();
+}
