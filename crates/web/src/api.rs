@@ -97,7 +97,7 @@ impl From<StoreError> for ApiError {
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> ApiError {
-        // The rejection's text names the problem (a type or a missing field), never the values.
+        // The rejection names the problem; it may quote the sender's own value back to the sender, and is never logged.
         let status = match rejection {
             JsonRejection::MissingJsonContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             JsonRejection::JsonDataError(_) => StatusCode::UNPROCESSABLE_ENTITY,
