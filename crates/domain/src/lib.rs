@@ -3,6 +3,7 @@
 //! every moment is an argument.
 
 pub mod appeal;
+pub mod calendar;
 pub mod journal;
 pub mod organisation;
 pub mod staff;
