@@ -4,6 +4,7 @@
 
 pub mod appeal;
 pub mod calendar;
+pub mod deadline;
 pub mod journal;
 pub mod organisation;
 pub mod staff;

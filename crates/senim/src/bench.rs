@@ -78,7 +78,11 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
     let (token, login, password) = bench_user(&store, &tag, "api").await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let state = AppState::new(store.clone(), WebConfig::default());
+    let state = AppState::new(
+        store.clone(),
+        WebConfig::default(),
+        store.working_calendar().await?,
+    );
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(senim_web::serve(listener, state, async {
         let _ = stopped.await;

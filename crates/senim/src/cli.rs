@@ -79,6 +79,9 @@ pub enum Command {
     Token(TokenCommand),
     /// Recompute every journal's hash chain; exit 1 naming the first altered entry.
     Verify,
+    /// The working calendar deadlines are counted on.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
     /// Measure registrations per second and journal page latency against raw baselines.
     Bench(crate::bench::BenchArgs),
 }
@@ -132,6 +135,21 @@ pub enum UserCommand {
         /// Interface language: kk, ru or en.
         #[arg(long, default_value = "kk")]
         locale: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CalendarCommand {
+    /// Load a newer calendar file (the format of the embedded one); its years replace the
+    /// years Senim knew. The server uses it from its next start.
+    Load {
+        /// A TOML file in Senim's calendar format.
+        file: PathBuf,
+    },
+    /// Print a year's days off and worked weekend days.
+    Show {
+        #[arg(long)]
+        year: i32,
     },
 }
 
@@ -229,6 +247,33 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Verify => verify(&cli.storage).await,
+        Command::Calendar(CalendarCommand::Load { file }) => {
+            let body =
+                std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let store = cli.storage.open().await?;
+            match store.load_calendar_file(&body, clock::now()).await? {
+                Ok(calendar) => {
+                    for (year, certainty) in calendar.years() {
+                        println!("{year}: {certainty:?}");
+                    }
+                    println!("loaded; restart the server to count deadlines on it");
+                    Ok(0)
+                }
+                Err(error) => bail!("{}: {error}", file.display()),
+            }
+        }
+        Command::Calendar(CalendarCommand::Show { year }) => {
+            let store = cli.storage.open().await?;
+            let calendar = store.working_calendar().await?;
+            println!("{year}: {:?}", calendar.certainty(year));
+            for day in calendar.days_off(year) {
+                println!("day off      {day} {}", day.format("%a"));
+            }
+            for day in calendar.working_weekend_days(year) {
+                println!("working day  {day} {}", day.format("%a"));
+            }
+            Ok(0)
+        }
         Command::Bench(args) => crate::bench::run(args).await,
     }
 }
@@ -262,11 +307,13 @@ async fn serve(storage: &StorageArgs, args: ServeArgs) -> anyhow::Result<i32> {
     let address = listener.local_addr()?;
     tracing::info!(%address, "Senim is serving");
     println!("Senim: http://{address}/");
+    let calendar = store.working_calendar().await?;
     let state = AppState::new(
         store.clone(),
         WebConfig {
             secure_cookies: args.secure_cookies,
         },
+        calendar,
     );
     senim_web::serve(listener, state, shutdown_signal()).await?;
     store.close().await;

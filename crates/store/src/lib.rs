@@ -4,6 +4,7 @@
 
 #[macro_use]
 mod appeals;
+mod calendar;
 mod crypto;
 mod error;
 mod organisations;

@@ -9,7 +9,9 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use chrono::Datelike;
 use chrono::{DateTime, SecondsFormat, Utc};
+use senim_domain::calendar::Certainty;
 use senim_domain::time::local_year;
 use senim_domain::{
     Appeal, AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, JournalYear,
@@ -29,6 +31,8 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}", get(get_appeal))
         .route("/appeals/{id}/outcome", post(record_outcome))
         .route("/appeals/{id}/corrections", post(create_correction))
+        .route("/calendar/add-working-days", get(add_working_days))
+        .route("/calendar/{year}", get(calendar_year))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route") })
 }
 
@@ -424,4 +428,84 @@ async fn record_outcome(
     );
     let body = json!({ "appeal_id": appeal_id.0, "recorded_at": rfc3339(outcome.recorded_at) });
     Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+fn calendar_year_in_range(year: i32) -> Result<i32, ApiError> {
+    if (2000..=2100).contains(&year) {
+        Ok(year)
+    } else {
+        Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_year",
+            "year: a calendar year from 2000 to 2100",
+        ))
+    }
+}
+
+/// The non-working weekdays and the worked weekend days of a year. Public: no sign-in.
+async fn calendar_year(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+) -> Result<Response, ApiError> {
+    let year = year
+        .parse::<i32>()
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_year",
+                "year: a calendar year, e.g. 2026",
+            )
+        })
+        .and_then(calendar_year_in_range)?;
+    let calendar = &state.calendar;
+    let dates = |dates: Vec<chrono::NaiveDate>| {
+        dates
+            .iter()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .collect::<Vec<_>>()
+    };
+    let certainty = match calendar.certainty(year) {
+        Certainty::Verified => "verified",
+        Certainty::Provisional => "provisional",
+        Certainty::Estimated => "estimated",
+        Certainty::Derived => "derived",
+    };
+    Ok(Json(json!({
+        "year": year,
+        "certainty": certainty,
+        "days_off": dates(calendar.days_off(year)),
+        "working_weekend_days": dates(calendar.working_weekend_days(year)),
+    }))
+    .into_response())
+}
+
+#[derive(Deserialize)]
+struct AddWorkingDaysQuery {
+    from: String,
+    days: u32,
+}
+
+/// The `days`-th working day after `from` (`from` itself not counted). Public: no sign-in.
+async fn add_working_days(
+    State(state): State<AppState>,
+    query: Result<Query<AddWorkingDaysQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let invalid = || {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_query",
+            "from: a date as YYYY-MM-DD; days: a whole number from 0 to 1000",
+        )
+    };
+    let Query(query) = query.map_err(|_| invalid())?;
+    let from = chrono::NaiveDate::parse_from_str(&query.from, "%Y-%m-%d").map_err(|_| invalid())?;
+    if query.days > 1000 {
+        return Err(invalid());
+    }
+    calendar_year_in_range(from.year())?;
+    let date = state.calendar.add_working_days(from, query.days);
+    Ok(
+        Json(json!({ "from": query.from, "days": query.days, "date": date.format("%Y-%m-%d").to_string() }))
+            .into_response(),
+    )
 }

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
+use senim_domain::calendar::WorkingCalendar;
 use senim_store::Store;
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -34,14 +35,17 @@ pub struct WebConfig {
 pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
+    /// The working calendar in force when the server started.
+    pub calendar: Arc<WorkingCalendar>,
     sign_in_throttle: Arc<throttle::SignInThrottle>,
 }
 
 impl AppState {
-    pub fn new(store: Store, config: WebConfig) -> AppState {
+    pub fn new(store: Store, config: WebConfig, calendar: WorkingCalendar) -> AppState {
         AppState {
             store,
             config: Arc::new(config),
+            calendar: Arc::new(calendar),
             sign_in_throttle: Arc::default(),
         }
     }

@@ -180,3 +180,13 @@ error-login-taken = This login is already taken.
 error-login-invalid = A login is 3–32 characters of Latin letters, digits, dot, dash or underscore.
 error-full-name-required = Write the full name.
 error-positions-invalid = Choose one or two positions; the system administrator's account holds no other position.
+
+## Deadlines
+deadline-rule-consideration = APPC art. 76: considered within 15 working days of receipt
+deadline-rule-forward-outside-competence = APPC art. 65: outside the school's competence, forwarded to the competent body within 3 working days
+deadline-rule-forward-at-once = Information on a crime against a child being prepared or committed: forwarded at once, the day it arrives
+deadline-rule-extension-limit = APPC art. 76: extended by the head's reasoned decision, at most two months from receipt
+deadline-rule-extension-notice = APPC art. 76: the applicant is told of the extension within 3 working days
+deadline-overdue = overdue
+deadline-due-soon = due soon
+deadline-on-time = on time

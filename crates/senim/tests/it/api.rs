@@ -92,6 +92,8 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/appeals/{id}",
         "/api/v1/appeals/{id}/outcome",
         "/api/v1/appeals/{id}/corrections",
+        "/api/v1/calendar/{year}",
+        "/api/v1/calendar/add-working-days",
     ] {
         assert!(document["paths"][path].is_object(), "{path} is not described");
     }

@@ -100,7 +100,11 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let state = AppState::new(store.clone(), WebConfig::default());
+    let state = AppState::new(
+        store.clone(),
+        WebConfig::default(),
+        store.working_calendar().await.unwrap(),
+    );
     tokio::spawn(senim_web::serve(listener, state, async {
         let _ = stopped.await;
     }));

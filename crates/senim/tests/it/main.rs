@@ -6,6 +6,7 @@
 mod helpers;
 
 mod api;
+mod calendar;
 mod confidentiality;
 mod demo;
 mod i18n;
