@@ -5,6 +5,7 @@
 pub mod appeal;
 pub mod calendar;
 pub mod deadline;
+pub mod forwarding;
 pub mod journal;
 pub mod organisation;
 pub mod staff;

@@ -7,6 +7,7 @@ mod appeals;
 mod calendar;
 mod crypto;
 mod error;
+mod forwarding;
 mod organisations;
 mod users;
 mod verify;
@@ -20,6 +21,7 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, OutcomeRecord};
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
+pub use forwarding::{DirectoryEntry, ForwardingEvent, ForwardingRecord};
 pub use users::{NewUser, Session, User, one_time_password, random_token};
 pub use verify::{ChainReport, VerifyReport};
 
@@ -92,6 +94,7 @@ impl Store {
             cipher: Cipher::new(&key),
         };
         store.migrate().await?;
+        store.seed_directories(now_for_seeding()).await?;
         Ok(store)
     }
 
@@ -115,6 +118,12 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// Seeding stamps rows with the time of the start-up that made them.
+#[allow(clippy::disallowed_methods)]
+fn now_for_seeding() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
 }
 
 fn unix(moment: chrono::DateTime<chrono::Utc>) -> i64 {

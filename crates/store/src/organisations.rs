@@ -42,7 +42,9 @@ impl Store {
                 error.into()
             }
         })?;
-        organisation_from_row(&row)
+        let organisation = organisation_from_row(&row)?;
+        self.seed_directory(organisation.id, now).await?;
+        Ok(organisation)
     }
 
     pub async fn organisation(&self, id: OrganisationId) -> Result<Organisation, StoreError> {

@@ -23,6 +23,14 @@ use serde_json::{Value, json};
 
 use crate::error::incident;
 use crate::{AppState, clock};
+use chrono::NaiveDate;
+use senim_domain::calendar::WorkingCalendar;
+use senim_domain::deadline::{DeadlineRule, DeadlineStatus, due_date};
+use senim_domain::forwarding::{
+    ChosenDeadline, ExecutingOrganisationId, ForwardingChannel, ForwardingError, ForwardingId, required_text,
+    valid_email,
+};
+use senim_store::ForwardingRecord;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -31,6 +39,13 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}", get(get_appeal))
         .route("/appeals/{id}/outcome", post(record_outcome))
         .route("/appeals/{id}/corrections", post(create_correction))
+        .route(
+            "/appeals/{id}/forwardings",
+            post(create_forwarding).get(list_forwardings),
+        )
+        .route("/forwardings/{id}/answer", post(answer_forwarding))
+        .route("/monitoring", get(monitoring))
+        .route("/directory", get(directory))
         .route("/calendar/add-working-days", get(add_working_days))
         .route("/calendar/{year}", get(calendar_year))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route") })
@@ -75,6 +90,21 @@ impl From<AppealError> for ApiError {
     fn from(error: AppealError) -> ApiError {
         ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: error.code(),
+            message: error.to_string(),
+            field: Some(error.field()),
+        }
+    }
+}
+
+impl From<ForwardingError> for ApiError {
+    fn from(error: ForwardingError) -> ApiError {
+        ApiError {
+            status: if error == ForwardingError::Closed {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            },
             code: error.code(),
             message: error.to_string(),
             field: Some(error.field()),
@@ -320,7 +350,7 @@ fn entry_ref(year: JournalYear, number: senim_domain::JournalNumber) -> Value {
     json!({ "year": year.0, "number": number.0 })
 }
 
-fn appeal_json(row: &JournalRow) -> Value {
+fn appeal_json(row: &JournalRow, forwardings: &[ForwardingRecord], calendar: &WorkingCalendar) -> Value {
     let appeal = &row.appeal;
     let content = &appeal.content;
     let applicant = content.applicant();
@@ -339,7 +369,7 @@ fn appeal_json(row: &JournalRow) -> Value {
         }) },
         "summary": content.summary(),
         "category": content.category().code(),
-        "forwarded_to": Value::Null,
+        "forwarded_to": forwardings.iter().map(|f| forwarding_json(f, calendar)).collect::<Vec<_>>(),
         "outcome": row.latest_outcome.as_ref().map(|o| o.text.as_str()),
         "corrects": row.corrects.map(|(year, number)| {
             let mut reference = entry_ref(year, number);
@@ -383,7 +413,20 @@ async fn list_appeals(
         .store
         .journal(user.organisation_id, JournalYear(year))
         .await?;
-    let items: Vec<Value> = rows.iter().map(appeal_json).collect();
+    let forwardings = state
+        .store
+        .forwardings_of_year(user.organisation_id, JournalYear(year))
+        .await?;
+    let items: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            let of_appeal = forwardings
+                .get(&row.appeal.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            appeal_json(row, of_appeal, &state.calendar)
+        })
+        .collect();
     Ok(Json(json!({ "year": year, "items": items })).into_response())
 }
 
@@ -394,7 +437,11 @@ async fn get_appeal(
 ) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
     let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
-    let mut body = appeal_json(&record.row);
+    let (forwardings, _) = state
+        .store
+        .forwardings_of_appeal(user.organisation_id, record.row.appeal.id)
+        .await?;
+    let mut body = appeal_json(&record.row, &forwardings, &state.calendar);
     body["outcomes"] = record
         .outcomes
         .iter()
@@ -508,4 +555,213 @@ async fn add_working_days(
         Json(json!({ "from": query.from, "days": query.days, "date": date.format("%Y-%m-%d").to_string() }))
             .into_response(),
     )
+}
+
+fn forwarding_json(record: &ForwardingRecord, calendar: &WorkingCalendar) -> Value {
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let status = if record.answer.is_some() {
+        "answered"
+    } else if record.withdrawn.is_some() {
+        "withdrawn"
+    } else {
+        DeadlineStatus::of(calendar, record.due_on, today).code()
+    };
+    json!({
+        "id": record.id.0,
+        "appeal_id": record.appeal_id.0,
+        "appeal": { "year": record.appeal_year.0, "number": record.appeal_number.0 },
+        "executing_organisation": {
+            "id": record.executing_organisation.id.0,
+            "name_kk": record.executing_organisation.name_kk,
+            "name_ru": record.executing_organisation.name_ru,
+        },
+        "channel": record.channel.code(),
+        "sent_at": rfc3339(record.sent_at),
+        "sent_by": record.sent_by_name,
+        "rule": record.rule.code(),
+        "due_on": record.due_on.format("%Y-%m-%d").to_string(),
+        "status": status,
+        "received": record.received.as_ref().map(|(name, at)| json!({ "by": name, "at": rfc3339(*at) })),
+        "answer": record.answer.as_ref().map(|(text, on)| json!({ "text": text.as_str(), "on": on.format("%Y-%m-%d").to_string() })),
+        "withdrawn": record.withdrawn.as_ref().map(|(reason, at)| json!({ "reason": reason.as_str(), "at": rfc3339(*at) })),
+    })
+}
+
+fn invalid_field(code: &'static str, field: &'static str, message: &str) -> ApiError {
+    ApiError {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code,
+        message: message.to_owned(),
+        field: Some(field),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewForwardingJson {
+    executing_organisation_id: i64,
+    channel: String,
+    rule: Option<String>,
+    due_on: Option<String>,
+    reason: Option<String>,
+}
+
+async fn create_forwarding(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<NewForwardingJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let appeal_id = parse_id(&id)?;
+    let Json(body) = body?;
+    let record = state.store.appeal(user.organisation_id, appeal_id).await?;
+    let directory = state.store.directory(user.organisation_id).await?;
+    let channel = ForwardingChannel::parse(&body.channel)?;
+    let entry = directory
+        .iter()
+        .find(|entry| entry.id.0 == body.executing_organisation_id)
+        .ok_or(ForwardingError::UnknownOrganisation)?;
+    if channel == ForwardingChannel::Email && !valid_email(&entry.email) {
+        return Err(ForwardingError::NoEmailAddress.into());
+    }
+    let rule = match body.rule.as_deref() {
+        None => DeadlineRule::Consideration,
+        Some(code) => DeadlineRule::parse(code)
+            .filter(|rule| matches!(rule, DeadlineRule::Consideration | DeadlineRule::ExtensionLimit))
+            .ok_or_else(|| invalid_field("unknown_rule", "rule", "rule: consideration or extension_limit"))?,
+    };
+    let received_at = record.row.appeal.content.received_at();
+    let proposed = due_date(&state.calendar, rule, received_at, None);
+    let chosen = match body.due_on.as_deref() {
+        None => None,
+        Some(text) => Some(
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_err(|_| invalid_field("invalid_due_on", "due_on", "due_on: a date as YYYY-MM-DD"))?,
+        ),
+    };
+    let limit = due_date(&state.calendar, DeadlineRule::ExtensionLimit, received_at, None);
+    let receipt_day = state.calendar.receipt_day(received_at);
+    let deadline = ChosenDeadline::new(
+        rule,
+        proposed,
+        chosen,
+        body.reason.as_deref().unwrap_or(""),
+        receipt_day,
+        limit,
+    )?;
+    let id = state
+        .store
+        .forward(
+            user.organisation_id,
+            appeal_id,
+            ExecutingOrganisationId(entry.id.0),
+            channel,
+            &deadline,
+            user.id,
+            clock::now(),
+        )
+        .await?;
+    tracing::info!(
+        forwarding = id.0,
+        appeal = appeal_id.0,
+        user = user.id.0,
+        "appeal forwarded through the API"
+    );
+    let record = state.store.forwarding(user.organisation_id, id).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(forwarding_json(&record, &state.calendar)),
+    )
+        .into_response())
+}
+
+async fn list_forwardings(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let (forwardings, _) = state
+        .store
+        .forwardings_of_appeal(user.organisation_id, record.row.appeal.id)
+        .await?;
+    let items: Vec<Value> = forwardings
+        .iter()
+        .map(|f| forwarding_json(f, &state.calendar))
+        .collect();
+    Ok(Json(json!({ "items": items })).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerJson {
+    answer: String,
+    answered_on: Option<String>,
+}
+
+/// The organisation's answer closes the forwarding and becomes the appeal's outcome.
+async fn answer_forwarding(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<AnswerJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let id = ForwardingId(parse_id(&id)?.0);
+    let Json(body) = body?;
+    let text = required_text(&body.answer, ForwardingError::AnswerRequired)?;
+    let answered_on = match body.answered_on.as_deref() {
+        None => senim_domain::time::local(clock::now()).date_naive(),
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            invalid_field(
+                "invalid_answered_on",
+                "answered_on",
+                "answered_on: a date as YYYY-MM-DD",
+            )
+        })?,
+    };
+    if !state
+        .store
+        .record_answer(
+            user.organisation_id,
+            id,
+            &text,
+            answered_on,
+            user.id,
+            clock::now(),
+        )
+        .await?
+    {
+        return Err(ForwardingError::Closed.into());
+    }
+    tracing::info!(
+        forwarding = id.0,
+        user = user.id.0,
+        "answer recorded through the API"
+    );
+    let record = state.store.forwarding(user.organisation_id, id).await?;
+    Ok(Json(forwarding_json(&record, &state.calendar)).into_response())
+}
+
+/// Every open forwarding: overdue, due soon (within three working days) or on time.
+async fn monitoring(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let open = state.store.open_forwardings(user.organisation_id).await?;
+    let items: Vec<Value> = open.iter().map(|f| forwarding_json(f, &state.calendar)).collect();
+    Ok(Json(json!({ "items": items })).into_response())
+}
+
+async fn directory(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let entries = state.store.directory(user.organisation_id).await?;
+    let items: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            json!({ "id": e.id.0, "name_kk": e.name_kk, "name_ru": e.name_ru, "email": e.email,
+                    "fax": e.fax, "phone": e.phone, "address": e.address })
+        })
+        .collect();
+    Ok(Json(json!({ "items": items })).into_response())
 }

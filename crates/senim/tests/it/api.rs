@@ -26,7 +26,7 @@ both_backends! {
         assert_eq!(appeal["applicant"]["full_name"], "Серікова Айгүл Маратқызы");
         assert_eq!(appeal["category"], "peer_relationships");
         assert_eq!(appeal["channel"], "voicemail");
-        assert!(appeal["forwarded_to"].is_null());
+        assert_eq!(appeal["forwarded_to"], serde_json::json!([]));
         let (_, list) = api.get(&format!("/api/v1/appeals?year={}", created["year"])).await;
         assert_eq!(list["items"][0]["id"], created["id"]);
     }
@@ -94,6 +94,10 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/appeals/{id}/corrections",
         "/api/v1/calendar/{year}",
         "/api/v1/calendar/add-working-days",
+        "/api/v1/appeals/{id}/forwardings",
+        "/api/v1/forwardings/{id}/answer",
+        "/api/v1/monitoring",
+        "/api/v1/directory",
     ] {
         assert!(document["paths"][path].is_object(), "{path} is not described");
     }

@@ -9,6 +9,7 @@ mod api;
 mod calendar;
 mod confidentiality;
 mod demo;
+mod forwarding;
 mod i18n;
 mod journal;
 mod roles;

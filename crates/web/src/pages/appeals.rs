@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{DateTime, NaiveDateTime, Utc};
+use senim_domain::forwarding::ForwardingError;
 use senim_domain::time::{format_local, from_local, local};
 use senim_domain::{AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome};
 use senim_i18n::{Arg, Lang};
@@ -19,6 +20,7 @@ use crate::context::ValidForm;
 use crate::context::ValidQuery;
 use crate::context::{Reader, Registrar};
 use crate::error::AppError;
+use crate::pages::forwarding::ForwardingSection;
 use crate::pages::journal::RowView;
 use crate::view::{Choice, Chrome, category_choices, channel_choices};
 use crate::{AppState, clock};
@@ -247,7 +249,7 @@ pub struct EntryLink {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "appeal.html")]
-struct AppealPage {
+pub struct AppealPage {
     l: Lang,
     chrome: Chrome,
     id: i64,
@@ -265,6 +267,7 @@ struct AppealPage {
     flash: Option<String>,
     outcome_text: String,
     outcome_error: Option<String>,
+    forwarding: ForwardingSection,
 }
 
 #[derive(Deserialize)]
@@ -283,12 +286,33 @@ fn appeal_title(record: &AppealRecord, lang: Lang, message: &str) -> String {
     )
 }
 
+/// The appeal page with its forwardings, a message on top, and a refused forwarding's reason.
+pub async fn appeal_page_with(
+    state: &AppState,
+    context: &crate::context::Context,
+    record: &AppealRecord,
+    flash: Option<String>,
+    forward_error: Option<ForwardingError>,
+) -> Result<AppealPage, AppError> {
+    let user = context.user().ok_or(AppError::SignIn)?;
+    let forwarding = ForwardingSection::load(state, user, record, context.lang, forward_error).await?;
+    Ok(appeal_view(
+        record,
+        context,
+        flash,
+        String::new(),
+        None,
+        forwarding,
+    ))
+}
+
 fn appeal_view(
     record: &AppealRecord,
     context: &crate::context::Context,
     flash: Option<String>,
     outcome_text: String,
     outcome_error: Option<String>,
+    forwarding: ForwardingSection,
 ) -> AppealPage {
     let lang = context.lang;
     let appeal = &record.row.appeal;
@@ -359,6 +383,7 @@ fn appeal_view(
         flash,
         outcome_text,
         outcome_error,
+        forwarding,
     }
 }
 
@@ -381,9 +406,12 @@ async fn appeal_page(
         }
         Some("registered") => Some(appeal_title(&record, lang, "register-done")),
         Some("outcome") => Some(lang.t("outcome-saved")),
+        Some("forwarded") => Some(lang.t("forwarding-saved")),
         _ => None,
     };
-    Ok(appeal_view(&record, &signed_in.0, flash, String::new(), None).into_response())
+    Ok(appeal_page_with(&state, &signed_in.0, &record, flash, None)
+        .await?
+        .into_response())
 }
 
 #[derive(Deserialize)]
@@ -410,12 +438,14 @@ async fn record_outcome(
             Ok(Redirect::to(&format!("/appeals/{}?done=outcome", appeal_id.0)).into_response())
         }
         Err(error) => {
+            let forwarding = ForwardingSection::load(&state, user, &record, lang, None).await?;
             let page = appeal_view(
                 &record,
                 &signed_in.0,
                 None,
                 form.outcome.clone(),
                 Some(appeal_error_message(error, lang)),
+                forwarding,
             );
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

@@ -7,15 +7,18 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use chrono::NaiveDate;
+use senim_domain::calendar::WorkingCalendar;
 use senim_domain::time::{format_local, local_year};
 use senim_domain::{Channel, JournalYear};
 use senim_i18n::{Arg, Lang};
-use senim_store::{JournalFilter, JournalRow};
+use senim_store::{ForwardingRecord, JournalFilter, JournalRow};
 use serde::Deserialize;
 
 use crate::context::Reader;
 use crate::context::ValidQuery;
 use crate::error::AppError;
+use crate::pages::forwarding::ForwardingView;
 use crate::view::{Choice, Chrome, channel_choices};
 use crate::{AppState, clock};
 
@@ -51,6 +54,33 @@ pub struct RowView {
     pub outcome: String,
     pub marks: Vec<String>,
     pub superseded: bool,
+    /// Column е: where it was forwarded, the deadline and where the deadline stands.
+    pub forwarded: Vec<ForwardedCell>,
+    pub overdue: bool,
+}
+
+pub struct ForwardedCell {
+    pub organisation: String,
+    pub due: String,
+    pub status_code: &'static str,
+    pub status: String,
+}
+
+impl ForwardedCell {
+    pub fn new(
+        record: &ForwardingRecord,
+        lang: Lang,
+        calendar: &WorkingCalendar,
+        today: NaiveDate,
+    ) -> ForwardedCell {
+        let view = ForwardingView::new(record, &[], lang, calendar, today);
+        ForwardedCell {
+            organisation: view.organisation,
+            due: view.due,
+            status_code: view.status_code,
+            status: view.status,
+        }
+    }
 }
 
 impl RowView {
@@ -94,7 +124,29 @@ impl RowView {
                 .unwrap_or_default(),
             marks,
             superseded: !row.corrected_by.is_empty(),
+            forwarded: Vec::new(),
+            overdue: false,
         }
+    }
+
+    /// Fills column е from the appeal's forwardings.
+    pub fn with_forwardings(
+        mut self,
+        forwardings: Option<&Vec<ForwardingRecord>>,
+        lang: Lang,
+        calendar: &WorkingCalendar,
+        today: NaiveDate,
+    ) -> RowView {
+        self.forwarded = forwardings
+            .map(|records| {
+                records
+                    .iter()
+                    .map(|record| ForwardedCell::new(record, lang, calendar, today))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.overdue = self.forwarded.iter().any(|cell| cell.status_code == "overdue");
+        self
     }
 }
 
@@ -190,7 +242,23 @@ async fn journal_page(
     let from = (page - 1) * PAGE_SIZE;
     let total_in_year = slice.in_year;
     let matching_count = slice.matching;
-    let shown: Vec<RowView> = slice.rows.iter().map(|row| RowView::new(row, lang)).collect();
+    let forwardings = state
+        .store
+        .forwardings_of_year(user.organisation_id, JournalYear(year))
+        .await?;
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let shown: Vec<RowView> = slice
+        .rows
+        .iter()
+        .map(|row| {
+            RowView::new(row, lang).with_forwardings(
+                forwardings.get(&row.appeal.id),
+                lang,
+                &state.calendar,
+                today,
+            )
+        })
+        .collect();
     let link = |page: usize| {
         let mut url = url::form_urlencoded::Serializer::new(String::new());
         url.append_pair("year", &year.to_string())

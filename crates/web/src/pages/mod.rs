@@ -4,6 +4,7 @@ mod account;
 mod admin;
 pub use admin::valid_login;
 mod appeals;
+mod forwarding;
 mod journal;
 
 use axum::Router;
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(journal::router())
         .merge(appeals::router())
+        .merge(forwarding::router())
         .merge(admin::router())
 }
 

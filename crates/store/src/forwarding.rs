@@ -1,0 +1,644 @@
+//! The directory of executing organisations and the forwardings of appeals to them.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use senim_domain::deadline::DeadlineRule;
+use senim_domain::forwarding::{
+    ChosenDeadline, DEFAULT_DIRECTORY, ExecutingOrganisation, ExecutingOrganisationId, ForwardingChannel,
+    ForwardingId,
+};
+use senim_domain::{AppealId, JournalNumber, JournalYear, OrganisationId, Redacted, UserId};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::{Store, StoreError, from_unix, unix};
+
+/// A forwarding as the appeal page and the monitoring list show it.
+#[derive(Clone, Debug)]
+pub struct ForwardingRecord {
+    pub id: ForwardingId,
+    pub appeal_id: AppealId,
+    pub appeal_year: JournalYear,
+    pub appeal_number: JournalNumber,
+    pub executing_organisation: ExecutingOrganisation,
+    pub channel: ForwardingChannel,
+    pub sent_at: DateTime<Utc>,
+    pub sent_by: UserId,
+    pub sent_by_name: String,
+    pub rule: DeadlineRule,
+    pub due_on: NaiveDate,
+    /// Who took the telephonogram or fax at the organisation, and when.
+    pub received: Option<(String, DateTime<Utc>)>,
+    pub answer: Option<(Redacted<String>, NaiveDate)>,
+    pub withdrawn: Option<(Redacted<String>, DateTime<Utc>)>,
+}
+
+impl ForwardingRecord {
+    /// Still waiting for the organisation's answer.
+    pub fn is_open(&self) -> bool {
+        self.answer.is_none() && self.withdrawn.is_none()
+    }
+}
+
+/// A change in a forwarding's history.
+#[derive(Clone, Debug)]
+pub struct ForwardingEvent {
+    pub forwarding_id: ForwardingId,
+    pub happened_at: DateTime<Utc>,
+    pub by_name: String,
+    /// `forwarded`, `deadline_changed`, `received`, `answered` or `withdrawn`.
+    pub kind: String,
+    pub due_on: Option<NaiveDate>,
+    pub detail: Option<Redacted<String>>,
+}
+
+/// The contact fields of a directory entry, as entered.
+pub struct DirectoryEntry<'a> {
+    pub name_kk: &'a str,
+    pub name_ru: &'a str,
+    pub email: &'a str,
+    pub fax: &'a str,
+    pub phone: &'a str,
+    pub address: &'a str,
+}
+
+macro_rules! forwarding_columns {
+    () => {
+        "forwardings.id, forwardings.appeal_id, forwardings.channel, forwardings.sent_at, forwardings.sent_by, \
+         forwardings.deadline_rule, forwardings.due_on, forwardings.received_by, forwardings.received_at, \
+         forwardings.answer, forwardings.answered_on, forwardings.withdrawn_reason, forwardings.withdrawn_at, \
+         executing_organisations.id AS executing_organisation_id, executing_organisations.name_kk, \
+         executing_organisations.name_ru, executing_organisations.email, executing_organisations.fax, \
+         executing_organisations.phone, executing_organisations.address, users.full_name AS sent_by_name, \
+         appeals.year AS appeal_year, appeals.number AS appeal_number \
+         FROM forwardings \
+         JOIN executing_organisations ON executing_organisations.id = forwardings.executing_organisation_id \
+         JOIN users ON users.id = forwardings.sent_by \
+         JOIN appeals ON appeals.id = forwardings.appeal_id "
+    };
+}
+
+fn date_from(text: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt("date"))
+}
+
+fn forwarding_aad(organisation_id: OrganisationId, forwarding_id: i64, field: &str) -> String {
+    format!("forwardings/{}/{forwarding_id}/{field}", organisation_id.0)
+}
+
+fn event_aad(organisation_id: OrganisationId, forwarding_id: i64, happened_at: i64, kind: &str) -> String {
+    format!(
+        "forwarding_events/{}/{forwarding_id}/{happened_at}/{kind}",
+        organisation_id.0
+    )
+}
+
+fn directory_entry_from_row(row: &AnyRow, id_column: &str) -> Result<ExecutingOrganisation, StoreError> {
+    Ok(ExecutingOrganisation {
+        id: ExecutingOrganisationId(row.try_get(id_column)?),
+        name_kk: row.try_get("name_kk")?,
+        name_ru: row.try_get("name_ru")?,
+        email: row.try_get("email")?,
+        fax: row.try_get("fax")?,
+        phone: row.try_get("phone")?,
+        address: row.try_get("address")?,
+    })
+}
+
+impl Store {
+    fn forwarding_from_row(
+        &self,
+        organisation_id: OrganisationId,
+        row: &AnyRow,
+    ) -> Result<ForwardingRecord, StoreError> {
+        let id: i64 = row.try_get("id")?;
+        let open = |column: &str| -> Result<Option<Redacted<String>>, StoreError> {
+            let sealed: Option<Vec<u8>> = row.try_get(column)?;
+            sealed
+                .map(|sealed| {
+                    self.cipher
+                        .open(&forwarding_aad(organisation_id, id, column), &sealed)
+                        .map(Redacted)
+                })
+                .transpose()
+        };
+        let channel: String = row.try_get("channel")?;
+        let rule: String = row.try_get("deadline_rule")?;
+        let received = match (
+            row.try_get::<Option<String>, _>("received_by")?,
+            row.try_get::<Option<i64>, _>("received_at")?,
+        ) {
+            (Some(name), Some(at)) => Some((name, from_unix(at)?)),
+            _ => None,
+        };
+        let answer = match (open("answer")?, row.try_get::<Option<String>, _>("answered_on")?) {
+            (Some(text), Some(on)) => Some((text, date_from(&on)?)),
+            _ => None,
+        };
+        let withdrawn = match (
+            open("withdrawn_reason")?,
+            row.try_get::<Option<i64>, _>("withdrawn_at")?,
+        ) {
+            (Some(reason), Some(at)) => Some((reason, from_unix(at)?)),
+            _ => None,
+        };
+        Ok(ForwardingRecord {
+            id: ForwardingId(id),
+            appeal_id: AppealId(row.try_get("appeal_id")?),
+            appeal_year: JournalYear(
+                i32::try_from(row.try_get::<i64, _>("appeal_year")?)
+                    .map_err(|_| StoreError::Corrupt("year"))?,
+            ),
+            appeal_number: JournalNumber(row.try_get("appeal_number")?),
+            executing_organisation: directory_entry_from_row(row, "executing_organisation_id")?,
+            channel: ForwardingChannel::parse(&channel).map_err(|_| StoreError::Corrupt("channel"))?,
+            sent_at: from_unix(row.try_get("sent_at")?)?,
+            sent_by: UserId(row.try_get("sent_by")?),
+            sent_by_name: row.try_get("sent_by_name")?,
+            rule: DeadlineRule::parse(&rule).ok_or(StoreError::Corrupt("deadline rule"))?,
+            due_on: date_from(&row.try_get::<String, _>("due_on")?)?,
+            received,
+            answer,
+            withdrawn,
+        })
+    }
+
+    /// Gives a school the default directory if it has none yet.
+    pub(crate) async fn seed_directory(
+        &self,
+        organisation_id: OrganisationId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let existing: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM executing_organisations WHERE organisation_id = $1")
+                .bind(organisation_id.0)
+                .fetch_one(&self.pool)
+                .await?
+                .try_get("n")?;
+        if existing > 0 {
+            return Ok(());
+        }
+        for (name_kk, name_ru, phone) in DEFAULT_DIRECTORY {
+            let entry = DirectoryEntry {
+                name_kk,
+                name_ru,
+                email: "",
+                fax: "",
+                phone,
+                address: "",
+            };
+            self.add_executing_organisation(organisation_id, &entry, now)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Every school gets the default directory once (schools made before it existed too).
+    pub(crate) async fn seed_directories(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let rows = sqlx::query(
+            "SELECT id FROM organisations WHERE id NOT IN (SELECT organisation_id FROM executing_organisations)",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        for row in &rows {
+            self.seed_directory(OrganisationId(row.try_get("id")?), now)
+                .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn directory(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<Vec<ExecutingOrganisation>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, name_kk, name_ru, email, fax, phone, address FROM executing_organisations \
+             WHERE organisation_id = $1 ORDER BY id",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| directory_entry_from_row(row, "id"))
+            .collect()
+    }
+
+    pub async fn add_executing_organisation(
+        &self,
+        organisation_id: OrganisationId,
+        entry: &DirectoryEntry<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<ExecutingOrganisationId, StoreError> {
+        let row = sqlx::query(
+            "INSERT INTO executing_organisations (organisation_id, name_kk, name_ru, email, fax, phone, address, \
+             created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+        )
+        .bind(organisation_id.0)
+        .bind(entry.name_kk.trim())
+        .bind(entry.name_ru.trim())
+        .bind(entry.email.trim())
+        .bind(entry.fax.trim())
+        .bind(entry.phone.trim())
+        .bind(entry.address.trim())
+        .bind(unix(now))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(ExecutingOrganisationId(row.try_get("id")?))
+    }
+
+    pub async fn update_executing_organisation(
+        &self,
+        organisation_id: OrganisationId,
+        id: ExecutingOrganisationId,
+        entry: &DirectoryEntry<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE executing_organisations SET name_kk = $1, name_ru = $2, email = $3, fax = $4, phone = $5, \
+             address = $6, updated_at = $7 WHERE id = $8 AND organisation_id = $9",
+        )
+        .bind(entry.name_kk.trim())
+        .bind(entry.name_ru.trim())
+        .bind(entry.email.trim())
+        .bind(entry.fax.trim())
+        .bind(entry.phone.trim())
+        .bind(entry.address.trim())
+        .bind(unix(now))
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Appends to a forwarding's history. Private, called with the row's fields in order.
+    #[allow(clippy::too_many_arguments)]
+    async fn add_event(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        organisation_id: OrganisationId,
+        forwarding_id: i64,
+        by: UserId,
+        now: DateTime<Utc>,
+        kind: &str,
+        due_on: Option<NaiveDate>,
+        detail: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let at = unix(now);
+        let detail = detail
+            .map(|detail| {
+                self.cipher
+                    .seal(&event_aad(organisation_id, forwarding_id, at, kind), detail)
+            })
+            .transpose()?;
+        sqlx::query(
+            "INSERT INTO forwarding_events (organisation_id, forwarding_id, happened_at, by_user, kind, due_on, detail) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(organisation_id.0)
+        .bind(forwarding_id)
+        .bind(at)
+        .bind(by.0)
+        .bind(kind)
+        .bind(due_on.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(detail)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Records that the appeal was forwarded. The appeal and the organisation must be the
+    /// school's own (`NotFound` otherwise).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn forward(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        executing_organisation_id: ExecutingOrganisationId,
+        channel: ForwardingChannel,
+        deadline: &ChosenDeadline,
+        sent_by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<ForwardingId, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let owned = sqlx::query(
+            "SELECT appeals.id FROM appeals JOIN executing_organisations e ON e.organisation_id = appeals.organisation_id \
+             WHERE appeals.id = $1 AND appeals.organisation_id = $2 AND e.id = $3",
+        )
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .bind(executing_organisation_id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if owned.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let due_on = deadline.due.format("%Y-%m-%d").to_string();
+        let row = sqlx::query(
+            "INSERT INTO forwardings (organisation_id, appeal_id, executing_organisation_id, channel, sent_at, sent_by, \
+             deadline_rule, due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(organisation_id.0)
+        .bind(appeal_id.0)
+        .bind(executing_organisation_id.0)
+        .bind(channel.code())
+        .bind(unix(now))
+        .bind(sent_by.0)
+        .bind(deadline.rule.code())
+        .bind(&due_on)
+        .fetch_one(&mut *tx)
+        .await?;
+        let id: i64 = row.try_get("id")?;
+        let reason = deadline.reason.as_ref().map(|reason| reason.as_str());
+        self.add_event(
+            &mut tx,
+            organisation_id,
+            id,
+            sent_by,
+            now,
+            "forwarded",
+            Some(deadline.due),
+            reason,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ForwardingId(id))
+    }
+
+    pub async fn forwarding(
+        &self,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+    ) -> Result<ForwardingRecord, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            forwarding_columns!(),
+            "WHERE forwardings.id = $1 AND forwardings.organisation_id = $2"
+        ))
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        self.forwarding_from_row(organisation_id, &row)
+    }
+
+    /// The forwardings of one appeal, oldest first, with their history.
+    pub async fn forwardings_of_appeal(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+    ) -> Result<(Vec<ForwardingRecord>, Vec<ForwardingEvent>), StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            forwarding_columns!(),
+            "WHERE forwardings.appeal_id = $1 AND forwardings.organisation_id = $2 ORDER BY forwardings.id"
+        ))
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let forwardings = rows
+            .iter()
+            .map(|row| self.forwarding_from_row(organisation_id, row))
+            .collect::<Result<Vec<_>, _>>()?;
+        let event_rows = sqlx::query(
+            "SELECT forwarding_events.forwarding_id, forwarding_events.happened_at, forwarding_events.kind, \
+             forwarding_events.due_on, forwarding_events.detail, users.full_name FROM forwarding_events \
+             JOIN forwardings ON forwardings.id = forwarding_events.forwarding_id \
+             JOIN users ON users.id = forwarding_events.by_user \
+             WHERE forwardings.appeal_id = $1 AND forwarding_events.organisation_id = $2 ORDER BY forwarding_events.id",
+        )
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut events = Vec::with_capacity(event_rows.len());
+        for row in &event_rows {
+            let forwarding_id: i64 = row.try_get("forwarding_id")?;
+            let happened_at: i64 = row.try_get("happened_at")?;
+            let kind: String = row.try_get("kind")?;
+            let sealed: Option<Vec<u8>> = row.try_get("detail")?;
+            let detail = sealed
+                .map(|sealed| {
+                    self.cipher
+                        .open(
+                            &event_aad(organisation_id, forwarding_id, happened_at, &kind),
+                            &sealed,
+                        )
+                        .map(Redacted)
+                })
+                .transpose()?;
+            events.push(ForwardingEvent {
+                forwarding_id: ForwardingId(forwarding_id),
+                happened_at: from_unix(happened_at)?,
+                by_name: row.try_get("full_name")?,
+                due_on: row
+                    .try_get::<Option<String>, _>("due_on")?
+                    .map(|d| date_from(&d))
+                    .transpose()?,
+                kind,
+                detail,
+            });
+        }
+        Ok((forwardings, events))
+    }
+
+    /// The forwardings of a year's appeals, for column е of the journal.
+    pub async fn forwardings_of_year(
+        &self,
+        organisation_id: OrganisationId,
+        year: JournalYear,
+    ) -> Result<HashMap<AppealId, Vec<ForwardingRecord>>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            forwarding_columns!(),
+            "WHERE forwardings.organisation_id = $1 AND appeals.year = $2 ORDER BY forwardings.id"
+        ))
+        .bind(organisation_id.0)
+        .bind(i64::from(year.0))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_appeal: HashMap<AppealId, Vec<ForwardingRecord>> = HashMap::new();
+        for row in &rows {
+            let record = self.forwarding_from_row(organisation_id, row)?;
+            by_appeal.entry(record.appeal_id).or_default().push(record);
+        }
+        Ok(by_appeal)
+    }
+
+    /// Every forwarding still waiting for an answer, earliest deadline first.
+    pub async fn open_forwardings(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<Vec<ForwardingRecord>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            forwarding_columns!(),
+            "WHERE forwardings.organisation_id = $1 AND forwardings.answered_on IS NULL \
+             AND forwardings.withdrawn_at IS NULL ORDER BY forwardings.due_on, forwardings.id"
+        ))
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| self.forwarding_from_row(organisation_id, row))
+            .collect()
+    }
+
+    /// The open forwarding with this id, locked for the change about to be made.
+    async fn open_forwarding_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+    ) -> Result<(AppealId, bool), StoreError> {
+        let row = sqlx::query(
+            "SELECT appeal_id, answered_on, withdrawn_at FROM forwardings WHERE id = $1 AND organisation_id = $2",
+        )
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let open = row.try_get::<Option<String>, _>("answered_on")?.is_none()
+            && row.try_get::<Option<i64>, _>("withdrawn_at")?.is_none();
+        Ok((AppealId(row.try_get("appeal_id")?), open))
+    }
+
+    /// Moves an open forwarding's deadline; the reason stays in its history.
+    pub async fn change_deadline(
+        &self,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+        deadline: &ChosenDeadline,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let (_, open) = self.open_forwarding_in(&mut tx, organisation_id, id).await?;
+        if !open {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE forwardings SET deadline_rule = $1, due_on = $2 WHERE id = $3")
+            .bind(deadline.rule.code())
+            .bind(deadline.due.format("%Y-%m-%d").to_string())
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        let reason = deadline.reason.as_ref().map(|reason| reason.as_str());
+        self.add_event(
+            &mut tx,
+            organisation_id,
+            id.0,
+            by,
+            now,
+            "deadline_changed",
+            Some(deadline.due),
+            reason,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Records who took a telephonogram or fax at the organisation, and when.
+    pub async fn record_received(
+        &self,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+        received_by: &str,
+        received_at: DateTime<Utc>,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        self.open_forwarding_in(&mut tx, organisation_id, id).await?;
+        sqlx::query("UPDATE forwardings SET received_by = $1, received_at = $2 WHERE id = $3")
+            .bind(received_by.trim())
+            .bind(unix(received_at))
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        self.add_event(&mut tx, organisation_id, id.0, by, now, "received", None, None)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The organisation's answer closes the forwarding and becomes the appeal's outcome
+    /// (column f). Returns false when the forwarding was already closed.
+    pub async fn record_answer(
+        &self,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+        answer: &str,
+        answered_on: NaiveDate,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let (appeal_id, open) = self.open_forwarding_in(&mut tx, organisation_id, id).await?;
+        if !open {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE forwardings SET answer = $1, answered_on = $2 WHERE id = $3")
+            .bind(
+                self.cipher
+                    .seal(&forwarding_aad(organisation_id, id.0, "answer"), answer)?,
+            )
+            .bind(answered_on.format("%Y-%m-%d").to_string())
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        self.add_event(&mut tx, organisation_id, id.0, by, now, "answered", None, None)
+            .await?;
+        tx.commit().await?;
+        let outcome = senim_domain::Outcome::new(appeal_id, answer, now, by)
+            .map_err(|_| StoreError::Corrupt("answer"))?;
+        self.record_outcome(organisation_id, outcome).await?;
+        Ok(true)
+    }
+
+    /// Withdraws a forwarding made in error; it stays, marked withdrawn, with the reason.
+    pub async fn withdraw_forwarding(
+        &self,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+        reason: &str,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let (_, open) = self.open_forwarding_in(&mut tx, organisation_id, id).await?;
+        if !open {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE forwardings SET withdrawn_reason = $1, withdrawn_at = $2 WHERE id = $3")
+            .bind(
+                self.cipher
+                    .seal(&forwarding_aad(organisation_id, id.0, "withdrawn_reason"), reason)?,
+            )
+            .bind(unix(now))
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        self.add_event(
+            &mut tx,
+            organisation_id,
+            id.0,
+            by,
+            now,
+            "withdrawn",
+            None,
+            Some(reason),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,757 @@
+//! Forwarding an appeal to an executing organisation (journal column е), the directory of
+//! those organisations, the monitoring of deadlines, and the telephonogram or fax text.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::{NaiveDate, NaiveDateTime};
+use senim_domain::calendar::WorkingCalendar;
+use senim_domain::deadline::{DeadlineRule, DeadlineStatus, due_date};
+use senim_domain::forwarding::{
+    ChosenDeadline, ExecutingOrganisationId, ForwardingChannel, ForwardingError, ForwardingId, required_text,
+    valid_email,
+};
+use senim_domain::time::{format_local, from_local, local};
+use senim_i18n::{Arg, Lang};
+use senim_store::{AppealRecord, DirectoryEntry, ForwardingEvent, ForwardingRecord, StoreError, User};
+use serde::Deserialize;
+
+use crate::context::{Reader, Registrar, ValidForm};
+use crate::error::AppError;
+use crate::view::{Choice, Chrome};
+use crate::{AppState, clock};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/appeals/{id}/forwardings", post(forward))
+        .route("/forwardings/{id}/answer", post(answer))
+        .route("/forwardings/{id}/withdraw", post(withdraw))
+        .route("/forwardings/{id}/deadline", post(change_deadline))
+        .route("/forwardings/{id}/received", post(received))
+        .route("/forwardings/{id}/text", get(telephonogram))
+        .route("/directory", get(directory_page).post(add_to_directory))
+        .route("/directory/{id}", post(update_directory))
+        .route("/monitoring", get(monitoring_page))
+}
+
+/// The rules a forwarding's deadline of consideration may follow.
+pub const FORWARDING_RULES: [DeadlineRule; 2] = [DeadlineRule::Consideration, DeadlineRule::ExtensionLimit];
+
+fn date_text(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+pub fn status_label(status: DeadlineStatus, lang: Lang) -> String {
+    lang.t(match status {
+        DeadlineStatus::Overdue => "deadline-overdue",
+        DeadlineStatus::DueSoon => "deadline-due-soon",
+        DeadlineStatus::OnTime => "deadline-on-time",
+    })
+}
+
+pub fn forwarding_error_message(error: ForwardingError, lang: Lang) -> String {
+    lang.t(error.message_id())
+}
+
+fn today() -> NaiveDate {
+    local(clock::now()).date_naive()
+}
+
+/// One forwarding as the appeal page, column е and the monitoring list show it.
+pub struct ForwardingView {
+    pub id: i64,
+    pub appeal_id: i64,
+    pub appeal_label: String,
+    pub organisation: String,
+    pub channel: String,
+    pub by_voice_or_fax: bool,
+    pub sent: String,
+    pub sent_by: String,
+    pub rule: String,
+    pub due: String,
+    pub due_input: String,
+    pub status_code: &'static str,
+    pub status: String,
+    pub open: bool,
+    pub received: Option<String>,
+    pub answer: Option<String>,
+    pub withdrawn: Option<String>,
+    pub history: Vec<String>,
+}
+
+impl ForwardingView {
+    pub fn new(
+        record: &ForwardingRecord,
+        events: &[ForwardingEvent],
+        lang: Lang,
+        calendar: &WorkingCalendar,
+        today: NaiveDate,
+    ) -> ForwardingView {
+        let open = record.is_open();
+        let (status_code, status) = if let Some((_, on)) = &record.answer {
+            (
+                "answered",
+                lang.t_args("forwarding-answered-on", &[("date", Arg::Text(date_text(*on)))]),
+            )
+        } else if record.withdrawn.is_some() {
+            ("withdrawn", lang.t("forwarding-withdrawn"))
+        } else {
+            let status = DeadlineStatus::of(calendar, record.due_on, today);
+            (status.code(), status_label(status, lang))
+        };
+        let history = events
+            .iter()
+            .filter(|event| event.forwarding_id == record.id)
+            .map(|event| {
+                let what = lang.t(&format!("forwarding-event-{}", event.kind.replace('_', "-")));
+                let due = event
+                    .due_on
+                    .map(|d| format!(" — {}", date_text(d)))
+                    .unwrap_or_default();
+                let detail = event
+                    .detail
+                    .as_ref()
+                    .map(|d| format!(": {}", d.as_str()))
+                    .unwrap_or_default();
+                format!(
+                    "{} {what}{due} ({}){detail}",
+                    format_local(event.happened_at),
+                    event.by_name
+                )
+            })
+            .collect();
+        ForwardingView {
+            id: record.id.0,
+            appeal_id: record.appeal_id.0,
+            appeal_label: lang.t_args(
+                "appeal-title",
+                &[
+                    ("number", Arg::Number(record.appeal_number.0)),
+                    ("year", Arg::Text(record.appeal_year.0.to_string())),
+                ],
+            ),
+            organisation: record.executing_organisation.name_in(lang.code()).to_owned(),
+            channel: lang.t(record.channel.message_id()),
+            by_voice_or_fax: record.channel != ForwardingChannel::Email,
+            sent: format_local(record.sent_at),
+            sent_by: record.sent_by_name.clone(),
+            rule: lang.t(record.rule.message_id()),
+            due: date_text(record.due_on),
+            due_input: record.due_on.format("%Y-%m-%d").to_string(),
+            status_code,
+            status,
+            open,
+            received: record
+                .received
+                .as_ref()
+                .map(|(name, at)| format!("{name}, {}", format_local(*at))),
+            answer: record.answer.as_ref().map(|(text, _)| text.0.clone()),
+            withdrawn: record.withdrawn.as_ref().map(|(reason, _)| reason.0.clone()),
+            history,
+        }
+    }
+}
+
+/// A rule and the date it proposes for this appeal.
+pub struct Proposal {
+    pub code: &'static str,
+    pub label: String,
+    pub date: String,
+    pub selected: bool,
+}
+
+/// Column е of the appeal page: its forwardings and the form to forward it.
+pub struct ForwardingSection {
+    pub forwardings: Vec<ForwardingView>,
+    pub directory: Vec<Choice>,
+    pub channels: Vec<Choice>,
+    pub proposals: Vec<Proposal>,
+    pub receipt_day: String,
+    pub error: Option<String>,
+}
+
+impl ForwardingSection {
+    pub async fn load(
+        state: &AppState,
+        user: &User,
+        record: &AppealRecord,
+        lang: Lang,
+        error: Option<ForwardingError>,
+    ) -> Result<ForwardingSection, AppError> {
+        let appeal = &record.row.appeal;
+        let (forwardings, events) = state
+            .store
+            .forwardings_of_appeal(user.organisation_id, appeal.id)
+            .await?;
+        let directory = state.store.directory(user.organisation_id).await?;
+        let calendar = &state.calendar;
+        let received_at = appeal.content.received_at();
+        let today = today();
+        Ok(ForwardingSection {
+            forwardings: forwardings
+                .iter()
+                .map(|record| ForwardingView::new(record, &events, lang, calendar, today))
+                .collect(),
+            directory: directory
+                .iter()
+                .map(|entry| Choice {
+                    value: entry.id.0.to_string(),
+                    label: entry.name_in(lang.code()).to_owned(),
+                    selected: false,
+                })
+                .collect(),
+            channels: ForwardingChannel::ALL
+                .into_iter()
+                .map(|channel| Choice {
+                    value: channel.code().to_owned(),
+                    label: lang.t(channel.message_id()),
+                    selected: channel == ForwardingChannel::Telephonogram,
+                })
+                .collect(),
+            proposals: FORWARDING_RULES
+                .into_iter()
+                .map(|rule| Proposal {
+                    code: rule.code(),
+                    label: lang.t(rule.message_id()),
+                    date: date_text(due_date(calendar, rule, received_at, None)),
+                    selected: rule == DeadlineRule::Consideration,
+                })
+                .collect(),
+            receipt_day: date_text(calendar.receipt_day(received_at)),
+            error: error.map(|error| forwarding_error_message(error, lang)),
+        })
+    }
+}
+
+fn parse_id(id: &str) -> Result<i64, AppError> {
+    id.parse::<i64>().map_err(|_| AppError::NotFound)
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// A deadline for `record`'s appeal under `rule`, or another date with a reason.
+fn choose_deadline(
+    calendar: &WorkingCalendar,
+    record: &AppealRecord,
+    rule: DeadlineRule,
+    chosen: &str,
+    reason: &str,
+) -> Result<ChosenDeadline, ForwardingError> {
+    let received_at = record.row.appeal.content.received_at();
+    let proposed = due_date(calendar, rule, received_at, None);
+    let chosen = match chosen.trim() {
+        "" => None,
+        text => Some(parse_date(text).ok_or(ForwardingError::DeadlineBeforeReceipt)?),
+    };
+    let limit = due_date(calendar, DeadlineRule::ExtensionLimit, received_at, None);
+    ChosenDeadline::new(
+        rule,
+        proposed,
+        chosen,
+        reason,
+        calendar.receipt_day(received_at),
+        limit,
+    )
+}
+
+#[derive(Deserialize, Default)]
+struct ForwardForm {
+    #[serde(default)]
+    executing_organisation: String,
+    #[serde(default)]
+    channel: String,
+    #[serde(default)]
+    rule: String,
+    #[serde(default)]
+    due_on: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn forward(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<ForwardForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user().clone();
+    let appeal_id = senim_domain::AppealId(parse_id(&id)?);
+    let record = state.store.appeal(user.organisation_id, appeal_id).await?;
+    let directory = state.store.directory(user.organisation_id).await?;
+    let chosen = (|| {
+        let channel = ForwardingChannel::parse(&form.channel)?;
+        let entry = form
+            .executing_organisation
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| directory.iter().find(|entry| entry.id.0 == id))
+            .ok_or(ForwardingError::UnknownOrganisation)?;
+        if channel == ForwardingChannel::Email && !valid_email(&entry.email) {
+            return Err(ForwardingError::NoEmailAddress);
+        }
+        let rule = DeadlineRule::parse(&form.rule)
+            .filter(|rule| FORWARDING_RULES.contains(rule))
+            .unwrap_or(DeadlineRule::Consideration);
+        let deadline = choose_deadline(&state.calendar, &record, rule, &form.due_on, &form.reason)?;
+        Ok((entry.id, channel, deadline))
+    })();
+    let (entry, channel, deadline) = match chosen {
+        Ok(chosen) => chosen,
+        Err(error) => {
+            let page =
+                super::appeals::appeal_page_with(&state, &signed_in.0, &record, None, Some(error)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let forwarding = state
+        .store
+        .forward(
+            user.organisation_id,
+            appeal_id,
+            entry,
+            channel,
+            &deadline,
+            user.id,
+            clock::now(),
+        )
+        .await?;
+    tracing::info!(
+        forwarding = forwarding.0,
+        appeal = appeal_id.0,
+        user = user.id.0,
+        "appeal forwarded"
+    );
+    Ok(Redirect::to(&format!(
+        "/appeals/{}?done=forwarded#forwarding-{}",
+        appeal_id.0, forwarding.0
+    ))
+    .into_response())
+}
+
+/// Runs a change on a forwarding of the school; a refused input or a closed forwarding shows
+/// the appeal page again with the reason.
+async fn change(
+    state: &AppState,
+    signed_in: &crate::context::SignedIn,
+    id: &str,
+    apply: impl AsyncFnOnce(&ForwardingRecord) -> Result<Result<bool, ForwardingError>, StoreError>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let forwarding = state
+        .store
+        .forwarding(user.organisation_id, ForwardingId(parse_id(id)?))
+        .await?;
+    let outcome = apply(&forwarding).await?;
+    let error = match outcome {
+        Ok(true) => None,
+        Ok(false) => Some(ForwardingError::Closed),
+        Err(error) => Some(error),
+    };
+    match error {
+        None => {
+            tracing::info!(
+                forwarding = forwarding.id.0,
+                user = user.id.0,
+                "forwarding changed"
+            );
+            Ok(Redirect::to(&format!(
+                "/appeals/{}#forwarding-{}",
+                forwarding.appeal_id.0, forwarding.id.0
+            ))
+            .into_response())
+        }
+        Some(error) => {
+            let record = state
+                .store
+                .appeal(user.organisation_id, forwarding.appeal_id)
+                .await?;
+            let page =
+                super::appeals::appeal_page_with(state, &signed_in.0, &record, None, Some(error)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct AnswerForm {
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    answered_on: String,
+}
+
+async fn answer(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<AnswerForm>,
+) -> Result<Response, AppError> {
+    let user_id = signed_in.user().id;
+    let organisation_id = signed_in.user().organisation_id;
+    change(&state, &signed_in, &id, async |forwarding| {
+        let text = match required_text(&form.answer, ForwardingError::AnswerRequired) {
+            Ok(text) => text,
+            Err(error) => return Ok(Err(error)),
+        };
+        let on = parse_date(&form.answered_on).unwrap_or_else(today);
+        state
+            .store
+            .record_answer(organisation_id, forwarding.id, &text, on, user_id, clock::now())
+            .await
+            .map(Ok)
+    })
+    .await
+}
+
+#[derive(Deserialize, Default)]
+struct ReasonForm {
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    due_on: String,
+}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<ReasonForm>,
+) -> Result<Response, AppError> {
+    let user_id = signed_in.user().id;
+    let organisation_id = signed_in.user().organisation_id;
+    change(&state, &signed_in, &id, async |forwarding| {
+        let reason = match required_text(&form.reason, ForwardingError::WithdrawalReasonRequired) {
+            Ok(reason) => reason,
+            Err(error) => return Ok(Err(error)),
+        };
+        state
+            .store
+            .withdraw_forwarding(organisation_id, forwarding.id, &reason, user_id, clock::now())
+            .await
+            .map(Ok)
+    })
+    .await
+}
+
+async fn change_deadline(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<ReasonForm>,
+) -> Result<Response, AppError> {
+    let user_id = signed_in.user().id;
+    let organisation_id = signed_in.user().organisation_id;
+    change(&state, &signed_in, &id, async |forwarding| {
+        let record = state.store.appeal(organisation_id, forwarding.appeal_id).await?;
+        let rule = forwarding.rule;
+        // A changed deadline always carries its reason, even back to the rule's own date.
+        if form.reason.trim().is_empty() {
+            return Ok(Err(ForwardingError::DeadlineReasonRequired));
+        }
+        let mut deadline = match choose_deadline(&state.calendar, &record, rule, &form.due_on, &form.reason) {
+            Ok(deadline) => deadline,
+            Err(error) => return Ok(Err(error)),
+        };
+        deadline.reason = Some(senim_domain::Redacted(form.reason.trim().to_owned()));
+        state
+            .store
+            .change_deadline(organisation_id, forwarding.id, &deadline, user_id, clock::now())
+            .await
+            .map(Ok)
+    })
+    .await
+}
+
+#[derive(Deserialize, Default)]
+struct ReceivedForm {
+    #[serde(default)]
+    received_by: String,
+    #[serde(default)]
+    received_at: String,
+}
+
+async fn received(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<ReceivedForm>,
+) -> Result<Response, AppError> {
+    let user_id = signed_in.user().id;
+    let organisation_id = signed_in.user().organisation_id;
+    change(&state, &signed_in, &id, async |forwarding| {
+        let name = match required_text(&form.received_by, ForwardingError::ReceiverRequired) {
+            Ok(name) => name,
+            Err(error) => return Ok(Err(error)),
+        };
+        let now = clock::now();
+        let at = NaiveDateTime::parse_from_str(form.received_at.trim(), "%Y-%m-%dT%H:%M")
+            .ok()
+            .and_then(from_local)
+            .filter(|at| *at <= now)
+            .unwrap_or(now);
+        state
+            .store
+            .record_received(organisation_id, forwarding.id, &name, at, user_id, now)
+            .await
+            .map(|()| Ok(true))
+    })
+    .await
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "telephonogram.html")]
+struct TelephonogramPage {
+    l: Lang,
+    chrome: Chrome,
+    title: String,
+    school: String,
+    forwarding: ForwardingView,
+    number_line: String,
+    body: String,
+    appeal_id: i64,
+}
+
+/// The text to read out as a telephonogram, or to send as a fax cover letter.
+async fn telephonogram(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let forwarding = state
+        .store
+        .forwarding(user.organisation_id, ForwardingId(parse_id(&id)?))
+        .await?;
+    let record = state
+        .store
+        .appeal(user.organisation_id, forwarding.appeal_id)
+        .await?;
+    let school = state.store.organisation(user.organisation_id).await?;
+    let appeal = &record.row.appeal;
+    let title = lang.t(match forwarding.channel {
+        ForwardingChannel::Telephonogram => "telephonogram-title",
+        _ => "fax-title",
+    });
+    let body = lang.t_args(
+        "telephonogram-body",
+        &[
+            ("school", Arg::Text(school.name_in(lang.code()).to_owned())),
+            ("number", Arg::Number(appeal.number.0)),
+            ("year", Arg::Text(appeal.year.0.to_string())),
+            ("received", Arg::Text(format_local(appeal.content.received_at()))),
+            ("summary", Arg::Text(appeal.content.summary().to_owned())),
+            ("due", Arg::Text(date_text(forwarding.due_on))),
+        ],
+    );
+    let view = ForwardingView::new(&forwarding, &[], lang, &state.calendar, today());
+    let page = TelephonogramPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, &format!("/forwardings/{}/text", forwarding.id.0)),
+        number_line: format!("№ {}/{}", appeal.number.0, forwarding.id.0),
+        title,
+        school: school.name_in(lang.code()).to_owned(),
+        forwarding: view,
+        body,
+        appeal_id: appeal.id.0,
+    };
+    Ok(page.into_response())
+}
+
+pub struct DirectoryView {
+    pub id: i64,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub email: String,
+    pub fax: String,
+    pub phone: String,
+    pub address: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory.html")]
+struct DirectoryPage {
+    l: Lang,
+    chrome: Chrome,
+    entries: Vec<DirectoryView>,
+    can_edit: bool,
+    error: Option<String>,
+}
+
+async fn render_directory(
+    state: &AppState,
+    context: &crate::context::Context,
+    error: Option<ForwardingError>,
+) -> Result<DirectoryPage, AppError> {
+    let user = context.user().ok_or(AppError::SignIn)?;
+    let entries = state.store.directory(user.organisation_id).await?;
+    Ok(DirectoryPage {
+        l: context.lang,
+        chrome: Chrome::new(context, "/directory"),
+        entries: entries
+            .into_iter()
+            .map(|entry| DirectoryView {
+                id: entry.id.0,
+                name_kk: entry.name_kk,
+                name_ru: entry.name_ru,
+                email: entry.email,
+                fax: entry.fax,
+                phone: entry.phone,
+                address: entry.address,
+            })
+            .collect(),
+        can_edit: user.permissions().register_appeals,
+        error: error.map(|error| forwarding_error_message(error, context.lang)),
+    })
+}
+
+async fn directory_page(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+) -> Result<Response, AppError> {
+    Ok(render_directory(&state, &signed_in.0, None)
+        .await?
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct DirectoryForm {
+    #[serde(default)]
+    name_kk: String,
+    #[serde(default)]
+    name_ru: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    fax: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    address: String,
+}
+
+impl DirectoryForm {
+    fn entry(&self) -> Result<DirectoryEntry<'_>, ForwardingError> {
+        if self.name_kk.trim().is_empty() {
+            return Err(ForwardingError::NameRequired);
+        }
+        if !self.email.trim().is_empty() && !valid_email(self.email.trim()) {
+            return Err(ForwardingError::EmailInvalid);
+        }
+        Ok(DirectoryEntry {
+            name_kk: &self.name_kk,
+            name_ru: &self.name_ru,
+            email: &self.email,
+            fax: &self.fax,
+            phone: &self.phone,
+            address: &self.address,
+        })
+    }
+}
+
+async fn add_to_directory(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<DirectoryForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    match form.entry() {
+        Ok(entry) => {
+            state
+                .store
+                .add_executing_organisation(user.organisation_id, &entry, clock::now())
+                .await?;
+            Ok(Redirect::to("/directory").into_response())
+        }
+        Err(error) => {
+            let page = render_directory(&state, &signed_in.0, Some(error)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+async fn update_directory(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<DirectoryForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let id = ExecutingOrganisationId(parse_id(&id)?);
+    match form.entry() {
+        Ok(entry) => {
+            state
+                .store
+                .update_executing_organisation(user.organisation_id, id, &entry, clock::now())
+                .await?;
+            Ok(Redirect::to(&format!("/directory#organisation-{}", id.0)).into_response())
+        }
+        Err(error) => {
+            let page = render_directory(&state, &signed_in.0, Some(error)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "monitoring.html")]
+struct MonitoringPage {
+    l: Lang,
+    chrome: Chrome,
+    groups: Vec<MonitoringGroup>,
+    today: String,
+}
+
+pub struct MonitoringGroup {
+    pub code: &'static str,
+    pub heading: String,
+    pub items: Vec<ForwardingView>,
+}
+
+async fn monitoring_page(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let today = today();
+    let open = state.store.open_forwardings(user.organisation_id).await?;
+    let (mut overdue, mut due_soon, mut on_time) = (Vec::new(), Vec::new(), Vec::new());
+    for record in &open {
+        let view = ForwardingView::new(record, &[], lang, &state.calendar, today);
+        match view.status_code {
+            "overdue" => overdue.push(view),
+            "due_soon" => due_soon.push(view),
+            _ => on_time.push(view),
+        }
+    }
+    Ok(MonitoringPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, "/monitoring"),
+        groups: vec![
+            MonitoringGroup {
+                code: "overdue",
+                heading: lang.t("deadline-overdue"),
+                items: overdue,
+            },
+            MonitoringGroup {
+                code: "due_soon",
+                heading: lang.t("deadline-due-soon"),
+                items: due_soon,
+            },
+            MonitoringGroup {
+                code: "on_time",
+                heading: lang.t("deadline-on-time"),
+                items: on_time,
+            },
+        ],
+        today: date_text(today),
+    }
+    .into_response())
+}
