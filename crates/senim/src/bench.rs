@@ -80,8 +80,9 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
     let base = format!("http://{}", listener.local_addr()?);
     let state = AppState::new(
         store.clone(),
-        WebConfig::default(),
+        WebConfig::new(false),
         store.working_calendar().await?,
+        None,
     );
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(senim_web::serve(listener, state, async {
@@ -182,6 +183,7 @@ async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(
                 password: &password,
                 locale: "kk",
                 must_change_password: false,
+                email: "",
             },
             clock::now(),
         )

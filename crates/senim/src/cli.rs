@@ -97,6 +97,54 @@ pub struct ServeArgs {
     /// Mark cookies Secure: set when Senim is served over HTTPS.
     #[arg(long, env = "SENIM_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    #[command(flatten)]
+    pub smtp: SmtpArgs,
+}
+
+/// The SMTP server forwarding letters and digests go through; none, and nothing is mailed
+/// (letters wait, and go out once a server is configured).
+#[derive(Args)]
+pub struct SmtpArgs {
+    #[arg(long, env = "SENIM_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    #[arg(long, env = "SENIM_SMTP_PORT", default_value_t = 587)]
+    pub smtp_port: u16,
+    /// none, starttls or tls.
+    #[arg(long, env = "SENIM_SMTP_SECURITY", default_value = "starttls")]
+    pub smtp_security: String,
+    #[arg(long, env = "SENIM_SMTP_USER")]
+    pub smtp_user: Option<String>,
+    /// Better given in the environment than on the command line.
+    #[arg(long, env = "SENIM_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// The sender, e.g. "Сенім <senim@school.kz>".
+    #[arg(long, env = "SENIM_SMTP_FROM")]
+    pub smtp_from: Option<String>,
+}
+
+impl SmtpArgs {
+    pub fn mailer(&self) -> anyhow::Result<Option<senim_mail::Mailer>> {
+        let Some(host) = &self.smtp_host else {
+            return Ok(None);
+        };
+        let security = senim_mail::Security::parse(&self.smtp_security)
+            .context("--smtp-security: one of none, starttls, tls")?;
+        let from = self
+            .smtp_from
+            .clone()
+            .context("--smtp-from: the sender's address is needed with --smtp-host")?;
+        let config = senim_mail::MailConfig {
+            host: host.clone(),
+            port: self.smtp_port,
+            security,
+            username: self.smtp_user.clone(),
+            password: self.smtp_password.clone(),
+            from,
+        };
+        Ok(Some(
+            senim_mail::Mailer::new(&config).map_err(|error| anyhow::anyhow!("SMTP: {error}"))?,
+        ))
+    }
 }
 
 #[derive(Subcommand)]
@@ -135,6 +183,9 @@ pub enum UserCommand {
         /// Interface language: kk, ru or en.
         #[arg(long, default_value = "kk")]
         locale: String,
+        /// Where the daily digest of due and overdue forwardings goes.
+        #[arg(long, default_value = "")]
+        email: String,
     },
 }
 
@@ -200,6 +251,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             full_name,
             positions,
             locale,
+            email,
         }) => {
             let store = cli.storage.open().await?;
             let school = pick_school(&store, school.as_deref()).await?;
@@ -216,6 +268,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             if senim_i18n::Lang::parse(&locale).is_none() {
                 bail!("--locale: one of kk, ru, en");
             }
+            if !email.is_empty() && !senim_domain::forwarding::valid_email(&email) {
+                bail!("--email: not an e-mail address");
+            }
             let password = senim_store::one_time_password();
             let new_user = NewUser {
                 organisation_id: school.id,
@@ -225,6 +280,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 password: &password,
                 locale: &locale,
                 must_change_password: true,
+                email: &email,
             };
             match store.create_user(new_user, clock::now()).await {
                 Ok(user) => {
@@ -297,6 +353,7 @@ async fn pick_school(store: &Store, slug: Option<&str>) -> anyhow::Result<Organi
 }
 
 async fn serve(storage: &StorageArgs, args: ServeArgs) -> anyhow::Result<i32> {
+    let mailer = args.smtp.mailer()?;
     let store = storage.open().await?;
     if args.demo {
         crate::demo::ensure(&store, &storage.data).await?;
@@ -308,12 +365,14 @@ async fn serve(storage: &StorageArgs, args: ServeArgs) -> anyhow::Result<i32> {
     tracing::info!(%address, "Senim is serving");
     println!("Senim: http://{address}/");
     let calendar = store.working_calendar().await?;
+    if mailer.is_none() {
+        tracing::warn!("no SMTP server configured: e-mail forwardings and digests wait until one is");
+    }
     let state = AppState::new(
         store.clone(),
-        WebConfig {
-            secure_cookies: args.secure_cookies,
-        },
+        WebConfig::new(args.secure_cookies),
         calendar,
+        mailer,
     );
     senim_web::serve(listener, state, shutdown_signal()).await?;
     store.close().await;

@@ -316,6 +316,7 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
                     password: &password,
                     locale: "kk",
                     must_change_password: false,
+                    email: "",
                 },
                 now,
             )

@@ -32,6 +32,33 @@ pub struct ForwardingRecord {
     pub received: Option<(String, DateTime<Utc>)>,
     pub answer: Option<(Redacted<String>, NaiveDate)>,
     pub withdrawn: Option<(Redacted<String>, DateTime<Utc>)>,
+    /// Whether the letter includes the applicant's details (only when the specialist says so).
+    pub include_applicant: bool,
+    /// `kk` or `ru`: the language of the letter.
+    pub letter_language: String,
+    pub delivery: Delivery,
+}
+
+/// Where an e-mail forwarding's letter stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Delivery {
+    /// `none` (not by e-mail), `pending`, `retrying`, `sent` or `failed` (refused for good).
+    pub state: String,
+    pub attempts: i64,
+    /// What kind of failure the last attempt met; never the message or the server's words.
+    pub error: Option<String>,
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    pub delivered_at: Option<DateTime<Utc>>,
+}
+
+/// What a new forwarding says.
+pub struct NewForwarding<'a> {
+    pub appeal_id: AppealId,
+    pub executing_organisation_id: ExecutingOrganisationId,
+    pub channel: ForwardingChannel,
+    pub deadline: &'a ChosenDeadline,
+    pub include_applicant: bool,
+    pub letter_language: &'a str,
 }
 
 impl ForwardingRecord {
@@ -71,6 +98,9 @@ macro_rules! forwarding_columns {
          executing_organisations.id AS executing_organisation_id, executing_organisations.name_kk, \
          executing_organisations.name_ru, executing_organisations.email, executing_organisations.fax, \
          executing_organisations.phone, executing_organisations.address, users.full_name AS sent_by_name, \
+         forwardings.include_applicant, forwardings.letter_language, forwardings.delivery_state, \
+         forwardings.delivery_attempts, forwardings.delivery_error, forwardings.next_attempt_at, \
+         forwardings.delivered_at, \
          appeals.year AS appeal_year, appeals.number AS appeal_number \
          FROM forwardings \
          JOIN executing_organisations ON executing_organisations.id = forwardings.executing_organisation_id \
@@ -161,6 +191,21 @@ impl Store {
             received,
             answer,
             withdrawn,
+            include_applicant: row.try_get::<i64, _>("include_applicant")? != 0,
+            letter_language: row.try_get("letter_language")?,
+            delivery: Delivery {
+                state: row.try_get("delivery_state")?,
+                attempts: row.try_get("delivery_attempts")?,
+                error: row.try_get("delivery_error")?,
+                next_attempt_at: row
+                    .try_get::<Option<i64>, _>("next_attempt_at")?
+                    .map(from_unix)
+                    .transpose()?,
+                delivered_at: row
+                    .try_get::<Option<i64>, _>("delivered_at")?
+                    .map(from_unix)
+                    .transpose()?,
+            },
         })
     }
 
@@ -312,18 +357,22 @@ impl Store {
     }
 
     /// Records that the appeal was forwarded. The appeal and the organisation must be the
-    /// school's own (`NotFound` otherwise).
-    #[allow(clippy::too_many_arguments)]
+    /// school's own (`NotFound` otherwise). A forwarding by e-mail waits for the sender.
     pub async fn forward(
         &self,
         organisation_id: OrganisationId,
-        appeal_id: AppealId,
-        executing_organisation_id: ExecutingOrganisationId,
-        channel: ForwardingChannel,
-        deadline: &ChosenDeadline,
+        new: NewForwarding<'_>,
         sent_by: UserId,
         now: DateTime<Utc>,
     ) -> Result<ForwardingId, StoreError> {
+        let NewForwarding {
+            appeal_id,
+            executing_organisation_id,
+            channel,
+            deadline,
+            include_applicant,
+            letter_language,
+        } = new;
         let mut tx = self.pool.begin().await?;
         let owned = sqlx::query(
             "SELECT appeals.id FROM appeals JOIN executing_organisations e ON e.organisation_id = appeals.organisation_id \
@@ -340,7 +389,8 @@ impl Store {
         let due_on = deadline.due.format("%Y-%m-%d").to_string();
         let row = sqlx::query(
             "INSERT INTO forwardings (organisation_id, appeal_id, executing_organisation_id, channel, sent_at, sent_by, \
-             deadline_rule, due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+             deadline_rule, due_on, include_applicant, letter_language, delivery_state, next_attempt_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
         .bind(organisation_id.0)
         .bind(appeal_id.0)
@@ -350,6 +400,10 @@ impl Store {
         .bind(sent_by.0)
         .bind(deadline.rule.code())
         .bind(&due_on)
+        .bind(i64::from(include_applicant))
+        .bind(letter_language)
+        .bind(if channel == ForwardingChannel::Email { "pending" } else { "none" })
+        .bind((channel == ForwardingChannel::Email).then(|| unix(now)))
         .fetch_one(&mut *tx)
         .await?;
         let id: i64 = row.try_get("id")?;
@@ -640,5 +694,57 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// E-mail forwardings whose letter is due to be sent (again) by `now`, across schools.
+    pub async fn due_deliveries(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(OrganisationId, ForwardingId)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT organisation_id, id FROM forwardings WHERE delivery_state IN ('pending', 'retrying') \
+             AND next_attempt_at <= $1 AND withdrawn_at IS NULL ORDER BY next_attempt_at, id",
+        )
+        .bind(unix(now))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    OrganisationId(row.try_get("organisation_id")?),
+                    ForwardingId(row.try_get("id")?),
+                ))
+            })
+            .collect()
+    }
+
+    /// Records an attempt to send a forwarding's letter: sent, to be retried at
+    /// `retry_at`, or (without `retry_at`) refused for good. `error` is a failure's kind.
+    pub async fn record_delivery(
+        &self,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+        result: Result<(), &str>,
+        retry_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (state, error) = match result {
+            Ok(()) => ("sent", None),
+            Err(error) if retry_at.is_some() => ("retrying", Some(error)),
+            Err(error) => ("failed", Some(error)),
+        };
+        sqlx::query(
+            "UPDATE forwardings SET delivery_state = $1, delivery_attempts = delivery_attempts + 1, \
+             delivery_error = $2, next_attempt_at = $3, delivered_at = $4 WHERE id = $5 AND organisation_id = $6",
+        )
+        .bind(state)
+        .bind(error)
+        .bind(retry_at.map(unix))
+        .bind(result.is_ok().then(|| unix(now)))
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 }

@@ -21,7 +21,7 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, OutcomeRecord};
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
-pub use forwarding::{DirectoryEntry, ForwardingEvent, ForwardingRecord};
+pub use forwarding::{Delivery, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding};
 pub use users::{NewUser, Session, User, one_time_password, random_token};
 pub use verify::{ChainReport, VerifyReport};
 

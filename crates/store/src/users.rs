@@ -21,6 +21,8 @@ pub struct User {
     pub locale: String,
     /// Signed in with a one-time password that must be replaced before anything else.
     pub must_change_password: bool,
+    /// Where the daily digest goes; empty for none.
+    pub email: String,
 }
 
 impl User {
@@ -38,6 +40,7 @@ pub struct NewUser<'a> {
     pub locale: &'a str,
     /// The password was handed over by someone else and must be replaced at first sign-in.
     pub must_change_password: bool,
+    pub email: &'a str,
 }
 
 /// A signed-in browser: its user and the token its forms must echo.
@@ -50,7 +53,7 @@ pub struct Session {
 macro_rules! user_columns {
     () => {
         "users.id, users.organisation_id, users.login, users.full_name, users.positions, users.locale, \
-         users.must_change_password"
+         users.must_change_password, users.email"
     };
 }
 
@@ -64,6 +67,7 @@ fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
         positions: Positions::parse(&positions).map_err(|_| StoreError::Corrupt("positions"))?,
         locale: row.try_get("locale")?,
         must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
+        email: row.try_get("email")?,
     })
 }
 
@@ -142,8 +146,8 @@ impl Store {
         let password_hash = hash_password(new_user.password.to_owned()).await?;
         let row = sqlx::query(
             "INSERT INTO users (organisation_id, login, full_name, positions, password_hash, locale, \
-             must_change_password, active, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) \
-             RETURNING id, organisation_id, login, full_name, positions, locale, must_change_password",
+             must_change_password, active, created_at, email) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9) \
+             RETURNING id, organisation_id, login, full_name, positions, locale, must_change_password, email",
         )
         .bind(new_user.organisation_id.0)
         .bind(new_user.login)
@@ -153,6 +157,7 @@ impl Store {
         .bind(new_user.locale)
         .bind(i64::from(new_user.must_change_password))
         .bind(unix(now))
+        .bind(new_user.email.trim())
         .fetch_one(&self.pool)
         .await
         .map_err(|error| {
@@ -229,6 +234,45 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// Active staff of every school who gave an e-mail address, for the daily digest.
+    pub async fn users_with_email(&self) -> Result<Vec<User>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users WHERE active = 1 AND email <> '' ORDER BY id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    /// Notes that the user's digest of `day` went out; false when it already had.
+    pub async fn mark_digest_sent(
+        &self,
+        user_id: UserId,
+        day: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO digests_sent (user_id, day, sent_at) VALUES ($1, $2, $3) ON CONFLICT (user_id, day) DO NOTHING",
+        )
+        .bind(user_id.0)
+        .bind(day)
+        .bind(unix(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn digest_sent(&self, user_id: UserId, day: &str) -> Result<bool, StoreError> {
+        let row = sqlx::query("SELECT user_id FROM digests_sent WHERE user_id = $1 AND day = $2")
+            .bind(user_id.0)
+            .bind(day)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
     }
 
     pub async fn set_locale(&self, user_id: UserId, locale: &str) -> Result<(), StoreError> {

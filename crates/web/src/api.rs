@@ -30,7 +30,7 @@ use senim_domain::forwarding::{
     ChosenDeadline, ExecutingOrganisationId, ForwardingChannel, ForwardingError, ForwardingId, required_text,
     valid_email,
 };
-use senim_store::ForwardingRecord;
+use senim_store::{ForwardingRecord, NewForwarding};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -584,6 +584,13 @@ fn forwarding_json(record: &ForwardingRecord, calendar: &WorkingCalendar) -> Val
         "received": record.received.as_ref().map(|(name, at)| json!({ "by": name, "at": rfc3339(*at) })),
         "answer": record.answer.as_ref().map(|(text, on)| json!({ "text": text.as_str(), "on": on.format("%Y-%m-%d").to_string() })),
         "withdrawn": record.withdrawn.as_ref().map(|(reason, at)| json!({ "reason": reason.as_str(), "at": rfc3339(*at) })),
+        "delivery": (record.delivery.state != "none").then(|| json!({
+            "state": record.delivery.state,
+            "attempts": record.delivery.attempts,
+            "error": record.delivery.error,
+            "next_attempt_at": record.delivery.next_attempt_at.map(rfc3339),
+            "delivered_at": record.delivery.delivered_at.map(rfc3339),
+        })),
     })
 }
 
@@ -604,6 +611,10 @@ struct NewForwardingJson {
     rule: Option<String>,
     due_on: Option<String>,
     reason: Option<String>,
+    /// Put the applicant's name, address and phone in the letter (only when needed).
+    include_applicant: Option<bool>,
+    /// `kk` (default) or `ru`.
+    letter_language: Option<String>,
 }
 
 async fn create_forwarding(
@@ -631,6 +642,17 @@ async fn create_forwarding(
             .filter(|rule| matches!(rule, DeadlineRule::Consideration | DeadlineRule::ExtensionLimit))
             .ok_or_else(|| invalid_field("unknown_rule", "rule", "rule: consideration or extension_limit"))?,
     };
+    let letter_language = match body.letter_language.as_deref() {
+        None | Some("kk") => "kk",
+        Some("ru") => "ru",
+        Some(_) => {
+            return Err(invalid_field(
+                "invalid_letter_language",
+                "letter_language",
+                "letter_language: kk or ru",
+            ));
+        }
+    };
     let received_at = record.row.appeal.content.received_at();
     let proposed = due_date(&state.calendar, rule, received_at, None);
     let chosen = match body.due_on.as_deref() {
@@ -654,14 +676,21 @@ async fn create_forwarding(
         .store
         .forward(
             user.organisation_id,
-            appeal_id,
-            ExecutingOrganisationId(entry.id.0),
-            channel,
-            &deadline,
+            NewForwarding {
+                appeal_id,
+                executing_organisation_id: ExecutingOrganisationId(entry.id.0),
+                channel,
+                deadline: &deadline,
+                include_applicant: body.include_applicant.unwrap_or(false),
+                letter_language,
+            },
             user.id,
             clock::now(),
         )
         .await?;
+    if channel == ForwardingChannel::Email {
+        state.outbox.notify_one();
+    }
     tracing::info!(
         forwarding = id.0,
         appeal = appeal_id.0,

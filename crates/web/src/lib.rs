@@ -6,6 +6,7 @@ mod assets;
 pub mod clock;
 mod context;
 mod error;
+pub mod outbox;
 mod pages;
 mod throttle;
 mod view;
@@ -24,10 +25,24 @@ pub use error::AppError;
 pub use pages::valid_login;
 
 /// Settings of the web server.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct WebConfig {
     /// Mark cookies `Secure` (set when Senim is served over HTTPS).
     pub secure_cookies: bool,
+    /// The first wait before a failed letter is tried again; it doubles each time, up to an hour.
+    pub retry_after: std::time::Duration,
+    /// How often the outbox looks for letters and digests due.
+    pub outbox_interval: std::time::Duration,
+}
+
+impl WebConfig {
+    pub fn new(secure_cookies: bool) -> WebConfig {
+        WebConfig {
+            secure_cookies,
+            retry_after: std::time::Duration::from_secs(60),
+            outbox_interval: std::time::Duration::from_secs(30),
+        }
+    }
 }
 
 /// What a request can reach.
@@ -37,15 +52,26 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     /// The working calendar in force when the server started.
     pub calendar: Arc<WorkingCalendar>,
+    /// Sends forwarding letters and digests; `None` when no SMTP server is configured.
+    pub mailer: Option<senim_mail::Mailer>,
+    /// Wakes the outbox when a letter is waiting.
+    pub outbox: Arc<tokio::sync::Notify>,
     sign_in_throttle: Arc<throttle::SignInThrottle>,
 }
 
 impl AppState {
-    pub fn new(store: Store, config: WebConfig, calendar: WorkingCalendar) -> AppState {
+    pub fn new(
+        store: Store,
+        config: WebConfig,
+        calendar: WorkingCalendar,
+        mailer: Option<senim_mail::Mailer>,
+    ) -> AppState {
         AppState {
             store,
             config: Arc::new(config),
             calendar: Arc::new(calendar),
+            mailer,
+            outbox: Arc::default(),
             sign_in_throttle: Arc::default(),
         }
     }
@@ -105,9 +131,11 @@ pub async fn serve(
             }
         }
     });
+    let outbox = tokio::spawn(outbox::run(state.clone()));
     let served = axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await;
     purge.abort();
+    outbox.abort();
     served
 }

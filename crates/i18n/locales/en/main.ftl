@@ -111,6 +111,8 @@ users-position-first = Position
 users-position-second = Second position (if any)
 users-position-none = none
 users-language = Language
+users-email = E-mail (optional)
+users-email-hint = The daily digest of due and overdue forwardings goes here: numbers and deadlines only.
 users-submit = Create the account
 users-created = Account { $login } created. One-time password: { $password } — hand it over in person; it is shown only now.
 users-admin-note = The system administrator manages accounts and cannot open appeals.
@@ -263,3 +265,24 @@ error-receiver-required = Write the full name of the person who received it.
 error-name-required = Write the organisation's name in Kazakh.
 error-email-invalid = This is not an e-mail address.
 error-forwarding-closed = This forwarding was already answered or withdrawn.
+
+## E-mail
+forwarding-include-applicant = Include the applicant's name, address and phone in the letter (only when the organisation needs them)
+forwarding-letter-language = Language of the letter
+delivery-pending = the letter is waiting to be sent
+delivery-sent = letter sent { $at }
+delivery-retrying = not sent yet ({ $attempts } attempts); next try { $next }
+delivery-failed = the mail server refused the letter: check the address and forward again
+letter-subject = Appeal No. { $number } of { $year } forwarded for consideration
+letter-body =
+    To: { $organisation }
+    { $school } forwards for consideration appeal No. { $number } of { $year }, received { $received }.
+    Summary: { $summary }
+    { $applicant }
+    Deadline of consideration: { $due }.
+    Please inform us of the outcome.
+    { $sender }, { $school }
+letter-applicant = Applicant: { $name }, { $address }, { $phone }
+digest-subject = Senim: { $overdue } overdue, { $due_soon } due soon
+digest-line = appeal No. { $number } of { $year } — deadline { $due }
+digest-footer = Details are in Senim, under «Deadlines». This message carries no names or texts of appeals.

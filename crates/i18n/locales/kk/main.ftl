@@ -108,6 +108,8 @@ users-position-first = Лауазымы
 users-position-second = Екінші лауазымы (болса)
 users-position-none = жоқ
 users-language = Тілі
+users-email = Электрондық пошта (міндетті емес)
+users-email-hint = Мерзімі жақындаған және өткен жіберулердің күнделікті хабарламасы осында жіберіледі: тек нөмірлер мен мерзімдер.
 users-submit = Есептік жазбаны ашу
 users-created = { $login } есептік жазбасы ашылды. Бір реттік құпиясөз: { $password } — оны қызметкерге өзіңіз беріңіз, ол тек қазір көрсетіледі.
 users-admin-note = Жүйе әкімшісі есептік жазбаларды басқарады, өтініштерді аша алмайды.
@@ -260,3 +262,24 @@ error-receiver-required = Қабылдаған адамның тегін, аты
 error-name-required = Ұйымның қазақша атауын жазыңыз.
 error-email-invalid = Бұл электрондық пошта мекенжайы емес.
 error-forwarding-closed = Бұл жіберуге жауап берілген немесе ол кері қайтарылған.
+
+## Электрондық пошта
+forwarding-include-applicant = Хатқа өтініш иесінің аты-жөнін, мекен-жайын, телефонын қосу (тек ұйымға қажет болса)
+forwarding-letter-language = Хаттың тілі
+delivery-pending = хат жіберуді күтіп тұр
+delivery-sent = хат жіберілді { $at }
+delivery-retrying = әлі жіберілмеді ({ $attempts } әрекет); келесі әрекет { $next }
+delivery-failed = пошта сервері хатты қабылдамады: мекенжайды тексеріп, қайта жіберіңіз
+letter-subject = { $year } жылғы № { $number } өтініш қарауға жіберілді
+letter-body =
+    Кімге: { $organisation }
+    { $school } { $received } түскен { $year } жылғы № { $number } өтінішті қарауға жібереді.
+    Қысқаша мазмұны: { $summary }
+    { $applicant }
+    Қарау мерзімі: { $due }.
+    Қарау қорытындысы туралы хабарлауыңызды сұраймыз.
+    { $sender }, { $school }
+letter-applicant = Өтініш иесі: { $name }, { $address }, { $phone }
+digest-subject = Сенім: мерзімі өткен { $overdue }, мерзімі жақындап қалған { $due_soon }
+digest-line = { $year } жылғы № { $number } өтініш — мерзімі { $due }
+digest-footer = Толығы Сенімде, «Мерзімдер» бөлімінде. Бұл хатта өтініштердің аттары мен мәтіндері жоқ.

@@ -112,6 +112,8 @@ users-position-first = Должность
 users-position-second = Вторая должность (если есть)
 users-position-none = нет
 users-language = Язык
+users-email = Электронная почта (необязательно)
+users-email-hint = Сюда приходит ежедневная сводка истекающих и просроченных направлений: только номера и сроки.
 users-submit = Создать учётную запись
 users-created = Учётная запись { $login } создана. Одноразовый пароль: { $password } — передайте его лично; он показан только сейчас.
 users-admin-note = Системный администратор управляет учётными записями и не может открывать обращения.
@@ -264,3 +266,24 @@ error-receiver-required = Укажите ФИО принявшего.
 error-name-required = Укажите название организации на казахском.
 error-email-invalid = Это не адрес электронной почты.
 error-forwarding-closed = По этому направлению уже получен ответ, или оно отозвано.
+
+## Электронная почта
+forwarding-include-applicant = Включить в письмо ФИО, адрес и телефон заявителя (только если они нужны организации)
+forwarding-letter-language = Язык письма
+delivery-pending = письмо ожидает отправки
+delivery-sent = письмо отправлено { $at }
+delivery-retrying = ещё не отправлено (попыток: { $attempts }); следующая попытка { $next }
+delivery-failed = почтовый сервер не принял письмо: проверьте адрес и направьте снова
+letter-subject = Обращение № { $number } за { $year } год направлено на рассмотрение
+letter-body =
+    Кому: { $organisation }
+    { $school } направляет на рассмотрение обращение № { $number } за { $year } год, поступившее { $received }.
+    Краткое содержание: { $summary }
+    { $applicant }
+    Срок рассмотрения: { $due }.
+    Просим сообщить о результатах рассмотрения.
+    { $sender }, { $school }
+letter-applicant = Заявитель: { $name }, { $address }, { $phone }
+digest-subject = Сенім: просрочено { $overdue }, срок истекает { $due_soon }
+digest-line = обращение № { $number } за { $year } год — срок { $due }
+digest-footer = Подробности в Сенім, раздел «Сроки». В этом письме нет имён и текстов обращений.

@@ -44,6 +44,8 @@ macro_rules! both_backends {
 pub struct TestApp {
     pub base: String,
     pub store: Store,
+    /// The running application's state, for calling its outbox at a chosen moment.
+    pub state: AppState,
     pub data: PathBuf,
     pub database_url: Option<String>,
     pub backend: Backend,
@@ -62,6 +64,11 @@ fn random_name() -> String {
 /// The application on `127.0.0.1:0` with a database of its own; `None` when PostgreSQL is
 /// asked for and not configured.
 pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, None).await
+}
+
+/// The application sending mail to an SMTP server on `smtp_port` of loopback.
+pub async fn spawn_app_with(backend: Backend, smtp_port: Option<u16>) -> Option<TestApp> {
     let name = random_name();
     let data = std::env::temp_dir().join(format!("senim-test-{name}"));
     std::fs::create_dir_all(&data).unwrap();
@@ -100,17 +107,36 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    // Failed letters are tried again within a second, so tests need not wait long.
+    let config = WebConfig {
+        retry_after: std::time::Duration::from_millis(300),
+        outbox_interval: std::time::Duration::from_millis(100),
+        ..WebConfig::new(false)
+    };
+    let mailer = smtp_port.map(|port| {
+        senim_mail::Mailer::new(&senim_mail::MailConfig {
+            host: "127.0.0.1".into(),
+            port,
+            security: senim_mail::Security::None,
+            username: None,
+            password: None,
+            from: "Сенім <senim@school.test>".into(),
+        })
+        .unwrap()
+    });
     let state = AppState::new(
         store.clone(),
-        WebConfig::default(),
+        config,
         store.working_calendar().await.unwrap(),
+        mailer,
     );
-    tokio::spawn(senim_web::serve(listener, state, async {
+    tokio::spawn(senim_web::serve(listener, state.clone(), async {
         let _ = stopped.await;
     }));
     Some(TestApp {
         base,
         store,
+        state,
         data,
         database_url,
         backend,
@@ -159,6 +185,167 @@ impl Drop for TestApp {
     }
 }
 
+/// Runs a test body on both backends with a real SMTP server (aiosmtpd) on loopback.
+macro_rules! both_backends_with_smtp {
+    ($(async fn $name:ident($app:ident: TestApp, $smtp:ident: SmtpServer) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use crate::helpers::*;
+
+            #[allow(unused_mut)]
+            async fn case($app: TestApp, mut $smtp: SmtpServer) $body
+
+            async fn run(backend: Backend) {
+                let Some(smtp) = SmtpServer::start() else { return };
+                if let Some(app) = spawn_app_with(backend, Some(smtp.port)).await {
+                    case(app, smtp).await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run(Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                run(Backend::Postgres).await;
+            }
+        }
+    )*};
+}
+
+/// A real SMTP server on loopback: Python's aiosmtpd writing every message to a Maildir.
+pub struct SmtpServer {
+    pub port: u16,
+    dir: PathBuf,
+    child: Option<std::process::Child>,
+}
+
+/// A message as it arrived, decoded.
+#[derive(Debug, serde::Deserialize)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+static SMTP_SKIP_NOTICE: Once = Once::new();
+
+impl SmtpServer {
+    /// Starts the server on a free port; `None` (and says so) when aiosmtpd is not installed.
+    pub fn start() -> Option<SmtpServer> {
+        let installed = std::process::Command::new("python3")
+            .args(["-c", "import aiosmtpd"])
+            .output()
+            .is_ok_and(|output| output.status.success());
+        if !installed {
+            SMTP_SKIP_NOTICE.call_once(|| {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "\nE-mail tests skipped: `pip install aiosmtpd` (as .ci/run does) to run them.\n"
+                );
+            });
+            return None;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = std::env::temp_dir().join(format!("senim-smtp-{}", random_name()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut server = SmtpServer {
+            port,
+            dir,
+            child: None,
+        };
+        server.resume();
+        Some(server)
+    }
+
+    /// Stops the server: the port refuses connections until `resume`.
+    pub fn pause(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts (again) on the same port, keeping the messages.
+    pub fn resume(&mut self) {
+        let maildir = self.dir.join("maildir");
+        let child = std::process::Command::new("python3")
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{}", self.port),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(&maildir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("aiosmtpd did not start on port {}", self.port);
+    }
+
+    /// Every message received so far, decoded (RFC 2047 headers, base64 bodies).
+    pub fn messages(&self) -> Vec<Mail> {
+        let script = r#"
+import json, mailbox, sys, email.policy
+box = mailbox.Maildir(sys.argv[1], factory=None, create=True)
+out = []
+for key in sorted(box.keys()):
+    message = email.message_from_bytes(box.get_bytes(key), policy=email.policy.default)
+    out.append({"to": str(message["To"]), "subject": str(message["Subject"]), "body": message.get_content()})
+print(json.dumps(out))
+"#;
+        let output = std::process::Command::new("python3")
+            .args(["-c", script])
+            .arg(self.dir.join("maildir"))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    /// Waits (at most ten seconds) until `count` messages have arrived.
+    pub async fn wait_for(&self, count: usize) -> Vec<Mail> {
+        for _ in 0..100 {
+            let messages = self.messages();
+            if messages.len() >= count {
+                return messages;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("expected {count} messages, got {:?}", self.messages());
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        self.pause();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 /// A school with one account per role; passwords are the logins repeated.
 pub struct School {
     pub organisation: senim_domain::Organisation,
@@ -202,6 +389,7 @@ impl TestApp {
                         password: &password_of(&login),
                         locale: "kk",
                         must_change_password: false,
+                        email: &format!("{login}@school.test"),
                     },
                     clock::now(),
                 )

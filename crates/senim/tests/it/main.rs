@@ -9,6 +9,7 @@ mod api;
 mod calendar;
 mod confidentiality;
 mod demo;
+mod email;
 mod forwarding;
 mod i18n;
 mod journal;

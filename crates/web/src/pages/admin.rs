@@ -54,6 +54,8 @@ struct UserForm {
     second_position: String,
     #[serde(default)]
     locale: String,
+    #[serde(default)]
+    email: String,
 }
 
 fn positions_label(user: &User, lang: Lang) -> String {
@@ -135,6 +137,8 @@ async fn add_user(
         refused("error-full-name-required")
     } else if positions.is_err() {
         refused("error-positions-invalid")
+    } else if !form.email.trim().is_empty() && !senim_domain::forwarding::valid_email(form.email.trim()) {
+        refused("error-email-invalid")
     } else {
         None
     };
@@ -151,6 +155,7 @@ async fn add_user(
         password: &password,
         locale: locale.code(),
         must_change_password: true,
+        email: &form.email,
     };
     match state.store.create_user(new_user, clock::now()).await {
         Ok(user) => {

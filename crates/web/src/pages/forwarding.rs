@@ -17,7 +17,9 @@ use senim_domain::forwarding::{
 };
 use senim_domain::time::{format_local, from_local, local};
 use senim_i18n::{Arg, Lang};
-use senim_store::{AppealRecord, DirectoryEntry, ForwardingEvent, ForwardingRecord, StoreError, User};
+use senim_store::{
+    AppealRecord, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding, StoreError, User,
+};
 use serde::Deserialize;
 
 use crate::context::{Reader, Registrar, ValidForm};
@@ -81,6 +83,8 @@ pub struct ForwardingView {
     pub answer: Option<String>,
     pub withdrawn: Option<String>,
     pub history: Vec<String>,
+    /// For an e-mail: whether the letter went out, or why not yet.
+    pub delivery: Option<String>,
 }
 
 impl ForwardingView {
@@ -152,7 +156,26 @@ impl ForwardingView {
             answer: record.answer.as_ref().map(|(text, _)| text.0.clone()),
             withdrawn: record.withdrawn.as_ref().map(|(reason, _)| reason.0.clone()),
             history,
+            delivery: delivery_text(record, lang),
         }
+    }
+}
+
+fn delivery_text(record: &ForwardingRecord, lang: Lang) -> Option<String> {
+    let delivery = &record.delivery;
+    let when = |at: Option<chrono::DateTime<chrono::Utc>>| at.map(format_local).unwrap_or_default();
+    match delivery.state.as_str() {
+        "sent" => Some(lang.t_args("delivery-sent", &[("at", Arg::Text(when(delivery.delivered_at)))])),
+        "pending" => Some(lang.t("delivery-pending")),
+        "retrying" => Some(lang.t_args(
+            "delivery-retrying",
+            &[
+                ("attempts", Arg::Number(delivery.attempts)),
+                ("next", Arg::Text(when(delivery.next_attempt_at))),
+            ],
+        )),
+        "failed" => Some(lang.t("delivery-failed")),
+        _ => None,
     }
 }
 
@@ -272,6 +295,9 @@ struct ForwardForm {
     due_on: String,
     #[serde(default)]
     reason: String,
+    include_applicant: Option<String>,
+    #[serde(default)]
+    letter_language: String,
 }
 
 async fn forward(
@@ -313,14 +339,21 @@ async fn forward(
         .store
         .forward(
             user.organisation_id,
-            appeal_id,
-            entry,
-            channel,
-            &deadline,
+            NewForwarding {
+                appeal_id,
+                executing_organisation_id: entry,
+                channel,
+                deadline: &deadline,
+                include_applicant: form.include_applicant.is_some(),
+                letter_language: if form.letter_language == "ru" { "ru" } else { "kk" },
+            },
             user.id,
             clock::now(),
         )
         .await?;
+    if channel == ForwardingChannel::Email {
+        state.outbox.notify_one();
+    }
     tracing::info!(
         forwarding = forwarding.0,
         appeal = appeal_id.0,

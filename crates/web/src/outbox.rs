@@ -1,0 +1,243 @@
+//! The outbox: forwarding letters by e-mail, sent and retried with back-off so that nothing
+//! is lost while the SMTP server is down, and each specialist's digest of due-soon and
+//! overdue forwardings at 9:00 on working days. Digests carry numbers and deadlines only.
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveTime, Utc};
+use senim_domain::deadline::DeadlineStatus;
+use senim_domain::forwarding::ForwardingId;
+use senim_domain::time::{format_local, local};
+use senim_domain::{OrganisationId, UserId};
+use senim_i18n::{Arg, Lang};
+use senim_mail::MailError;
+use senim_store::StoreError;
+
+use crate::{AppState, clock};
+
+/// When the daily digest goes out, Kazakhstan time.
+pub const DIGEST_AT: NaiveTime = NaiveTime::from_hms_opt(9, 0, 0).expect("a valid time");
+/// The longest wait between two attempts at a letter.
+const LONGEST_WAIT: Duration = Duration::from_secs(3600);
+
+/// Runs until the server stops: wakes when a letter is queued, or every interval.
+pub async fn run(state: AppState) {
+    loop {
+        let now = clock::now();
+        if let Err(error) = deliver_due(&state, now).await {
+            tracing::warn!(%error, "the outbox could not send letters");
+        }
+        if let Err(error) = send_digests(&state, now).await {
+            tracing::warn!(%error, "the outbox could not send digests");
+        }
+        tokio::select! {
+            () = state.outbox.notified() => {}
+            () = tokio::time::sleep(state.config.outbox_interval) => {}
+        }
+    }
+}
+
+/// The wait before attempt `attempts + 1`: the first wait, doubled each time, at most an hour.
+pub fn backoff(first: Duration, attempts: i64) -> Duration {
+    let doublings = u32::try_from(attempts.clamp(0, 16)).unwrap_or(16);
+    first
+        .saturating_mul(2u32.saturating_pow(doublings))
+        .min(LONGEST_WAIT)
+}
+
+/// Sends every letter due by `now`; returns how many went out.
+pub async fn deliver_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let mut sent = 0;
+    for (organisation_id, id) in state.store.due_deliveries(now).await? {
+        let result = deliver(state, organisation_id, id).await?;
+        let forwarding = state.store.forwarding(organisation_id, id).await?;
+        let retry_at = match &result {
+            Err(error) if !error.is_retryable() => None,
+            _ => chrono::Duration::from_std(backoff(state.config.retry_after, forwarding.delivery.attempts))
+                .ok()
+                .map(|wait| now + wait),
+        };
+        let error_text = result.as_ref().err().map(ToString::to_string);
+        state
+            .store
+            .record_delivery(
+                organisation_id,
+                id,
+                result
+                    .as_ref()
+                    .map(|_| ())
+                    .map_err(|_| error_text.as_deref().unwrap_or("")),
+                retry_at,
+                clock::now(),
+            )
+            .await?;
+        match result {
+            Ok(()) => {
+                sent += 1;
+                tracing::info!(forwarding = id.0, "forwarding letter sent");
+            }
+            Err(error) => tracing::warn!(forwarding = id.0, %error, "forwarding letter not sent"),
+        }
+    }
+    Ok(sent)
+}
+
+/// Builds and sends one forwarding letter.
+async fn deliver(
+    state: &AppState,
+    organisation_id: OrganisationId,
+    id: ForwardingId,
+) -> Result<Result<(), MailError>, StoreError> {
+    let Some(mailer) = &state.mailer else {
+        return Ok(Err(MailError::Config("no SMTP server is configured")));
+    };
+    let forwarding = state.store.forwarding(organisation_id, id).await?;
+    let record = state.store.appeal(organisation_id, forwarding.appeal_id).await?;
+    let school = state.store.organisation(organisation_id).await?;
+    let lang = Lang::parse(&forwarding.letter_language).unwrap_or_default();
+    let appeal = &record.row.appeal;
+    let applicant = appeal.content.applicant();
+    let applicant_lines = if forwarding.include_applicant && !appeal.content.anonymous() {
+        lang.t_args(
+            "letter-applicant",
+            &[
+                ("name", Arg::Text(applicant.full_name.0.clone())),
+                ("address", Arg::Text(applicant.address.0.clone())),
+                ("phone", Arg::Text(applicant.phone.0.clone())),
+            ],
+        )
+    } else {
+        String::new()
+    };
+    let subject = lang.t_args(
+        "letter-subject",
+        &[
+            ("number", Arg::Number(appeal.number.0)),
+            ("year", Arg::Text(appeal.year.0.to_string())),
+        ],
+    );
+    let body = lang.t_args(
+        "letter-body",
+        &[
+            (
+                "organisation",
+                Arg::Text(forwarding.executing_organisation.name_in(lang.code()).to_owned()),
+            ),
+            ("school", Arg::Text(school.name_in(lang.code()).to_owned())),
+            ("number", Arg::Number(appeal.number.0)),
+            ("year", Arg::Text(appeal.year.0.to_string())),
+            ("received", Arg::Text(format_local(appeal.content.received_at()))),
+            ("summary", Arg::Text(appeal.content.summary().to_owned())),
+            ("applicant", Arg::Text(applicant_lines)),
+            ("due", Arg::Text(forwarding.due_on.format("%d.%m.%Y").to_string())),
+            ("sender", Arg::Text(forwarding.sent_by_name.clone())),
+        ],
+    );
+    let to = &forwarding.executing_organisation;
+    Ok(mailer
+        .send(&to.email, to.name_in(lang.code()), &subject, &body)
+        .await)
+}
+
+/// Sends each specialist, once a working day from 9:00, the list of their forwardings that
+/// are overdue or due soon; returns how many digests went out.
+pub async fn send_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let Some(mailer) = &state.mailer else { return Ok(0) };
+    let wall_clock = local(now);
+    let today = wall_clock.date_naive();
+    if !state.calendar.is_working_day(today) || wall_clock.time() < DIGEST_AT {
+        return Ok(0);
+    }
+    let day = today.format("%Y-%m-%d").to_string();
+    let mut sent = 0;
+    for user in state.store.users_with_email().await? {
+        if !user.permissions().register_appeals || state.store.digest_sent(user.id, &day).await? {
+            continue;
+        }
+        let lines = digest_lines(
+            state,
+            user.organisation_id,
+            user.id,
+            today,
+            Lang::parse(&user.locale).unwrap_or_default(),
+        )
+        .await?;
+        let Some((subject, body)) = lines else { continue };
+        match mailer.send(&user.email, &user.full_name, &subject, &body).await {
+            Ok(()) => {
+                state.store.mark_digest_sent(user.id, &day, clock::now()).await?;
+                sent += 1;
+                tracing::info!(user = user.id.0, "digest sent");
+            }
+            Err(error) => tracing::warn!(user = user.id.0, %error, "digest not sent; it is tried again"),
+        }
+    }
+    Ok(sent)
+}
+
+/// The digest of a specialist's overdue and due-soon forwardings: numbers and deadlines only.
+async fn digest_lines(
+    state: &AppState,
+    organisation_id: OrganisationId,
+    user_id: UserId,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Result<Option<(String, String)>, StoreError> {
+    let mut overdue = Vec::new();
+    let mut due_soon = Vec::new();
+    for forwarding in state.store.open_forwardings(organisation_id).await? {
+        if forwarding.sent_by != user_id {
+            continue;
+        }
+        let line = lang.t_args(
+            "digest-line",
+            &[
+                ("number", Arg::Number(forwarding.appeal_number.0)),
+                ("year", Arg::Text(forwarding.appeal_year.0.to_string())),
+                ("due", Arg::Text(forwarding.due_on.format("%d.%m.%Y").to_string())),
+            ],
+        );
+        match DeadlineStatus::of(&state.calendar, forwarding.due_on, today) {
+            DeadlineStatus::Overdue => overdue.push(line),
+            DeadlineStatus::DueSoon => due_soon.push(line),
+            DeadlineStatus::OnTime => {}
+        }
+    }
+    if overdue.is_empty() && due_soon.is_empty() {
+        return Ok(None);
+    }
+    let subject = lang.t_args(
+        "digest-subject",
+        &[
+            ("overdue", Arg::Number(overdue.len() as i64)),
+            ("due_soon", Arg::Number(due_soon.len() as i64)),
+        ],
+    );
+    let mut body = String::new();
+    for (heading, lines) in [("deadline-overdue", &overdue), ("deadline-due-soon", &due_soon)] {
+        if !lines.is_empty() {
+            body.push_str(&format!("{}:\n", lang.t(heading)));
+            for line in lines {
+                body.push_str(&format!("  {line}\n"));
+            }
+            body.push('\n');
+        }
+    }
+    body.push_str(&lang.t("digest-footer"));
+    Ok(Some((subject, body)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_wait_doubles_up_to_an_hour() {
+        let first = Duration::from_secs(60);
+        assert_eq!(backoff(first, 0), Duration::from_secs(60));
+        assert_eq!(backoff(first, 1), Duration::from_secs(120));
+        assert_eq!(backoff(first, 3), Duration::from_secs(480));
+        assert_eq!(backoff(first, 10), LONGEST_WAIT);
+        assert_eq!(backoff(first, 1_000), LONGEST_WAIT);
+    }
+}
