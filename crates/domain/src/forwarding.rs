@@ -235,14 +235,15 @@ impl ChosenDeadline {
         limit: NaiveDate,
     ) -> Result<ChosenDeadline, ForwardingError> {
         let due = chosen.unwrap_or(proposed);
-        if due == proposed {
+        let reason = reason.trim();
+        // An extension is the head's reasoned decision (APPC art. 76): it always has a reason.
+        if due == proposed && rule != DeadlineRule::ExtensionLimit {
             return Ok(ChosenDeadline {
                 rule,
                 due,
                 reason: None,
             });
         }
-        let reason = reason.trim();
         if reason.is_empty() {
             return Err(ForwardingError::DeadlineReasonRequired);
         }
@@ -308,6 +309,25 @@ mod tests {
             ChosenDeadline::new(rule, proposed, Some(date("2027-02-01")), "x", received, limit),
             Err(ForwardingError::DeadlineBeyondLimit)
         );
+    }
+
+    #[test]
+    fn an_extension_is_a_reasoned_decision() {
+        let (received, limit) = (date("2026-11-25"), date("2027-01-25"));
+        let extension = DeadlineRule::ExtensionLimit;
+        assert_eq!(
+            ChosenDeadline::new(extension, limit, None, "", received, limit),
+            Err(ForwardingError::DeadlineReasonRequired)
+        );
+        let extended = ChosenDeadline::new(
+            extension,
+            limit,
+            None,
+            "Директордың 12.12.2026 шешімі",
+            received,
+            limit,
+        );
+        assert_eq!(extended.unwrap().due, limit);
     }
 
     #[test]

@@ -198,6 +198,7 @@ deadline-on-time = on time
 ## Forwarding
 forwarding-title = Forwarded to (column e)
 forwarding-new = Forward the appeal
+forwarding-act-deadlines = When the school must forward it itself
 forwarding-organisation = Executing organisation
 forwarding-channel = Sent by
 forwarding-channel-email = e-mail

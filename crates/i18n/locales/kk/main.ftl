@@ -195,6 +195,7 @@ deadline-on-time = мерзімінде
 ## Жіберу
 forwarding-title = Қарауға жіберілген органы (д бағаны)
 forwarding-new = Өтінішті қарауға жіберу
+forwarding-act-deadlines = Мектеп өзі жіберуге тиіс мерзімдер
 forwarding-organisation = Ұйым-орындаушы
 forwarding-channel = Жіберу тәсілі
 forwarding-channel-email = электрондық пошта

@@ -199,6 +199,7 @@ deadline-on-time = в срок
 ## Направление
 forwarding-title = Куда направлено (графа д)
 forwarding-new = Направить обращение
+forwarding-act-deadlines = Когда школа должна направить обращение сама
 forwarding-organisation = Организация-исполнитель
 forwarding-channel = Способ направления
 forwarding-channel-email = электронная почта

@@ -97,6 +97,14 @@ both_backends! {
         assert_eq!(status, 303);
         let (_, forwardings) = api.get(&format!("/api/v1/appeals/{id}/forwardings")).await;
         assert_eq!(forwardings["items"][0]["due_on"], due_iso);
+        // An extension to the two-month limit is the head's reasoned decision.
+        let body = json!({ "executing_organisation_id": organisation, "channel": "fax", "rule": "extension_limit" });
+        let (status, error) = api.post(&format!("/api/v1/appeals/{id}/forwardings"), body).await;
+        assert_eq!((status, error["code"].as_str()), (422, Some("deadline_reason_required")));
+        let body = json!({ "executing_organisation_id": organisation, "channel": "fax", "rule": "extension_limit", "reason": "Директордың шешімі" });
+        let (status, extended) = api.post(&format!("/api/v1/appeals/{id}/forwardings"), body).await;
+        assert_eq!(status, 201);
+        assert_eq!(extended["rule"], "extension_limit");
     }
 
     async fn an_old_forwarding_without_answer_is_overdue(app: TestApp) {

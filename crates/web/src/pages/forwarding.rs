@@ -194,6 +194,8 @@ pub struct ForwardingSection {
     pub channels: Vec<Choice>,
     pub proposals: Vec<Proposal>,
     pub receipt_day: String,
+    /// When the school itself must forward: outside its competence, or a crime against a child.
+    pub act_deadlines: Vec<Proposal>,
     pub error: Option<String>,
 }
 
@@ -245,6 +247,18 @@ impl ForwardingSection {
                 })
                 .collect(),
             receipt_day: date_text(calendar.receipt_day(received_at)),
+            act_deadlines: [
+                DeadlineRule::ForwardOutsideCompetence,
+                DeadlineRule::ForwardAtOnce,
+            ]
+            .into_iter()
+            .map(|rule| Proposal {
+                code: rule.code(),
+                label: lang.t(rule.message_id()),
+                date: date_text(due_date(calendar, rule, received_at, None)),
+                selected: false,
+            })
+            .collect(),
             error: error.map(|error| forwarding_error_message(error, lang)),
         })
     }
