@@ -22,14 +22,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::error::incident;
+use crate::pages::forwarding::{FORWARDING_RULES, ForwardingRequest, plan_forwarding};
 use crate::{AppState, clock};
 use chrono::NaiveDate;
 use senim_domain::calendar::WorkingCalendar;
-use senim_domain::deadline::{DeadlineRule, DeadlineStatus, due_date};
-use senim_domain::forwarding::{
-    ChosenDeadline, ExecutingOrganisationId, ForwardingChannel, ForwardingError, ForwardingId, required_text,
-    valid_email,
-};
+use senim_domain::deadline::{DeadlineRule, DeadlineStatus};
+use senim_domain::forwarding::{ForwardingChannel, ForwardingError, ForwardingId, required_text};
 use senim_store::{ForwardingRecord, NewForwarding};
 
 pub fn router() -> Router<AppState> {
@@ -628,18 +626,10 @@ async fn create_forwarding(
     let Json(body) = body?;
     let record = state.store.appeal(user.organisation_id, appeal_id).await?;
     let directory = state.store.directory(user.organisation_id).await?;
-    let channel = ForwardingChannel::parse(&body.channel)?;
-    let entry = directory
-        .iter()
-        .find(|entry| entry.id.0 == body.executing_organisation_id)
-        .ok_or(ForwardingError::UnknownOrganisation)?;
-    if channel == ForwardingChannel::Email && !valid_email(&entry.email) {
-        return Err(ForwardingError::NoEmailAddress.into());
-    }
     let rule = match body.rule.as_deref() {
         None => DeadlineRule::Consideration,
         Some(code) => DeadlineRule::parse(code)
-            .filter(|rule| matches!(rule, DeadlineRule::Consideration | DeadlineRule::ExtensionLimit))
+            .filter(|rule| FORWARDING_RULES.contains(rule))
             .ok_or_else(|| invalid_field("unknown_rule", "rule", "rule: consideration or extension_limit"))?,
     };
     let letter_language = match body.letter_language.as_deref() {
@@ -653,32 +643,28 @@ async fn create_forwarding(
             ));
         }
     };
-    let received_at = record.row.appeal.content.received_at();
-    let proposed = due_date(&state.calendar, rule, received_at, None);
-    let chosen = match body.due_on.as_deref() {
+    let due_on = match body.due_on.as_deref() {
         None => None,
         Some(text) => Some(
             NaiveDate::parse_from_str(text, "%Y-%m-%d")
                 .map_err(|_| invalid_field("invalid_due_on", "due_on", "due_on: a date as YYYY-MM-DD"))?,
         ),
     };
-    let limit = due_date(&state.calendar, DeadlineRule::ExtensionLimit, received_at, None);
-    let receipt_day = state.calendar.receipt_day(received_at);
-    let deadline = ChosenDeadline::new(
+    let request = ForwardingRequest {
+        executing_organisation: Some(body.executing_organisation_id),
+        channel: &body.channel,
         rule,
-        proposed,
-        chosen,
-        body.reason.as_deref().unwrap_or(""),
-        receipt_day,
-        limit,
-    )?;
+        due_on,
+        reason: body.reason.as_deref().unwrap_or(""),
+    };
+    let (entry, channel, deadline) = plan_forwarding(&state.calendar, &record, &directory, &request)?;
     let id = state
         .store
         .forward(
             user.organisation_id,
             NewForwarding {
                 appeal_id,
-                executing_organisation_id: ExecutingOrganisationId(entry.id.0),
+                executing_organisation_id: entry,
                 channel,
                 deadline: &deadline,
                 include_applicant: body.include_applicant.unwrap_or(false),

@@ -12,8 +12,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use senim_domain::calendar::WorkingCalendar;
 use senim_domain::deadline::{DeadlineRule, DeadlineStatus, due_date};
 use senim_domain::forwarding::{
-    ChosenDeadline, ExecutingOrganisationId, ForwardingChannel, ForwardingError, ForwardingId, required_text,
-    valid_email,
+    ChosenDeadline, ExecutingOrganisation, ExecutingOrganisationId, ForwardingChannel, ForwardingError,
+    ForwardingId, required_text, valid_email,
 };
 use senim_domain::time::{format_local, from_local, local};
 use senim_i18n::{Arg, Lang};
@@ -272,20 +272,46 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// A forwarding as asked for, before it is checked.
+pub struct ForwardingRequest<'a> {
+    pub executing_organisation: Option<i64>,
+    pub channel: &'a str,
+    pub rule: DeadlineRule,
+    pub due_on: Option<NaiveDate>,
+    pub reason: &'a str,
+}
+
+/// Checks a forwarding before it is recorded, for the page and the API alike: the
+/// organisation is in the school's directory, an e-mail needs its address, and the deadline
+/// is the rule's own or another with a reason, within two months of receipt.
+pub fn plan_forwarding(
+    calendar: &WorkingCalendar,
+    record: &AppealRecord,
+    directory: &[ExecutingOrganisation],
+    request: &ForwardingRequest<'_>,
+) -> Result<(ExecutingOrganisationId, ForwardingChannel, ChosenDeadline), ForwardingError> {
+    let channel = ForwardingChannel::parse(request.channel)?;
+    let entry = request
+        .executing_organisation
+        .and_then(|id| directory.iter().find(|entry| entry.id.0 == id))
+        .ok_or(ForwardingError::UnknownOrganisation)?;
+    if channel == ForwardingChannel::Email && !valid_email(&entry.email) {
+        return Err(ForwardingError::NoEmailAddress);
+    }
+    let deadline = choose_deadline(calendar, record, request.rule, request.due_on, request.reason)?;
+    Ok((entry.id, channel, deadline))
+}
+
 /// A deadline for `record`'s appeal under `rule`, or another date with a reason.
 fn choose_deadline(
     calendar: &WorkingCalendar,
     record: &AppealRecord,
     rule: DeadlineRule,
-    chosen: &str,
+    chosen: Option<NaiveDate>,
     reason: &str,
 ) -> Result<ChosenDeadline, ForwardingError> {
     let received_at = record.row.appeal.content.received_at();
     let proposed = due_date(calendar, rule, received_at, None);
-    let chosen = match chosen.trim() {
-        "" => None,
-        text => Some(parse_date(text).ok_or(ForwardingError::DeadlineBeforeReceipt)?),
-    };
     let limit = due_date(calendar, DeadlineRule::ExtensionLimit, received_at, None);
     ChosenDeadline::new(
         rule,
@@ -295,6 +321,16 @@ fn choose_deadline(
         calendar.receipt_day(received_at),
         limit,
     )
+}
+
+/// A date typed into a form: empty is none, anything unreadable is refused.
+fn form_date(text: &str) -> Result<Option<NaiveDate>, ForwardingError> {
+    match text.trim() {
+        "" => Ok(None),
+        text => parse_date(text)
+            .map(Some)
+            .ok_or(ForwardingError::DeadlineBeforeReceipt),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -324,23 +360,19 @@ async fn forward(
     let appeal_id = senim_domain::AppealId(parse_id(&id)?);
     let record = state.store.appeal(user.organisation_id, appeal_id).await?;
     let directory = state.store.directory(user.organisation_id).await?;
-    let chosen = (|| {
-        let channel = ForwardingChannel::parse(&form.channel)?;
-        let entry = form
-            .executing_organisation
-            .parse::<i64>()
-            .ok()
-            .and_then(|id| directory.iter().find(|entry| entry.id.0 == id))
-            .ok_or(ForwardingError::UnknownOrganisation)?;
-        if channel == ForwardingChannel::Email && !valid_email(&entry.email) {
-            return Err(ForwardingError::NoEmailAddress);
-        }
-        let rule = DeadlineRule::parse(&form.rule)
-            .filter(|rule| FORWARDING_RULES.contains(rule))
-            .unwrap_or(DeadlineRule::Consideration);
-        let deadline = choose_deadline(&state.calendar, &record, rule, &form.due_on, &form.reason)?;
-        Ok((entry.id, channel, deadline))
-    })();
+    let rule = DeadlineRule::parse(&form.rule)
+        .filter(|rule| FORWARDING_RULES.contains(rule))
+        .unwrap_or(DeadlineRule::Consideration);
+    let chosen = form_date(&form.due_on).and_then(|due_on| {
+        let request = ForwardingRequest {
+            executing_organisation: form.executing_organisation.parse().ok(),
+            channel: &form.channel,
+            rule,
+            due_on,
+            reason: &form.reason,
+        };
+        plan_forwarding(&state.calendar, &record, &directory, &request)
+    });
     let (entry, channel, deadline) = match chosen {
         Ok(chosen) => chosen,
         Err(error) => {
@@ -501,7 +533,9 @@ async fn change_deadline(
         if form.reason.trim().is_empty() {
             return Ok(Err(ForwardingError::DeadlineReasonRequired));
         }
-        let mut deadline = match choose_deadline(&state.calendar, &record, rule, &form.due_on, &form.reason) {
+        let chosen = form_date(&form.due_on)
+            .and_then(|due_on| choose_deadline(&state.calendar, &record, rule, due_on, &form.reason));
+        let mut deadline = match chosen {
             Ok(deadline) => deadline,
             Err(error) => return Ok(Err(error)),
         };

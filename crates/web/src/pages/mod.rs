@@ -4,7 +4,7 @@ mod account;
 mod admin;
 pub use admin::valid_login;
 mod appeals;
-mod forwarding;
+pub(crate) mod forwarding;
 mod journal;
 
 use axum::Router;
