@@ -143,6 +143,8 @@ pub enum ForwardingError {
     EmailInvalid,
     #[error("the forwarding is closed: it was answered or withdrawn")]
     Closed,
+    #[error("deadline: not a date")]
+    DateInvalid,
 }
 
 impl ForwardingError {
@@ -153,7 +155,8 @@ impl ForwardingError {
             ForwardingError::NoEmailAddress | ForwardingError::EmailInvalid => "email",
             ForwardingError::DeadlineReasonRequired
             | ForwardingError::DeadlineBeforeReceipt
-            | ForwardingError::DeadlineBeyondLimit => "deadline",
+            | ForwardingError::DeadlineBeyondLimit
+            | ForwardingError::DateInvalid => "deadline",
             ForwardingError::WithdrawalReasonRequired => "reason",
             ForwardingError::AnswerRequired => "answer",
             ForwardingError::ReceiverRequired => "received_by",
@@ -176,6 +179,7 @@ impl ForwardingError {
             ForwardingError::NameRequired => "name_required",
             ForwardingError::EmailInvalid => "email_invalid",
             ForwardingError::Closed => "forwarding_closed",
+            ForwardingError::DateInvalid => "date_invalid",
         }
     }
 
@@ -193,6 +197,7 @@ impl ForwardingError {
             ForwardingError::NameRequired => "error-name-required",
             ForwardingError::EmailInvalid => "error-email-invalid",
             ForwardingError::Closed => "error-forwarding-closed",
+            ForwardingError::DateInvalid => "error-received-invalid",
         }
     }
 }

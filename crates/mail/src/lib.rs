@@ -72,6 +72,18 @@ pub enum MailError {
 }
 
 impl MailError {
+    /// A stable code for the failure's kind, kept on the forwarding and shown translated.
+    pub fn code(&self) -> &'static str {
+        match self {
+            MailError::BadSender | MailError::Config(_) => "configuration",
+            MailError::BadRecipient => "bad_recipient",
+            MailError::Build => "build",
+            MailError::Transient(_) => "transient",
+            MailError::Permanent(_) => "permanent",
+            MailError::Connection => "connection",
+        }
+    }
+
     /// Whether another attempt later may succeed.
     pub fn is_retryable(&self) -> bool {
         matches!(self, MailError::Transient(_) | MailError::Connection)
@@ -95,6 +107,12 @@ impl Mailer {
             Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&config.host)
                 .map_err(|_| MailError::Config("the host cannot be used for TLS"))?,
         };
+        let loopback = matches!(config.host.as_str(), "127.0.0.1" | "::1" | "localhost");
+        if config.security == Security::None && config.password.is_some() && !loopback {
+            return Err(MailError::Config(
+                "a password is sent only over TLS (starttls or tls), or to this machine",
+            ));
+        }
         let mut builder = builder.port(config.port).timeout(Some(Duration::from_secs(20)));
         if let (Some(username), Some(password)) = (&config.username, &config.password) {
             builder = builder.credentials(Credentials::new(username.clone(), password.clone()));

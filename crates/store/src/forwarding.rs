@@ -544,24 +544,40 @@ impl Store {
             .collect()
     }
 
-    /// The open forwarding with this id, locked for the change about to be made.
-    async fn open_forwarding_in(
+    /// Whether the school has a forwarding with this id (to tell "closed" from "not found").
+    async fn forwarding_exists(
         &self,
         tx: &mut Transaction<'static, Any>,
         organisation_id: OrganisationId,
         id: ForwardingId,
-    ) -> Result<(AppealId, bool), StoreError> {
-        let row = sqlx::query(
-            "SELECT appeal_id, answered_on, withdrawn_at FROM forwardings WHERE id = $1 AND organisation_id = $2",
-        )
-        .bind(id.0)
-        .bind(organisation_id.0)
-        .fetch_optional(&mut **tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        let open = row.try_get::<Option<String>, _>("answered_on")?.is_none()
-            && row.try_get::<Option<i64>, _>("withdrawn_at")?.is_none();
-        Ok((AppealId(row.try_get("appeal_id")?), open))
+    ) -> Result<(), StoreError> {
+        sqlx::query("SELECT id FROM forwardings WHERE id = $1 AND organisation_id = $2")
+            .bind(id.0)
+            .bind(organisation_id.0)
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|_| ())
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Applies `update` (whose `$1`, `$2` are the id and the school) to a forwarding that is
+    /// still open. The update is the transaction's first statement, so it takes the row (and
+    /// SQLite's write lock) before anything is read: two changes at once cannot both apply.
+    /// Returns the appeal's id, or `None` when the forwarding was already closed.
+    async fn update_open(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+        update: sqlx::query::Query<'_, Any, sqlx::any::AnyArguments>,
+    ) -> Result<Option<AppealId>, StoreError> {
+        match update.fetch_optional(&mut **tx).await? {
+            Some(row) => Ok(Some(AppealId(row.try_get("appeal_id")?))),
+            None => {
+                self.forwarding_exists(tx, organisation_id, id).await?;
+                Ok(None)
+            }
+        }
     }
 
     /// Moves an open forwarding's deadline; the reason stays in its history.
@@ -574,16 +590,21 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let (_, open) = self.open_forwarding_in(&mut tx, organisation_id, id).await?;
-        if !open {
+        let update = sqlx::query(
+            "UPDATE forwardings SET deadline_rule = $3, due_on = $4 WHERE id = $1 AND organisation_id = $2 \
+             AND answered_on IS NULL AND withdrawn_at IS NULL RETURNING appeal_id",
+        )
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .bind(deadline.rule.code())
+        .bind(deadline.due.format("%Y-%m-%d").to_string());
+        if self
+            .update_open(&mut tx, organisation_id, id, update)
+            .await?
+            .is_none()
+        {
             return Ok(false);
         }
-        sqlx::query("UPDATE forwardings SET deadline_rule = $1, due_on = $2 WHERE id = $3")
-            .bind(deadline.rule.code())
-            .bind(deadline.due.format("%Y-%m-%d").to_string())
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
         let reason = deadline.reason.as_ref().map(|reason| reason.as_str());
         self.add_event(
             &mut tx,
@@ -609,19 +630,27 @@ impl Store {
         received_at: DateTime<Utc>,
         by: UserId,
         now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        self.open_forwarding_in(&mut tx, organisation_id, id).await?;
-        sqlx::query("UPDATE forwardings SET received_by = $1, received_at = $2 WHERE id = $3")
-            .bind(received_by.trim())
-            .bind(unix(received_at))
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
+        let update = sqlx::query(
+            "UPDATE forwardings SET received_by = $3, received_at = $4 WHERE id = $1 AND organisation_id = $2 \
+             AND answered_on IS NULL AND withdrawn_at IS NULL RETURNING appeal_id",
+        )
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .bind(received_by.trim())
+        .bind(unix(received_at));
+        if self
+            .update_open(&mut tx, organisation_id, id, update)
+            .await?
+            .is_none()
+        {
+            return Ok(false);
+        }
         self.add_event(&mut tx, organisation_id, id.0, by, now, "received", None, None)
             .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(true)
     }
 
     /// The organisation's answer closes the forwarding and becomes the appeal's outcome
@@ -636,19 +665,18 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let (appeal_id, open) = self.open_forwarding_in(&mut tx, organisation_id, id).await?;
-        if !open {
+        let update = sqlx::query(
+            "UPDATE forwardings SET answer = $3, answered_on = $4, \
+             delivery_state = CASE WHEN delivery_state IN ('pending', 'retrying') THEN 'cancelled' ELSE delivery_state END \
+             WHERE id = $1 AND organisation_id = $2 AND answered_on IS NULL AND withdrawn_at IS NULL RETURNING appeal_id",
+        )
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .bind(self.cipher.seal(&forwarding_aad(organisation_id, id.0, "answer"), answer)?)
+        .bind(answered_on.format("%Y-%m-%d").to_string());
+        let Some(appeal_id) = self.update_open(&mut tx, organisation_id, id, update).await? else {
             return Ok(false);
-        }
-        sqlx::query("UPDATE forwardings SET answer = $1, answered_on = $2 WHERE id = $3")
-            .bind(
-                self.cipher
-                    .seal(&forwarding_aad(organisation_id, id.0, "answer"), answer)?,
-            )
-            .bind(answered_on.format("%Y-%m-%d").to_string())
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
+        };
         self.add_event(&mut tx, organisation_id, id.0, by, now, "answered", None, None)
             .await?;
         tx.commit().await?;
@@ -658,7 +686,8 @@ impl Store {
         Ok(true)
     }
 
-    /// Withdraws a forwarding made in error; it stays, marked withdrawn, with the reason.
+    /// Withdraws a forwarding made in error; it stays, marked withdrawn, with the reason, and
+    /// a letter not yet sent is not sent.
     pub async fn withdraw_forwarding(
         &self,
         organisation_id: OrganisationId,
@@ -668,19 +697,22 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let (_, open) = self.open_forwarding_in(&mut tx, organisation_id, id).await?;
-        if !open {
+        let update = sqlx::query(
+            "UPDATE forwardings SET withdrawn_reason = $3, withdrawn_at = $4, \
+             delivery_state = CASE WHEN delivery_state IN ('pending', 'retrying') THEN 'cancelled' ELSE delivery_state END \
+             WHERE id = $1 AND organisation_id = $2 AND answered_on IS NULL AND withdrawn_at IS NULL RETURNING appeal_id",
+        )
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .bind(self.cipher.seal(&forwarding_aad(organisation_id, id.0, "withdrawn_reason"), reason)?)
+        .bind(unix(now));
+        if self
+            .update_open(&mut tx, organisation_id, id, update)
+            .await?
+            .is_none()
+        {
             return Ok(false);
         }
-        sqlx::query("UPDATE forwardings SET withdrawn_reason = $1, withdrawn_at = $2 WHERE id = $3")
-            .bind(
-                self.cipher
-                    .seal(&forwarding_aad(organisation_id, id.0, "withdrawn_reason"), reason)?,
-            )
-            .bind(unix(now))
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
         self.add_event(
             &mut tx,
             organisation_id,
@@ -718,26 +750,60 @@ impl Store {
             .collect()
     }
 
-    /// Records an attempt to send a forwarding's letter: sent, to be retried at
-    /// `retry_at`, or (without `retry_at`) refused for good. `error` is a failure's kind.
+    /// Takes a due letter for sending; false when another sender took it, or it was
+    /// withdrawn or answered meanwhile. A letter is sent at most once per claim.
+    pub async fn claim_delivery(
+        &self,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE forwardings SET delivery_state = 'sending' WHERE id = $1 AND organisation_id = $2 \
+             AND delivery_state IN ('pending', 'retrying') AND withdrawn_at IS NULL AND answered_on IS NULL",
+        )
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Letters a stopped server left half-sent go back to the queue at start (they may go
+    /// out twice, never not at all).
+    pub async fn requeue_interrupted_deliveries(&self) -> Result<u64, StoreError> {
+        let done = sqlx::query(
+            "UPDATE forwardings SET delivery_state = 'retrying' WHERE delivery_state = 'sending'",
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Records the attempt at a claimed letter: sent; to be retried at `retry_at`; waiting
+    /// for an SMTP server (`attempted` false: no attempt counted); or refused for good.
+    /// `error` is the failure's code, never the message or the server's words.
     pub async fn record_delivery(
         &self,
         organisation_id: OrganisationId,
         id: ForwardingId,
         result: Result<(), &str>,
         retry_at: Option<DateTime<Utc>>,
+        attempted: bool,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let (state, error) = match result {
             Ok(()) => ("sent", None),
+            Err(error) if !attempted => ("pending", Some(error)),
             Err(error) if retry_at.is_some() => ("retrying", Some(error)),
             Err(error) => ("failed", Some(error)),
         };
         sqlx::query(
-            "UPDATE forwardings SET delivery_state = $1, delivery_attempts = delivery_attempts + 1, \
-             delivery_error = $2, next_attempt_at = $3, delivered_at = $4 WHERE id = $5 AND organisation_id = $6",
+            "UPDATE forwardings SET delivery_state = $1, delivery_attempts = delivery_attempts + $2, \
+             delivery_error = $3, next_attempt_at = $4, delivered_at = $5 \
+             WHERE id = $6 AND organisation_id = $7 AND delivery_state = 'sending'",
         )
         .bind(state)
+        .bind(i64::from(attempted))
         .bind(error)
         .bind(retry_at.map(unix))
         .bind(result.is_ok().then(|| unix(now)))
@@ -746,5 +812,24 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// Puts a refused letter back in the queue, e.g. after its address was corrected.
+    pub async fn resend(
+        &self,
+        organisation_id: OrganisationId,
+        id: ForwardingId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE forwardings SET delivery_state = 'pending', next_attempt_at = $1 WHERE id = $2 \
+             AND organisation_id = $3 AND delivery_state = 'failed' AND withdrawn_at IS NULL AND answered_on IS NULL",
+        )
+        .bind(unix(now))
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 }

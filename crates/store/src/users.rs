@@ -266,6 +266,16 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Gives back a digest claim whose sending failed, so the next pass tries again.
+    pub async fn release_digest(&self, user_id: UserId, day: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM digests_sent WHERE user_id = $1 AND day = $2")
+            .bind(user_id.0)
+            .bind(day)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn digest_sent(&self, user_id: UserId, day: &str) -> Result<bool, StoreError> {
         let row = sqlx::query("SELECT user_id FROM digests_sent WHERE user_id = $1 AND day = $2")
             .bind(user_id.0)

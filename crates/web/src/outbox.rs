@@ -22,6 +22,11 @@ const LONGEST_WAIT: Duration = Duration::from_secs(3600);
 
 /// Runs until the server stops: wakes when a letter is queued, or every interval.
 pub async fn run(state: AppState) {
+    match state.store.requeue_interrupted_deliveries().await {
+        Ok(0) => {}
+        Ok(count) => tracing::warn!(count, "letters interrupted by the last stop are queued again"),
+        Err(error) => tracing::warn!(%error, "could not requeue interrupted letters"),
+    }
     loop {
         let now = clock::now();
         if let Err(error) = deliver_due(&state, now).await {
@@ -45,31 +50,32 @@ pub fn backoff(first: Duration, attempts: i64) -> Duration {
         .min(LONGEST_WAIT)
 }
 
-/// Sends every letter due by `now`; returns how many went out.
+/// Sends every letter due by `now`; returns how many went out. Without an SMTP server the
+/// letters wait in the queue, no attempt counted. One letter's trouble never holds up the rest.
 pub async fn deliver_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let Some(mailer) = &state.mailer else { return Ok(0) };
     let mut sent = 0;
     for (organisation_id, id) in state.store.due_deliveries(now).await? {
-        let result = deliver(state, organisation_id, id).await?;
-        let forwarding = state.store.forwarding(organisation_id, id).await?;
+        if !state.store.claim_delivery(organisation_id, id).await? {
+            continue;
+        }
+        let (result, attempts) = match deliver(state, mailer, organisation_id, id).await {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                tracing::warn!(forwarding = id.0, %error, "forwarding letter could not be prepared");
+                (Err(MailError::Build), 0)
+            }
+        };
         let retry_at = match &result {
             Err(error) if !error.is_retryable() => None,
-            _ => chrono::Duration::from_std(backoff(state.config.retry_after, forwarding.delivery.attempts))
+            _ => chrono::Duration::from_std(backoff(state.config.retry_after, attempts))
                 .ok()
                 .map(|wait| now + wait),
         };
-        let error_text = result.as_ref().err().map(ToString::to_string);
+        let recorded = result.as_ref().map(|_| ()).map_err(MailError::code);
         state
             .store
-            .record_delivery(
-                organisation_id,
-                id,
-                result
-                    .as_ref()
-                    .map(|_| ())
-                    .map_err(|_| error_text.as_deref().unwrap_or("")),
-                retry_at,
-                clock::now(),
-            )
+            .record_delivery(organisation_id, id, recorded, retry_at, true, clock::now())
             .await?;
         match result {
             Ok(()) => {
@@ -85,12 +91,10 @@ pub async fn deliver_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, 
 /// Builds and sends one forwarding letter.
 async fn deliver(
     state: &AppState,
+    mailer: &senim_mail::Mailer,
     organisation_id: OrganisationId,
     id: ForwardingId,
-) -> Result<Result<(), MailError>, StoreError> {
-    let Some(mailer) = &state.mailer else {
-        return Ok(Err(MailError::Config("no SMTP server is configured")));
-    };
+) -> Result<(Result<(), MailError>, i64), StoreError> {
     let forwarding = state.store.forwarding(organisation_id, id).await?;
     let record = state.store.appeal(organisation_id, forwarding.appeal_id).await?;
     let school = state.store.organisation(organisation_id).await?;
@@ -134,9 +138,10 @@ async fn deliver(
         ],
     );
     let to = &forwarding.executing_organisation;
-    Ok(mailer
+    let result = mailer
         .send(&to.email, to.name_in(lang.code()), &subject, &body)
-        .await)
+        .await;
+    Ok((result, forwarding.delivery.attempts))
 }
 
 /// Sends each specialist, once a working day from 9:00, the list of their forwardings that
@@ -154,22 +159,25 @@ pub async fn send_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize,
         if !user.permissions().register_appeals || state.store.digest_sent(user.id, &day).await? {
             continue;
         }
-        let lines = digest_lines(
-            state,
-            user.organisation_id,
-            user.id,
-            today,
-            Lang::parse(&user.locale).unwrap_or_default(),
-        )
-        .await?;
-        let Some((subject, body)) = lines else { continue };
+        let lang = Lang::parse(&user.locale).unwrap_or_default();
+        let Some((subject, body)) = digest_lines(state, user.organisation_id, user.id, today, lang).await?
+        else {
+            continue;
+        };
+        // Claimed before sending, so two passes or two servers never send it twice.
+        if !state.store.mark_digest_sent(user.id, &day, clock::now()).await? {
+            continue;
+        }
         match mailer.send(&user.email, &user.full_name, &subject, &body).await {
             Ok(()) => {
-                state.store.mark_digest_sent(user.id, &day, clock::now()).await?;
                 sent += 1;
                 tracing::info!(user = user.id.0, "digest sent");
             }
-            Err(error) => tracing::warn!(user = user.id.0, %error, "digest not sent; it is tried again"),
+            Err(error) if error.is_retryable() => {
+                state.store.release_digest(user.id, &day).await?;
+                tracing::warn!(user = user.id.0, %error, "digest not sent; it is tried again");
+            }
+            Err(error) => tracing::warn!(user = user.id.0, %error, "digest refused; not tried again today"),
         }
     }
     Ok(sent)

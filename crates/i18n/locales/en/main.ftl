@@ -272,8 +272,8 @@ forwarding-include-applicant = Include the applicant's name, address and phone i
 forwarding-letter-language = Language of the letter
 delivery-pending = the letter is waiting to be sent
 delivery-sent = letter sent { $at }
-delivery-retrying = not sent yet ({ $attempts } attempts); next try { $next }
-delivery-failed = the mail server refused the letter: check the address and forward again
+delivery-retrying = not sent yet: { $reason } ({ $attempts } attempts); next try { $next }
+delivery-failed = the letter was refused: { $reason }. Correct the address in the directory and send it again.
 letter-subject = Appeal No. { $number } of { $year } forwarded for consideration
 letter-body =
     To: { $organisation }
@@ -287,3 +287,11 @@ letter-applicant = Applicant: { $name }, { $address }, { $phone }
 digest-subject = Senim: { $overdue } overdue, { $due_soon } due soon
 digest-line = appeal No. { $number } of { $year } — deadline { $due }
 digest-footer = Details are in Senim, under «Deadlines». This message carries no names or texts of appeals.
+
+delivery-cancelled = the letter was not sent: the forwarding was closed first
+delivery-resend = Send again
+delivery-error-connection = the mail server could not be reached
+delivery-error-transient = the mail server asked to try later
+delivery-error-permanent = the mail server refused the letter
+delivery-error-bad-recipient = the address is not valid
+delivery-error-other = the letter could not be prepared

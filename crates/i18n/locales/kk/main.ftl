@@ -269,8 +269,8 @@ forwarding-include-applicant = Хатқа өтініш иесінің аты-ж�
 forwarding-letter-language = Хаттың тілі
 delivery-pending = хат жіберуді күтіп тұр
 delivery-sent = хат жіберілді { $at }
-delivery-retrying = әлі жіберілмеді ({ $attempts } әрекет); келесі әрекет { $next }
-delivery-failed = пошта сервері хатты қабылдамады: мекенжайды тексеріп, қайта жіберіңіз
+delivery-retrying = әлі жіберілмеді: { $reason } ({ $attempts } әрекет); келесі әрекет { $next }
+delivery-failed = хат қабылданбады: { $reason }. Анықтамалықтағы мекенжайды түзетіп, қайта жіберіңіз.
 letter-subject = { $year } жылғы № { $number } өтініш қарауға жіберілді
 letter-body =
     Кімге: { $organisation }
@@ -284,3 +284,11 @@ letter-applicant = Өтініш иесі: { $name }, { $address }, { $phone }
 digest-subject = Сенім: мерзімі өткен { $overdue }, мерзімі жақындап қалған { $due_soon }
 digest-line = { $year } жылғы № { $number } өтініш — мерзімі { $due }
 digest-footer = Толығы Сенімде, «Мерзімдер» бөлімінде. Бұл хатта өтініштердің аттары мен мәтіндері жоқ.
+
+delivery-cancelled = хат жіберілмеді: жіберу оған дейін жабылды
+delivery-resend = Қайта жіберу
+delivery-error-connection = пошта серверіне қосылу мүмкін болмады
+delivery-error-transient = пошта сервері кейінірек жіберуді сұрады
+delivery-error-permanent = пошта сервері хатты қабылдамады
+delivery-error-bad-recipient = мекенжай дұрыс емес
+delivery-error-other = хатты дайындау мүмкін болмады

@@ -273,8 +273,8 @@ forwarding-include-applicant = Включить в письмо ФИО, адре
 forwarding-letter-language = Язык письма
 delivery-pending = письмо ожидает отправки
 delivery-sent = письмо отправлено { $at }
-delivery-retrying = ещё не отправлено (попыток: { $attempts }); следующая попытка { $next }
-delivery-failed = почтовый сервер не принял письмо: проверьте адрес и направьте снова
+delivery-retrying = ещё не отправлено: { $reason } (попыток: { $attempts }); следующая попытка { $next }
+delivery-failed = письмо не принято: { $reason }. Исправьте адрес в справочнике и отправьте снова.
 letter-subject = Обращение № { $number } за { $year } год направлено на рассмотрение
 letter-body =
     Кому: { $organisation }
@@ -288,3 +288,11 @@ letter-applicant = Заявитель: { $name }, { $address }, { $phone }
 digest-subject = Сенім: просрочено { $overdue }, срок истекает { $due_soon }
 digest-line = обращение № { $number } за { $year } год — срок { $due }
 digest-footer = Подробности в Сенім, раздел «Сроки». В этом письме нет имён и текстов обращений.
+
+delivery-cancelled = письмо не отправлено: направление закрыто раньше
+delivery-resend = Отправить снова
+delivery-error-connection = не удалось соединиться с почтовым сервером
+delivery-error-transient = почтовый сервер попросил повторить позже
+delivery-error-permanent = почтовый сервер не принял письмо
+delivery-error-bad-recipient = адрес неверен
+delivery-error-other = письмо не удалось подготовить

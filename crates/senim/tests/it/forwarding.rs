@@ -187,8 +187,19 @@ both_backends! {
         assert_eq!(status, 422);
         let (status, _) = browser.post(&format!("/directory/{organisation}"), &[("name_kk", name_kk), ("email", "bilim@aqtobe.gov.kz")]).await;
         assert_eq!(status, 303);
-        let (status, _) = api.post(&format!("/api/v1/appeals/{id}/forwardings"), body).await;
+        let (status, forwarding) = api.post(&format!("/api/v1/appeals/{id}/forwardings"), body).await;
         assert_eq!(status, 201);
+        // No SMTP server is configured here: the letter waits, no attempt counted.
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let (_, forwardings) = api.get(&format!("/api/v1/appeals/{id}/forwardings")).await;
+        assert_eq!(forwardings["items"][0]["delivery"]["state"], "pending");
+        assert_eq!(forwardings["items"][0]["delivery"]["attempts"], 0);
+        // Withdrawn before it went out, it never goes out.
+        let forwarding_id = forwarding["id"].as_i64().unwrap();
+        let (status, _) = browser.post(&format!("/forwardings/{forwarding_id}/withdraw"), &[("reason", "Қате")]).await;
+        assert_eq!(status, 303);
+        let (_, forwardings) = api.get(&format!("/api/v1/appeals/{id}/forwardings")).await;
+        assert_eq!(forwardings["items"][0]["delivery"]["state"], "cancelled");
         let (status, _) = browser.post("/directory", &[("name_kk", "Жасөспірімдерді бейімдеу орталығы"), ("name_ru", "Центр адаптации несовершеннолетних")]).await;
         assert_eq!(status, 303);
         let (_, directory) = api.get("/api/v1/directory").await;

@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/forwardings/{id}/withdraw", post(withdraw))
         .route("/forwardings/{id}/deadline", post(change_deadline))
         .route("/forwardings/{id}/received", post(received))
+        .route("/forwardings/{id}/resend", post(resend))
         .route("/forwardings/{id}/text", get(telephonogram))
         .route("/directory", get(directory_page).post(add_to_directory))
         .route("/directory/{id}", post(update_directory))
@@ -85,6 +86,8 @@ pub struct ForwardingView {
     pub history: Vec<String>,
     /// For an e-mail: whether the letter went out, or why not yet.
     pub delivery: Option<String>,
+    /// The letter was refused and may be sent again (e.g. after the address is corrected).
+    pub can_resend: bool,
 }
 
 impl ForwardingView {
@@ -157,8 +160,20 @@ impl ForwardingView {
             withdrawn: record.withdrawn.as_ref().map(|(reason, _)| reason.0.clone()),
             history,
             delivery: delivery_text(record, lang),
+            can_resend: record.delivery.state == "failed" && open,
         }
     }
+}
+
+/// A delivery failure's code in words.
+fn delivery_reason(code: Option<&str>, lang: Lang) -> String {
+    lang.t(match code {
+        Some("connection") => "delivery-error-connection",
+        Some("transient") => "delivery-error-transient",
+        Some("permanent") => "delivery-error-permanent",
+        Some("bad_recipient") => "delivery-error-bad-recipient",
+        _ => "delivery-error-other",
+    })
 }
 
 fn delivery_text(record: &ForwardingRecord, lang: Lang) -> Option<String> {
@@ -172,9 +187,20 @@ fn delivery_text(record: &ForwardingRecord, lang: Lang) -> Option<String> {
             &[
                 ("attempts", Arg::Number(delivery.attempts)),
                 ("next", Arg::Text(when(delivery.next_attempt_at))),
+                (
+                    "reason",
+                    Arg::Text(delivery_reason(delivery.error.as_deref(), lang)),
+                ),
             ],
         )),
-        "failed" => Some(lang.t("delivery-failed")),
+        "failed" => Some(lang.t_args(
+            "delivery-failed",
+            &[(
+                "reason",
+                Arg::Text(delivery_reason(delivery.error.as_deref(), lang)),
+            )],
+        )),
+        "cancelled" => Some(lang.t("delivery-cancelled")),
         _ => None,
     }
 }
@@ -549,6 +575,27 @@ async fn change_deadline(
     .await
 }
 
+/// Puts a refused letter back in the queue, e.g. once the address is corrected.
+async fn resend(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let user_id = signed_in.user().id;
+    let organisation_id = signed_in.user().organisation_id;
+    let response = change(&state, &signed_in, &id, async |forwarding| {
+        state
+            .store
+            .resend(organisation_id, forwarding.id, clock::now())
+            .await
+            .map(Ok)
+    })
+    .await;
+    state.outbox.notify_one();
+    tracing::info!(user = user_id.0, "letter queued again");
+    response
+}
+
 #[derive(Deserialize, Default)]
 struct ReceivedForm {
     #[serde(default)]
@@ -580,7 +627,7 @@ async fn received(
             .store
             .record_received(organisation_id, forwarding.id, &name, at, user_id, now)
             .await
-            .map(|()| Ok(true))
+            .map(Ok)
     })
     .await
 }
