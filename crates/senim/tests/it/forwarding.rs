@@ -97,6 +97,12 @@ both_backends! {
         assert_eq!(status, 303);
         let (_, forwardings) = api.get(&format!("/api/v1/appeals/{id}/forwardings")).await;
         assert_eq!(forwardings["items"][0]["due_on"], due_iso);
+        assert_eq!(forwardings["items"][0]["rule"], "consideration");
+        let later = (chrono::NaiveDate::parse_from_str(&due_iso, "%Y-%m-%d").unwrap() + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+        let (status, _) = browser.post(&format!("/forwardings/{forwarding_id}/deadline"), &[("due_on", &later), ("reason", "Директордың шешімі")]).await;
+        assert_eq!(status, 303);
+        let (_, forwardings) = api.get(&format!("/api/v1/appeals/{id}/forwardings")).await;
+        assert_eq!(forwardings["items"][0]["rule"], "extension_limit", "a later deadline is an extension");
         // An extension to the two-month limit is the head's reasoned decision.
         let body = json!({ "executing_organisation_id": organisation, "channel": "fax", "rule": "extension_limit" });
         let (status, error) = api.post(&format!("/api/v1/appeals/{id}/forwardings"), body).await;

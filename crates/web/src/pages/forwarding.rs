@@ -554,11 +554,18 @@ async fn change_deadline(
     let organisation_id = signed_in.user().organisation_id;
     change(&state, &signed_in, &id, async |forwarding| {
         let record = state.store.appeal(organisation_id, forwarding.appeal_id).await?;
-        let rule = forwarding.rule;
         // A changed deadline always carries its reason, even back to the rule's own date.
         if form.reason.trim().is_empty() {
             return Ok(Err(ForwardingError::DeadlineReasonRequired));
         }
+        // Later than 15 working days is an extension (art. 76), kept as such in the record.
+        let received_at = record.row.appeal.content.received_at();
+        let consideration = due_date(&state.calendar, DeadlineRule::Consideration, received_at, None);
+        let rule = match form_date(&form.due_on) {
+            Ok(Some(due)) if due > consideration => DeadlineRule::ExtensionLimit,
+            Ok(Some(_)) => DeadlineRule::Consideration,
+            _ => forwarding.rule,
+        };
         let chosen = form_date(&form.due_on)
             .and_then(|due_on| choose_deadline(&state.calendar, &record, rule, due_on, &form.reason));
         let mut deadline = match chosen {
