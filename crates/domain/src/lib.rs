@@ -10,6 +10,7 @@ pub mod journal;
 pub mod organisation;
 pub mod staff;
 pub mod time;
+pub mod triage;
 
 pub use appeal::{
     Appeal, AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome, Redacted,

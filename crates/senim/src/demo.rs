@@ -15,7 +15,7 @@ use senim_domain::{
 use senim_store::{NewUser, Store, StoreError};
 use senim_web::clock;
 
-pub const DEMO_SLUG: &str = "bogenbay";
+pub const DEMO_SLUG: &str = "demo";
 pub const NAME_KK: &str = "«Бөгенбай батыр атындағы облыстық олимпиадалық резервтің мамандырылған мектеп интернат колледжі» коммуналдық мемлекеттік мекемесі";
 pub const NAME_RU: &str =
     "КГУ «Специализированная школа-интернат колледж олимпийского резерва имени Богенбай батыра»";

@@ -1,0 +1,489 @@
+//! Urgent-risk triage: a lexicon of terms per category and language, matched on word stems
+//! after normalisation, so that a text speaking of suicide, self-harm, sexual abuse or
+//! violence is put in front of a person at once with the matched words shown.
+//!
+//! The matching contract is the lexicon file's (`data/triage-lexicon.toml`): lowercase, ё→е,
+//! punctuation to spaces; a second pass with Kazakh letters folded to their Russian
+//! look-alikes (and Latin typing transliterated), in the text and in the terms; a piece ending
+//! in `*` matches tokens starting with it; the pieces of a term match in order with at most
+//! `max_gap` tokens between; a hit overlapping an exclusion of its category is dropped.
+//! Negation is deliberately not handled: a false alarm costs a minute, a miss can cost a life.
+
+use serde::{Deserialize, Serialize};
+
+/// The lexicon shipped with Senim.
+pub const EMBEDDED: &str = include_str!("../data/triage-lexicon.toml");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Critical,
+    High,
+    Medium,
+}
+
+impl Severity {
+    /// Critical and high hits make an appeal urgent; medium ones are shown, not alarmed.
+    pub fn is_urgent(self) -> bool {
+        matches!(self, Severity::Critical | Severity::High)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Piece {
+    fn matches(&self, token: &str) -> bool {
+        match self {
+            Piece::Exact(piece) => token == piece,
+            Piece::Prefix(piece) => token.starts_with(piece.as_str()),
+        }
+    }
+}
+
+/// A term in two spellings: as written, and folded to Russian look-alikes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Term {
+    text: String,
+    plain: Vec<Piece>,
+    folded: Vec<Piece>,
+}
+
+impl Term {
+    fn new(text: &str) -> Option<Term> {
+        let pieces = |fold: bool| -> Vec<Piece> {
+            let normalised = normalise(text);
+            normalised
+                .split_whitespace()
+                .map(|word| {
+                    let word = if fold { fold_word(word) } else { word.to_owned() };
+                    match word.strip_suffix('*') {
+                        Some(stem) => Piece::Prefix(stem.to_owned()),
+                        None => Piece::Exact(word),
+                    }
+                })
+                .collect()
+        };
+        let plain = pieces(false);
+        (!plain.is_empty()).then(|| Term {
+            text: text.trim().to_owned(),
+            plain,
+            folded: pieces(true),
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Category {
+    id: String,
+    severity: Severity,
+    terms: Vec<Term>,
+    exclude: Vec<Term>,
+    /// (language, sentence that must flag this category)
+    positive: Vec<(String, String)>,
+    /// (language, sentence that must not flag this category)
+    negative: Vec<(String, String)>,
+}
+
+/// The lexicon in force: the embedded file and whatever an administrator added.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lexicon {
+    max_gap: usize,
+    categories: Vec<Category>,
+}
+
+/// One matched term.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    pub category: String,
+    pub severity: Severity,
+    /// The lexicon's term.
+    pub term: String,
+    /// Where it stands in the text (byte offsets), for highlighting.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LexiconError {
+    #[error("the lexicon is not valid TOML in Senim's lexicon format: {0}")]
+    Format(String),
+    #[error("the lexicon has schema {0}; Senim reads schema 1")]
+    Schema(i64),
+}
+
+#[derive(Deserialize)]
+struct FileFormat {
+    schema: i64,
+    #[serde(default = "default_gap")]
+    max_gap: usize,
+    #[serde(default)]
+    category: Vec<CategoryFormat>,
+}
+
+fn default_gap() -> usize {
+    2
+}
+
+#[derive(Deserialize)]
+struct CategoryFormat {
+    id: String,
+    severity: Option<Severity>,
+    #[serde(flatten)]
+    languages: std::collections::BTreeMap<String, toml::Value>,
+}
+
+#[derive(Deserialize, Default)]
+struct LanguageFormat {
+    #[serde(default)]
+    terms: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    positive: Vec<String>,
+    #[serde(default)]
+    negative: Vec<String>,
+}
+
+/// Lowercase, ё→е, every character that is not a letter, a digit or `*` to a space.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = if c == 'ё' { 'е' } else { c };
+        if c.is_alphanumeric() || c == '*' {
+            out.push(c);
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Kazakh letters as their Russian look-alikes, and Latin typing as Cyrillic, so that
+/// «олгим келеди» and «olgim keledi» meet «өлгім келеді».
+fn fold_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let chars: Vec<char> = word.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let pair: String = chars[i..(i + 2).min(chars.len())].iter().collect();
+        let digraph = match pair.as_str() {
+            "sh" => Some('ш'),
+            "ch" => Some('ч'),
+            "zh" => Some('ж'),
+            "ya" => Some('я'),
+            "yu" => Some('ю'),
+            "kh" => Some('х'),
+            "ts" => Some('ц'),
+            _ => None,
+        };
+        if let Some(c) = digraph {
+            out.push(c);
+            i += 2;
+            continue;
+        }
+        let c = match chars[i] {
+            'ә' | 'ä' | 'a' => 'а',
+            'ғ' | 'ğ' | 'g' => 'г',
+            'қ' | 'q' | 'k' => 'к',
+            'ң' | 'ñ' | 'n' => 'н',
+            'ө' | 'ö' | 'o' => 'о',
+            'ұ' | 'ү' | 'ü' | 'ū' | 'u' | 'w' => 'у',
+            'һ' | 'h' => 'х',
+            'і' | 'ı' | 'i' => 'и',
+            'b' => 'б',
+            'c' | 's' => 'с',
+            'd' => 'д',
+            'e' => 'е',
+            'f' => 'ф',
+            'j' => 'ж',
+            'l' => 'л',
+            'm' => 'м',
+            'p' => 'п',
+            'r' => 'р',
+            'ş' => 'ш',
+            't' => 'т',
+            'v' => 'в',
+            'y' => 'ы',
+            'z' => 'з',
+            other => other,
+        };
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// A word of the text: where it stands, as written (normalised) and folded.
+struct Token {
+    plain: String,
+    folded: String,
+    start: usize,
+    end: usize,
+}
+
+fn tokenise(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (index, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let in_word = c.is_alphanumeric();
+        match (start, in_word) {
+            (None, true) => start = Some(index),
+            (Some(from), false) => {
+                let word = &text[from..index];
+                let plain = normalise(word).trim().to_owned();
+                tokens.push(Token {
+                    folded: fold_word(&plain),
+                    plain,
+                    start: from,
+                    end: index,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    tokens
+}
+
+fn word(token: &Token, folded: bool) -> &str {
+    if folded { &token.folded } else { &token.plain }
+}
+
+/// The last token of a match of `pieces` that continues after token `at`, if any.
+fn extend(tokens: &[Token], pieces: &[Piece], at: usize, folded: bool, max_gap: usize) -> Option<usize> {
+    let Some((piece, rest)) = pieces.split_first() else {
+        return Some(at);
+    };
+    (at + 1..tokens.len().min(at + 2 + max_gap))
+        .filter(|next| piece.matches(word(&tokens[*next], folded)))
+        .find_map(|next| extend(tokens, rest, next, folded, max_gap))
+}
+
+/// The token ranges where `term` matches, in one spelling.
+fn spans(tokens: &[Token], pieces: &[Piece], folded: bool, max_gap: usize) -> Vec<(usize, usize)> {
+    let Some((first, rest)) = pieces.split_first() else {
+        return Vec::new();
+    };
+    (0..tokens.len())
+        .filter(|start| first.matches(word(&tokens[*start], folded)))
+        .filter_map(|start| extend(tokens, rest, start, folded, max_gap).map(|end| (start, end)))
+        .collect()
+}
+
+impl Lexicon {
+    pub fn embedded() -> Lexicon {
+        Lexicon::parse(EMBEDDED).expect("the embedded lexicon is valid; a test checks it")
+    }
+
+    pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
+        let file: FileFormat =
+            toml::from_str(text).map_err(|error| LexiconError::Format(error.message().to_owned()))?;
+        if file.schema != 1 {
+            return Err(LexiconError::Schema(file.schema));
+        }
+        let mut categories = Vec::new();
+        for category in file.category {
+            let mut parsed = Category {
+                id: category.id,
+                severity: category.severity.unwrap_or(Severity::High),
+                terms: Vec::new(),
+                exclude: Vec::new(),
+                positive: Vec::new(),
+                negative: Vec::new(),
+            };
+            for (language, value) in category.languages {
+                let Ok(words) = value.try_into::<LanguageFormat>() else {
+                    continue;
+                };
+                parsed
+                    .terms
+                    .extend(words.terms.iter().filter_map(|t| Term::new(t)));
+                parsed
+                    .exclude
+                    .extend(words.exclude.iter().filter_map(|t| Term::new(t)));
+                parsed
+                    .positive
+                    .extend(words.positive.into_iter().map(|s| (language.clone(), s)));
+                parsed
+                    .negative
+                    .extend(words.negative.into_iter().map(|s| (language.clone(), s)));
+            }
+            categories.push(parsed);
+        }
+        Ok(Lexicon {
+            max_gap: file.max_gap,
+            categories,
+        })
+    }
+
+    /// This lexicon with the terms of `more` added (an administrator's additions).
+    pub fn extended_with(mut self, more: Lexicon) -> Lexicon {
+        for added in more.categories {
+            match self.categories.iter_mut().find(|c| c.id == added.id) {
+                Some(category) => {
+                    category.terms.extend(added.terms);
+                    category.exclude.extend(added.exclude);
+                }
+                None => self.categories.push(added),
+            }
+        }
+        self
+    }
+
+    /// Every term that matches `text`, once per category and place, most severe first.
+    pub fn triage(&self, text: &str) -> Vec<Hit> {
+        let tokens = tokenise(text);
+        let mut hits: Vec<Hit> = Vec::new();
+        for category in &self.categories {
+            let excluded: Vec<(usize, usize)> = category
+                .exclude
+                .iter()
+                .flat_map(|term| {
+                    let mut found = spans(&tokens, &term.plain, false, self.max_gap);
+                    found.extend(spans(&tokens, &term.folded, true, self.max_gap));
+                    found
+                })
+                .collect();
+            for term in &category.terms {
+                let mut found = spans(&tokens, &term.plain, false, self.max_gap);
+                found.extend(spans(&tokens, &term.folded, true, self.max_gap));
+                for (first, last) in found {
+                    let overlaps = excluded.iter().any(|(from, to)| first <= *to && *from <= last);
+                    let (start, end) = (tokens[first].start, tokens[last].end);
+                    let known = hits
+                        .iter()
+                        .any(|hit| hit.category == category.id && hit.start == start && hit.end == end);
+                    if !overlaps && !known {
+                        hits.push(Hit {
+                            category: category.id.clone(),
+                            severity: category.severity,
+                            term: term.text.clone(),
+                            start,
+                            end,
+                        });
+                    }
+                }
+            }
+        }
+        hits.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.start.cmp(&b.start)));
+        hits
+    }
+
+    /// The lexicon's own test sentences: (category, language, sentence, must flag).
+    pub fn examples(&self) -> Vec<(&str, &str, &str, bool)> {
+        self.categories
+            .iter()
+            .flat_map(|category| {
+                let positive = category
+                    .positive
+                    .iter()
+                    .map(move |(l, s)| (category.id.as_str(), l.as_str(), s.as_str(), true));
+                let negative = category
+                    .negative
+                    .iter()
+                    .map(move |(l, s)| (category.id.as_str(), l.as_str(), s.as_str(), false));
+                positive.chain(negative)
+            })
+            .collect()
+    }
+}
+
+/// Whether any hit makes the text urgent.
+pub fn is_urgent(hits: &[Hit]) -> bool {
+    hits.iter().any(|hit| hit.severity.is_urgent())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn categories_of(lexicon: &Lexicon, text: &str) -> Vec<String> {
+        let mut ids: Vec<String> = lexicon.triage(text).into_iter().map(|hit| hit.category).collect();
+        ids.dedup();
+        ids
+    }
+
+    #[test]
+    fn the_lexicons_own_sentences_are_flagged_or_left_alone() {
+        let lexicon = Lexicon::embedded();
+        let examples = lexicon.examples();
+        assert!(examples.len() > 60, "{}", examples.len());
+        let mut failures = Vec::new();
+        for (category, language, sentence, must_flag) in examples {
+            let flagged = categories_of(&lexicon, sentence).iter().any(|id| id == category);
+            if flagged != must_flag {
+                failures.push(format!(
+                    "{category}/{language}: {sentence} (expected {must_flag})"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn suffixes_keyboards_and_spellings_still_match() {
+        let lexicon = Lexicon::embedded();
+        for text in [
+            "өлгім келіп тұр",
+            "Мен өлгім келеді",
+            "олгим келеди",
+            "olgim keledi",
+            "Я убью себя",
+            "убить себя хочу",
+            "покончу с собой",
+            "ПОКОНЧУ С СОБОЙ!!!",
+            "I want to die",
+        ] {
+            let hits = lexicon.triage(text);
+            assert!(
+                hits.iter().any(|hit| hit.category == "suicide"),
+                "{text}: {hits:?}"
+            );
+            assert!(is_urgent(&hits), "{text}");
+        }
+    }
+
+    #[test]
+    fn everyday_words_that_share_letters_are_not_alarms() {
+        let lexicon = Lexicon::embedded();
+        for text in [
+            "Атам былтыр дүниеден озды.",
+            "Надо убить время до урока.",
+            "Жүрегім қатты соғады, емтиханнан қорқамын.",
+            "Асханада тамақ суық.",
+            "I'm dying to see the new film.",
+            "Кітапханада қазақ тіліндегі кітаптар аз.",
+        ] {
+            let hits = lexicon.triage(text);
+            assert!(!is_urgent(&hits), "{text}: {hits:?}");
+        }
+    }
+
+    #[test]
+    fn a_hit_says_where_it_stands_in_the_text() {
+        let lexicon = Lexicon::embedded();
+        let text = "Сәлем. Мен өлгім келеді, көмектесіңіз.";
+        let hit = lexicon
+            .triage(text)
+            .into_iter()
+            .find(|hit| hit.category == "suicide")
+            .unwrap();
+        assert_eq!(&text[hit.start..hit.end], "өлгім келеді");
+    }
+
+    #[test]
+    fn an_administrator_adds_regional_words() {
+        let added = Lexicon::parse(
+            "schema = 1\n[[category]]\nid = \"suicide\"\n[category.ru]\nterms = [\"выпилюсь\"]\n",
+        )
+        .unwrap();
+        let lexicon = Lexicon::embedded().extended_with(added);
+        assert!(is_urgent(&lexicon.triage("короче я выпилюсь")));
+        assert!(!is_urgent(&Lexicon::embedded().triage("короче я выпилюсь")));
+        assert_eq!(Lexicon::parse("schema = 3"), Err(LexiconError::Schema(3)));
+    }
+}
