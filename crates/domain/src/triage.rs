@@ -96,7 +96,7 @@ pub struct Lexicon {
 }
 
 /// One matched term.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
     pub category: String,
     pub severity: Severity,

@@ -255,6 +255,14 @@ const APPEALS: &[DemoAppeal] = &[
         None,
     ),
     appeal(
+        (49, 9, 10),
+        Ch::BoxLetter,
+        None,
+        "Хат: кейде өмір сүргім келмейді, ешкімге керек емес сияқтымын.",
+        C::MentalHealth,
+        None,
+    ),
+    appeal(
         (50, 12, 25),
         Ch::BoxLetter,
         None,
@@ -336,6 +344,7 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
     };
     let first_december = NaiveDate::from_ymd_opt(december_year, 12, 1).expect("a valid date");
     let mut corrected = false;
+    let lexicon = senim_domain::triage::Lexicon::embedded();
     for demo in APPEALS {
         let received_at = moment(first_december, demo.day, demo.hour, demo.minute);
         // Registered within the working hour after it arrived.
@@ -354,6 +363,16 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
         )?;
         let appeal = store
             .register_appeal(school.id, content, None, specialist, registered_at)
+            .await?;
+        let hits = lexicon.triage(appeal.content.summary());
+        store
+            .record_triage(
+                school.id,
+                appeal.id,
+                &hits,
+                senim_domain::triage::is_urgent(&hits),
+                registered_at,
+            )
             .await?;
         if let Some(text) = demo.outcome {
             let outcome = Outcome::new(appeal.id, text, registered_at + Duration::days(5), specialist)?;

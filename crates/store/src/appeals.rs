@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use senim_domain::journal::{entry_hash, outcome_hash};
+use senim_domain::triage::Hit;
 use senim_domain::{
     Appeal, AppealContent, AppealId, Applicant, Category, Channel, Correction, EntryHash, EntryRef,
     JournalNumber, JournalYear, OrganisationId, Outcome, Redacted, UserId,
@@ -19,6 +20,8 @@ use crate::{Store, StoreError, from_unix, unix};
 #[derive(Clone, Debug)]
 pub struct JournalRow {
     pub appeal: Appeal,
+    /// The urgent-risk screen of the summary, if it was screened.
+    pub triage: Option<Triage>,
     /// Column f: the latest outcome.
     pub latest_outcome: Option<Outcome>,
     /// The entry this one corrects, as (year, number).
@@ -68,6 +71,57 @@ pub struct JournalSlice {
     pub in_year: usize,
 }
 
+/// What the urgent-risk screen found in an appeal's summary.
+#[derive(Clone, Debug)]
+pub struct Triage {
+    pub urgent: bool,
+    /// Matched terms with their places in the summary.
+    pub hits: Vec<Hit>,
+    /// Staff cleared the flag: why, and when.
+    pub cleared: Option<(Redacted<String>, DateTime<Utc>)>,
+}
+
+impl Triage {
+    /// Urgent and not cleared: stands at the top of the journal.
+    pub fn is_open_alarm(&self) -> bool {
+        self.urgent && self.cleared.is_none()
+    }
+}
+
+fn triage_aad(organisation_id: OrganisationId, appeal_id: AppealId, field: &str) -> String {
+    format!("appeal_triage/{}/{}/{field}", organisation_id.0, appeal_id.0)
+}
+
+/// The triage joined to an appeal row, opened.
+pub(crate) fn triage_from_row(
+    cipher: &Cipher,
+    appeal: &Appeal,
+    row: &AnyRow,
+) -> Result<Option<Triage>, StoreError> {
+    let Some(urgent) = row.try_get::<Option<i64>, _>("triage_urgent")? else {
+        return Ok(None);
+    };
+    let aad = |field: &str| triage_aad(appeal.organisation_id, appeal.id, field);
+    let sealed: Vec<u8> = row.try_get("triage_hits")?;
+    let hits: Vec<Hit> = serde_json::from_str(&cipher.open(&aad("hits"), &sealed)?)
+        .map_err(|_| StoreError::Corrupt("triage"))?;
+    let cleared = match (
+        row.try_get::<Option<i64>, _>("triage_cleared_at")?,
+        row.try_get::<Option<Vec<u8>>, _>("triage_cleared_reason")?,
+    ) {
+        (Some(at), Some(reason)) => Some((
+            Redacted(cipher.open(&aad("cleared_reason"), &reason)?),
+            from_unix(at)?,
+        )),
+        _ => None,
+    };
+    Ok(Some(Triage {
+        urgent: urgent != 0,
+        hits,
+        cleared,
+    }))
+}
+
 /// One appeal with its whole history.
 #[derive(Clone, Debug)]
 pub struct AppealRecord {
@@ -90,7 +144,9 @@ macro_rules! appeal_columns {
          appeals.applicant_full_name, appeals.applicant_address, appeals.applicant_phone, \
          appeals.summary, appeals.category, appeals.corrects_id, appeals.correction_reason, \
          appeals.prev_hash, appeals.entry_hash, \
-         corrected.year AS corrects_year, corrected.number AS corrects_number"
+         corrected.year AS corrects_year, corrected.number AS corrects_number, \
+         appeal_triage.urgent AS triage_urgent, appeal_triage.hits AS triage_hits, \
+         appeal_triage.cleared_at AS triage_cleared_at, appeal_triage.cleared_reason AS triage_cleared_reason"
     };
 }
 
@@ -98,7 +154,8 @@ macro_rules! appeal_columns {
 macro_rules! appeals_with_corrected {
     () => {
         " FROM appeals LEFT JOIN appeals corrected ON corrected.id = appeals.corrects_id \
-          AND corrected.organisation_id = appeals.organisation_id "
+          AND corrected.organisation_id = appeals.organisation_id \
+          LEFT JOIN appeal_triage ON appeal_triage.appeal_id = appeals.id "
     };
 }
 
@@ -375,6 +432,59 @@ impl Store {
         Ok(outcome)
     }
 
+    /// Keeps what the urgent-risk screen found in an appeal's summary.
+    pub async fn record_triage(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        hits: &[Hit],
+        urgent: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let hits = serde_json::to_string(hits).map_err(|_| StoreError::Corrupt("triage"))?;
+        sqlx::query(
+            "INSERT INTO appeal_triage (appeal_id, organisation_id, urgent, hits, triaged_at) \
+             SELECT id, organisation_id, $1, $2, $3 FROM appeals WHERE id = $4 AND organisation_id = $5",
+        )
+        .bind(i64::from(urgent))
+        .bind(
+            self.cipher
+                .seal(&triage_aad(organisation_id, appeal_id, "hits"), &hits)?,
+        )
+        .bind(unix(now))
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Clears an urgent flag with the reason, which is kept; false when there was none open.
+    pub async fn clear_triage(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        reason: &str,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE appeal_triage SET cleared_at = $1, cleared_by = $2, cleared_reason = $3 \
+             WHERE appeal_id = $4 AND organisation_id = $5 AND urgent = 1 AND cleared_at IS NULL",
+        )
+        .bind(unix(now))
+        .bind(by.0)
+        .bind(
+            self.cipher
+                .seal(&triage_aad(organisation_id, appeal_id, "cleared_reason"), reason)?,
+        )
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// The years in which the organisation registered appeals, latest first.
     pub async fn journal_years(
         &self,
@@ -452,7 +562,8 @@ impl Store {
             appeals_with_corrected!(),
             "WHERE appeals.organisation_id = $1 AND appeals.year = $2 ",
             "AND ($3 = '' OR appeals.channel = $3) AND ($4 < 0 OR appeals.anonymous = $4) ",
-            "ORDER BY appeals.number DESC LIMIT $5 OFFSET $6"
+            "ORDER BY CASE WHEN appeal_triage.urgent = 1 AND appeal_triage.cleared_at IS NULL THEN 0 ELSE 1 END, ",
+            "appeals.number DESC LIMIT $5 OFFSET $6"
         ))
         .bind(organisation_id.0)
         .bind(year_code)
@@ -462,15 +573,21 @@ impl Store {
         .bind(i64::try_from(sql_offset).unwrap_or(i64::MAX))
         .fetch_all(&self.pool)
         .await?;
-        let appeals = rows
-            .iter()
-            .map(|row| appeal_from_row(&self.cipher, row))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut appeals = Vec::with_capacity(rows.len());
+        let mut triages = HashMap::new();
+        for row in &rows {
+            let appeal = appeal_from_row(&self.cipher, row)?;
+            if let Some(triage) = triage_from_row(&self.cipher, &appeal, row)? {
+                triages.insert(appeal.id, triage);
+            }
+            appeals.push(appeal);
+        }
         let mut latest_outcomes = self.latest_outcomes(organisation_id, year, &appeals).await?;
         let links = self.correction_links(organisation_id).await?;
         let rows = appeals.into_iter().map(|appeal| {
             let latest_outcome = latest_outcomes.remove(&appeal.id);
-            links.row(appeal, latest_outcome)
+            let triage = triages.remove(&appeal.id);
+            links.row(appeal, latest_outcome, triage)
         });
         let (rows, matching) = match text {
             None => {
@@ -545,6 +662,7 @@ impl Store {
         .await?
         .ok_or(StoreError::NotFound)?;
         let appeal = appeal_from_row(&self.cipher, &row)?;
+        let triage = triage_from_row(&self.cipher, &appeal, &row)?;
         let registered_by_name: String = row.try_get("registered_by_name")?;
         let outcome_rows = sqlx::query(concat!(
             "SELECT ",
@@ -571,7 +689,7 @@ impl Store {
         let corrected_by_ids = links.corrected_by_ids(appeal_id);
         let latest_outcome = outcomes.last().map(|record| record.outcome.clone());
         Ok(AppealRecord {
-            row: links.row(appeal, latest_outcome),
+            row: links.row(appeal, latest_outcome, triage),
             registered_by_name,
             outcomes,
             corrected_by_ids,
@@ -625,7 +743,7 @@ impl CorrectionLinks {
         ids
     }
 
-    fn row(&self, appeal: Appeal, latest_outcome: Option<Outcome>) -> JournalRow {
+    fn row(&self, appeal: Appeal, latest_outcome: Option<Outcome>, triage: Option<Triage>) -> JournalRow {
         let corrects = appeal
             .correction
             .as_ref()
@@ -637,6 +755,7 @@ impl CorrectionLinks {
             .collect();
         JournalRow {
             appeal,
+            triage,
             latest_outcome,
             corrects,
             corrected_by,

@@ -18,7 +18,7 @@ use std::str::FromStr;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
-pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, OutcomeRecord};
+pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, OutcomeRecord, Triage};
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
 pub use forwarding::{Delivery, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding};

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::error::incident;
+use crate::pages::appeals::register_and_screen;
 use crate::pages::forwarding::{FORWARDING_RULES, ForwardingRequest, plan_forwarding};
 use crate::{AppState, clock};
 use chrono::NaiveDate;
@@ -301,10 +302,7 @@ async fn create_appeal(
     }
     let now = clock::now();
     let content = body.content(now)?;
-    let appeal = state
-        .store
-        .register_appeal(user.organisation_id, content, None, user.id, now)
-        .await?;
+    let appeal = register_and_screen(&state, user.organisation_id, content, None, user.id, now).await?;
     tracing::info!(
         appeal = appeal.id.0,
         user = user.id.0,
@@ -325,10 +323,15 @@ async fn create_correction(
     let now = clock::now();
     let content = body.content(now)?;
     let correction = Correction::new(corrected, body.reason.as_deref().unwrap_or(""))?;
-    let appeal = state
-        .store
-        .register_appeal(user.organisation_id, content, Some(correction), user.id, now)
-        .await?;
+    let appeal = register_and_screen(
+        &state,
+        user.organisation_id,
+        content,
+        Some(correction),
+        user.id,
+        now,
+    )
+    .await?;
     tracing::info!(
         appeal = appeal.id.0,
         corrects = corrected.0,
@@ -367,6 +370,17 @@ fn appeal_json(row: &JournalRow, forwardings: &[ForwardingRecord], calendar: &Wo
         }) },
         "summary": content.summary(),
         "category": content.category().code(),
+        "urgent": row.triage.as_ref().is_some_and(|triage| triage.is_open_alarm()),
+        "triage": row.triage.as_ref().map(|triage| json!({
+            "urgent": triage.urgent,
+            "cleared": triage.cleared.as_ref().map(|(reason, at)| json!({ "reason": reason.as_str(), "at": rfc3339(*at) })),
+            "hits": triage.hits.iter().map(|hit| json!({
+                "category": hit.category,
+                "severity": hit.severity,
+                "term": hit.term,
+                "text": content.summary().get(hit.start..hit.end).unwrap_or(""),
+            })).collect::<Vec<_>>(),
+        })),
         "forwarded_to": forwardings.iter().map(|f| forwarding_json(f, calendar)).collect::<Vec<_>>(),
         "outcome": row.latest_outcome.as_ref().map(|o| o.text.as_str()),
         "corrects": row.corrects.map(|(year, number)| {

@@ -56,6 +56,8 @@ pub struct AppState {
     pub mailer: Option<senim_mail::Mailer>,
     /// Wakes the outbox when a letter is waiting.
     pub outbox: Arc<tokio::sync::Notify>,
+    /// The urgent-risk lexicon every registered summary is screened with.
+    pub lexicon: Arc<senim_domain::triage::Lexicon>,
     sign_in_throttle: Arc<throttle::SignInThrottle>,
 }
 
@@ -72,6 +74,7 @@ impl AppState {
             calendar: Arc::new(calendar),
             mailer,
             outbox: Arc::default(),
+            lexicon: Arc::new(senim_domain::triage::Lexicon::embedded()),
             sign_in_throttle: Arc::default(),
         }
     }

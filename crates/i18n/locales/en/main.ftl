@@ -295,3 +295,12 @@ delivery-error-transient = the mail server asked to try later
 delivery-error-permanent = the mail server refused the letter
 delivery-error-bad-recipient = the address is not valid
 delivery-error-other = the letter could not be prepared
+
+## Urgent triage
+mark-urgent = urgent
+triage-urgent = Urgent: the summary speaks of a risk to the child.
+triage-national-lines = If the child is in danger now: police 102, ambulance 103, the national line 111 (24/7), the line for children and youth 150.
+triage-clear-title = Clear the urgent flag
+triage-clear-reason = Why it is not urgent
+triage-clear-submit = Clear the flag
+triage-cleared = The urgent flag was cleared

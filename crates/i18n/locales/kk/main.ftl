@@ -292,3 +292,12 @@ delivery-error-transient = пошта сервері кейінірек жібе
 delivery-error-permanent = пошта сервері хатты қабылдамады
 delivery-error-bad-recipient = мекенжай дұрыс емес
 delivery-error-other = хатты дайындау мүмкін болмады
+
+## Шұғыл белгі
+mark-urgent = шұғыл
+triage-urgent = Шұғыл: қысқаша мазмұнында балаға қауіп туралы айтылады.
+triage-national-lines = Бала қазір қауіпте болса: полиция 102, жедел жәрдем 103, «111» ұлттық желісі (тәулік бойы), балалар мен жастарға арналған «150» сенім телефоны.
+triage-clear-title = Шұғыл белгіні алу
+triage-clear-reason = Неге шұғыл емес
+triage-clear-submit = Белгіні алу
+triage-cleared = Шұғыл белгі алынды

@@ -296,3 +296,12 @@ delivery-error-transient = почтовый сервер попросил пов
 delivery-error-permanent = почтовый сервер не принял письмо
 delivery-error-bad-recipient = адрес неверен
 delivery-error-other = письмо не удалось подготовить
+
+## Срочная отметка
+mark-urgent = срочно
+triage-urgent = Срочно: в кратком содержании говорится об угрозе ребёнку.
+triage-national-lines = Если ребёнок в опасности сейчас: полиция 102, скорая помощь 103, национальная линия 111 (круглосуточно), телефон доверия для детей и молодёжи 150.
+triage-clear-title = Снять срочную отметку
+triage-clear-reason = Почему это не срочно
+triage-clear-submit = Снять отметку
+triage-cleared = Срочная отметка снята

@@ -14,4 +14,5 @@ mod forwarding;
 mod i18n;
 mod journal;
 mod roles;
+mod triage;
 mod verify;

@@ -45,6 +45,10 @@ both_backends! {
             .await
             .unwrap();
         assert_eq!(app.senim(&["verify"]).status.code(), Some(0));
+        sqlx::query("DELETE FROM appeal_triage WHERE appeal_id IN (SELECT id FROM appeals WHERE number = 3)")
+            .execute(app.store.pool())
+            .await
+            .unwrap();
         sqlx::query("DELETE FROM appeals WHERE number = 3").execute(app.store.pool()).await.unwrap();
         let output = app.senim(&["verify"]);
         let stdout = String::from_utf8(output.stdout).unwrap();
@@ -82,6 +86,10 @@ both_backends! {
         for i in 1..=2 {
             api.register(json!({ "channel": "phone", "anonymous": true, "summary": format!("Қоңырау {i}") })).await;
         }
+        sqlx::query("DELETE FROM appeal_triage WHERE appeal_id IN (SELECT id FROM appeals WHERE number = 2)")
+            .execute(app.store.pool())
+            .await
+            .unwrap();
         sqlx::query("DELETE FROM appeals WHERE number = 2").execute(app.store.pool()).await.unwrap();
         sqlx::query("UPDATE journal_counters SET last_number = 1").execute(app.store.pool()).await.unwrap();
         let output = app.senim(&["verify"]);

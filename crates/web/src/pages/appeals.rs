@@ -13,7 +13,7 @@ use senim_domain::forwarding::ForwardingError;
 use senim_domain::time::{format_local, from_local, local};
 use senim_domain::{AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome};
 use senim_i18n::{Arg, Lang};
-use senim_store::AppealRecord;
+use senim_store::{AppealRecord, StoreError};
 use serde::Deserialize;
 
 use crate::context::ValidForm;
@@ -27,12 +27,75 @@ use crate::{AppState, clock};
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/appeals/{id}/triage/clear", post(clear_triage))
         .route("/appeals/new", get(register_page))
         .route("/appeals", post(register))
         .route("/appeals/{id}", get(appeal_page))
         .route("/appeals/{id}/outcome", post(record_outcome))
         .route("/appeals/{id}/correct", get(correction_page))
         .route("/appeals/{id}/corrections", post(register_correction))
+}
+
+/// Registers an appeal (or a correction) and screens its summary for urgent risk. Every path
+/// that registers goes through here: the pages, the API and the demo.
+pub async fn register_and_screen(
+    state: &AppState,
+    organisation_id: senim_domain::OrganisationId,
+    content: AppealContent,
+    correction: Option<Correction>,
+    user_id: senim_domain::UserId,
+    now: DateTime<Utc>,
+) -> Result<senim_domain::Appeal, StoreError> {
+    let appeal = state
+        .store
+        .register_appeal(organisation_id, content, correction, user_id, now)
+        .await?;
+    let hits = state.lexicon.triage(appeal.content.summary());
+    let urgent = senim_domain::triage::is_urgent(&hits);
+    state
+        .store
+        .record_triage(organisation_id, appeal.id, &hits, urgent, now)
+        .await?;
+    if urgent {
+        tracing::warn!(appeal = appeal.id.0, "urgent appeal registered");
+    }
+    Ok(appeal)
+}
+
+#[derive(Deserialize, Default)]
+struct ClearForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Clears an urgent flag; the reason stays in the appeal's history.
+async fn clear_triage(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<ClearForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let lang = signed_in.0.lang;
+    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let appeal_id = record.row.appeal.id;
+    if form.reason.trim().is_empty() {
+        let flash = Some(lang.t("error-reason-required"));
+        let page = appeal_page_with(&state, &signed_in.0, &record, flash, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    state
+        .store
+        .clear_triage(
+            user.organisation_id,
+            appeal_id,
+            form.reason.trim(),
+            user.id,
+            clock::now(),
+        )
+        .await?;
+    tracing::info!(appeal = appeal_id.0, user = user.id.0, "urgent flag cleared");
+    Ok(Redirect::to(&format!("/appeals/{}", appeal_id.0)).into_response())
 }
 
 /// The fields of the registration and correction forms, as submitted.
@@ -227,10 +290,7 @@ async fn register(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let appeal = state
-        .store
-        .register_appeal(user.organisation_id, content, None, user.id, now)
-        .await?;
+    let appeal = register_and_screen(&state, user.organisation_id, content, None, user.id, now).await?;
     tracing::info!(appeal = appeal.id.0, user = user.id.0, "appeal registered");
     Ok(Redirect::to(&format!("/appeals/{}?done=registered", appeal.id.0)).into_response())
 }
@@ -268,6 +328,8 @@ pub struct AppealPage {
     outcome_text: String,
     outcome_error: Option<String>,
     forwarding: ForwardingSection,
+    /// Why staff cleared the urgent flag, when they did.
+    triage_cleared: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -384,6 +446,12 @@ fn appeal_view(
         outcome_text,
         outcome_error,
         forwarding,
+        triage_cleared: record
+            .row
+            .triage
+            .as_ref()
+            .and_then(|triage| triage.cleared.as_ref())
+            .map(|(reason, at)| format!("{} ({})", reason.as_str(), format_local(*at))),
     }
 }
 
@@ -515,10 +583,15 @@ async fn register_correction(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let appeal = state
-        .store
-        .register_appeal(user.organisation_id, content, Some(correction), user.id, now)
-        .await?;
+    let appeal = register_and_screen(
+        &state,
+        user.organisation_id,
+        content,
+        Some(correction),
+        user.id,
+        now,
+    )
+    .await?;
     tracing::info!(
         appeal = appeal.id.0,
         corrects = corrected.0,

@@ -50,13 +50,44 @@ pub struct RowView {
     pub full_name: String,
     pub address: String,
     pub phone: String,
-    pub summary: String,
     pub outcome: String,
     pub marks: Vec<String>,
     pub superseded: bool,
     /// Column е: where it was forwarded, the deadline and where the deadline stands.
     pub forwarded: Vec<ForwardedCell>,
     pub overdue: bool,
+    /// Flagged by the urgent-risk screen and not cleared.
+    pub urgent: bool,
+    /// The words that made it urgent, as they stand in the summary.
+    pub urgent_words: Vec<String>,
+    /// The summary in pieces, the matched ones marked.
+    pub summary_parts: Vec<(String, bool)>,
+}
+
+/// Splits `text` into pieces, marking the byte ranges in `marks`.
+pub fn marked_parts(text: &str, marks: &[(usize, usize)]) -> Vec<(String, bool)> {
+    let mut ranges: Vec<(usize, usize)> = marks
+        .iter()
+        .copied()
+        .filter(|(start, end)| start < end && *end <= text.len())
+        .collect();
+    ranges.sort();
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (start, end) in ranges {
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            parts.push((text[at..start].to_owned(), false));
+        }
+        parts.push((text[start..end].to_owned(), true));
+        at = end;
+    }
+    if at < text.len() {
+        parts.push((text[at..].to_owned(), false));
+    }
+    parts
 }
 
 pub struct ForwardedCell {
@@ -116,7 +147,6 @@ impl RowView {
             full_name: applicant.full_name.0.clone(),
             address: applicant.address.0.clone(),
             phone: applicant.phone.0.clone(),
-            summary: content.summary().to_owned(),
             outcome: row
                 .latest_outcome
                 .as_ref()
@@ -126,6 +156,35 @@ impl RowView {
             superseded: !row.corrected_by.is_empty(),
             forwarded: Vec::new(),
             overdue: false,
+            urgent: row.triage.as_ref().is_some_and(|triage| triage.is_open_alarm()),
+            urgent_words: row
+                .triage
+                .as_ref()
+                .filter(|triage| triage.is_open_alarm())
+                .map(|triage| {
+                    let mut words: Vec<String> = triage
+                        .hits
+                        .iter()
+                        .filter(|hit| hit.severity.is_urgent())
+                        .filter_map(|hit| content.summary().get(hit.start..hit.end).map(str::to_owned))
+                        .collect();
+                    words.dedup();
+                    words
+                })
+                .unwrap_or_default(),
+            summary_parts: marked_parts(
+                content.summary(),
+                &row.triage
+                    .as_ref()
+                    .map(|triage| {
+                        triage
+                            .hits
+                            .iter()
+                            .map(|hit| (hit.start, hit.end))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default(),
+            ),
         }
     }
 
@@ -299,4 +358,26 @@ async fn journal_page(
         older_link: (page < pages).then(|| link(page + 1)),
     };
     Ok(journal_page.into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marked_parts;
+
+    #[test]
+    fn marked_words_are_cut_out_of_the_summary() {
+        let text = "Мен өлгім келеді, көмек керек";
+        let start = text.find("өлгім").unwrap();
+        let end = start + "өлгім келеді".len();
+        let parts = marked_parts(text, &[(start, end)]);
+        assert_eq!(
+            parts,
+            vec![
+                ("Мен ".to_owned(), false),
+                ("өлгім келеді".to_owned(), true),
+                (", көмек керек".to_owned(), false)
+            ]
+        );
+        assert_eq!(marked_parts("abc", &[(1, 99)]), vec![("abc".to_owned(), false)]);
+    }
 }

@@ -3,7 +3,7 @@
 mod account;
 mod admin;
 pub use admin::valid_login;
-mod appeals;
+pub(crate) mod appeals;
 pub(crate) mod forwarding;
 mod journal;
 

@@ -1,0 +1,44 @@
+//! Urgent-risk triage: flagged at registration, first in the journal, matched words shown,
+//! cleared only with a reason.
+
+use serde_json::json;
+
+both_backends! {
+    async fn an_appeal_speaking_of_suicide_is_urgent_and_stands_first(app: TestApp) {
+        app.school("school-a", "").await;
+        let api = app.api(&app.token("specialist").await);
+        let urgent = api.register(json!({ "channel": "online_box", "anonymous": true, "summary": "Мен өлгім келеді, ешкім түсінбейді" })).await;
+        api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Асханада тамақ суық" })).await;
+        let id = urgent["id"].as_i64().unwrap();
+        let (_, appeal) = api.get(&format!("/api/v1/appeals/{id}")).await;
+        assert_eq!(appeal["urgent"], true);
+        assert_eq!(appeal["triage"]["hits"][0]["category"], "suicide");
+        assert_eq!(appeal["triage"]["hits"][0]["text"], "өлгім келеді");
+        let (_, journal) = api.get("/api/v1/appeals").await;
+        assert_eq!(journal["items"][1]["urgent"], false, "the everyday appeal is not urgent");
+        let mut browser = app.browser("deputy").await;
+        let (_, page) = browser.get("/journal").await;
+        let first_row = page.split("<tbody>").nth(1).unwrap().split("</tr>").next().unwrap();
+        assert!(first_row.contains("шұғыл") && first_row.contains("<mark>өлгім келеді</mark>"), "{first_row}");
+        assert!(first_row.contains(">1<"), "No. 1, though older, stands first: {first_row}");
+        let (_, page) = browser.get(&format!("/appeals/{id}")).await;
+        assert!(page.contains("111") && page.contains("150"), "the national lines are shown");
+        // The deputy director reads but does not clear; a registrar clears with a reason.
+        assert_eq!(browser.post(&format!("/appeals/{id}/triage/clear"), &[("reason", "x")]).await.0, 403);
+        let mut specialist = app.browser("specialist").await;
+        specialist.get(&format!("/appeals/{id}")).await;
+        let (status, _) = specialist.post(&format!("/appeals/{id}/triage/clear"), &[("reason", " ")]).await;
+        assert_eq!(status, 422);
+        let (status, _) = specialist
+            .post(&format!("/appeals/{id}/triage/clear"), &[("reason", "Оқушымен сөйлестік: өлең жолы екен")])
+            .await;
+        assert_eq!(status, 303);
+        let (_, appeal) = api.get(&format!("/api/v1/appeals/{id}")).await;
+        assert_eq!(appeal["urgent"], false);
+        assert_eq!(appeal["triage"]["cleared"]["reason"], "Оқушымен сөйлестік: өлең жолы екен");
+        let (_, page) = specialist.get(&format!("/appeals/{id}")).await;
+        assert!(page.contains("Шұғыл белгі алынды: Оқушымен сөйлестік"), "the reason stays visible");
+        let (_, journal) = api.get("/api/v1/appeals").await;
+        assert_eq!(journal["items"][0]["number"], 2, "once cleared it takes its place by number");
+    }
+}
