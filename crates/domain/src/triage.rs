@@ -44,7 +44,8 @@ impl Piece {
     }
 }
 
-/// A term in two spellings: as written, and folded to Russian look-alikes.
+/// A term in two spellings: as written, and folded to Russian look-alikes. English terms
+/// have no folded spelling: transliterated, «drug*» would meet «другую».
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Term {
     text: String,
@@ -53,7 +54,7 @@ struct Term {
 }
 
 impl Term {
-    fn new(text: &str) -> Option<Term> {
+    fn new(text: &str, foldable: bool) -> Option<Term> {
         let pieces = |fold: bool| -> Vec<Piece> {
             let normalised = normalise(text);
             normalised
@@ -71,7 +72,7 @@ impl Term {
         (!plain.is_empty()).then(|| Term {
             text: text.trim().to_owned(),
             plain,
-            folded: pieces(true),
+            folded: if foldable { pieces(true) } else { Vec::new() },
         })
     }
 }
@@ -301,10 +302,13 @@ impl Lexicon {
                 };
                 parsed
                     .terms
-                    .extend(words.terms.iter().filter_map(|t| Term::new(t)));
-                parsed
-                    .exclude
-                    .extend(words.exclude.iter().filter_map(|t| Term::new(t)));
+                    .extend(words.terms.iter().filter_map(|t| Term::new(t, language != "en")));
+                parsed.exclude.extend(
+                    words
+                        .exclude
+                        .iter()
+                        .filter_map(|t| Term::new(t, language != "en")),
+                );
                 parsed
                     .positive
                     .extend(words.positive.into_iter().map(|s| (language.clone(), s)));
@@ -461,6 +465,9 @@ mod tests {
             let hits = lexicon.triage(text);
             assert!(!is_urgent(&hits), "{text}: {hits:?}");
         }
+        // English terms are not transliterated: «drug*» does not meet «другую».
+        let hits = lexicon.triage("Просит перевод в другую комнату, друг поможет.");
+        assert!(hits.is_empty(), "{hits:?}");
     }
 
     #[test]
