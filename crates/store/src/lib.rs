@@ -2,6 +2,7 @@
 //! schema (sqlx `Any`). Only this crate knows SQL. Personal data and texts are encrypted
 //! before they reach the database; the key lives outside it.
 
+mod alerts;
 #[macro_use]
 mod appeals;
 mod calendar;
@@ -18,6 +19,7 @@ use std::str::FromStr;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
+pub use alerts::DueAlert;
 pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, OutcomeRecord, Triage};
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;

@@ -22,6 +22,9 @@ const LONGEST_WAIT: Duration = Duration::from_secs(3600);
 
 /// Runs until the server stops: wakes when a letter is queued, or every interval.
 pub async fn run(state: AppState) {
+    if let Err(error) = state.store.requeue_interrupted_alerts().await {
+        tracing::warn!(%error, "could not requeue interrupted alerts");
+    }
     match state.store.requeue_interrupted_deliveries().await {
         Ok(0) => {}
         Ok(count) => tracing::warn!(count, "letters interrupted by the last stop are queued again"),
@@ -31,6 +34,9 @@ pub async fn run(state: AppState) {
         let now = clock::now();
         if let Err(error) = deliver_due(&state, now).await {
             tracing::warn!(%error, "the outbox could not send letters");
+        }
+        if let Err(error) = send_alerts(&state, now).await {
+            tracing::warn!(%error, "the outbox could not send urgent alerts");
         }
         if let Err(error) = send_digests(&state, now).await {
             tracing::warn!(%error, "the outbox could not send digests");
@@ -142,6 +148,47 @@ async fn deliver(
         .send(&to.email, to.name_in(lang.code()), &subject, &body)
         .await;
     Ok((result, forwarding.delivery.attempts))
+}
+
+/// Sends the alerts of urgent appeals: the number and a request to sign in, never the text.
+pub async fn send_alerts(state: &AppState, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let Some(mailer) = &state.mailer else { return Ok(0) };
+    let mut sent = 0;
+    for alert in state.store.due_alerts(now).await? {
+        if !state.store.claim_alert(&alert).await? {
+            continue;
+        }
+        let lang = Lang::parse(&alert.locale).unwrap_or_default();
+        let args = [
+            ("number", Arg::Number(alert.number.0)),
+            ("year", Arg::Text(alert.year.0.to_string())),
+        ];
+        let subject = lang.t_args("alert-subject", &args);
+        let body = lang.t_args("alert-body", &args);
+        let result = mailer.send(&alert.email, &alert.full_name, &subject, &body).await;
+        let retry_at = match &result {
+            Err(error) if !error.is_retryable() => None,
+            _ => chrono::Duration::from_std(backoff(state.config.retry_after, alert.attempts))
+                .ok()
+                .map(|wait| now + wait),
+        };
+        state
+            .store
+            .record_alert(&alert, result.is_ok(), retry_at, clock::now())
+            .await?;
+        match result {
+            Ok(()) => {
+                sent += 1;
+                tracing::info!(
+                    appeal = alert.appeal_id.0,
+                    user = alert.user_id.0,
+                    "urgent alert sent"
+                );
+            }
+            Err(error) => tracing::warn!(appeal = alert.appeal_id.0, %error, "urgent alert not sent"),
+        }
+    }
+    Ok(sent)
 }
 
 /// Sends each specialist, once a working day from 9:00, the list of their forwardings that

@@ -304,3 +304,8 @@ triage-clear-title = Clear the urgent flag
 triage-clear-reason = Why it is not urgent
 triage-clear-submit = Clear the flag
 triage-cleared = The urgent flag was cleared
+
+alert-subject = Senim: urgent appeal No. { $number } of { $year }
+alert-body =
+    An urgent appeal was registered: No. { $number } of { $year }.
+    Sign in to Senim now to read it and act. This message carries no text of the appeal.

@@ -301,3 +301,8 @@ triage-clear-title = Шұғыл белгіні алу
 triage-clear-reason = Неге шұғыл емес
 triage-clear-submit = Белгіні алу
 triage-cleared = Шұғыл белгі алынды
+
+alert-subject = Сенім: шұғыл өтініш, { $year } жылғы № { $number }
+alert-body =
+    Шұғыл өтініш тіркелді: { $year } жылғы № { $number }.
+    Оны оқып, шара қолдану үшін Сенімге дереу кіріңіз. Бұл хатта өтініштің мәтіні жоқ.

@@ -13,7 +13,7 @@ async fn appeal_and_addressed_organisation(app: &TestApp, received_at: Option<&s
         "channel": "phone",
         "anonymous": false,
         "applicant": { "full_name": "Серікова Айгүл", "phone": "+7 701 555 12 34" },
-        "summary": "Баласын сыныптастары ұрады",
+        "summary": "Баласының жатақханадағы бөлмесін ауыстыруды сұрайды",
     });
     if let Some(received_at) = received_at {
         body["received_at"] = json!(received_at);
@@ -53,7 +53,7 @@ both_backends_with_smtp! {
         assert_eq!(letters.len(), 1, "{messages:?}");
         let letter = letters[0];
         assert!(letter.subject.contains("№ 1 өтініш"), "{}", letter.subject);
-        assert!(letter.body.contains("Баласын сыныптастары ұрады"), "{}", letter.body);
+        assert!(letter.body.contains("Баласының жатақханадағы бөлмесін ауыстыруды сұрайды"), "{}", letter.body);
         assert!(letter.body.contains(&due.format("%d.%m.%Y").to_string()));
         assert!(!letter.body.contains("Серікова") && !letter.body.contains("555 12 34"), "no applicant details unless asked");
         // Asked for, in Russian.
@@ -141,5 +141,23 @@ both_backends_with_smtp! {
         }
         assert!(letters_to(&messages, "director@school.test").is_empty(), "readers get no digest");
         let _ = chrono::Utc.timestamp_opt(0, 0);
+    }
+
+    async fn an_urgent_appeal_alerts_registering_staff_by_number_only(app: TestApp, smtp: SmtpServer) {
+        app.school("school-a", "").await;
+        let api = app.api(&app.token("specialist").await);
+        api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Асханада тамақ суық" })).await;
+        api.register(json!({ "channel": "online_box", "anonymous": true, "summary": "Мен өлгім келеді, ешкімге айтпаңыз" })).await;
+        let messages = smtp.wait_for(3).await;
+        for login in ["specialist", "psychologist", "social"] {
+            let alerts = letters_to(&messages, &format!("{login}@school.test"));
+            assert_eq!(alerts.len(), 1, "{login}: {messages:?}");
+            assert!(alerts[0].subject.contains("№ 2"), "{}", alerts[0].subject);
+            assert!(!alerts[0].body.contains("өлгім") && !alerts[0].subject.contains("өлгім"), "never the text");
+        }
+        for login in ["deputy", "director", "admin"] {
+            assert!(letters_to(&messages, &format!("{login}@school.test")).is_empty(), "{login} gets no alert");
+        }
+        assert_eq!(messages.iter().filter(|mail| mail.subject.contains("№ 1")).count(), 0, "the everyday appeal alerts nobody");
     }
 }

@@ -58,6 +58,11 @@ pub async fn register_and_screen(
         .await?;
     if urgent {
         tracing::warn!(appeal = appeal.id.0, "urgent appeal registered");
+        state
+            .store
+            .queue_urgent_alerts(organisation_id, appeal.id, now)
+            .await?;
+        state.outbox.notify_one();
     }
     Ok(appeal)
 }
