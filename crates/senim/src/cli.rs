@@ -82,6 +82,9 @@ pub enum Command {
     /// The working calendar deadlines are counted on.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// The urgent-risk lexicon summaries are screened with.
+    #[command(subcommand)]
+    Triage(TriageCommand),
     /// Measure registrations per second and journal page latency against raw baselines.
     Bench(crate::bench::BenchArgs),
 }
@@ -205,6 +208,21 @@ pub enum CalendarCommand {
 }
 
 #[derive(Subcommand)]
+pub enum TriageCommand {
+    /// Add terms (e.g. regional slang) in the lexicon file's format; they extend the embedded
+    /// lexicon's categories. The server uses them from its next start.
+    Load {
+        /// A TOML file in Senim's lexicon format.
+        file: PathBuf,
+    },
+    /// Show which terms a sentence matches, to try the lexicon in force. Exits 0 when urgent.
+    Check {
+        /// The sentence to screen.
+        text: String,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum TokenCommand {
     /// Make an API token acting as the staff member, and print it (only now).
     Create {
@@ -318,6 +336,34 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 Err(error) => bail!("{}: {error}", file.display()),
             }
         }
+        Command::Triage(TriageCommand::Load { file }) => {
+            let body =
+                std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let store = cli.storage.open().await?;
+            match store.load_lexicon_file(&body, clock::now()).await? {
+                Ok(_) => {
+                    println!("loaded; restart the server to screen with it");
+                    Ok(0)
+                }
+                Err(error) => bail!("{}: {error}", file.display()),
+            }
+        }
+        Command::Triage(TriageCommand::Check { text }) => {
+            let store = cli.storage.open().await?;
+            let hits = store.lexicon().await?.triage(&text);
+            for hit in &hits {
+                println!(
+                    "{:<18} {:?}  «{}»  ({})",
+                    hit.category,
+                    hit.severity,
+                    &text[hit.start..hit.end],
+                    hit.term
+                );
+            }
+            let urgent = senim_domain::triage::is_urgent(&hits);
+            println!("{}", if urgent { "urgent" } else { "not urgent" });
+            Ok(if urgent { 0 } else { 1 })
+        }
         Command::Calendar(CalendarCommand::Show { year }) => {
             let store = cli.storage.open().await?;
             let calendar = store.working_calendar().await?;
@@ -368,12 +414,14 @@ async fn serve(storage: &StorageArgs, args: ServeArgs) -> anyhow::Result<i32> {
     if mailer.is_none() {
         tracing::warn!("no SMTP server configured: e-mail forwardings and digests wait until one is");
     }
+    let lexicon = store.lexicon().await?;
     let state = AppState::new(
         store.clone(),
         WebConfig::new(args.secure_cookies),
         calendar,
         mailer,
-    );
+    )
+    .with_lexicon(lexicon);
     senim_web::serve(listener, state, shutdown_signal()).await?;
     store.close().await;
     Ok(0)

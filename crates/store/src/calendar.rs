@@ -1,8 +1,9 @@
-//! The working calendar in force: the embedded file, then every file an administrator
-//! loaded, in order.
+//! What an administrator loads over the embedded data: working-calendar files, then triage
+//! lexicon additions — each applied in the order loaded.
 
 use chrono::{DateTime, Utc};
 use senim_domain::calendar::{CalendarError, WorkingCalendar};
+use senim_domain::triage::{Lexicon, LexiconError};
 use sqlx::Row;
 
 use crate::{Store, StoreError, unix};
@@ -37,5 +38,39 @@ impl Store {
             calendar = calendar.merged_with(file);
         }
         Ok(calendar)
+    }
+}
+
+impl Store {
+    /// Keeps a lexicon file of additions after checking that it reads; returns the lexicon
+    /// now in force.
+    pub async fn load_lexicon_file(
+        &self,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Result<Lexicon, LexiconError>, StoreError> {
+        if let Err(error) = Lexicon::parse(body) {
+            return Ok(Err(error));
+        }
+        sqlx::query("INSERT INTO lexicon_files (loaded_at, body) VALUES ($1, $2)")
+            .bind(unix(now))
+            .bind(body)
+            .execute(&self.pool)
+            .await?;
+        Ok(Ok(self.lexicon().await?))
+    }
+
+    /// The embedded lexicon with every loaded file's additions.
+    pub async fn lexicon(&self) -> Result<Lexicon, StoreError> {
+        let rows = sqlx::query("SELECT body FROM lexicon_files ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut lexicon = Lexicon::embedded();
+        for row in &rows {
+            let body: String = row.try_get("body")?;
+            let file = Lexicon::parse(&body).map_err(|_| StoreError::Corrupt("lexicon file"))?;
+            lexicon = lexicon.extended_with(file);
+        }
+        Ok(lexicon)
     }
 }

@@ -78,6 +78,12 @@ impl AppState {
             sign_in_throttle: Arc::default(),
         }
     }
+
+    /// The state with the lexicon in force (the embedded one and an administrator's additions).
+    pub fn with_lexicon(mut self, lexicon: senim_domain::triage::Lexicon) -> AppState {
+        self.lexicon = Arc::new(lexicon);
+        self
+    }
 }
 
 /// The whole application, as served and as tested.

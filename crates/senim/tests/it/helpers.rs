@@ -129,7 +129,8 @@ pub async fn spawn_app_with(backend: Backend, smtp_port: Option<u16>) -> Option<
         config,
         store.working_calendar().await.unwrap(),
         mailer,
-    );
+    )
+    .with_lexicon(store.lexicon().await.unwrap());
     tokio::spawn(senim_web::serve(listener, state.clone(), async {
         let _ = stopped.await;
     }));

@@ -41,4 +41,19 @@ both_backends! {
         let (_, journal) = api.get("/api/v1/appeals").await;
         assert_eq!(journal["items"][0]["number"], 2, "once cleared it takes its place by number");
     }
+
+    async fn an_administrator_adds_regional_words_to_the_lexicon(app: TestApp) {
+        let before = app.senim(&["triage", "check", "короче я выпилюсь"]);
+        assert_eq!(before.status.code(), Some(1), "not urgent before");
+        let file = app.data.join("slang.toml");
+        std::fs::write(&file, "schema = 1\n[[category]]\nid = \"suicide\"\n[category.ru]\nterms = [\"выпил*\"]\n").unwrap();
+        let loaded = app.senim(&["triage", "load", file.to_str().unwrap()]);
+        assert!(loaded.status.success(), "{}", String::from_utf8_lossy(&loaded.stderr));
+        let after = app.senim(&["triage", "check", "короче я выпилюсь"]);
+        assert_eq!(after.status.code(), Some(0));
+        assert!(String::from_utf8_lossy(&after.stdout).contains("«выпилюсь»"));
+        assert!(app.store.lexicon().await.unwrap().triage("выпилюсь").iter().any(|hit| hit.category == "suicide"));
+        std::fs::write(&file, "schema = 9").unwrap();
+        assert!(!app.senim(&["triage", "load", file.to_str().unwrap()]).status.success());
+    }
 }
