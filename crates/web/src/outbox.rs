@@ -56,6 +56,21 @@ pub fn backoff(first: Duration, attempts: i64) -> Duration {
         .min(LONGEST_WAIT)
 }
 
+/// When to try again after `result`: never after a refusal for good, else after the wait.
+fn next_attempt(
+    state: &AppState,
+    result: &Result<(), MailError>,
+    attempts: i64,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    match result {
+        Err(error) if !error.is_retryable() => None,
+        _ => chrono::Duration::from_std(backoff(state.config.retry_after, attempts))
+            .ok()
+            .map(|wait| now + wait),
+    }
+}
+
 /// Sends every letter due by `now`; returns how many went out. Without an SMTP server the
 /// letters wait in the queue, no attempt counted. One letter's trouble never holds up the rest.
 pub async fn deliver_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, StoreError> {
@@ -72,12 +87,7 @@ pub async fn deliver_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, 
                 (Err(MailError::Build), 0)
             }
         };
-        let retry_at = match &result {
-            Err(error) if !error.is_retryable() => None,
-            _ => chrono::Duration::from_std(backoff(state.config.retry_after, attempts))
-                .ok()
-                .map(|wait| now + wait),
-        };
+        let retry_at = next_attempt(state, &result, attempts, now);
         let recorded = result.as_ref().map(|_| ()).map_err(MailError::code);
         state
             .store
@@ -166,12 +176,7 @@ pub async fn send_alerts(state: &AppState, now: DateTime<Utc>) -> Result<usize, 
         let subject = lang.t_args("alert-subject", &args);
         let body = lang.t_args("alert-body", &args);
         let result = mailer.send(&alert.email, &alert.full_name, &subject, &body).await;
-        let retry_at = match &result {
-            Err(error) if !error.is_retryable() => None,
-            _ => chrono::Duration::from_std(backoff(state.config.retry_after, alert.attempts))
-                .ok()
-                .map(|wait| now + wait),
-        };
+        let retry_at = next_attempt(state, &result, alert.attempts, now);
         state
             .store
             .record_alert(&alert, result.is_ok(), retry_at, clock::now())
