@@ -93,10 +93,10 @@ impl Channel {
     }
 }
 
-/// The appeal's subject, by the top level of Child Helpline International's data framework.
+/// The top level of Child Helpline International's data framework: what an appeal is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Category {
+pub enum Topic {
     Violence,
     MentalHealth,
     FamilyRelationships,
@@ -111,48 +111,214 @@ pub enum Category {
     Unspecified,
 }
 
-impl Category {
-    pub const ALL: [Category; 12] = [
-        Category::Violence,
-        Category::MentalHealth,
-        Category::FamilyRelationships,
-        Category::PeerRelationships,
-        Category::EducationAndOccupation,
-        Category::PhysicalHealth,
-        Category::AccessToServices,
-        Category::DiscriminationAndExclusion,
-        Category::Sexuality,
-        Category::MissingChildren,
-        Category::NonCounselling,
-        Category::Unspecified,
+impl Topic {
+    pub const ALL: [Topic; 12] = [
+        Topic::Violence,
+        Topic::MentalHealth,
+        Topic::FamilyRelationships,
+        Topic::PeerRelationships,
+        Topic::EducationAndOccupation,
+        Topic::PhysicalHealth,
+        Topic::AccessToServices,
+        Topic::DiscriminationAndExclusion,
+        Topic::Sexuality,
+        Topic::MissingChildren,
+        Topic::NonCounselling,
+        Topic::Unspecified,
     ];
 
     pub fn code(self) -> &'static str {
         match self {
-            Category::Violence => "violence",
-            Category::MentalHealth => "mental_health",
-            Category::FamilyRelationships => "family_relationships",
-            Category::PeerRelationships => "peer_relationships",
-            Category::EducationAndOccupation => "education_and_occupation",
-            Category::PhysicalHealth => "physical_health",
-            Category::AccessToServices => "access_to_services",
-            Category::DiscriminationAndExclusion => "discrimination_and_exclusion",
-            Category::Sexuality => "sexuality",
-            Category::MissingChildren => "missing_children",
-            Category::NonCounselling => "non_counselling",
-            Category::Unspecified => "unspecified",
+            Topic::Violence => "violence",
+            Topic::MentalHealth => "mental_health",
+            Topic::FamilyRelationships => "family_relationships",
+            Topic::PeerRelationships => "peer_relationships",
+            Topic::EducationAndOccupation => "education_and_occupation",
+            Topic::PhysicalHealth => "physical_health",
+            Topic::AccessToServices => "access_to_services",
+            Topic::DiscriminationAndExclusion => "discrimination_and_exclusion",
+            Topic::Sexuality => "sexuality",
+            Topic::MissingChildren => "missing_children",
+            Topic::NonCounselling => "non_counselling",
+            Topic::Unspecified => "unspecified",
+        }
+    }
+
+    pub fn parse(code: &str) -> Result<Topic, AppealError> {
+        Topic::ALL
+            .into_iter()
+            .find(|topic| topic.code() == code)
+            .ok_or(AppealError::UnknownCategory)
+    }
+
+    /// The framework's sub-categories of this topic; each topic but «unspecified» ends with
+    /// «other» (Unspecified/Other).
+    pub fn subcategories(self) -> &'static [&'static str] {
+        match self {
+            Topic::MissingChildren => &["child_abduction", "lost_or_missing", "runaway", "other"],
+            Topic::Violence => &[
+                "bullying",
+                "child_marriage",
+                "child_labour",
+                "commercial_sexual_exploitation",
+                "fgm",
+                "gender_based_harmful_practices",
+                "other_harmful_practices",
+                "neglect",
+                "online_sexual_abuse",
+                "physical_violence",
+                "psychological_violence",
+                "sexual_violence",
+                "other",
+            ],
+            Topic::MentalHealth => &[
+                "substance_use",
+                "behavioural_problems",
+                "concerns_about_self",
+                "anger",
+                "fear_and_anxiety",
+                "mood",
+                "neurodevelopmental",
+                "eating",
+                "self_harm",
+                "suicidal",
+                "traumatic_distress",
+                "other",
+            ],
+            Topic::PhysicalHealth => &[
+                "general_medical",
+                "hiv_aids",
+                "nutrition",
+                "pregnancy",
+                "sexual_reproductive_health",
+                "other",
+            ],
+            Topic::AccessToServices => &[
+                "education",
+                "essential_needs",
+                "healthcare_services",
+                "legal_services",
+                "mental_health_services",
+                "sexual_health_services",
+                "socio_economic_services",
+                "other",
+            ],
+            Topic::DiscriminationAndExclusion => &[
+                "ethnicity",
+                "financial_situation",
+                "gender",
+                "gender_identity_orientation",
+                "health",
+                "beliefs",
+                "other",
+            ],
+            Topic::FamilyRelationships => &[
+                "adoption_fostering",
+                "family_health",
+                "general_family",
+                "caregiver",
+                "siblings",
+                "other",
+            ],
+            Topic::PeerRelationships => &["classmates", "friends", "partner", "other"],
+            Topic::EducationAndOccupation => &["academic", "work", "teacher_and_school", "other"],
+            Topic::Sexuality => &["sexual_behaviours", "orientation_identity", "other"],
+            Topic::NonCounselling => &[
+                "parent_questions",
+                "trust_line_questions",
+                "other_services_questions",
+                "complaints",
+                "thanks",
+                "other",
+            ],
+            Topic::Unspecified => &[],
+        }
+    }
+}
+
+/// The appeal's subject by Child Helpline International's data framework: a topic and, when
+/// known, one of its sub-categories. Its code is `topic` or `topic.sub`
+/// (`violence.bullying`), the form the journal's chain seals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Category {
+    topic: Topic,
+    sub: Option<&'static str>,
+}
+
+impl Serialize for Category {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.code())
+    }
+}
+
+impl Category {
+    pub const UNSPECIFIED: Category = Category {
+        topic: Topic::Unspecified,
+        sub: None,
+    };
+
+    /// A topic without a sub-category.
+    pub const fn of(topic: Topic) -> Category {
+        Category { topic, sub: None }
+    }
+
+    /// A topic and one of its sub-categories.
+    pub fn with_sub(topic: Topic, sub: &str) -> Result<Category, AppealError> {
+        let sub = topic
+            .subcategories()
+            .iter()
+            .find(|known| **known == sub)
+            .ok_or(AppealError::UnknownCategory)?;
+        Ok(Category {
+            topic,
+            sub: Some(sub),
+        })
+    }
+
+    /// Every category, each topic followed by its sub-categories.
+    pub fn all() -> Vec<Category> {
+        Topic::ALL
+            .into_iter()
+            .flat_map(|topic| {
+                std::iter::once(Category::of(topic)).chain(topic.subcategories().iter().map(move |sub| {
+                    Category {
+                        topic,
+                        sub: Some(sub),
+                    }
+                }))
+            })
+            .collect()
+    }
+
+    pub fn topic(self) -> Topic {
+        self.topic
+    }
+
+    pub fn sub(self) -> Option<&'static str> {
+        self.sub
+    }
+
+    pub fn code(self) -> String {
+        match self.sub {
+            Some(sub) => format!("{}.{sub}", self.topic.code()),
+            None => self.topic.code().to_owned(),
         }
     }
 
     pub fn parse(code: &str) -> Result<Category, AppealError> {
-        Category::ALL
-            .into_iter()
-            .find(|category| category.code() == code)
-            .ok_or(AppealError::UnknownCategory)
+        match code.split_once('.') {
+            Some((topic, sub)) => Category::with_sub(Topic::parse(topic)?, sub),
+            None => Ok(Category::of(Topic::parse(code)?)),
+        }
     }
 
+    /// The Fluent id of the name: `category-violence`, `category-violence--bullying`.
     pub fn message_id(self) -> String {
-        format!("category-{}", self.code().replace('_', "-"))
+        let topic = format!("category-{}", self.topic.code().replace('_', "-"));
+        match self.sub {
+            Some(sub) => format!("{topic}--{}", sub.replace('_', "-")),
+            None => topic,
+        }
     }
 }
 
@@ -182,7 +348,7 @@ impl Applicant {
 /// carries a Fluent id; none carries the refused value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AppealError {
-    #[error("applicant: an appeal that is not anonymous needs the applicant's full name or phone")]
+    #[error("applicant: an appeal that is not anonymous needs the applicant's full name, address or phone")]
     ApplicantRequired,
     #[error("applicant: an anonymous appeal carries no applicant details")]
     ApplicantGivenForAnonymous,
@@ -306,7 +472,7 @@ impl AppealContent {
         if anonymous && !applicant.is_empty() {
             return Err(AppealError::ApplicantGivenForAnonymous);
         }
-        if !anonymous && applicant.full_name.is_empty() && applicant.phone.is_empty() {
+        if !anonymous && applicant.is_empty() {
             return Err(AppealError::ApplicantRequired);
         }
         limit(&applicant.full_name, "applicant.full_name", MAX_NAME)?;
@@ -453,7 +619,7 @@ mod tests {
             anonymous,
             applicant,
             summary,
-            Category::Unspecified,
+            Category::UNSPECIFIED,
             now(),
         )
     }
@@ -475,12 +641,13 @@ mod tests {
     }
 
     #[test]
-    fn a_named_appeal_needs_a_name_or_a_phone() {
-        let error = content(false, Applicant::new("", "Астана", ""), "x").unwrap_err();
+    fn a_named_appeal_needs_a_name_an_address_or_a_phone() {
+        let error = content(false, Applicant::new("", "  ", ""), "x").unwrap_err();
         assert_eq!(error, AppealError::ApplicantRequired);
         assert_eq!(error.field(), "applicant");
         assert!(content(false, Applicant::new("Әлібек Қуанышұлы", "", ""), "x").is_ok());
         assert!(content(false, Applicant::new("", "", "+7 701 123 45 67"), "x").is_ok());
+        assert!(content(false, Applicant::new("", "aruzhan@example.kz", ""), "x").is_ok());
     }
 
     #[test]
@@ -516,7 +683,7 @@ mod tests {
             true,
             Applicant::default(),
             "x",
-            Category::Unspecified,
+            Category::UNSPECIFIED,
             now(),
         );
         assert_eq!(earlier.unwrap().received_at(), weekend_voicemail);
@@ -526,7 +693,7 @@ mod tests {
             true,
             Applicant::default(),
             "x",
-            Category::Unspecified,
+            Category::UNSPECIFIED,
             now(),
         );
         assert_eq!(future, Err(AppealError::ReceivedInFuture));
@@ -549,9 +716,30 @@ mod tests {
         for channel in Channel::ALL {
             assert_eq!(Channel::parse(channel.code()), Ok(channel));
         }
-        for category in Category::ALL {
-            assert_eq!(Category::parse(category.code()), Ok(category));
+        let all = Category::all();
+        assert_eq!(
+            all.len(),
+            12 + 73,
+            "11 topics with 73 sub-categories, and «unspecified»"
+        );
+        for category in all {
+            assert_eq!(Category::parse(&category.code()), Ok(category));
         }
+        let bullying = Category::parse("violence.bullying").unwrap();
+        assert_eq!(bullying.topic(), Topic::Violence);
+        assert_eq!(bullying.message_id(), "category-violence--bullying");
+        assert_eq!(
+            Category::parse("violence").unwrap().message_id(),
+            "category-violence"
+        );
+        assert_eq!(
+            Category::parse("violence.runaway"),
+            Err(AppealError::UnknownCategory)
+        );
+        assert_eq!(
+            Category::parse("unspecified.other"),
+            Err(AppealError::UnknownCategory)
+        );
         assert_eq!(Channel::parse("fax"), Err(AppealError::UnknownChannel));
     }
 

@@ -126,7 +126,7 @@ pub fn entry_hash(prev: EntryHash, appeal: &Appeal, corrects: Option<EntryRef>) 
         .text(&applicant.address)
         .text(&applicant.phone)
         .text(content.summary())
-        .text(content.category().code());
+        .text(&content.category().code());
     match &appeal.correction {
         Some(correction) => {
             let corrects = corrects.map_or((0, 0), |entry| (entry.year.0.into(), entry.number.0));
@@ -258,7 +258,7 @@ mod tests {
             true,
             Applicant::default(),
             summary,
-            Category::PeerRelationships,
+            Category::of(crate::appeal::Topic::PeerRelationships),
             at,
         )
         .unwrap();
@@ -328,7 +328,7 @@ mod tests {
             true,
             Applicant::default(),
             summary.into(),
-            Category::PeerRelationships,
+            Category::of(crate::appeal::Topic::PeerRelationships),
         )
     }
 

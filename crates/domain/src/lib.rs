@@ -7,13 +7,16 @@ pub mod calendar;
 pub mod deadline;
 pub mod forwarding;
 pub mod journal;
+pub mod opening;
 pub mod organisation;
 pub mod staff;
 pub mod time;
 pub mod triage;
+pub mod trust_box;
 
 pub use appeal::{
-    Appeal, AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome, Redacted,
+    Appeal, AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome,
+    Redacted, Topic,
 };
 pub use journal::{ChainBreak, ChainCounter, EntryHash, EntryRef, JournalNumber, JournalYear};
 pub use organisation::{Organisation, OrganisationId, Slug};

@@ -401,6 +401,101 @@ pub fn is_urgent(hits: &[Hit]) -> bool {
     hits.iter().any(|hit| hit.severity.is_urgent())
 }
 
+/// The labelled sentences Senim measures its screen against (`data/triage-eval.toml`):
+/// crisis messages and harmless look-alikes in kk, ru and en, written apart from the lexicon.
+pub const EVALUATION_SET: &str = include_str!("../data/triage-eval.toml");
+
+#[derive(Deserialize)]
+struct EvaluationFile {
+    sentence: Vec<LabelledSentence>,
+}
+
+#[derive(Deserialize)]
+struct LabelledSentence {
+    lang: String,
+    urgent: bool,
+    text: String,
+}
+
+/// Counts of one language (or all): urgent sentences flagged (true positives), urgent ones
+/// missed, harmless ones flagged (false alarms), harmless ones left alone.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Confusion {
+    pub flagged_urgent: u32,
+    pub missed_urgent: u32,
+    pub false_alarms: u32,
+    pub left_alone: u32,
+}
+
+impl Confusion {
+    fn count(&mut self, urgent: bool, flagged: bool) {
+        match (urgent, flagged) {
+            (true, true) => self.flagged_urgent += 1,
+            (true, false) => self.missed_urgent += 1,
+            (false, true) => self.false_alarms += 1,
+            (false, false) => self.left_alone += 1,
+        }
+    }
+
+    pub fn sentences(&self) -> u32 {
+        self.flagged_urgent + self.missed_urgent + self.false_alarms + self.left_alone
+    }
+
+    /// The share of urgent sentences flagged.
+    pub fn recall(&self) -> f64 {
+        ratio(self.flagged_urgent, self.flagged_urgent + self.missed_urgent)
+    }
+
+    /// The share of flagged sentences that were urgent.
+    pub fn precision(&self) -> f64 {
+        ratio(self.flagged_urgent, self.flagged_urgent + self.false_alarms)
+    }
+}
+
+fn ratio(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        f64::from(part) / f64::from(whole)
+    }
+}
+
+/// The screen measured on a labelled set: per language and in all, with the sentences it got
+/// wrong (for whoever improves the lexicon).
+#[derive(Clone, Debug, Default)]
+pub struct Evaluation {
+    pub by_language: std::collections::BTreeMap<String, Confusion>,
+    pub total: Confusion,
+    pub missed: Vec<String>,
+    pub false_alarms: Vec<String>,
+}
+
+/// Runs the lexicon over a labelled set in the format of [`EVALUATION_SET`].
+pub fn evaluate(lexicon: &Lexicon, set: &str) -> Result<Evaluation, LexiconError> {
+    let file: EvaluationFile =
+        toml::from_str(set).map_err(|error| LexiconError::Format(error.message().to_owned()))?;
+    let mut evaluation = Evaluation::default();
+    for sentence in file.sentence {
+        let flagged = is_urgent(&lexicon.triage(&sentence.text));
+        evaluation.total.count(sentence.urgent, flagged);
+        evaluation
+            .by_language
+            .entry(sentence.lang.clone())
+            .or_default()
+            .count(sentence.urgent, flagged);
+        match (sentence.urgent, flagged) {
+            (true, false) => evaluation
+                .missed
+                .push(format!("{}: {}", sentence.lang, sentence.text)),
+            (false, true) => evaluation
+                .false_alarms
+                .push(format!("{}: {}", sentence.lang, sentence.text)),
+            _ => {}
+        }
+    }
+    Ok(evaluation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +504,26 @@ mod tests {
         let mut ids: Vec<String> = lexicon.triage(text).into_iter().map(|hit| hit.category).collect();
         ids.dedup();
         ids
+    }
+
+    #[test]
+    fn recall_and_precision_on_the_evaluation_set_hold() {
+        let evaluation = evaluate(&Lexicon::embedded(), EVALUATION_SET).unwrap();
+        let total = &evaluation.total;
+        assert!(total.sentences() >= 150, "{}", total.sentences());
+        // The figures of docs/BENCHMARKS.md. A change of the lexicon or of the matching that
+        // moves them must move them there too; a fall in recall is a regression.
+        let expected = Confusion {
+            flagged_urgent: 39,
+            missed_urgent: 46,
+            false_alarms: 5,
+            left_alone: 80,
+        };
+        assert_eq!(
+            total, &expected,
+            "missed: {:#?}\nfalse alarms: {:#?}",
+            evaluation.missed, evaluation.false_alarms
+        );
     }
 
     #[test]

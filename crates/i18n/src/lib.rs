@@ -101,12 +101,34 @@ impl From<i64> for Arg {
     }
 }
 
-/// The raw Fluent sources, for checks that every language has every message.
+/// The raw Fluent sources of each language (every file of its folder), for checks that every
+/// language has every message.
 pub fn sources() -> [(Lang, &'static str); 3] {
     [
-        (Lang::Kk, include_str!("../locales/kk/main.ftl")),
-        (Lang::Ru, include_str!("../locales/ru/main.ftl")),
-        (Lang::En, include_str!("../locales/en/main.ftl")),
+        (
+            Lang::Kk,
+            concat!(
+                include_str!("../locales/kk/main.ftl"),
+                "\n",
+                include_str!("../locales/kk/categories.ftl")
+            ),
+        ),
+        (
+            Lang::Ru,
+            concat!(
+                include_str!("../locales/ru/main.ftl"),
+                "\n",
+                include_str!("../locales/ru/categories.ftl")
+            ),
+        ),
+        (
+            Lang::En,
+            concat!(
+                include_str!("../locales/en/main.ftl"),
+                "\n",
+                include_str!("../locales/en/categories.ftl")
+            ),
+        ),
     ]
 }
 

@@ -287,7 +287,7 @@ async fn fill_journal(store: &Store, login: &str, count: usize) -> anyhow::Resul
             anonymous,
             applicant,
             "Оқушы сыныптастарының қысымы туралы айтты; психолог кеңесі қажет.",
-            Category::PeerRelationships,
+            Category::of(senim_domain::Topic::PeerRelationships),
             at,
         )?;
         store

@@ -100,6 +100,10 @@ pub struct ServeArgs {
     /// Mark cookies Secure: set when Senim is served over HTTPS.
     #[arg(long, env = "SENIM_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Senim is behind a reverse proxy: take a client's address from the last entry of
+    /// X-Forwarded-For (only the online Trust Box's rate limit uses it, hashed, in memory).
+    #[arg(long, env = "SENIM_BEHIND_PROXY")]
+    pub behind_proxy: bool,
     #[command(flatten)]
     pub smtp: SmtpArgs,
 }
@@ -417,7 +421,10 @@ async fn serve(storage: &StorageArgs, args: ServeArgs) -> anyhow::Result<i32> {
     let lexicon = store.lexicon().await?;
     let state = AppState::new(
         store.clone(),
-        WebConfig::new(args.secure_cookies),
+        WebConfig {
+            behind_proxy: args.behind_proxy,
+            ..WebConfig::new(args.secure_cookies)
+        },
         calendar,
         mailer,
     )

@@ -10,7 +10,7 @@ use anyhow::Context;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use senim_domain::time::{from_local, local};
 use senim_domain::{
-    AppealContent, Applicant, Category, Channel, Correction, Outcome, Position, Positions, Slug,
+    AppealContent, Applicant, Category, Channel, Correction, Outcome, Position, Positions, Slug, Topic,
 };
 use senim_store::{NewUser, Store, StoreError};
 use senim_web::clock;
@@ -74,7 +74,7 @@ const APPEALS: &[DemoAppeal] = &[
             "+7 701 555 12 34",
         )),
         "Анасы: 8-сынып оқушысы ұлы жатақханада ересек оқушылардың қысым көрсететінін айтады.",
-        C::PeerRelationships,
+        C::of(Topic::PeerRelationships),
         Some(
             "Сынып жетекшісімен және жатақхана тәрбиешісімен әңгіме жүргізілді, оқушылармен профилактикалық кездесу өтті.",
         ),
@@ -84,7 +84,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::BoxLetter,
         None,
         "Хат: асханадағы тамақ кейде суық, порция аз деп жазылған.",
-        C::AccessToServices,
+        C::of(Topic::AccessToServices),
         Some("Асхана меңгерушісіне ескерту жасалды, ас мәзірі тексерілді."),
     ),
     appeal(
@@ -92,7 +92,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::BoxLetter,
         None,
         "Хат: жаттықтырушы жарыс алдында үнемі айқайлайды, қорқамын.",
-        C::Violence,
+        C::of(Topic::Violence),
         Some("Психолог жаттықтырушымен және оқушылар тобымен кездесті; жағдай бақылауда."),
     ),
     appeal(
@@ -100,7 +100,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Phone,
         None,
         "Аноним: оқушы досының түнде жылайтынын, үйін сағынатынын айтты.",
-        C::MentalHealth,
+        C::of(Topic::MentalHealth),
         Some("Педагог-психолог оқушымен жеке кеңес өткізді, ата-анасымен байланыс орнатылды."),
     ),
     appeal(
@@ -108,7 +108,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::InPerson,
         Some(("Омаров Дәурен", "", "+7 705 210 44 19")),
         "10-сынып оқушысы: математикадан үлгерімі төмендегенін, көмек керек екенін айтты.",
-        C::EducationAndOccupation,
+        C::of(Topic::EducationAndOccupation),
         Some("Қосымша сабақ кестесі берілді."),
     ),
     appeal(
@@ -116,7 +116,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Voicemail,
         None,
         "Дауыстық хабарлама: ата-ана демалыс күндері баласын үйге жіберу тәртібін сұрайды.",
-        C::NonCounselling,
+        C::of(Topic::NonCounselling),
         Some("Ата-анаға қоңырау шалып, тәртіп түсіндірілді."),
     ),
     appeal(
@@ -128,7 +128,7 @@ const APPEALS: &[DemoAppeal] = &[
             "+7 777 300 11 22",
         )),
         "Мать ученицы 9 класса: дочь жалуется на насмешки одноклассниц в соцсетях.",
-        C::PeerRelationships,
+        C::of(Topic::PeerRelationships),
         Some(
             "Проведена беседа с классом о кибербуллинге, родители обидчиц приглашены к социальному педагогу.",
         ),
@@ -138,7 +138,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::BoxLetter,
         None,
         "Письмо: просят открыть спортзал по вечерам для самостоятельных тренировок.",
-        C::AccessToServices,
+        C::of(Topic::AccessToServices),
         None,
     ),
     appeal(
@@ -146,7 +146,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Email,
         Some(("Қасымов Ерлан", "", "+7 702 118 90 07")),
         "Әкесі: баласының денсаулығына байланысты жаттығу жүктемесін азайтуды сұрайды.",
-        C::PhysicalHealth,
+        C::of(Topic::PhysicalHealth),
         Some("Медбике мен жаттықтырушы жүктемені дәрігер анықтамасы бойынша өзгертті."),
     ),
     appeal(
@@ -154,7 +154,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Phone,
         None,
         "Аноним: жатақханада бір оқушының ақшасын үлкендер тартып алады.",
-        C::Violence,
+        C::of(Topic::Violence),
         None,
     ),
     appeal(
@@ -162,7 +162,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::InPerson,
         Some(("Нұрланқызы Әйгерім", "", "")),
         "11-сынып оқушысы: емтихан алдында ұйқысыз, мазасыз жүргенін айтты.",
-        C::MentalHealth,
+        C::of(Topic::MentalHealth),
         Some("Психологпен үш кеңес белгіленді."),
     ),
     appeal(
@@ -170,7 +170,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Voicemail,
         None,
         "Дауыстық хабарлама: ата-ана жатақхана тәрбиешісінің телефон нөмірін сұрайды.",
-        C::NonCounselling,
+        C::of(Topic::NonCounselling),
         Some("Нөмір хабарланды."),
     ),
     appeal(
@@ -178,7 +178,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::BoxLetter,
         None,
         "Хат: сыныпта бір оқушыны ешкім сөйлестірмейді, оған жаны ашитынын жазған.",
-        C::PeerRelationships,
+        C::of(Topic::PeerRelationships),
         None,
     ),
     appeal(
@@ -186,7 +186,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Phone,
         Some(("Бекова Гүлнар", "Ақтөбе қ.", "+7 708 404 40 40")),
         "Әжесі: немересі демалыстан кейін мектепке қайтқысы келмейді.",
-        C::FamilyRelationships,
+        C::of(Topic::FamilyRelationships),
         None,
     ),
     appeal(
@@ -194,7 +194,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Email,
         None,
         "Аноним хат: жатақханада кешкі уақытта темекі шегетін оқушылар бар.",
-        C::MentalHealth,
+        C::of(Topic::MentalHealth),
         None,
     ),
     // January of the next year: numbering starts again at 1.
@@ -203,7 +203,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Voicemail,
         None,
         "Дауыстық хабарлама (демалыс күндері қалдырылған): оқушы каникулдан кейін жатақханаға оралғысы келмейтінін айтты.",
-        C::FamilyRelationships,
+        C::of(Topic::FamilyRelationships),
         None,
     ),
     appeal(
@@ -211,7 +211,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::BoxLetter,
         None,
         "Хат: киім ауыстыратын бөлмеде ұрлық болады.",
-        C::Violence,
+        C::of(Topic::Violence),
         Some("Бөлмеге шкафтар мен құлыптар орнатылды."),
     ),
     appeal(
@@ -219,7 +219,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::BoxLetter,
         None,
         "Хат: кітапханада қазақ тіліндегі жаңа кітаптар аз.",
-        C::EducationAndOccupation,
+        C::of(Topic::EducationAndOccupation),
         None,
     ),
     appeal(
@@ -227,7 +227,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Phone,
         Some(("Ахметов Самат", "Ақтөбе облысы, Хромтау қ.", "+7 701 999 00 11")),
         "Әкесі: баласы жаттықтырушысымен қарым-қатынасы нашарлағанын айтады.",
-        C::EducationAndOccupation,
+        C::of(Topic::EducationAndOccupation),
         None,
     ),
     appeal(
@@ -235,7 +235,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::InPerson,
         Some(("Петров Артём", "", "+7 747 123 45 67")),
         "Ученик 8 класса: просит помочь с переводом в другую комнату общежития.",
-        C::PeerRelationships,
+        C::of(Topic::PeerRelationships),
         Some("Переселён по согласованию с воспитателем."),
     ),
     appeal(
@@ -243,7 +243,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Phone,
         None,
         "Аноним: сыныптасы соңғы кезде ешкіммен сөйлеспей, тамақ ішпей жүр.",
-        C::MentalHealth,
+        C::of(Topic::MentalHealth),
         None,
     ),
     appeal(
@@ -251,7 +251,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Email,
         Some(("Жұмабаева Динара", "", "+7 700 700 70 70")),
         "Анасы: қызының телефонына бейтаныс адамдар жазады.",
-        C::Violence,
+        C::of(Topic::Violence),
         None,
     ),
     appeal(
@@ -259,7 +259,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::BoxLetter,
         None,
         "Хат: кейде өмір сүргім келмейді, ешкімге керек емес сияқтымын.",
-        C::MentalHealth,
+        C::of(Topic::MentalHealth),
         None,
     ),
     appeal(
@@ -267,7 +267,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::BoxLetter,
         None,
         "Письмо: благодарят психолога за тренинг перед соревнованиями.",
-        C::NonCounselling,
+        C::of(Topic::NonCounselling),
         Some("Принято к сведению."),
     ),
     appeal(
@@ -275,7 +275,7 @@ const APPEALS: &[DemoAppeal] = &[
         Ch::Phone,
         Some(("Сағынтаев Нұрлан", "", "+7 705 505 05 05")),
         "Ағасы: інісінің оқудан шығып кету ниеті бар екенін айтады.",
-        C::EducationAndOccupation,
+        C::of(Topic::EducationAndOccupation),
         None,
     ),
 ];

@@ -22,7 +22,8 @@ pub struct DueAlert {
 
 impl Store {
     /// Queues an alert for every active member of staff of the school who registers appeals
-    /// and gave an e-mail address.
+    /// and gave an e-mail address. An alert already sent for the appeal is sent again: a new
+    /// urgent message in its conversation is news.
     pub async fn queue_urgent_alerts(
         &self,
         organisation_id: OrganisationId,
@@ -35,7 +36,8 @@ impl Store {
              WHERE users.organisation_id = $3 AND users.active = 1 AND users.email <> '' \
              AND (users.positions LIKE '%responsible_specialist%' OR users.positions LIKE '%psychologist%' \
                   OR users.positions LIKE '%social_pedagogue%') \
-             ON CONFLICT (appeal_id, user_id) DO NOTHING",
+             ON CONFLICT (appeal_id, user_id) DO UPDATE SET state = 'pending', attempts = 0, \
+             next_attempt_at = excluded.next_attempt_at, sent_at = NULL",
         )
         .bind(appeal_id.0)
         .bind(unix(now))

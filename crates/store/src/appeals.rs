@@ -127,6 +127,8 @@ pub(crate) fn triage_from_row(
 pub struct AppealRecord {
     pub row: JournalRow,
     pub registered_by_name: String,
+    /// Registered by the online Trust Box itself, not by a person.
+    pub registered_automatically: bool,
     pub outcomes: Vec<OutcomeRecord>,
     pub corrected_by_ids: Vec<AppealId>,
 }
@@ -310,6 +312,25 @@ impl Store {
         registered_by: UserId,
         now: DateTime<Utc>,
     ) -> Result<Appeal, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let appeal = self
+            .insert_appeal(&mut tx, organisation_id, content, correction, registered_by, now)
+            .await?;
+        tx.commit().await?;
+        Ok(appeal)
+    }
+
+    /// Numbers, chains and inserts an appeal inside the caller's transaction, so that what
+    /// belongs to the appeal (a receipt, a letter's opening) is written with it or not at all.
+    pub(crate) async fn insert_appeal(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        organisation_id: OrganisationId,
+        content: AppealContent,
+        correction: Option<Correction>,
+        registered_by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Appeal, StoreError> {
         // Stored moments have whole seconds; seal exactly what is stored.
         let registered_at = from_unix(unix(now))?;
         let content = AppealContent::from_storage(
@@ -321,10 +342,9 @@ impl Store {
             content.category(),
         );
         let year = JournalYear::of_registration(registered_at);
-        let mut tx = self.pool.begin().await?;
-        let (number, prev_hash) = take_next_number(&mut tx, organisation_id, year).await?;
+        let (number, prev_hash) = take_next_number(tx, organisation_id, year).await?;
         let corrects = match &correction {
-            Some(correction) => Some(entry_of(&mut tx, organisation_id, correction.corrects).await?),
+            Some(correction) => Some(entry_of(tx, organisation_id, correction.corrects).await?),
             None => None,
         };
         let mut appeal = Appeal {
@@ -368,16 +388,15 @@ impl Store {
         })
         .bind(prev_hash.to_hex())
         .bind(appeal.entry_hash.to_hex())
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         appeal.id = AppealId(row.try_get("id")?);
         sqlx::query("UPDATE journal_counters SET head_hash = $1 WHERE organisation_id = $2 AND year = $3")
             .bind(appeal.entry_hash.to_hex())
             .bind(organisation_id.0)
             .bind(i64::from(year.0))
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-        tx.commit().await?;
         Ok(appeal)
     }
 
@@ -457,6 +476,33 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// Raises the urgent flag again for what a later message of the appeal said: the alarm is
+    /// open once more with the new words. False when it was already open. A reason an earlier
+    /// clearing gave stays in its row.
+    pub async fn raise_triage(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        hits: &[Hit],
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let hits = serde_json::to_string(hits).map_err(|_| StoreError::Corrupt("triage"))?;
+        let done = sqlx::query(
+            "UPDATE appeal_triage SET urgent = 1, hits = $1, triaged_at = $2, cleared_at = NULL, cleared_by = NULL \
+             WHERE appeal_id = $3 AND organisation_id = $4 AND NOT (urgent = 1 AND cleared_at IS NULL)",
+        )
+        .bind(
+            self.cipher
+                .seal(&triage_aad(organisation_id, appeal_id, "hits"), &hits)?,
+        )
+        .bind(unix(now))
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Clears an urgent flag with the reason, which is kept; false when there was none open.
@@ -652,7 +698,7 @@ impl Store {
         let row = sqlx::query(concat!(
             "SELECT ",
             appeal_columns!(),
-            ", users.full_name AS registered_by_name",
+            ", users.full_name AS registered_by_name, users.system_account AS registered_by_system",
             appeals_with_corrected!(),
             "JOIN users ON users.id = appeals.registered_by WHERE appeals.id = $1 AND appeals.organisation_id = $2"
         ))
@@ -664,6 +710,7 @@ impl Store {
         let appeal = appeal_from_row(&self.cipher, &row)?;
         let triage = triage_from_row(&self.cipher, &appeal, &row)?;
         let registered_by_name: String = row.try_get("registered_by_name")?;
+        let registered_automatically = row.try_get::<i64, _>("registered_by_system")? == 1;
         let outcome_rows = sqlx::query(concat!(
             "SELECT ",
             outcome_columns!(),
@@ -691,6 +738,7 @@ impl Store {
         Ok(AppealRecord {
             row: links.row(appeal, latest_outcome, triage),
             registered_by_name,
+            registered_automatically,
             outcomes,
             corrected_by_ids,
         })

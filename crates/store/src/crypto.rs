@@ -35,6 +35,16 @@ pub enum KeyError {
 }
 
 impl Key {
+    /// A secret for one purpose, derived from the key; the key itself is used only to seal.
+    pub(crate) fn derive(&self, purpose: &str) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update(purpose.as_bytes());
+        hasher.update([0]);
+        hasher.update(self.0);
+        hasher.finalize().into()
+    }
+
     /// Reads the key file, or creates it (mode 0600) with a new random key when it is missing.
     pub fn load_or_create(path: &Path) -> Result<Key, KeyError> {
         let io = |source| KeyError::Io {

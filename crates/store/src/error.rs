@@ -16,6 +16,10 @@ pub enum StoreError {
     LoginTaken,
     #[error("this short name is already taken by another school")]
     SlugTaken,
+    #[error("this receipt code is already in use")]
+    ReceiptTaken,
+    #[error("no unused slip of this school has this receipt code")]
+    SlipUnknown,
     #[error("password hashing: {0}")]
     PasswordHash(String),
 }

@@ -10,6 +10,7 @@ mod crypto;
 mod error;
 mod forwarding;
 mod organisations;
+mod trust_box;
 mod users;
 mod verify;
 
@@ -24,6 +25,7 @@ pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, Outcome
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
 pub use forwarding::{Delivery, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding};
+pub use trust_box::{BoxMessage, Conversation};
 pub use users::{NewUser, Session, User, one_time_password, random_token};
 pub use verify::{ChainReport, VerifyReport};
 
@@ -54,6 +56,9 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     cipher: Cipher,
+    /// The secret mixed into every receipt code's hash, derived from the key: a copy of the
+    /// database alone does not let anyone test codes.
+    receipt_pepper: std::sync::Arc<[u8; 32]>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -94,6 +99,7 @@ impl Store {
             pool,
             backend,
             cipher: Cipher::new(&key),
+            receipt_pepper: std::sync::Arc::new(key.derive("senim/receipt-codes")),
         };
         store.migrate().await?;
         store.seed_directories(now_for_seeding()).await?;

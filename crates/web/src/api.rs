@@ -38,6 +38,11 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}", get(get_appeal))
         .route("/appeals/{id}/outcome", post(record_outcome))
         .route("/appeals/{id}/corrections", post(create_correction))
+        .route("/appeals/{id}/replies", post(create_reply))
+        .route("/appeals/{id}/conversation", get(get_conversation))
+        .route("/box/{school}/submissions", post(box_submission))
+        .route("/box/{school}/followup", post(box_followup))
+        .route("/box/{school}/followup/messages", post(box_followup_message))
         .route(
             "/appeals/{id}/forwardings",
             post(create_forwarding).get(list_forwardings),
@@ -231,7 +236,7 @@ impl NewAppealJson {
         let channel = Channel::parse(&self.channel)?;
         let category = match &self.category {
             Some(code) => Category::parse(code)?,
-            None => Category::Unspecified,
+            None => Category::UNSPECIFIED,
         };
         let received_at = match &self.received_at {
             Some(text) => DateTime::parse_from_rfc3339(text)
@@ -793,4 +798,208 @@ async fn directory(State(state): State<AppState>, api_user: ApiUser) -> Result<R
         })
         .collect();
     Ok(Json(json!({ "items": items })).into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The online Trust Box, for a school's own website or app: no sign-in. A receipt code travels
+// only in a request body.
+
+use crate::pages::trust_box::{BoxRefusal, Client, open_by_code, submit_to_box, write_to_conversation};
+use senim_domain::trust_box::{Author, Submission};
+
+impl From<BoxRefusal> for ApiError {
+    fn from(refusal: BoxRefusal) -> ApiError {
+        match refusal {
+            BoxRefusal::Invalid(error) => ApiError::from(error),
+            BoxRefusal::TooMany => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                "too many attempts from here; try again later (in danger now: call 111 or 150)",
+            ),
+            BoxRefusal::Store(error) => ApiError::from(error),
+        }
+    }
+}
+
+async fn box_school(state: &AppState, slug: &str) -> Result<senim_domain::Organisation, ApiError> {
+    match state.store.organisation_by_slug(slug).await {
+        Ok(school) => Ok(school),
+        Err(StoreError::NotFound) => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such school",
+        )),
+        Err(error) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoxSubmissionJson {
+    text: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    contact: String,
+}
+
+async fn box_submission(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Client(client): Client,
+    body: Result<Json<BoxSubmissionJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let school = box_school(&state, &slug).await?;
+    let Json(body) = body?;
+    let submission = Submission::new(&body.text, &body.name, &body.contact);
+    let (_, code) = submit_to_box(&state, &school, client, &submission).await?;
+    let now = clock::now();
+    let body = json!({
+        "receipt_code": code.grouped(),
+        "answer_expected_from": rfc3339(state.calendar.next_working_moment(now)),
+    });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FollowupJson {
+    receipt_code: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FollowupMessageJson {
+    receipt_code: String,
+    text: String,
+}
+
+/// The conversation as the student sees it: who wrote (student or staff, never a name), what,
+/// and when.
+fn student_messages(conversation: &senim_store::Conversation) -> Value {
+    let messages: Vec<Value> = conversation
+        .messages
+        .iter()
+        .map(|message| {
+            json!({
+                "from": message.author.code(),
+                "text": message.text.as_str(),
+                "at": rfc3339(message.at),
+            })
+        })
+        .collect();
+    json!({ "messages": messages })
+}
+
+fn no_conversation() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "no conversation for this receipt code",
+    )
+}
+
+async fn box_followup(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Client(client): Client,
+    body: Result<Json<FollowupJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let school = box_school(&state, &slug).await?;
+    let Json(body) = body?;
+    let conversation = open_by_code(&state, &school, client, &body.receipt_code)
+        .await?
+        .ok_or_else(no_conversation)?;
+    Ok(Json(student_messages(&conversation)).into_response())
+}
+
+async fn box_followup_message(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Client(client): Client,
+    body: Result<Json<FollowupMessageJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let school = box_school(&state, &slug).await?;
+    let Json(body) = body?;
+    let conversation = write_to_conversation(&state, &school, client, &body.receipt_code, &body.text)
+        .await?
+        .ok_or_else(no_conversation)?;
+    Ok((StatusCode::CREATED, Json(student_messages(&conversation))).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReplyJson {
+    text: String,
+}
+
+/// A member of staff answers in the conversation of an appeal with a receipt code.
+async fn create_reply(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<ReplyJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let appeal_id = parse_id(&id)?;
+    let Json(body) = body?;
+    let text = senim_domain::trust_box::message_text(&body.text)?;
+    state.store.appeal(user.organisation_id, appeal_id).await?;
+    match state
+        .store
+        .add_staff_reply(user.organisation_id, appeal_id, user.id, &text, clock::now())
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::NotFound) => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "no_receipt_code",
+                "this appeal has no receipt code, so there is no one to answer online",
+            ));
+        }
+        Err(error) => return Err(error.into()),
+    }
+    tracing::info!(appeal = appeal_id.0, user = user.id.0, "answer through the API");
+    let conversation = state
+        .store
+        .conversation(user.organisation_id, appeal_id)
+        .await?
+        .ok_or_else(no_conversation)?;
+    Ok((StatusCode::CREATED, Json(staff_messages(&conversation))).into_response())
+}
+
+fn staff_messages(conversation: &senim_store::Conversation) -> Value {
+    let messages: Vec<Value> = conversation
+        .messages
+        .iter()
+        .map(|message| {
+            json!({
+                "from": message.author.code(),
+                "text": message.text.as_str(),
+                "at": rfc3339(message.at),
+                "staff_name": match message.author {
+                    Author::Staff => message.staff_name.clone().map(Value::from).unwrap_or(Value::Null),
+                    Author::Student => Value::Null,
+                },
+            })
+        })
+        .collect();
+    json!({ "appeal_id": conversation.appeal_id.0, "messages": messages })
+}
+
+async fn get_conversation(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let appeal_id = parse_id(&id)?;
+    state.store.appeal(user.organisation_id, appeal_id).await?;
+    let conversation = state
+        .store
+        .conversation(user.organisation_id, appeal_id)
+        .await?
+        .ok_or_else(no_conversation)?;
+    Ok(Json(staff_messages(&conversation)).into_response())
 }

@@ -33,6 +33,9 @@ pub struct WebConfig {
     pub retry_after: std::time::Duration,
     /// How often the outbox looks for letters and digests due.
     pub outbox_interval: std::time::Duration,
+    /// Senim runs behind a reverse proxy: a client's address is the last one the proxy put in
+    /// `X-Forwarded-For` (used only, hashed, by the Trust Box's rate limit).
+    pub behind_proxy: bool,
 }
 
 impl WebConfig {
@@ -41,6 +44,7 @@ impl WebConfig {
             secure_cookies,
             retry_after: std::time::Duration::from_secs(60),
             outbox_interval: std::time::Duration::from_secs(30),
+            behind_proxy: false,
         }
     }
 }
@@ -59,6 +63,7 @@ pub struct AppState {
     /// The urgent-risk lexicon every registered summary is screened with.
     pub lexicon: Arc<senim_domain::triage::Lexicon>,
     sign_in_throttle: Arc<throttle::SignInThrottle>,
+    box_guard: Arc<throttle::BoxGuard>,
 }
 
 impl AppState {
@@ -76,6 +81,7 @@ impl AppState {
             outbox: Arc::default(),
             lexicon: Arc::new(senim_domain::triage::Lexicon::embedded()),
             sign_in_throttle: Arc::default(),
+            box_guard: Arc::default(),
         }
     }
 
@@ -94,6 +100,7 @@ pub fn app(state: AppState) -> Router {
     ));
     Router::new()
         .merge(pages)
+        .merge(pages::trust_box::router())
         .nest("/api/v1", api::router())
         .merge(assets::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
@@ -141,9 +148,12 @@ pub async fn serve(
         }
     });
     let outbox = tokio::spawn(outbox::run(state.clone()));
-    let served = axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let served = axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
     purge.abort();
     outbox.abort();
     served

@@ -50,6 +50,102 @@ impl SignInThrottle {
     }
 }
 
+/// Abuse control for the public Trust Box without keeping who anyone is: a client is known
+/// only by a hash of its network address under a secret drawn at random each day (Kazakhstan
+/// time) and never written anywhere. When the day turns, the secret and every count are
+/// forgotten, so nothing links one day's visitor to the next day's.
+pub struct BoxGuard {
+    state: Mutex<GuardState>,
+}
+
+/// What the guard knows of a client: an opaque hash valid for one day.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClientKey([u8; 16]);
+
+struct GuardState {
+    day: Option<chrono::NaiveDate>,
+    secret: [u8; 32],
+    submissions: HashMap<ClientKey, Vec<DateTime<Utc>>>,
+    failures: HashMap<ClientKey, (u32, DateTime<Utc>)>,
+}
+
+/// Submissions (and follow-up messages) one client may send within the window.
+pub const MAX_SUBMISSIONS: usize = 10;
+pub const SUBMISSION_WINDOW: Duration = Duration::hours(1);
+/// Wrong receipt codes one client may try within [`WINDOW`].
+pub const MAX_WRONG_CODES: u32 = 10;
+
+impl Default for BoxGuard {
+    fn default() -> BoxGuard {
+        BoxGuard {
+            state: Mutex::new(GuardState {
+                day: None,
+                secret: [0; 32],
+                submissions: HashMap::new(),
+                failures: HashMap::new(),
+            }),
+        }
+    }
+}
+
+impl BoxGuard {
+    fn state(&self, now: DateTime<Utc>) -> std::sync::MutexGuard<'_, GuardState> {
+        let mut state = self.state.lock().expect("the guard's lock is never poisoned");
+        let today = senim_domain::time::local(now).date_naive();
+        if state.day != Some(today) {
+            let mut secret = [0u8; 32];
+            // Without randomness the guard still works: the key is then only a hash.
+            let _ = getrandom::fill(&mut secret);
+            state.day = Some(today);
+            state.secret = secret;
+            state.submissions.clear();
+            state.failures.clear();
+        }
+        state
+    }
+
+    /// The client's key for today.
+    pub fn client(&self, address: &str, now: DateTime<Utc>) -> ClientKey {
+        use sha2::{Digest, Sha256};
+        let state = self.state(now);
+        let digest = Sha256::new()
+            .chain_update(state.secret)
+            .chain_update(address.as_bytes())
+            .finalize();
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&digest[..16]);
+        ClientKey(key)
+    }
+
+    /// Counts a submission; false when the client sent too many lately.
+    pub fn submission(&self, client: ClientKey, now: DateTime<Utc>) -> bool {
+        let mut state = self.state(now);
+        let sent = state.submissions.entry(client).or_default();
+        sent.retain(|at| now - *at < SUBMISSION_WINDOW);
+        if sent.len() >= MAX_SUBMISSIONS {
+            return false;
+        }
+        sent.push(now);
+        true
+    }
+
+    /// Whether the client may try a receipt code now.
+    pub fn may_try_code(&self, client: ClientKey, now: DateTime<Utc>) -> bool {
+        let mut state = self.state(now);
+        state.failures.retain(|_, (_, since)| now - *since < WINDOW);
+        state
+            .failures
+            .get(&client)
+            .is_none_or(|(count, _)| *count < MAX_WRONG_CODES)
+    }
+
+    pub fn wrong_code(&self, client: ClientKey, now: DateTime<Utc>) {
+        let mut state = self.state(now);
+        let entry = state.failures.entry(client).or_insert((0, now));
+        entry.0 += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +162,39 @@ mod tests {
         assert!(!throttle.allows("specialist", start + Duration::minutes(1)));
         assert!(throttle.allows("director", start), "other logins are not held");
         assert!(throttle.allows("specialist", start + WINDOW + Duration::seconds(1)));
+    }
+
+    #[test]
+    fn the_box_holds_a_client_after_too_many_wrong_codes_and_forgets_at_midnight() {
+        let guard = BoxGuard::default();
+        // 10:00 in Kazakhstan.
+        let morning = Utc.with_ymd_and_hms(2026, 11, 25, 5, 0, 0).unwrap();
+        let client = guard.client("203.0.113.7", morning);
+        assert!(client == guard.client("203.0.113.7", morning), "one key all day");
+        let other = guard.client("203.0.113.8", morning);
+        for _ in 0..MAX_WRONG_CODES {
+            assert!(guard.may_try_code(client, morning));
+            guard.wrong_code(client, morning);
+        }
+        assert!(!guard.may_try_code(client, morning));
+        assert!(guard.may_try_code(other, morning), "others are not held");
+        // After midnight Almaty time (19:00 UTC) the secret and the counts are new.
+        let next_day = Utc.with_ymd_and_hms(2026, 11, 25, 19, 0, 1).unwrap();
+        let tomorrow = guard.client("203.0.113.7", next_day);
+        assert!(tomorrow != client, "yesterday's key does not survive");
+        assert!(guard.may_try_code(tomorrow, next_day));
+    }
+
+    #[test]
+    fn the_box_takes_a_few_submissions_an_hour_from_one_client() {
+        let guard = BoxGuard::default();
+        let now = Utc.with_ymd_and_hms(2026, 11, 25, 5, 0, 0).unwrap();
+        let client = guard.client("198.51.100.1", now);
+        for _ in 0..MAX_SUBMISSIONS {
+            assert!(guard.submission(client, now));
+        }
+        assert!(!guard.submission(client, now + Duration::minutes(30)));
+        assert!(guard.submission(client, now + SUBMISSION_WINDOW + Duration::seconds(1)));
     }
 
     #[test]

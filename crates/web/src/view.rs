@@ -1,7 +1,7 @@
 //! What every page shows around its content: the language, the signed-in person's name and
 //! menu, the language switch, and the CSRF token its forms carry.
 
-use senim_domain::{Category, Channel, Position};
+use senim_domain::{Category, Channel, Position, Topic};
 use senim_i18n::Lang;
 
 use crate::context::Context;
@@ -57,15 +57,52 @@ pub fn channel_choices(lang: Lang, selected: &str) -> Vec<Choice> {
         .collect()
 }
 
-pub fn category_choices(lang: Lang, selected: &str) -> Vec<Choice> {
-    Category::ALL
+/// The categories as `<optgroup>`s: each topic, then the topic alone and its sub-categories.
+pub struct ChoiceGroup {
+    pub label: String,
+    pub choices: Vec<Choice>,
+}
+
+pub fn category_choices(lang: Lang, selected: &str) -> Vec<ChoiceGroup> {
+    Topic::ALL
         .into_iter()
-        .map(|category| Choice {
-            value: category.code().to_owned(),
-            label: lang.t(&category.message_id()),
-            selected: category.code() == selected,
+        .map(|topic| {
+            let whole = Category::of(topic);
+            let choices = std::iter::once(whole)
+                .chain(
+                    topic
+                        .subcategories()
+                        .iter()
+                        .filter_map(|sub| Category::with_sub(topic, sub).ok()),
+                )
+                .map(|category| Choice {
+                    value: category.code(),
+                    label: if category.sub().is_some() {
+                        lang.t(&category.message_id())
+                    } else {
+                        lang.t_args(
+                            "category-topic-only",
+                            &[("topic", lang.t(&whole.message_id()).into())],
+                        )
+                    },
+                    selected: category.code() == selected,
+                })
+                .collect();
+            ChoiceGroup {
+                label: lang.t(&whole.message_id()),
+                choices,
+            }
         })
         .collect()
+}
+
+/// A category's name as a page shows it: «Зорлық-зомбылық › Буллинг».
+pub fn category_name(lang: Lang, category: Category) -> String {
+    let topic = lang.t(&Category::of(category.topic()).message_id());
+    match category.sub() {
+        Some(_) => format!("{topic} › {}", lang.t(&category.message_id())),
+        None => topic,
+    }
 }
 
 pub fn position_choices(lang: Lang, selected: &str) -> Vec<Choice> {

@@ -152,6 +152,7 @@ category-discrimination-and-exclusion = Discrimination and exclusion
 category-sexuality = Sexuality
 category-missing-children = Missing children
 category-non-counselling = Non-counselling contact
+category-topic-only = { $topic } (not further specified)
 category-unspecified = Not specified
 
 ## Positions
@@ -164,7 +165,7 @@ position-administrator = System administrator
 
 ## Errors
 error-title = Error
-error-applicant-required = An appeal that is not anonymous needs the applicant's full name or contact phone.
+error-applicant-required = An appeal that is not anonymous needs the applicant's full name, address or contact phone.
 error-applicant-given-for-anonymous = An anonymous appeal carries no applicant details: clear the name, address and phone, or untick «anonymous».
 error-phone-invalid = A phone number has 5 to 20 digits and may contain + ( ) - and spaces.
 error-summary-required = Write the short summary.
@@ -309,3 +310,48 @@ alert-subject = Senim: urgent appeal No. { $number } of { $year }
 alert-body =
     An urgent appeal was registered: No. { $number } of { $year }.
     Sign in to Senim now to read it and act. This message carries no text of the appeal.
+
+## The online Trust Box (public pages)
+box-title = Trust Box
+box-intro = Here you can write to the school psychologist, the social pedagogue or the school's leadership. You do not have to give your name: nobody will know who wrote.
+box-text = What happened? What would you like to say?
+box-identify = I want to leave my name or a contact (optional)
+box-identify-hint = If you fill this in, the staff can contact you. If you leave it empty, your message is anonymous.
+box-name = Your name
+box-contact = Phone or e-mail
+box-code-warning = After you send, your receipt code is shown only once. Write it down: only this code lets you read the answer, and a lost code cannot be recovered.
+box-send = Send
+box-anonymity = We do not keep your IP address, device or browser, and we use no cookies.
+box-followup-link = Read the answer (with your receipt code)
+box-lines-title = If you need help now, call for free:
+box-lines-111 = 111 — the unified contact centre for families and children, 24/7.
+box-lines-150 = 150 — the helpline for children and youth.
+box-lines-danger = If a life is in danger: police 102, ambulance 103.
+box-sent-title = Your message has arrived
+box-sent-code = Your receipt code:
+box-code = Receipt code
+box-sent-keep = Write the code down or take a picture of it now. It will not be shown again and cannot be recovered. Do not tell it to anyone.
+box-expected-now = It is working hours: the staff will read your message today.
+box-expected-later = It is outside working hours now. The staff will read your message from { $from }.
+box-followup-title = Read the answer
+box-followup-write = Write again
+box-followup-close = Close the page when you have read it; the code is not kept on it.
+box-followup-open = Open
+box-followup-lost = A lost code cannot be recovered: write a new message.
+box-new-message = Write a new message
+box-cross-site = Please send your message from this page.
+box-too-many = Too many attempts. Please try again a little later. If you need help now, call 111 or 150.
+box-error-empty = Please write your message.
+box-from-you = You
+box-from-staff = School
+box-followup-sent = Your message has arrived.
+box-followup-not-found = No message was found for this code. Check the digits and enter it again.
+
+## The online conversation on the appeal page
+conversation-title = Conversation with the student (by receipt code)
+conversation-hint = The student does not see your name, only “School”. The answer is seen when the student enters the code.
+conversation-from-student = Student
+conversation-reply = Answer
+conversation-reply-submit = Send the answer
+conversation-replied = The answer has been sent.
+appeal-registered-automatically = Online Trust Box (automatically)

@@ -102,7 +102,7 @@ async fn the_server_log_never_shows_appeal_texts_or_personal_data() {
         .trim()
         .to_owned();
     let mut server = Command::new(env!("CARGO_BIN_EXE_senim"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--data"])
+        .args(["serve", "--behind-proxy", "--listen", "127.0.0.1:0", "--data"])
         .arg(&data)
         .env("SENIM_LOG", "trace")
         .stdout(Stdio::piped())
@@ -156,13 +156,87 @@ async fn the_server_log_never_shows_appeal_texts_or_personal_data() {
         .send()
         .await
         .unwrap();
+    // The online Trust Box: a student's address and browser reach the server and go no further.
+    let student_ip = "198.51.100.203";
+    let student_agent = "UAMARKER-Mozilla/5.0 (Linux; Android 14; SM-A546E)";
+    let box_marker = "BOXMARKER-7e1f";
+    let response = client
+        .post(format!("{base}/box/school-a"))
+        .header("x-forwarded-for", student_ip)
+        .header("user-agent", student_agent)
+        .form(&[("text", box_marker), ("lang", "kk")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers().get("set-cookie").is_none(),
+        "the box sets no cookie"
+    );
+    let page = response.text().await.unwrap();
+    let code = page
+        .split("<code>")
+        .nth(1)
+        .and_then(|rest| rest.split("</code>").next())
+        .unwrap()
+        .to_owned();
+    let response = client
+        .post(format!("{base}/api/v1/box/school-a/followup/messages"))
+        .header("x-forwarded-for", student_ip)
+        .header("user-agent", student_agent)
+        .json(&json!({ "receipt_code": code, "text": box_marker }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let response = client
+        .post(format!("{base}/api/v1/box/school-a/followup"))
+        .header("x-forwarded-for", student_ip)
+        .json(&json!({ "receipt_code": "0000 0000 0000 0000" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
     server.kill().unwrap();
     server.wait().unwrap();
     let mut log = String::new();
     server.stderr.take().unwrap().read_to_string(&mut log).unwrap();
     assert!(log.contains("appeal registered"), "the log is captured: {log}");
-    for secret in [marker, "135 79 13", "203.0.113.77", token.as_str()] {
+    assert!(log.contains("online Trust Box submission registered"), "{log}");
+    let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+    assert_eq!(digits.len(), 16, "{code}");
+    for secret in [
+        marker,
+        "135 79 13",
+        "203.0.113.77",
+        token.as_str(),
+        student_ip,
+        "UAMARKER",
+        box_marker,
+        code.as_str(),
+        digits.as_str(),
+    ] {
         assert!(!log.contains(secret), "the log shows {secret}: {log}");
+    }
+    // Nor does anything of the student's reach the data directory: not the address, not the
+    // browser, not the receipt code (in any form), not the text in clear.
+    let mut stored = Vec::new();
+    for entry in std::fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            stored.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    let stored = String::from_utf8_lossy(&stored).into_owned();
+    for secret in [
+        student_ip,
+        "UAMARKER",
+        "Android 14",
+        box_marker,
+        code.as_str(),
+        digits.as_str(),
+    ] {
+        assert!(!stored.contains(secret), "the data directory holds {secret}");
     }
     std::fs::remove_dir_all(&data).unwrap();
 }

@@ -15,4 +15,5 @@ mod i18n;
 mod journal;
 mod roles;
 mod triage;
+mod trust_box;
 mod verify;

@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}/outcome", post(record_outcome))
         .route("/appeals/{id}/correct", get(correction_page))
         .route("/appeals/{id}/corrections", post(register_correction))
+        .route("/appeals/{id}/replies", post(reply))
 }
 
 /// Registers an appeal (or a correction) and screens its summary for urgent risk. Every path
@@ -50,6 +51,18 @@ pub async fn register_and_screen(
         .store
         .register_appeal(organisation_id, content, correction, user_id, now)
         .await?;
+    screen_registered(state, &appeal, now).await?;
+    Ok(appeal)
+}
+
+/// Screens a registered appeal's text for urgent risk, keeps the result, and alerts the staff
+/// at once when it is urgent.
+pub async fn screen_registered(
+    state: &AppState,
+    appeal: &senim_domain::Appeal,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let organisation_id = appeal.organisation_id;
     let hits = state.lexicon.triage(appeal.content.summary());
     let urgent = senim_domain::triage::is_urgent(&hits);
     state
@@ -64,7 +77,73 @@ pub async fn register_and_screen(
             .await?;
         state.outbox.notify_one();
     }
-    Ok(appeal)
+    Ok(())
+}
+
+/// Screens a later message of an appeal (a follow-up in the online box): an urgent one opens
+/// the alarm again and alerts the staff.
+pub async fn screen_message(
+    state: &AppState,
+    organisation_id: senim_domain::OrganisationId,
+    appeal_id: AppealId,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let hits = state.lexicon.triage(text);
+    if !senim_domain::triage::is_urgent(&hits) {
+        return Ok(());
+    }
+    if state
+        .store
+        .raise_triage(organisation_id, appeal_id, &hits, now)
+        .await?
+    {
+        tracing::warn!(appeal = appeal_id.0, "urgent message in a conversation");
+        state
+            .store
+            .queue_urgent_alerts(organisation_id, appeal_id, now)
+            .await?;
+        state.outbox.notify_one();
+    }
+    Ok(())
+}
+
+#[derive(Deserialize, Default)]
+struct ReplyForm {
+    #[serde(default)]
+    text: String,
+}
+
+/// A member of staff answers the student in the online conversation.
+async fn reply(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<ReplyForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let lang = signed_in.0.lang;
+    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let appeal_id = record.row.appeal.id;
+    match senim_domain::trust_box::message_text(&form.text) {
+        Ok(text) => {
+            state
+                .store
+                .add_staff_reply(user.organisation_id, appeal_id, user.id, &text, clock::now())
+                .await?;
+            tracing::info!(
+                appeal = appeal_id.0,
+                user = user.id.0,
+                "answer in an online conversation"
+            );
+            Ok(Redirect::to(&format!("/appeals/{}?done=replied#conversation", appeal_id.0)).into_response())
+        }
+        Err(error) => {
+            let mut page = appeal_page_with(&state, &signed_in.0, &record, None, None).await?;
+            page.reply_error = Some(appeal_error_message(error, lang));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -166,7 +245,7 @@ impl AppealForm {
         };
         let channel = Channel::parse(&self.channel).map_err(refused)?;
         let category = if self.category.is_empty() {
-            Category::Unspecified
+            Category::UNSPECIFIED
         } else {
             Category::parse(&self.category).map_err(refused)?
         };
@@ -197,7 +276,7 @@ impl AppealForm {
             address: applicant.address.0.clone(),
             phone: applicant.phone.0.clone(),
             summary: content.summary().to_owned(),
-            category: content.category().code().to_owned(),
+            category: content.category().code(),
             reason: String::new(),
         }
     }
@@ -206,7 +285,7 @@ impl AppealForm {
 /// The form as the page shows it again, with the refused field marked.
 pub struct AppealFormView {
     pub channels: Vec<Choice>,
-    pub categories: Vec<Choice>,
+    pub categories: Vec<crate::view::ChoiceGroup>,
     pub received_at: String,
     pub received_max: String,
     pub anonymous: bool,
@@ -228,13 +307,13 @@ impl AppealFormView {
             form.channel.as_str()
         };
         let category = if form.category.is_empty() {
-            Category::Unspecified.code()
+            Category::UNSPECIFIED.code()
         } else {
-            form.category.as_str()
+            form.category.clone()
         };
         AppealFormView {
             channels: channel_choices(lang, channel),
-            categories: category_choices(lang, category),
+            categories: category_choices(lang, &category),
             received_at: if form.received_at.is_empty() {
                 now.clone()
             } else {
@@ -335,6 +414,47 @@ pub struct AppealPage {
     forwarding: ForwardingSection,
     /// Why staff cleared the urgent flag, when they did.
     triage_cleared: Option<String>,
+    /// The conversation with the student, for an appeal with a receipt code.
+    conversation: Option<Vec<StaffMessageView>>,
+    reply_error: Option<String>,
+}
+
+/// A message of the online conversation as the staff see it.
+pub struct StaffMessageView {
+    from: &'static str,
+    who: String,
+    at: String,
+    text: String,
+}
+
+async fn load_conversation(
+    state: &AppState,
+    record: &AppealRecord,
+    lang: Lang,
+) -> Result<Option<Vec<StaffMessageView>>, AppError> {
+    let appeal = &record.row.appeal;
+    let Some(conversation) = state
+        .store
+        .conversation(appeal.organisation_id, appeal.id)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(
+        conversation
+            .messages
+            .iter()
+            .map(|message| StaffMessageView {
+                from: message.author.code(),
+                who: match &message.staff_name {
+                    Some(name) => name.clone(),
+                    None => lang.t("conversation-from-student"),
+                },
+                at: format_local(message.at),
+                text: message.text.0.clone(),
+            })
+            .collect(),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -363,14 +483,9 @@ pub async fn appeal_page_with(
 ) -> Result<AppealPage, AppError> {
     let user = context.user().ok_or(AppError::SignIn)?;
     let forwarding = ForwardingSection::load(state, user, record, context.lang, forward_error).await?;
-    Ok(appeal_view(
-        record,
-        context,
-        flash,
-        String::new(),
-        None,
-        forwarding,
-    ))
+    let mut page = appeal_view(record, context, flash, String::new(), None, forwarding);
+    page.conversation = load_conversation(state, record, context.lang).await?;
+    Ok(page)
 }
 
 fn appeal_view(
@@ -440,8 +555,12 @@ fn appeal_view(
         letters: crate::view::column_letters(lang),
         row: RowView::new(&record.row, lang),
         registered: format_local(appeal.registered_at),
-        registered_by: record.registered_by_name.clone(),
-        category: lang.t(&appeal.content.category().message_id()),
+        registered_by: if record.registered_automatically {
+            lang.t("appeal-registered-automatically")
+        } else {
+            record.registered_by_name.clone()
+        },
+        category: crate::view::category_name(lang, appeal.content.category()),
         correction_reason: appeal.correction.as_ref().map(|c| c.reason.0.clone()),
         corrects,
         corrected_by,
@@ -457,6 +576,8 @@ fn appeal_view(
             .as_ref()
             .and_then(|triage| triage.cleared.as_ref())
             .map(|(reason, at)| format!("{} ({})", reason.as_str(), format_local(*at))),
+        conversation: None,
+        reply_error: None,
     }
 }
 
@@ -480,6 +601,7 @@ async fn appeal_page(
         Some("registered") => Some(appeal_title(&record, lang, "register-done")),
         Some("outcome") => Some(lang.t("outcome-saved")),
         Some("forwarded") => Some(lang.t("forwarding-saved")),
+        Some("replied") => Some(lang.t("conversation-replied")),
         _ => None,
     };
     Ok(appeal_page_with(&state, &signed_in.0, &record, flash, None)
@@ -512,7 +634,7 @@ async fn record_outcome(
         }
         Err(error) => {
             let forwarding = ForwardingSection::load(&state, user, &record, lang, None).await?;
-            let page = appeal_view(
+            let mut page = appeal_view(
                 &record,
                 &signed_in.0,
                 None,
@@ -520,6 +642,7 @@ async fn record_outcome(
                 Some(appeal_error_message(error, lang)),
                 forwarding,
             );
+            page.conversation = load_conversation(&state, &record, lang).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

@@ -6,6 +6,7 @@ pub use admin::valid_login;
 pub(crate) mod appeals;
 pub(crate) mod forwarding;
 mod journal;
+pub(crate) mod trust_box;
 
 use axum::Router;
 use axum::response::{IntoResponse, Redirect, Response};

@@ -1,0 +1,352 @@
+//! The online Trust Box: submissions registered as appeals by the school's system account,
+//! receipt codes kept only as keyed argon2id hashes, paper slips waiting for their letter, and
+//! the sealed conversation between the student and the staff.
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use chrono::{DateTime, Utc};
+use senim_domain::trust_box::{Author, ReceiptCode};
+use senim_domain::{Appeal, AppealContent, AppealId, OrganisationId, Position, Redacted, UserId};
+use sha2::{Digest, Sha256};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::{Store, StoreError, from_unix, unix};
+
+/// One message of a conversation, opened.
+#[derive(Clone, Debug)]
+pub struct BoxMessage {
+    pub author: Author,
+    pub text: Redacted<String>,
+    pub at: DateTime<Utc>,
+    /// The member of staff who answered (never shown to the student).
+    pub staff_name: Option<String>,
+}
+
+/// The conversation a receipt code opens: the appeal's first text and every message since.
+#[derive(Clone, Debug)]
+pub struct Conversation {
+    pub appeal_id: AppealId,
+    pub messages: Vec<BoxMessage>,
+}
+
+/// Receipt hashes cost about 19 MiB and tens of milliseconds each; a flood queues here.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
+fn message_aad(organisation_id: OrganisationId, appeal_id: AppealId, author: Author, at: i64) -> String {
+    format!(
+        "box_messages/{}/{}/{}/{at}",
+        organisation_id.0,
+        appeal_id.0,
+        author.code()
+    )
+}
+
+/// The school's login for its online box: not a login anyone can sign in with.
+fn box_login(organisation_id: OrganisationId) -> String {
+    format!("~online-box-{}", organisation_id.0)
+}
+
+impl Store {
+    /// The receipt code's hash: argon2id with the key-derived secret and a salt of the school,
+    /// so the same code at two schools hashes apart and a lookup is one indexed equality.
+    pub async fn receipt_hash(
+        &self,
+        organisation_id: OrganisationId,
+        code: &ReceiptCode,
+    ) -> Result<String, StoreError> {
+        let failed = |error: String| StoreError::PasswordHash(error);
+        let _permit = HASHING
+            .acquire()
+            .await
+            .map_err(|error| failed(error.to_string()))?;
+        let pepper = self.receipt_pepper.clone();
+        let digits = code.digits().to_owned();
+        tokio::task::spawn_blocking(move || {
+            let salt = Sha256::new()
+                .chain_update(b"senim/receipt-salt\0")
+                .chain_update(organisation_id.0.to_be_bytes())
+                .chain_update(pepper.as_slice())
+                .finalize();
+            let params = Params::new(19 * 1024, 2, 1, Some(32)).map_err(|error| failed(error.to_string()))?;
+            let argon2 =
+                Argon2::new_with_secret(pepper.as_slice(), Algorithm::Argon2id, Version::V0x13, params)
+                    .map_err(|error| failed(error.to_string()))?;
+            let mut out = [0u8; 32];
+            argon2
+                .hash_password_into(digits.as_bytes(), &salt[..16], &mut out)
+                .map_err(|error| failed(error.to_string()))?;
+            Ok(hex::encode(out))
+        })
+        .await
+        .map_err(|error| failed(error.to_string()))?
+    }
+
+    /// The school's system account that registers what the online box receives.
+    async fn box_account(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        organisation_id: OrganisationId,
+        now: DateTime<Utc>,
+    ) -> Result<UserId, StoreError> {
+        let login = box_login(organisation_id);
+        sqlx::query(
+            "INSERT INTO users (organisation_id, login, full_name, positions, password_hash, locale, \
+             must_change_password, active, created_at, email, system_account) \
+             VALUES ($1, $2, $3, $4, '!', 'kk', 0, 0, $5, '', 1) ON CONFLICT (login) DO NOTHING",
+        )
+        .bind(organisation_id.0)
+        .bind(&login)
+        .bind("Сенім жәшігі (онлайн)")
+        .bind(Position::ResponsibleSpecialist.code())
+        .bind(unix(now))
+        .execute(&mut **tx)
+        .await?;
+        let row = sqlx::query("SELECT id FROM users WHERE login = $1 AND system_account = 1")
+            .bind(&login)
+            .fetch_one(&mut **tx)
+            .await?;
+        Ok(UserId(row.try_get("id")?))
+    }
+
+    /// Registers a submission to the online box as an appeal and keeps the hash of its receipt
+    /// code, in one transaction. `Err(ReceiptTaken)` in the unthinkable case that the code is
+    /// already in use: the caller draws another.
+    pub async fn submit_online(
+        &self,
+        organisation_id: OrganisationId,
+        content: AppealContent,
+        code: &ReceiptCode,
+        now: DateTime<Utc>,
+    ) -> Result<Appeal, StoreError> {
+        let code_hash = self.receipt_hash(organisation_id, code).await?;
+        let mut tx = self.pool.begin().await?;
+        let account = self.box_account(&mut tx, organisation_id, now).await?;
+        let appeal = self
+            .insert_appeal(&mut tx, organisation_id, content, None, account, now)
+            .await?;
+        sqlx::query(
+            "INSERT INTO receipts (organisation_id, code_hash, appeal_id, created_at, linked_at) \
+             VALUES ($1, $2, $3, $4, $4)",
+        )
+        .bind(organisation_id.0)
+        .bind(&code_hash)
+        .bind(appeal.id.0)
+        .bind(unix(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(|error| {
+            if StoreError::is_unique_violation(&error) {
+                StoreError::ReceiptTaken
+            } else {
+                error.into()
+            }
+        })?;
+        tx.commit().await?;
+        Ok(appeal)
+    }
+
+    /// Keeps the hashes of a sheet of paper slips; returns the sheet's number.
+    pub async fn create_slips(
+        &self,
+        organisation_id: OrganisationId,
+        codes: &[ReceiptCode],
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let mut hashes = Vec::with_capacity(codes.len());
+        for code in codes {
+            hashes.push(self.receipt_hash(organisation_id, code).await?);
+        }
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "SELECT COALESCE(MAX(slip_sheet), 0) AS last FROM receipts WHERE organisation_id = $1",
+        )
+        .bind(organisation_id.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        let sheet = row.try_get::<i64, _>("last")? + 1;
+        for hash in hashes {
+            sqlx::query(
+                "INSERT INTO receipts (organisation_id, code_hash, slip_sheet, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(organisation_id.0)
+            .bind(hash)
+            .bind(sheet)
+            .bind(unix(now))
+            .execute(&mut *tx)
+            .await
+            .map_err(|error| {
+                if StoreError::is_unique_violation(&error) {
+                    StoreError::ReceiptTaken
+                } else {
+                    error.into()
+                }
+            })?;
+        }
+        tx.commit().await?;
+        Ok(sheet)
+    }
+
+    /// The appeal a receipt code opens, if any.
+    async fn appeal_of_code(
+        &self,
+        organisation_id: OrganisationId,
+        code: &ReceiptCode,
+    ) -> Result<Option<AppealId>, StoreError> {
+        let code_hash = self.receipt_hash(organisation_id, code).await?;
+        let row = sqlx::query(
+            "SELECT appeal_id FROM receipts WHERE organisation_id = $1 AND code_hash = $2 AND appeal_id IS NOT NULL",
+        )
+        .bind(organisation_id.0)
+        .bind(code_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| Ok(AppealId(row.try_get("appeal_id")?))).transpose()
+    }
+
+    /// The conversation a code opens; `None` for a code that opens nothing (unknown, another
+    /// school's, or a slip whose letter is not registered yet).
+    pub async fn conversation_by_code(
+        &self,
+        organisation_id: OrganisationId,
+        code: &ReceiptCode,
+    ) -> Result<Option<Conversation>, StoreError> {
+        match self.appeal_of_code(organisation_id, code).await? {
+            Some(appeal_id) => self.conversation(organisation_id, appeal_id).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Whether the appeal can be answered online: it has a receipt code.
+    pub async fn has_receipt(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+    ) -> Result<bool, StoreError> {
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n FROM receipts WHERE organisation_id = $1 AND appeal_id = $2")
+                .bind(organisation_id.0)
+                .bind(appeal_id.0)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(row.try_get::<i64, _>("n")? > 0)
+    }
+
+    /// The conversation of an appeal with a receipt code: its text first, then the messages.
+    /// `None` when the appeal has no receipt code.
+    pub async fn conversation(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+    ) -> Result<Option<Conversation>, StoreError> {
+        if !self.has_receipt(organisation_id, appeal_id).await? {
+            return Ok(None);
+        }
+        let record = self.appeal(organisation_id, appeal_id).await?;
+        let first = &record.row.appeal;
+        let mut messages = vec![BoxMessage {
+            author: Author::Student,
+            text: Redacted(first.content.summary().to_owned()),
+            at: first.content.received_at(),
+            staff_name: None,
+        }];
+        let rows = sqlx::query(
+            "SELECT box_messages.author, box_messages.body, box_messages.created_at, users.full_name \
+             FROM box_messages LEFT JOIN users ON users.id = box_messages.user_id \
+             WHERE box_messages.organisation_id = $1 AND box_messages.appeal_id = $2 ORDER BY box_messages.id",
+        )
+        .bind(organisation_id.0)
+        .bind(appeal_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        for row in &rows {
+            messages.push(self.message_from_row(organisation_id, appeal_id, row)?);
+        }
+        Ok(Some(Conversation { appeal_id, messages }))
+    }
+
+    fn message_from_row(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        row: &AnyRow,
+    ) -> Result<BoxMessage, StoreError> {
+        let author: String = row.try_get("author")?;
+        let author = Author::parse(&author).ok_or(StoreError::Corrupt("message author"))?;
+        let at: i64 = row.try_get("created_at")?;
+        let body: Vec<u8> = row.try_get("body")?;
+        let text = self
+            .cipher
+            .open(&message_aad(organisation_id, appeal_id, author, at), &body)?;
+        Ok(BoxMessage {
+            author,
+            text: Redacted(text),
+            at: from_unix(at)?,
+            staff_name: match author {
+                Author::Staff => row.try_get::<Option<String>, _>("full_name")?,
+                Author::Student => None,
+            },
+        })
+    }
+
+    /// Adds the student's message to the conversation the code opens; `None` when the code
+    /// opens nothing.
+    pub async fn add_student_message(
+        &self,
+        organisation_id: OrganisationId,
+        code: &ReceiptCode,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<AppealId>, StoreError> {
+        let Some(appeal_id) = self.appeal_of_code(organisation_id, code).await? else {
+            return Ok(None);
+        };
+        self.insert_message(organisation_id, appeal_id, Author::Student, None, text, now)
+            .await?;
+        Ok(Some(appeal_id))
+    }
+
+    /// A member of staff answers in the conversation of an appeal with a receipt code.
+    /// `NotFound` for an appeal without one (or of another school).
+    pub async fn add_staff_reply(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        by: UserId,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        if !self.has_receipt(organisation_id, appeal_id).await? {
+            return Err(StoreError::NotFound);
+        }
+        self.insert_message(organisation_id, appeal_id, Author::Staff, Some(by), text, now)
+            .await
+    }
+
+    async fn insert_message(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        author: Author,
+        by: Option<UserId>,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let at = unix(now);
+        sqlx::query(
+            "INSERT INTO box_messages (organisation_id, appeal_id, author, user_id, body, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(organisation_id.0)
+        .bind(appeal_id.0)
+        .bind(author.code())
+        .bind(by.map(|user| user.0))
+        .bind(
+            self.cipher
+                .seal(&message_aad(organisation_id, appeal_id, author, at), text)?,
+        )
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,508 @@
+//! The public online Trust Box: no sign-in, no cookie, no JavaScript, nothing that identifies
+//! the student. What she sends becomes an appeal; the receipt code shown once is the only way
+//! back to the staff's answer, and it travels only in a form's body, never in a URL.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::{DateTime, Utc};
+use senim_domain::time::format_local;
+use senim_domain::trust_box::{Author, ReceiptCode, Submission, message_text};
+use senim_domain::{Appeal, AppealError, Organisation};
+use senim_i18n::{Arg, Lang};
+use senim_store::{Conversation, StoreError};
+use serde::Deserialize;
+
+use crate::context::{ValidForm, ValidQuery};
+use crate::error::AppError;
+use crate::pages::appeals::{screen_message, screen_registered};
+use crate::throttle::ClientKey;
+use crate::{AppState, clock};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/box/{school}", get(box_page).post(submit))
+        .route(
+            "/box/{school}/followup",
+            get(followup_page).post(open_conversation),
+        )
+        .route("/box/{school}/followup/messages", post(write_again))
+}
+
+/// The requesting client as the box's guard knows it: a hash of its address under today's
+/// secret. The address itself goes no further than this function.
+pub struct Client(pub ClientKey);
+
+impl FromRequestParts<AppState> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Client, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(address)| address.ip().to_string());
+        let forwarded = state
+            .config
+            .behind_proxy
+            .then(|| forwarded_for(&parts.headers))
+            .flatten();
+        let address = forwarded.or(peer).unwrap_or_default();
+        Ok(Client(state.box_guard.client(&address, clock::now())))
+    }
+}
+
+/// The client's address as the reverse proxy in front of Senim saw it: the last entry of
+/// `X-Forwarded-For`, the one the proxy itself added.
+fn forwarded_for(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .rfind(|part| !part.is_empty())
+        .map(str::to_owned)
+}
+
+/// A form posted from another site is refused: a page elsewhere must not write into a
+/// child's box in her name. (Schools embed the box through the API instead.)
+fn cross_site(headers: &HeaderMap) -> bool {
+    headers
+        .get("sec-fetch-site")
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|site| site == "cross-site")
+}
+
+#[derive(Deserialize, Default)]
+struct LangQuery {
+    #[serde(default)]
+    lang: String,
+}
+
+fn lang_of(code: &str) -> Lang {
+    Lang::parse(code).unwrap_or_default()
+}
+
+async fn school(state: &AppState, slug: &str) -> Result<Organisation, AppError> {
+    match state.store.organisation_by_slug(slug).await {
+        Ok(school) => Ok(school),
+        Err(StoreError::NotFound) => Err(AppError::NotFound),
+        Err(error) => Err(error.into()),
+    }
+}
+
+fn school_name(school: &Organisation, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => school.name_ru.clone(),
+        _ => school.name_kk.clone(),
+    }
+}
+
+fn languages(current: Lang) -> Vec<(&'static str, &'static str, bool)> {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| (lang.code(), lang.native_name(), lang == current))
+        .collect()
+}
+
+/// When the staff will read what was sent now: during working hours, today; otherwise from
+/// the next working morning on the working calendar.
+pub fn answer_expected(state: &AppState, lang: Lang, now: DateTime<Utc>) -> String {
+    if state.calendar.is_working_time(now) {
+        lang.t("box-expected-now")
+    } else {
+        let from = state.calendar.next_working_moment(now);
+        lang.t_args("box-expected-later", &[("from", Arg::from(format_local(from)))])
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "box.html")]
+struct BoxPage {
+    l: Lang,
+    slug: String,
+    school: String,
+    here: String,
+    languages: Vec<(&'static str, &'static str, bool)>,
+    error: Option<String>,
+    text: String,
+    name: String,
+    contact: String,
+    answer_expected: Option<String>,
+}
+
+impl BoxPage {
+    fn new(state: &AppState, school: &Organisation, lang: Lang) -> BoxPage {
+        let now = clock::now();
+        BoxPage {
+            l: lang,
+            slug: school.slug.as_str().to_owned(),
+            school: school_name(school, lang),
+            here: format!("/box/{}", school.slug.as_str()),
+            languages: languages(lang),
+            error: None,
+            text: String::new(),
+            name: String::new(),
+            contact: String::new(),
+            answer_expected: (!state.calendar.is_working_time(now))
+                .then(|| answer_expected(state, lang, now)),
+        }
+    }
+}
+
+async fn box_page(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ValidQuery(query): ValidQuery<LangQuery>,
+) -> Result<Response, AppError> {
+    let school = school(&state, &slug).await?;
+    Ok(BoxPage::new(&state, &school, lang_of(&query.lang)).into_response())
+}
+
+#[derive(Deserialize)]
+struct SubmitForm {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    contact: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "box_receipt.html")]
+struct ReceiptPage {
+    l: Lang,
+    slug: String,
+    school: String,
+    here: String,
+    languages: Vec<(&'static str, &'static str, bool)>,
+    code: String,
+    answer_expected: String,
+}
+
+/// Why the box refused a submission or a message.
+pub enum BoxRefusal {
+    Invalid(AppealError),
+    TooMany,
+    Store(StoreError),
+}
+
+impl From<StoreError> for BoxRefusal {
+    fn from(error: StoreError) -> BoxRefusal {
+        BoxRefusal::Store(error)
+    }
+}
+
+/// Registers a submission with a fresh receipt code and screens it. Shared by the page and
+/// the API.
+pub async fn submit_to_box(
+    state: &AppState,
+    school: &Organisation,
+    client: ClientKey,
+    submission: &Submission,
+) -> Result<(Appeal, ReceiptCode), BoxRefusal> {
+    let now = clock::now();
+    let content = submission.appeal(now).map_err(BoxRefusal::Invalid)?;
+    if !state.box_guard.submission(client, now) {
+        return Err(BoxRefusal::TooMany);
+    }
+    let mut attempts = 0;
+    let (appeal, code) = loop {
+        let code = fresh_code();
+        match state
+            .store
+            .submit_online(school.id, content.clone(), &code, now)
+            .await
+        {
+            Ok(appeal) => break (appeal, code),
+            Err(StoreError::ReceiptTaken) if attempts < 3 => attempts += 1,
+            Err(error) => return Err(error.into()),
+        }
+    };
+    tracing::info!(appeal = appeal.id.0, "online Trust Box submission registered");
+    screen_registered(state, &appeal, now).await?;
+    Ok((appeal, code))
+}
+
+/// A new random receipt code.
+pub fn fresh_code() -> ReceiptCode {
+    loop {
+        let mut bytes = [0u8; 48];
+        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+        if let Some(code) = ReceiptCode::from_random(&bytes) {
+            return code;
+        }
+    }
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Client(client): Client,
+    headers: HeaderMap,
+    ValidForm(form): ValidForm<SubmitForm>,
+) -> Result<Response, AppError> {
+    let school = school(&state, &slug).await?;
+    let lang = lang_of(&form.lang);
+    let refused = |status: StatusCode, message: String| {
+        let mut page = BoxPage::new(&state, &school, lang);
+        page.error = Some(message);
+        page.text = form.text.clone();
+        page.name = form.name.clone();
+        page.contact = form.contact.clone();
+        (status, page).into_response()
+    };
+    if cross_site(&headers) {
+        return Ok(refused(StatusCode::FORBIDDEN, lang.t("box-cross-site")));
+    }
+    let submission = Submission::new(&form.text, &form.name, &form.contact);
+    match submit_to_box(&state, &school, client, &submission).await {
+        Ok((_, code)) => Ok(ReceiptPage {
+            l: lang,
+            slug: school.slug.as_str().to_owned(),
+            school: school_name(&school, lang),
+            here: format!("/box/{}", school.slug.as_str()),
+            languages: languages(lang),
+            code: code.grouped(),
+            answer_expected: answer_expected(&state, lang, clock::now()),
+        }
+        .into_response()),
+        Err(BoxRefusal::Invalid(error)) => Ok(refused(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            box_error_message(error, lang),
+        )),
+        Err(BoxRefusal::TooMany) => Ok(refused(StatusCode::TOO_MANY_REQUESTS, lang.t("box-too-many"))),
+        Err(BoxRefusal::Store(error)) => Err(error.into()),
+    }
+}
+
+pub fn box_error_message(error: AppealError, lang: Lang) -> String {
+    match error {
+        AppealError::SummaryRequired => lang.t("box-error-empty"),
+        AppealError::TooLong { limit, .. } => lang.t_args(
+            "error-too-long",
+            &[("limit", Arg::Number(i64::try_from(limit).unwrap_or(i64::MAX)))],
+        ),
+        AppealError::PhoneInvalid => lang.t("error-phone-invalid"),
+        other => lang.t(other.message_id()),
+    }
+}
+
+/// A message as the student sees it: the staff's names are not shown, only «the school».
+pub struct MessageView {
+    pub from: &'static str,
+    pub who: String,
+    pub at: String,
+    pub text: String,
+}
+
+fn student_view(conversation: &Conversation, lang: Lang) -> Vec<MessageView> {
+    conversation
+        .messages
+        .iter()
+        .map(|message| MessageView {
+            from: message.author.code(),
+            who: match message.author {
+                Author::Student => lang.t("box-from-you"),
+                Author::Staff => lang.t("box-from-staff"),
+            },
+            at: format_local(message.at),
+            text: message.text.0.clone(),
+        })
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "box_followup.html")]
+struct FollowupPage {
+    l: Lang,
+    slug: String,
+    school: String,
+    here: String,
+    languages: Vec<(&'static str, &'static str, bool)>,
+    notice: Option<String>,
+    notice_kind: &'static str,
+    conversation: Option<Vec<MessageView>>,
+    code: String,
+    text: String,
+}
+
+impl FollowupPage {
+    fn new(school: &Organisation, lang: Lang) -> FollowupPage {
+        FollowupPage {
+            l: lang,
+            slug: school.slug.as_str().to_owned(),
+            school: school_name(school, lang),
+            here: format!("/box/{}/followup", school.slug.as_str()),
+            languages: languages(lang),
+            notice: None,
+            notice_kind: "info",
+            conversation: None,
+            code: String::new(),
+            text: String::new(),
+        }
+    }
+}
+
+async fn followup_page(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ValidQuery(query): ValidQuery<LangQuery>,
+) -> Result<Response, AppError> {
+    let school = school(&state, &slug).await?;
+    Ok(FollowupPage::new(&school, lang_of(&query.lang)).into_response())
+}
+
+/// What a receipt code opens, through the guard: `Err(TooMany)` while the client is held.
+/// A code that opens nothing counts against the client; the answer does not say why.
+pub async fn open_by_code(
+    state: &AppState,
+    school: &Organisation,
+    client: ClientKey,
+    typed: &str,
+) -> Result<Option<Conversation>, BoxRefusal> {
+    let now = clock::now();
+    if !state.box_guard.may_try_code(client, now) {
+        return Err(BoxRefusal::TooMany);
+    }
+    let conversation = match ReceiptCode::parse(typed) {
+        Ok(code) => state.store.conversation_by_code(school.id, &code).await?,
+        Err(_) => None,
+    };
+    if conversation.is_none() {
+        state.box_guard.wrong_code(client, now);
+    }
+    Ok(conversation)
+}
+
+/// Adds the student's message to the conversation the code opens and screens it.
+pub async fn write_to_conversation(
+    state: &AppState,
+    school: &Organisation,
+    client: ClientKey,
+    typed: &str,
+    text: &str,
+) -> Result<Option<Conversation>, BoxRefusal> {
+    let now = clock::now();
+    let text = message_text(text).map_err(BoxRefusal::Invalid)?;
+    if open_by_code(state, school, client, typed).await?.is_none() {
+        return Ok(None);
+    }
+    if !state.box_guard.submission(client, now) {
+        return Err(BoxRefusal::TooMany);
+    }
+    let code = ReceiptCode::parse(typed).map_err(|_| BoxRefusal::Store(StoreError::NotFound))?;
+    let Some(appeal_id) = state
+        .store
+        .add_student_message(school.id, &code, &text, now)
+        .await?
+    else {
+        return Ok(None);
+    };
+    tracing::info!(appeal = appeal_id.0, "message in an online conversation");
+    screen_message(state, school.id, appeal_id, &text, now).await?;
+    Ok(state.store.conversation(school.id, appeal_id).await?)
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    receipt_code: String,
+    #[serde(default)]
+    text: String,
+}
+
+fn followup_result(
+    school: &Organisation,
+    lang: Lang,
+    result: Result<Option<Conversation>, BoxRefusal>,
+    form: &CodeForm,
+    sent: bool,
+) -> Result<Response, AppError> {
+    let mut page = FollowupPage::new(school, lang);
+    match result {
+        Ok(Some(conversation)) => {
+            page.conversation = Some(student_view(&conversation, lang));
+            page.code = form.receipt_code.trim().to_owned();
+            if sent {
+                page.notice = Some(lang.t("box-followup-sent"));
+                page.notice_kind = "ok";
+            }
+            Ok(page.into_response())
+        }
+        Ok(None) => {
+            page.notice = Some(lang.t("box-followup-not-found"));
+            Ok(page.into_response())
+        }
+        Err(BoxRefusal::TooMany) => {
+            page.notice = Some(lang.t("box-too-many"));
+            page.notice_kind = "error";
+            Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response())
+        }
+        Err(BoxRefusal::Invalid(error)) => {
+            page.notice = Some(box_error_message(error, lang));
+            page.notice_kind = "error";
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(BoxRefusal::Store(error)) => Err(error.into()),
+    }
+}
+
+async fn open_conversation(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Client(client): Client,
+    ValidForm(form): ValidForm<CodeForm>,
+) -> Result<Response, AppError> {
+    let school = school(&state, &slug).await?;
+    let lang = lang_of(&form.lang);
+    let result = open_by_code(&state, &school, client, &form.receipt_code).await;
+    followup_result(&school, lang, result, &form, false)
+}
+
+async fn write_again(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Client(client): Client,
+    headers: HeaderMap,
+    ValidForm(form): ValidForm<CodeForm>,
+) -> Result<Response, AppError> {
+    let school = school(&state, &slug).await?;
+    let lang = lang_of(&form.lang);
+    if cross_site(&headers) {
+        let mut page = FollowupPage::new(&school, lang);
+        page.notice = Some(lang.t("box-cross-site"));
+        page.notice_kind = "error";
+        return Ok((StatusCode::FORBIDDEN, page).into_response());
+    }
+    let result = write_to_conversation(&state, &school, client, &form.receipt_code, &form.text).await;
+    if let Err(BoxRefusal::Invalid(error)) = result {
+        // Show the conversation again under the refusal, with what was typed kept.
+        return match open_by_code(&state, &school, client, &form.receipt_code).await {
+            Ok(Some(conversation)) => {
+                let mut page = FollowupPage::new(&school, lang);
+                page.conversation = Some(student_view(&conversation, lang));
+                page.code = form.receipt_code.trim().to_owned();
+                page.text = form.text.clone();
+                page.notice = Some(box_error_message(error, lang));
+                page.notice_kind = "error";
+                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            }
+            other => followup_result(&school, lang, other, &form, false),
+        };
+    }
+    followup_result(&school, lang, result, &form, true)
+}
