@@ -224,6 +224,12 @@ pub enum TriageCommand {
         /// The sentence to screen.
         text: String,
     },
+    /// Measure the lexicon in force (recall and precision) on a labelled set: the embedded
+    /// 170 sentences, or a file in the same format.
+    Evaluate {
+        /// A TOML file of `[[sentence]]` tables with `lang`, `urgent` and `text`.
+        file: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -367,6 +373,44 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             let urgent = senim_domain::triage::is_urgent(&hits);
             println!("{}", if urgent { "urgent" } else { "not urgent" });
             Ok(if urgent { 0 } else { 1 })
+        }
+        Command::Triage(TriageCommand::Evaluate { file }) => {
+            let set = match &file {
+                Some(file) => std::fs::read_to_string(file)
+                    .with_context(|| format!("cannot read {}", file.display()))?,
+                None => senim_domain::triage::EVALUATION_SET.to_owned(),
+            };
+            let store = cli.storage.open().await?;
+            let lexicon = store.lexicon().await?;
+            let evaluation = match senim_domain::triage::evaluate(&lexicon, &set) {
+                Ok(evaluation) => evaluation,
+                Err(error) => bail!("the labelled set: {error}"),
+            };
+            println!(
+                "| part | sentences | urgent flagged | urgent missed | false alarms | harmless left alone | recall | precision |"
+            );
+            println!("|---|---|---|---|---|---|---|---|");
+            let mut parts: Vec<(String, &senim_domain::triage::Confusion)> = evaluation
+                .by_language
+                .iter()
+                .map(|(lang, confusion)| (lang.clone(), confusion))
+                .collect();
+            parts.push(("development half".into(), &evaluation.development));
+            parts.push(("held-out half".into(), &evaluation.held_out));
+            parts.push(("all".into(), &evaluation.total));
+            for (part, c) in parts {
+                println!(
+                    "| {part} | {} | {} | {} | {} | {} | {:.3} | {:.3} |",
+                    c.sentences(),
+                    c.flagged_urgent,
+                    c.missed_urgent,
+                    c.false_alarms,
+                    c.left_alone,
+                    c.recall(),
+                    c.precision()
+                );
+            }
+            Ok(0)
         }
         Command::Calendar(CalendarCommand::Show { year }) => {
             let store = cli.storage.open().await?;

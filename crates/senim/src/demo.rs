@@ -312,6 +312,7 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
     let school = store.create_organisation(&slug, NAME_KK, NAME_RU, now).await?;
     let mut credentials = String::new();
     let mut specialist = None;
+    let mut commission = Vec::new();
     for (login, full_name, positions) in STAFF {
         let password = senim_store::one_time_password();
         let user = store
@@ -333,6 +334,9 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
         if login == "specialist" {
             specialist = Some(user.id);
         }
+        if ["deputy", "psychologist", "social"].contains(&login) {
+            commission.push(user.id);
+        }
     }
     let specialist = specialist.expect("the demo has a specialist");
     // A December and the January after it, both wholly past.
@@ -345,6 +349,24 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
     let first_december = NaiveDate::from_ymd_opt(december_year, 12, 1).expect("a valid date");
     let mut corrected = false;
     let lexicon = senim_domain::triage::Lexicon::embedded();
+    let mut openings: Vec<(i64, senim_store::OpeningId)> = Vec::new();
+    // Openings that found the box empty — a complete, normal act (as on 27.10.2023).
+    for day in [23, 45] {
+        let opening = senim_store::NewOpening {
+            opened_at: moment(first_december, day, 9, 30),
+            letters: 0,
+            members: commission.clone(),
+        };
+        store
+            .record_opening(
+                school.id,
+                &opening,
+                specialist,
+                moment(first_december, day, 9, 40),
+            )
+            .await
+            .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
+    }
     for demo in APPEALS {
         let received_at = moment(first_december, demo.day, demo.hour, demo.minute);
         // Registered within the working hour after it arrived.
@@ -361,9 +383,48 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
             demo.category,
             registered_at,
         )?;
-        let appeal = store
-            .register_appeal(school.id, content, None, specialist, registered_at)
-            .await?;
+        let appeal = if demo.channel == Channel::BoxLetter {
+            // Letters come from the commission's opening of the box that morning: the first
+            // letter of the day opens it, with as many letters as the day has.
+            let opening = match openings.iter().find(|(day, _)| *day == demo.day) {
+                Some((_, opening)) => *opening,
+                None => {
+                    let letters = APPEALS
+                        .iter()
+                        .filter(|other| other.channel == Channel::BoxLetter && other.day == demo.day)
+                        .count();
+                    let opening = senim_store::NewOpening {
+                        opened_at: received_at,
+                        letters: u32::try_from(letters)?,
+                        members: commission.clone(),
+                    };
+                    let id = store
+                        .record_opening(school.id, &opening, specialist, registered_at)
+                        .await
+                        .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
+                    openings.push((demo.day, id));
+                    id
+                }
+            };
+            let opened_at = store.opening(school.id, opening).await?.opened_at;
+            let content = AppealContent::new(
+                demo.channel,
+                opened_at,
+                content.anonymous(),
+                content.applicant().clone(),
+                content.summary(),
+                content.category(),
+                registered_at,
+            )?;
+            store
+                .register_letter(school.id, opening, content, None, specialist, registered_at)
+                .await
+                .map_err(|error| anyhow::anyhow!("demo letter: {error}"))?
+        } else {
+            store
+                .register_appeal(school.id, content, None, specialist, registered_at)
+                .await?
+        };
         let hits = lexicon.triage(appeal.content.summary());
         store
             .record_triage(

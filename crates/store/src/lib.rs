@@ -9,6 +9,7 @@ mod calendar;
 mod crypto;
 mod error;
 mod forwarding;
+mod openings;
 mod organisations;
 mod trust_box;
 mod users;
@@ -25,6 +26,9 @@ pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, Outcome
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
 pub use forwarding::{Delivery, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding};
+pub use openings::{
+    DEFAULT_SCHEDULE, NewOpening, Opening, OpeningId, OpeningRefusal, RegisteredLetter, Signatory,
+};
 pub use trust_box::{BoxMessage, Conversation};
 pub use users::{NewUser, Session, User, one_time_password, random_token};
 pub use verify::{ChainReport, VerifyReport};

@@ -186,6 +186,32 @@ impl Store {
         Ok(sheet)
     }
 
+    /// Links a paper slip's code to the letter registered with it, inside the registering
+    /// transaction. `SlipUnknown` when no unused slip of the school has this code.
+    pub(crate) async fn link_slip(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        organisation_id: OrganisationId,
+        code_hash: &str,
+        appeal_id: AppealId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE receipts SET appeal_id = $1, linked_at = $2 \
+             WHERE organisation_id = $3 AND code_hash = $4 AND appeal_id IS NULL",
+        )
+        .bind(appeal_id.0)
+        .bind(unix(now))
+        .bind(organisation_id.0)
+        .bind(code_hash)
+        .execute(&mut **tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::SlipUnknown);
+        }
+        Ok(())
+    }
+
     /// The appeal a receipt code opens, if any.
     async fn appeal_of_code(
         &self,

@@ -40,6 +40,9 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}/corrections", post(create_correction))
         .route("/appeals/{id}/replies", post(create_reply))
         .route("/appeals/{id}/conversation", get(get_conversation))
+        .route("/openings", post(create_opening).get(list_openings))
+        .route("/openings/{id}", get(get_opening))
+        .route("/openings/{id}/letters", post(create_letter))
         .route("/box/{school}/submissions", post(box_submission))
         .route("/box/{school}/followup", post(box_followup))
         .route("/box/{school}/followup/messages", post(box_followup_message))
@@ -1002,4 +1005,228 @@ async fn get_conversation(
         .await?
         .ok_or_else(no_conversation)?;
     Ok(Json(staff_messages(&conversation)).into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Openings of the paper Trust Box and their acts.
+
+use crate::pages::openings::{Act, LetterForm};
+use senim_store::{Opening, OpeningId, OpeningRefusal};
+
+impl From<OpeningRefusal> for ApiError {
+    fn from(refusal: OpeningRefusal) -> ApiError {
+        match refusal {
+            OpeningRefusal::Invalid(error) => ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: error.code(),
+                message: error.to_string(),
+                field: Some(error.field()),
+            },
+            OpeningRefusal::UnknownMember => ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: "unknown_member",
+                message: "members: each member is a login of this school's staff who reads appeals".into(),
+                field: Some("members"),
+            },
+            OpeningRefusal::AllRegistered => ApiError::new(
+                StatusCode::CONFLICT,
+                "all_letters_registered",
+                "every letter of this opening is registered already",
+            ),
+            OpeningRefusal::Store(StoreError::SlipUnknown) => ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: "slip_unknown",
+                message: "receipt_code: no unused slip of this school has this code".into(),
+                field: Some("receipt_code"),
+            },
+            OpeningRefusal::Store(StoreError::NotFound) => {
+                ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such opening")
+            }
+            OpeningRefusal::Store(error) => ApiError::from(error),
+        }
+    }
+}
+
+fn act_json(act: &Act) -> Value {
+    json!({
+        "institution": act.institution,
+        "heading": act.heading,
+        "date": act.date,
+        "title": act.title,
+        "body": act.body,
+        "signatures": act.signatures.iter().map(|(position, name)| json!({ "position": position, "name": name })).collect::<Vec<_>>(),
+    })
+}
+
+fn opening_json(school: &senim_domain::Organisation, opening: &Opening) -> Value {
+    json!({
+        "id": opening.id.0,
+        "opened_at": rfc3339(opening.opened_at),
+        "letters": opening.letters,
+        "letters_waiting": opening.letters_waiting(),
+        "members": opening.members.iter().map(|member| json!({
+            "user_id": member.user_id.0,
+            "full_name": member.full_name,
+            "positions": member.positions.as_slice().iter().map(|p| p.code()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "registered": opening.registered.iter().map(|letter| json!({
+            "id": letter.appeal_id.0,
+            "year": letter.year.0,
+            "number": letter.number.0,
+        })).collect::<Vec<_>>(),
+        "act": {
+            "kk": act_json(&Act::new(school, opening, senim_i18n::Lang::Kk)),
+            "ru": act_json(&Act::new(school, opening, senim_i18n::Lang::Ru)),
+        },
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewOpeningJson {
+    opened_at: Option<String>,
+    members: Vec<String>,
+    letters: i64,
+}
+
+async fn create_opening(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    body: Result<Json<NewOpeningJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let Json(body) = body?;
+    let now = clock::now();
+    let opened_at = match &body.opened_at {
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map_err(|_| ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: "invalid_opened_at",
+                message: "opened_at: an RFC 3339 moment".into(),
+                field: Some("opened_at"),
+            })?
+            .with_timezone(&Utc),
+        None => now,
+    };
+    let mut members = Vec::new();
+    for login in &body.members {
+        match state.store.user_by_login(login.trim()).await {
+            Ok(member) if member.organisation_id == user.organisation_id => members.push(member.id),
+            Ok(_) | Err(StoreError::NotFound) => return Err(OpeningRefusal::UnknownMember.into()),
+            Err(error) => return Err(error.into()),
+        }
+    }
+    let letters = u32::try_from(body.letters)
+        .map_err(|_| OpeningRefusal::Invalid(senim_domain::opening::OpeningError::LettersOutOfRange))?;
+    let opening = senim_store::NewOpening {
+        opened_at,
+        letters,
+        members,
+    };
+    let id = state
+        .store
+        .record_opening(user.organisation_id, &opening, user.id, now)
+        .await?;
+    tracing::info!(
+        opening = id.0,
+        user = user.id.0,
+        letters,
+        "box opening recorded through the API"
+    );
+    let school = state.store.organisation(user.organisation_id).await?;
+    let opening = state.store.opening(user.organisation_id, id).await?;
+    Ok((StatusCode::CREATED, Json(opening_json(&school, &opening))).into_response())
+}
+
+async fn list_openings(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let school = state.store.organisation(user.organisation_id).await?;
+    let schedule = state.store.box_schedule(user.organisation_id).await?;
+    let last = state.store.last_opening(user.organisation_id).await?;
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let last_day = last.map(|moment| senim_domain::time::local(moment).date_naive());
+    let (due, overdue) = match senim_domain::opening::status(schedule, last_day, today, &state.calendar) {
+        senim_domain::opening::OpeningStatus::Due(day) => (day, false),
+        senim_domain::opening::OpeningStatus::Overdue(day) => (day, true),
+    };
+    let openings = state.store.openings(user.organisation_id).await?;
+    Ok(Json(json!({
+        "schedule": schedule.code(),
+        "next_due": due.to_string(),
+        "overdue": overdue,
+        "items": openings.iter().map(|opening| opening_json(&school, opening)).collect::<Vec<_>>(),
+    }))
+    .into_response())
+}
+
+fn parse_opening_id(id: &str) -> Result<OpeningId, ApiError> {
+    id.parse::<i64>()
+        .map(OpeningId)
+        .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such opening"))
+}
+
+async fn get_opening(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let id = parse_opening_id(&id)?;
+    let school = state.store.organisation(user.organisation_id).await?;
+    let opening = state
+        .store
+        .opening(user.organisation_id, id)
+        .await
+        .map_err(|error| ApiError::from(OpeningRefusal::Store(error)))?;
+    Ok(Json(opening_json(&school, &opening)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewLetterJson {
+    summary: String,
+    category: Option<String>,
+    applicant: Option<ApplicantJson>,
+    receipt_code: Option<String>,
+}
+
+async fn create_letter(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<NewLetterJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let id = parse_opening_id(&id)?;
+    let Json(body) = body?;
+    let opening = state
+        .store
+        .opening(user.organisation_id, id)
+        .await
+        .map_err(|error| ApiError::from(OpeningRefusal::Store(error)))?;
+    let applicant = body.applicant.unwrap_or_default();
+    let form = LetterForm {
+        summary: body.summary,
+        category: body.category.unwrap_or_default(),
+        full_name: applicant.full_name,
+        address: applicant.address,
+        phone: applicant.phone,
+        receipt_code: body.receipt_code.unwrap_or_default(),
+    };
+    let now = clock::now();
+    let content = form.content(opening.opened_at, now)?;
+    let slip = form
+        .slip()
+        .map_err(|()| ApiError::from(OpeningRefusal::Store(StoreError::SlipUnknown)))?;
+    let appeal = state
+        .store
+        .register_letter(user.organisation_id, id, content, slip.as_ref(), user.id, now)
+        .await?;
+    crate::pages::appeals::screen_registered(&state, &appeal, now).await?;
+    tracing::info!(
+        appeal = appeal.id.0,
+        opening = id.0,
+        "letter registered through the API"
+    );
+    Ok(registered(&appeal))
 }

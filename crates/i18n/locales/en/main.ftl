@@ -345,6 +345,7 @@ box-error-empty = Please write your message.
 box-from-you = You
 box-from-staff = School
 box-followup-sent = Your message has arrived.
+box-followup-waiting = No answer yet. When the staff answer, it will appear here: come back later with the same code.
 box-followup-not-found = No message was found for this code. Check the digits and enter it again.
 
 ## The online conversation on the appeal page
@@ -355,3 +356,61 @@ conversation-reply = Answer
 conversation-reply-submit = Send the answer
 conversation-replied = The answer has been sent.
 appeal-registered-automatically = Online Trust Box (automatically)
+
+## The paper Trust Box: openings, acts, schedule, poster, slips
+nav-trust-box = Trust Box
+trustbox-title = Trust Box
+opening-next-due = The Trust Box is next to be opened by { $date }.
+opening-overdue = The Trust Box should have been opened by { $date } — the opening is overdue.
+opening-list-title = Box-opening acts
+opening-new = Open the Trust Box
+opening-none = The box has not been opened yet.
+opening-when = Opened on
+opening-letters = Letters found
+opening-members = Commission members (who sign the act)
+opening-members-hint = At least two members of the commission sign the act.
+opening-letters-hint = If the box is empty, enter 0: an empty box gets its act too.
+opening-waiting = Letters not yet registered: { $count }
+opening-schedule-title = Opening schedule
+opening-schedule = The box is opened
+opening-schedule-save = Save
+opening-schedule-saved = The schedule has been saved.
+schedule-weekly = once a week
+schedule-twice-monthly = twice a month
+schedule-monthly = once a month
+trustbox-online-title = The online Trust Box
+trustbox-online-address = Address for students:
+trustbox-poster = Print the poster (with its QR code)
+slips-title = Paper slips with receipt codes
+slips-hint = Each slip carries a fresh receipt code and the QR code of the answer page. A student writes the letter on the slip and tears off the code; the commission types the code when it registers the letter, and the student can read the answer online.
+slips-count = Number of slips
+slips-print = Print
+slips-once = Print now: the codes are not kept and will not be shown again.
+slips-instruction = Write your letter on this slip. Tear off and keep the code below: with it you read the answer online.
+poster-lead = Something you want to tell? Write to the school psychologist — no name needed.
+poster-anonymous = Point your phone's camera at the QR code. Nobody will know who wrote.
+opening-save = Save the act
+opening-act-in = The act in
+opening-recorded = Recorded
+opening-letters-title = Letters
+opening-no-letters = No letter of this opening is registered.
+opening-letter-n = Register letter { $n } of { $count }
+opening-letter-signed = The letter is signed (the applicant's details)
+opening-slip-code = Receipt code on the slip (if any)
+opening-slip-hint = If the letter is written on a slip with a receipt code, type the code: the student will read the answer online.
+opening-letter-register = Register the letter
+opening-letter-registered = The letter has been registered.
+error-opening-members = Choose at least two members of the commission who sign the act.
+error-opening-letters = Enter a number of letters from 0 to 500.
+error-opening-future = An opening cannot be in the future.
+error-opening-all-registered = Every letter of this opening is registered already.
+error-slip-unknown = No unused slip has this receipt code. Check the digits or leave the field empty.
+act-heading = Act of opening the Trust Box
+act-date = Date: { $date }
+act-title = ACT
+act-body-empty = We, the undersigned, established on opening the Trust Box that it held no letters.
+act-body-letters = We, the undersigned, found { $count ->
+    [one] { $count } letter
+   *[other] { $count } letters
+} on opening the Trust Box.
+act-body-registered = The letters are registered in the journal under No. { $numbers }.

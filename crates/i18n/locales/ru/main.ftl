@@ -346,6 +346,7 @@ box-error-empty = Напишите текст письма.
 box-from-you = Вы
 box-from-staff = Школа
 box-followup-sent = Ваше письмо доставлено.
+box-followup-waiting = Ответа пока нет. Когда специалисты ответят, ответ появится здесь: зайдите позже с тем же кодом.
 box-followup-not-found = По этому коду письмо не найдено. Проверьте цифры и введите снова.
 
 ## The online conversation on the appeal page
@@ -356,3 +357,62 @@ conversation-reply = Ответ
 conversation-reply-submit = Отправить ответ
 conversation-replied = Ответ отправлен.
 appeal-registered-automatically = Онлайн «Ящик доверия» (автоматически)
+
+## The paper Trust Box: openings, acts, schedule, poster, slips
+nav-trust-box = «Ящик доверия»
+trustbox-title = «Ящик доверия»
+opening-next-due = Следующее вскрытие «Ящика доверия» — до { $date }.
+opening-overdue = «Ящик доверия» нужно было вскрыть до { $date } — срок просрочен.
+opening-list-title = Акты вскрытия ящика
+opening-new = Вскрытие «Ящика доверия»
+opening-none = Ящик ещё не вскрывался.
+opening-when = Дата и время вскрытия
+opening-letters = Обнаружено писем
+opening-members = Члены комиссии (подписывают акт)
+opening-members-hint = Акт подписывают не менее двух членов комиссии.
+opening-letters-hint = Если ящик пуст, укажите 0: пустой ящик тоже оформляется актом.
+opening-waiting = Не зарегистрировано писем: { $count }
+opening-schedule-title = График вскрытия
+opening-schedule = Ящик вскрывается
+opening-schedule-save = Сохранить
+opening-schedule-saved = График сохранён.
+schedule-weekly = раз в неделю
+schedule-twice-monthly = два раза в месяц
+schedule-monthly = раз в месяц
+trustbox-online-title = Онлайн «Ящик доверия»
+trustbox-online-address = Адрес для учеников:
+trustbox-poster = Распечатать объявление (с QR-кодом)
+slips-title = Бумажные бланки с кодом квитанции
+slips-hint = На каждом бланке — новый код квитанции и QR-код страницы ответа. Ученик пишет письмо на бланке и отрывает код себе; комиссия вводит код при регистрации письма, и ученик может прочитать ответ онлайн.
+slips-count = Количество бланков
+slips-print = Распечатать
+slips-once = Распечатайте сейчас: коды не хранятся и больше не будут показаны.
+slips-instruction = Напишите письмо на этом бланке. Оторвите и сохраните код ниже: по нему вы прочитаете ответ онлайн.
+poster-lead = Хочешь о чём-то рассказать? Напиши школьному психологу — можно без имени.
+poster-anonymous = Наведите камеру телефона на QR-код. Никто не узнает, кто написал письмо.
+opening-save = Сохранить акт
+opening-act-in = Акт на языке:
+opening-recorded = Записано
+opening-letters-title = Письма
+opening-no-letters = По этому вскрытию письма не зарегистрированы.
+opening-letter-n = Регистрация письма { $n } из { $count }
+opening-letter-signed = Письмо подписано (данные заявителя)
+opening-slip-code = Код квитанции на бланке (если есть)
+opening-slip-hint = Если письмо написано на бланке с кодом квитанции, введите код: ученик прочитает ответ онлайн.
+opening-letter-register = Зарегистрировать письмо
+opening-letter-registered = Письмо зарегистрировано.
+error-opening-members = Выберите не менее двух членов комиссии, подписывающих акт.
+error-opening-letters = Укажите число писем от 0 до 500.
+error-opening-future = Время вскрытия не может быть в будущем.
+error-opening-all-registered = Все письма этого вскрытия уже зарегистрированы.
+error-slip-unknown = Неиспользованный бланк с таким кодом квитанции не найден. Проверьте цифры или оставьте поле пустым.
+act-heading = Акт вскрытия «Ящика доверия»
+act-date = Дата: { $date } г.
+act-title = АКТ
+act-body-empty = Мы, нижеподписавшиеся, при вскрытии «Ящика доверия» установили отсутствие писем.
+act-body-letters = Мы, нижеподписавшиеся, при вскрытии «Ящика доверия» обнаружили { $count ->
+    [one] { $count } письмо
+    [few] { $count } письма
+   *[many] { $count } писем
+}.
+act-body-registered = Письма зарегистрированы в журнале регистрации обращений под № { $numbers }.

@@ -103,6 +103,9 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/box/{school}/submissions",
         "/api/v1/box/{school}/followup",
         "/api/v1/box/{school}/followup/messages",
+        "/api/v1/openings",
+        "/api/v1/openings/{id}",
+        "/api/v1/openings/{id}/letters",
     ] {
         assert!(document["paths"][path].is_object(), "{path} is not described");
     }

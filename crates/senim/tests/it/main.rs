@@ -13,6 +13,7 @@ mod email;
 mod forwarding;
 mod i18n;
 mod journal;
+mod openings;
 mod roles;
 mod triage;
 mod trust_box;

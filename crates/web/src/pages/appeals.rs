@@ -488,6 +488,15 @@ pub async fn appeal_page_with(
     Ok(page)
 }
 
+/// Who registered the appeal: a person, or the online box itself.
+fn registered_by(record: &AppealRecord, lang: Lang) -> String {
+    if record.registered_automatically {
+        lang.t("appeal-registered-automatically")
+    } else {
+        record.registered_by_name.clone()
+    }
+}
+
 fn appeal_view(
     record: &AppealRecord,
     context: &crate::context::Context,
@@ -523,7 +532,7 @@ fn appeal_view(
     let mut history = vec![HistoryItem {
         when: format_local(appeal.registered_at),
         what: lang.t_args("history-registered", &[("number", Arg::Number(appeal.number.0))]),
-        who: record.registered_by_name.clone(),
+        who: registered_by(record, lang),
         text: String::new(),
     }];
     history.extend(record.outcomes.iter().map(|outcome| HistoryItem {
@@ -555,11 +564,7 @@ fn appeal_view(
         letters: crate::view::column_letters(lang),
         row: RowView::new(&record.row, lang),
         registered: format_local(appeal.registered_at),
-        registered_by: if record.registered_automatically {
-            lang.t("appeal-registered-automatically")
-        } else {
-            record.registered_by_name.clone()
-        },
+        registered_by: registered_by(record, lang),
         category: crate::view::category_name(lang, appeal.content.category()),
         correction_reason: appeal.correction.as_ref().map(|c| c.reason.0.clone()),
         corrects,

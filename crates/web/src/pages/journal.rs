@@ -226,6 +226,8 @@ struct JournalPage {
     page_label: String,
     newer_link: Option<String>,
     older_link: Option<String>,
+    /// When the paper box is next to be opened, or that it is overdue.
+    box_notice: super::openings::ScheduleNotice,
 }
 
 async fn journal_page(
@@ -356,6 +358,8 @@ async fn journal_page(
         page_label,
         newer_link: (page > 1).then(|| link(page - 1)),
         older_link: (page < pages).then(|| link(page + 1)),
+        box_notice: super::openings::schedule_notice(&state, user.organisation_id, lang, clock::now())
+            .await?,
     };
     Ok(journal_page.into_response())
 }

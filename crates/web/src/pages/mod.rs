@@ -6,6 +6,7 @@ pub use admin::valid_login;
 pub(crate) mod appeals;
 pub(crate) mod forwarding;
 mod journal;
+pub(crate) mod openings;
 pub(crate) mod trust_box;
 
 use axum::Router;
@@ -22,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .merge(journal::router())
         .merge(appeals::router())
         .merge(forwarding::router())
+        .merge(openings::router())
         .merge(admin::router())
 }
 

@@ -339,6 +339,16 @@ struct FollowupPage {
 }
 
 impl FollowupPage {
+    /// The last word is the student's: the page says the answer is still to come.
+    fn awaiting_answer(&self) -> bool {
+        self.conversation
+            .as_ref()
+            .and_then(|messages| messages.last())
+            .is_some_and(|message| message.from == Author::Student.code())
+    }
+}
+
+impl FollowupPage {
     fn new(school: &Organisation, lang: Lang) -> FollowupPage {
         FollowupPage {
             l: lang,

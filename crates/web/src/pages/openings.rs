@@ -1,0 +1,757 @@
+//! The paper Trust Box for the staff: its schedule, the commission's openings with their acts,
+//! the letters registered from each, the poster with the online box's address, and sheets of
+//! tear-off slips with receipt codes.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::{DateTime, Utc};
+use senim_domain::opening::{OpeningError, OpeningStatus, Schedule, status};
+use senim_domain::time::{format_local, local};
+use senim_domain::trust_box::ReceiptCode;
+use senim_domain::{
+    AppealContent, Applicant, Category, Channel, Organisation, OrganisationId, Position, UserId,
+};
+use senim_i18n::{Arg, Lang};
+use senim_store::{Opening, OpeningId, OpeningRefusal, StoreError};
+use serde::Deserialize;
+
+use crate::context::{Reader, Registrar, ValidForm, ValidQuery};
+use crate::error::AppError;
+use crate::pages::appeals::screen_registered;
+use crate::pages::trust_box::fresh_code;
+use crate::view::{ChoiceGroup, Chrome, category_choices};
+use crate::{AppState, clock};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/trust-box", get(overview))
+        .route("/trust-box/schedule", post(set_schedule))
+        .route("/trust-box/poster", get(poster))
+        .route("/trust-box/slips", post(print_slips))
+        .route("/openings/new", get(new_opening))
+        .route("/openings", post(create_opening))
+        .route("/openings/{id}", get(opening_page))
+        .route("/openings/{id}/letters", post(register_letter))
+}
+
+/// Where the box stands against its schedule, in words: for the overview and the journal.
+pub struct ScheduleNotice {
+    pub overdue: bool,
+    pub text: String,
+}
+
+pub async fn schedule_notice(
+    state: &AppState,
+    organisation_id: OrganisationId,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<ScheduleNotice, StoreError> {
+    let schedule = state.store.box_schedule(organisation_id).await?;
+    let last = state.store.last_opening(organisation_id).await?;
+    let today = local(now).date_naive();
+    let last_day = last.map(|moment| local(moment).date_naive());
+    Ok(match status(schedule, last_day, today, &state.calendar) {
+        OpeningStatus::Due(day) => ScheduleNotice {
+            overdue: false,
+            text: lang.t_args(
+                "opening-next-due",
+                &[("date", Arg::from(day.format("%d.%m.%Y").to_string()))],
+            ),
+        },
+        OpeningStatus::Overdue(day) => ScheduleNotice {
+            overdue: true,
+            text: lang.t_args(
+                "opening-overdue",
+                &[("date", Arg::from(day.format("%d.%m.%Y").to_string()))],
+            ),
+        },
+    })
+}
+
+/// The act of an opening in kk or ru, worded as the school's acts of 27.10.2023 and
+/// 16.01.2024: institution, date, «АКТ», what the signatories established, the signatures.
+pub struct Act {
+    pub lang: Lang,
+    pub institution: String,
+    pub heading: String,
+    pub date: String,
+    pub title: String,
+    pub body: Vec<String>,
+    /// Position and name, one line each; a member with two positions signs under both.
+    pub signatures: Vec<(String, String)>,
+}
+
+impl Act {
+    pub fn new(school: &Organisation, opening: &Opening, lang: Lang) -> Act {
+        let lang = if lang == Lang::Ru { Lang::Ru } else { Lang::Kk };
+        let institution = match lang {
+            Lang::Ru => school.name_ru.clone(),
+            _ => school.name_kk.clone(),
+        };
+        let count = i64::from(opening.letters);
+        let mut body = vec![if opening.letters == 0 {
+            lang.t("act-body-empty")
+        } else {
+            lang.t_args("act-body-letters", &[("count", Arg::Number(count))])
+        }];
+        if !opening.registered.is_empty() {
+            let numbers: Vec<String> = opening
+                .registered
+                .iter()
+                .map(|letter| letter.number.0.to_string())
+                .collect();
+            body.push(lang.t_args(
+                "act-body-registered",
+                &[("numbers", Arg::from(numbers.join(", ")))],
+            ));
+        }
+        // As in the school's acts: the deputy director first, then the psychologist and the
+        // social pedagogue; a member with two positions signs under each.
+        let rank = |position: &Position| match position {
+            Position::Director => 0,
+            Position::DeputyDirector => 1,
+            Position::Psychologist => 2,
+            Position::SocialPedagogue => 3,
+            Position::ResponsibleSpecialist => 4,
+            Position::Administrator => 5,
+        };
+        let mut lines: Vec<(u8, usize, &Position, &str)> = opening
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(place, member)| {
+                member
+                    .positions
+                    .as_slice()
+                    .iter()
+                    .map(move |position| (rank(position), place, position, member.full_name.as_str()))
+            })
+            .collect();
+        lines.sort_by_key(|(rank, place, _, _)| (*rank, *place));
+        let signatures = lines
+            .into_iter()
+            .map(|(_, _, position, name)| (lang.t(position.message_id()), name.to_owned()))
+            .collect();
+        Act {
+            lang,
+            institution,
+            heading: lang.t("act-heading"),
+            date: lang.t_args(
+                "act-date",
+                &[(
+                    "date",
+                    Arg::from(local(opening.opened_at).format("%d.%m.%Y").to_string()),
+                )],
+            ),
+            title: lang.t("act-title"),
+            body,
+            signatures,
+        }
+    }
+}
+
+struct OpeningRow {
+    id: i64,
+    opened: String,
+    letters: u32,
+    waiting: Option<String>,
+    members: String,
+}
+
+fn waiting_label(opening: &Opening, lang: Lang) -> Option<String> {
+    let waiting = opening.letters_waiting();
+    (waiting > 0).then(|| lang.t_args("opening-waiting", &[("count", Arg::Number(i64::from(waiting)))]))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "trust_box.html")]
+struct OverviewPage {
+    l: Lang,
+    chrome: Chrome,
+    notice: ScheduleNotice,
+    schedules: Vec<(&'static str, String, bool)>,
+    can_register: bool,
+    openings: Vec<OpeningRow>,
+    box_url: String,
+    flash: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct OverviewQuery {
+    done: Option<String>,
+}
+
+/// The address the school's pages are reached at, from the request (the reverse proxy's Host).
+fn site_base(state: &AppState, headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok())
+        .filter(|host| {
+            host.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .unwrap_or("127.0.0.1");
+    let scheme = if state.config.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    format!("{scheme}://{host}")
+}
+
+async fn overview(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    headers: HeaderMap,
+    ValidQuery(query): ValidQuery<OverviewQuery>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let school = state.store.organisation(user.organisation_id).await?;
+    let schedule = state.store.box_schedule(user.organisation_id).await?;
+    let openings = state.store.openings(user.organisation_id).await?;
+    let page = OverviewPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, "/trust-box"),
+        notice: schedule_notice(&state, user.organisation_id, lang, clock::now()).await?,
+        schedules: Schedule::ALL
+            .into_iter()
+            .map(|choice| (choice.code(), lang.t(choice.message_id()), choice == schedule))
+            .collect(),
+        can_register: user.permissions().register_appeals,
+        openings: openings
+            .iter()
+            .map(|opening| OpeningRow {
+                id: opening.id.0,
+                opened: format_local(opening.opened_at),
+                letters: opening.letters,
+                waiting: waiting_label(opening, lang),
+                members: opening
+                    .members
+                    .iter()
+                    .map(|member| member.full_name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .collect(),
+        box_url: format!("{}/box/{}", site_base(&state, &headers), school.slug.as_str()),
+        flash: match query.done.as_deref() {
+            Some("schedule") => Some(lang.t("opening-schedule-saved")),
+            _ => None,
+        },
+    };
+    Ok(page.into_response())
+}
+
+#[derive(Deserialize)]
+struct ScheduleForm {
+    #[serde(default)]
+    schedule: String,
+}
+
+async fn set_schedule(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<ScheduleForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let schedule = Schedule::parse(&form.schedule).ok_or(AppError::BadRequest)?;
+    state
+        .store
+        .set_box_schedule(user.organisation_id, schedule, user.id, clock::now())
+        .await?;
+    Ok(Redirect::to("/trust-box?done=schedule").into_response())
+}
+
+/// A QR code as inline SVG, without the XML prologue.
+fn qr_svg(data: &str) -> String {
+    match qrcode::QrCode::new(data.as_bytes()) {
+        Ok(code) => {
+            let svg = code
+                .render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(160, 160)
+                .quiet_zone(true)
+                .build();
+            match svg.find("<svg") {
+                Some(start) => svg[start..].to_owned(),
+                None => svg,
+            }
+        }
+        Err(_) => String::new(),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "poster.html")]
+struct PosterPage {
+    l: Lang,
+    school: String,
+    box_url: String,
+    qr: String,
+}
+
+async fn poster(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let school = state.store.organisation(signed_in.user().organisation_id).await?;
+    let box_url = format!("{}/box/{}", site_base(&state, &headers), school.slug.as_str());
+    Ok(PosterPage {
+        l: lang,
+        school: if lang == Lang::Ru {
+            school.name_ru.clone()
+        } else {
+            school.name_kk.clone()
+        },
+        qr: qr_svg(&box_url),
+        box_url,
+    }
+    .into_response())
+}
+
+/// The most slips printed at once: two A4 sheets of tear-off slips.
+pub const MAX_SLIPS: usize = 40;
+
+#[derive(Deserialize)]
+struct SlipsForm {
+    #[serde(default)]
+    count: String,
+}
+
+struct Slip {
+    code: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "slips.html")]
+struct SlipsPage {
+    l: Lang,
+    school: String,
+    followup_url: String,
+    qr: String,
+    sheet: i64,
+    slips: Vec<Slip>,
+}
+
+/// A sheet of slips with fresh receipt codes: shown once, on this response; only the codes'
+/// hashes are kept, waiting for a letter that carries one.
+async fn print_slips(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    headers: HeaderMap,
+    ValidForm(form): ValidForm<SlipsForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let count = form
+        .count
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|count| (1..=MAX_SLIPS).contains(count))
+        .ok_or(AppError::BadRequest)?;
+    let school = state.store.organisation(user.organisation_id).await?;
+    let codes: Vec<ReceiptCode> = (0..count).map(|_| fresh_code()).collect();
+    let sheet = state
+        .store
+        .create_slips(user.organisation_id, &codes, clock::now())
+        .await?;
+    tracing::info!(user = user.id.0, sheet, count, "slips printed");
+    let followup_url = format!(
+        "{}/box/{}/followup",
+        site_base(&state, &headers),
+        school.slug.as_str()
+    );
+    Ok(SlipsPage {
+        l: lang,
+        school: if lang == Lang::Ru {
+            school.name_ru.clone()
+        } else {
+            school.name_kk.clone()
+        },
+        qr: qr_svg(&followup_url),
+        followup_url,
+        sheet,
+        slips: codes.iter().map(|code| Slip { code: code.grouped() }).collect(),
+    }
+    .into_response())
+}
+
+struct MemberChoice {
+    id: i64,
+    name: String,
+    positions: String,
+    checked: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "opening_new.html")]
+struct NewOpeningPage {
+    l: Lang,
+    chrome: Chrome,
+    members: Vec<MemberChoice>,
+    opened_at: String,
+    letters: String,
+    error: Option<String>,
+}
+
+const LOCAL_INPUT: &str = "%Y-%m-%dT%H:%M";
+
+async fn member_choices(
+    state: &AppState,
+    organisation_id: OrganisationId,
+    lang: Lang,
+    checked: &[i64],
+) -> Result<Vec<MemberChoice>, AppError> {
+    Ok(state
+        .store
+        .users(organisation_id)
+        .await?
+        .into_iter()
+        .filter(|user| user.permissions().read_appeals)
+        .map(|user| MemberChoice {
+            id: user.id.0,
+            positions: user
+                .positions
+                .as_slice()
+                .iter()
+                .map(|position| lang.t(position.message_id()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            checked: checked.contains(&user.id.0),
+            name: user.full_name,
+        })
+        .collect())
+}
+
+async fn new_opening(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    Ok(NewOpeningPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, "/openings/new"),
+        members: member_choices(&state, user.organisation_id, lang, &[user.id.0]).await?,
+        opened_at: local(clock::now()).format(LOCAL_INPUT).to_string(),
+        letters: "0".to_owned(),
+        error: None,
+    }
+    .into_response())
+}
+
+/// The opening form: `members` repeats, one per checked box.
+fn parse_opening_form(body: &str) -> (Vec<i64>, String, String) {
+    let mut members = Vec::new();
+    let mut opened_at = String::new();
+    let mut letters = String::new();
+    for (name, value) in url::form_urlencoded::parse(body.as_bytes()) {
+        match name.as_ref() {
+            "members" => members.extend(value.parse::<i64>().ok()),
+            "opened_at" => opened_at = value.into_owned(),
+            "letters" => letters = value.into_owned(),
+            _ => {}
+        }
+    }
+    (members, opened_at, letters)
+}
+
+pub fn opening_error_message(error: &OpeningRefusal, lang: Lang) -> Option<String> {
+    match error {
+        OpeningRefusal::Invalid(error) => Some(lang.t(error.message_id())),
+        OpeningRefusal::UnknownMember => Some(lang.t("error-opening-members")),
+        OpeningRefusal::AllRegistered => Some(lang.t("error-opening-all-registered")),
+        OpeningRefusal::Store(StoreError::SlipUnknown) => Some(lang.t("error-slip-unknown")),
+        OpeningRefusal::Store(_) => None,
+    }
+}
+
+async fn create_opening(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    body: String,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let (members, opened_at_text, letters_text) = parse_opening_form(&body);
+    let now = clock::now();
+    let refuse = |message: String| async {
+        let page = NewOpeningPage {
+            l: lang,
+            chrome: Chrome::new(&signed_in.0, "/openings/new"),
+            members: member_choices(&state, user.organisation_id, lang, &members).await?,
+            opened_at: opened_at_text.clone(),
+            letters: letters_text.clone(),
+            error: Some(message),
+        };
+        Ok::<Response, AppError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    };
+    let Some(opened_at) = parse_local(&opened_at_text, now) else {
+        return refuse(lang.t("error-received-invalid")).await;
+    };
+    let Ok(letters) = letters_text.trim().parse::<i64>() else {
+        return refuse(lang.t(OpeningError::LettersOutOfRange.message_id())).await;
+    };
+    let Ok(letters) = u32::try_from(letters) else {
+        return refuse(lang.t(OpeningError::LettersOutOfRange.message_id())).await;
+    };
+    let opening = senim_store::NewOpening {
+        opened_at,
+        letters,
+        members: members.iter().map(|id| UserId(*id)).collect(),
+    };
+    match state
+        .store
+        .record_opening(user.organisation_id, &opening, user.id, now)
+        .await
+    {
+        Ok(id) => {
+            tracing::info!(opening = id.0, user = user.id.0, letters, "box opening recorded");
+            Ok(Redirect::to(&format!("/openings/{}", id.0)).into_response())
+        }
+        Err(error) => match opening_error_message(&error, lang) {
+            Some(message) => refuse(message).await,
+            None => match error {
+                OpeningRefusal::Store(error) => Err(error.into()),
+                _ => Err(AppError::Internal),
+            },
+        },
+    }
+}
+
+fn parse_local(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(now);
+    }
+    let wall_clock = chrono::NaiveDateTime::parse_from_str(text, LOCAL_INPUT)
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    senim_domain::time::from_local(wall_clock)
+}
+
+struct LetterLink {
+    id: i64,
+    label: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "opening.html")]
+struct OpeningPage {
+    l: Lang,
+    chrome: Chrome,
+    id: i64,
+    act: Act,
+    other_act: (&'static str, &'static str),
+    opened: String,
+    recorded_by: String,
+    letters: Vec<LetterLink>,
+    waiting: Option<String>,
+    next_letter: String,
+    can_register: bool,
+    categories: Vec<ChoiceGroup>,
+    form: LetterForm,
+    error: Option<String>,
+    flash: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct OpeningQuery {
+    act: Option<String>,
+    done: Option<String>,
+}
+
+async fn opening_view(
+    state: &AppState,
+    signed_in: &crate::context::Context,
+    id: OpeningId,
+    act_lang: Option<&str>,
+    form: LetterForm,
+    error: Option<String>,
+    flash: Option<String>,
+) -> Result<OpeningPage, AppError> {
+    let lang = signed_in.lang;
+    let user = signed_in.user().ok_or(AppError::SignIn)?;
+    let opening = state.store.opening(user.organisation_id, id).await?;
+    let school = state.store.organisation(user.organisation_id).await?;
+    let act_lang = match act_lang {
+        Some("ru") => Lang::Ru,
+        Some("kk") => Lang::Kk,
+        _ => lang,
+    };
+    let act = Act::new(&school, &opening, act_lang);
+    let other_act = if act.lang == Lang::Ru {
+        ("kk", "Қазақша")
+    } else {
+        ("ru", "Русский")
+    };
+    let categories = category_choices(lang, &form.category);
+    Ok(OpeningPage {
+        l: lang,
+        chrome: Chrome::new(signed_in, &format!("/openings/{}", id.0)),
+        id: id.0,
+        other_act,
+        opened: format_local(opening.opened_at),
+        recorded_by: opening.recorded_by_name.clone(),
+        letters: opening
+            .registered
+            .iter()
+            .map(|letter| LetterLink {
+                id: letter.appeal_id.0,
+                label: lang.t_args(
+                    "appeal-title",
+                    &[
+                        ("number", Arg::Number(letter.number.0)),
+                        ("year", Arg::from(letter.year.0.to_string())),
+                    ],
+                ),
+            })
+            .collect(),
+        waiting: waiting_label(&opening, lang),
+        next_letter: lang.t_args(
+            "opening-letter-n",
+            &[
+                (
+                    "n",
+                    Arg::Number(i64::try_from(opening.registered.len()).unwrap_or(i64::MAX) + 1),
+                ),
+                ("count", Arg::Number(i64::from(opening.letters))),
+            ],
+        ),
+        can_register: user.permissions().register_appeals,
+        categories,
+        act,
+        form,
+        error,
+        flash,
+    })
+}
+
+async fn opening_page(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Path(id): Path<String>,
+    ValidQuery(query): ValidQuery<OpeningQuery>,
+) -> Result<Response, AppError> {
+    let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
+    let lang = signed_in.0.lang;
+    let flash = match query.done.as_deref() {
+        Some("letter") => Some(lang.t("opening-letter-registered")),
+        _ => None,
+    };
+    let page = opening_view(
+        &state,
+        &signed_in.0,
+        id,
+        query.act.as_deref(),
+        LetterForm::default(),
+        None,
+        flash,
+    )
+    .await?;
+    Ok(page.into_response())
+}
+
+/// A letter found at an opening, as the commission types it.
+#[derive(Deserialize, Default)]
+pub struct LetterForm {
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub full_name: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub receipt_code: String,
+}
+
+impl LetterForm {
+    /// The appeal: received when the box was opened; anonymous unless the letter is signed.
+    pub fn content(
+        &self,
+        opened_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<AppealContent, senim_domain::AppealError> {
+        let category = if self.category.is_empty() {
+            Category::UNSPECIFIED
+        } else {
+            Category::parse(&self.category)?
+        };
+        let applicant = Applicant::new(&self.full_name, &self.address, &self.phone);
+        AppealContent::new(
+            Channel::BoxLetter,
+            opened_at,
+            applicant.is_empty(),
+            applicant,
+            &self.summary,
+            category,
+            now,
+        )
+    }
+
+    /// The slip's code, when one was typed; `Err` for a code that cannot be one.
+    pub fn slip(&self) -> Result<Option<ReceiptCode>, ()> {
+        if self.receipt_code.trim().is_empty() {
+            return Ok(None);
+        }
+        ReceiptCode::parse(&self.receipt_code).map(Some).map_err(|_| ())
+    }
+}
+
+async fn register_letter(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<LetterForm>,
+) -> Result<Response, AppError> {
+    let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let opening = state.store.opening(user.organisation_id, id).await?;
+    let now = clock::now();
+    let refused = |message: String, form: LetterForm| async {
+        let page = opening_view(&state, &signed_in.0, id, None, form, Some(message), None).await?;
+        Ok::<Response, AppError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    };
+    let content = match form.content(opening.opened_at, now) {
+        Ok(content) => content,
+        Err(error) => return refused(crate::pages::appeals::appeal_error_message(error, lang), form).await,
+    };
+    let Ok(slip) = form.slip() else {
+        return refused(lang.t("error-slip-unknown"), form).await;
+    };
+    match state
+        .store
+        .register_letter(user.organisation_id, id, content, slip.as_ref(), user.id, now)
+        .await
+    {
+        Ok(appeal) => {
+            tracing::info!(
+                appeal = appeal.id.0,
+                opening = id.0,
+                "letter of an opening registered"
+            );
+            screen_registered(&state, &appeal, now).await?;
+            Ok(Redirect::to(&format!("/openings/{}?done=letter", id.0)).into_response())
+        }
+        Err(error) => match opening_error_message(&error, lang) {
+            Some(message) => refused(message, form).await,
+            None => match error {
+                OpeningRefusal::Store(error) => Err(error.into()),
+                _ => Err(AppError::Internal),
+            },
+        },
+    }
+}
