@@ -3,14 +3,27 @@
 
 use serde_json::json;
 
-/// The receipt codes a sheet of slips shows.
+/// The receipt codes a sheet of slips shows: each twice, on the letter for the commission and
+/// on the stub the child keeps.
 fn codes_on(sheet: &str) -> Vec<String> {
-    sheet
+    let all: Vec<String> = sheet
         .split("<code>")
         .skip(1)
         .filter_map(|rest| rest.split("</code>").next())
         .map(str::to_owned)
-        .collect()
+        .collect();
+    let mut codes: Vec<String> = Vec::new();
+    for code in &all {
+        if !codes.contains(code) {
+            codes.push(code.clone());
+        }
+    }
+    assert_eq!(
+        all.len(),
+        2 * codes.len(),
+        "each code is on the letter and on the stub"
+    );
+    codes
 }
 
 async fn user_id(app: &crate::helpers::TestApp, login: &str) -> String {

@@ -551,7 +551,6 @@ struct OpeningPage {
     id: i64,
     act: Act,
     other_act: (&'static str, &'static str),
-    opened: String,
     recorded_by: String,
     letters: Vec<LetterLink>,
     waiting: Option<String>,
@@ -599,7 +598,6 @@ async fn opening_view(
         chrome: Chrome::new(signed_in, &format!("/openings/{}", id.0)),
         id: id.0,
         other_act,
-        opened: format_local(opening.opened_at),
         recorded_by: opening.recorded_by_name.clone(),
         letters: opening
             .registered
