@@ -6,6 +6,7 @@ pub mod appeal;
 pub mod calendar;
 pub mod deadline;
 pub mod forwarding;
+pub mod handover;
 pub mod journal;
 pub mod opening;
 pub mod organisation;

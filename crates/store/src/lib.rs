@@ -9,6 +9,7 @@ mod calendar;
 mod crypto;
 mod error;
 mod forwarding;
+mod handovers;
 mod openings;
 mod organisations;
 mod trust_box;
@@ -26,6 +27,7 @@ pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, Outcome
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
 pub use forwarding::{Delivery, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding};
+pub use handovers::HandoverRecord;
 pub use openings::{
     DEFAULT_SCHEDULE, NewOpening, Opening, OpeningId, OpeningRefusal, RegisteredLetter, Signatory,
 };

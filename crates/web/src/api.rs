@@ -39,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}/outcome", post(record_outcome))
         .route("/appeals/{id}/corrections", post(create_correction))
         .route("/appeals/{id}/replies", post(create_reply))
+        .route("/appeals/{id}/handovers", post(create_handover))
         .route("/appeals/{id}/conversation", get(get_conversation))
         .route("/openings", post(create_opening).get(list_openings))
         .route("/openings/{id}", get(get_opening))
@@ -467,8 +468,88 @@ async fn get_appeal(
         .iter()
         .map(|o| json!({ "text": o.outcome.text.as_str(), "recorded_at": rfc3339(o.outcome.recorded_at), "recorded_by": o.recorded_by_name }))
         .collect();
-    body["registered_by"] = Value::from(record.registered_by_name.as_str());
+    body["registered_by"] = if record.registered_automatically {
+        Value::Null
+    } else {
+        Value::from(record.registered_by_name.as_str())
+    };
+    body["handovers"] = handovers_json(&state, user.organisation_id, record.row.appeal.id).await?;
     Ok(Json(body).into_response())
+}
+
+async fn handovers_json(
+    state: &AppState,
+    organisation_id: senim_domain::OrganisationId,
+    appeal_id: AppealId,
+) -> Result<Value, ApiError> {
+    Ok(state
+        .store
+        .handovers(organisation_id, appeal_id)
+        .await?
+        .iter()
+        .map(|h| {
+            json!({
+                "service": h.handover.service.code(),
+                "handed_at": rfc3339(h.handover.handed_at),
+                "by": h.by_name,
+                "note": h.handover.note.as_str(),
+                "recorded_at": rfc3339(h.recorded_at),
+            })
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HandoverJson {
+    service: String,
+    handed_at: Option<String>,
+    #[serde(default)]
+    note: String,
+}
+
+/// Records that an appeal was handed over to 111, 102 or 103.
+async fn create_handover(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<HandoverJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let appeal_id = parse_id(&id)?;
+    let Json(body) = body?;
+    let now = clock::now();
+    let handed_at = match &body.handed_at {
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map_err(|_| ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: "invalid_handed_at",
+                message: "handed_at: an RFC 3339 moment".into(),
+                field: Some("handed_at"),
+            })?
+            .with_timezone(&Utc),
+        None => now,
+    };
+    let handover = senim_domain::handover::Handover::new(&body.service, handed_at, &body.note, now).map_err(
+        |error| ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: error.code(),
+            message: error.to_string(),
+            field: Some(error.field()),
+        },
+    )?;
+    state
+        .store
+        .record_handover(user.organisation_id, appeal_id, &handover, user.id, now)
+        .await?;
+    tracing::info!(
+        appeal = appeal_id.0,
+        user = user.id.0,
+        service = handover.service.code(),
+        "hand-over recorded through the API"
+    );
+    let body = json!({ "handovers": handovers_json(&state, user.organisation_id, appeal_id).await? });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
 #[derive(Deserialize)]

@@ -416,3 +416,17 @@ act-body-letters = We, the undersigned, found { $count ->
    *[other] { $count } letters
 } on opening the Trust Box.
 act-body-registered = The letters are registered in the journal under No. { $numbers }.
+
+## Hand-over of an urgent appeal
+handover-title = Hand-over to a national service
+handover-service = Handed to
+handover-when = When (Kazakhstan time)
+handover-note = Note: whom you spoke to, a reference number (optional)
+handover-submit = Record the hand-over
+handover-saved = The hand-over has been recorded.
+service-111 = 111 — the unified contact centre for families and children
+service-102 = 102 — police
+service-103 = 103 — ambulance
+error-handover-service = Choose the service: 111, 102 or 103.
+error-handover-future = The time of the hand-over is invalid or in the future.
+error-handover-note = The note is too long (at most 1000 characters).

@@ -418,3 +418,17 @@ act-body-letters = Мы, нижеподписавшиеся, при вскрыт
    *[many] { $count } писем
 }.
 act-body-registered = Письма зарегистрированы в журнале регистрации обращений под № { $numbers }.
+
+## Hand-over of an urgent appeal
+handover-title = Передача в национальную службу
+handover-service = Куда передано
+handover-when = Когда (время Казахстана)
+handover-note = Примечание: с кем говорили, номер регистрации (не обязательно)
+handover-submit = Записать передачу
+handover-saved = Передача записана.
+service-111 = 111 — единый контакт-центр для семей и детей
+service-102 = 102 — полиция
+service-103 = 103 — скорая помощь
+error-handover-service = Выберите службу: 111, 102 или 103.
+error-handover-future = Время передачи указано неверно или в будущем.
+error-handover-note = Примечание слишком длинное (не более 1000 знаков).

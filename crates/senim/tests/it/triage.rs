@@ -57,3 +57,53 @@ both_backends! {
         assert!(!app.senim(&["triage", "load", file.to_str().unwrap()]).status.success());
     }
 }
+
+both_backends! {
+    async fn an_urgent_appeal_is_handed_over_and_the_record_says_when_and_by_whom(app: TestApp) {
+        app.school("school-a", "").await;
+        app.school("school-b", "b-").await;
+        let api = app.api(&app.token("specialist").await);
+        let urgent = api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Өгей әкесі баланы ұрып-соғады, бүгін де соққы жеді" })).await;
+        let calm = api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Кітапхана жабық" })).await;
+        let mut browser = app.browser("social").await;
+        let (_, page) = browser.get(&format!("/appeals/{}", calm["id"])).await;
+        assert!(!page.contains("Ұлттық қызметке беру"), "an everyday appeal offers no hand-over");
+        let (_, page) = browser.get(&format!("/appeals/{}", urgent["id"])).await;
+        assert!(page.contains("Ұлттық қызметке беру"), "{page}");
+        let (status, location) = browser
+            .post(&format!("/appeals/{}/handovers", urgent["id"]), &[("service", "102"), ("handed_at", ""), ("note", "Кезекші инспектор Серіков, № 4417")])
+            .await;
+        assert_eq!(status, 303, "{location}");
+        let (status, refused) = browser.post(&format!("/appeals/{}/handovers", urgent["id"]), &[("service", "112")]).await;
+        assert_eq!(status, 422);
+        assert!(refused.contains("111, 102 немесе 103"), "{refused}");
+        let (status, created) = api
+            .post(&format!("/api/v1/appeals/{}/handovers", urgent["id"]), json!({ "service": "111" }))
+            .await;
+        assert_eq!(status, 201, "{created}");
+        let (_, appeal) = api.get(&format!("/api/v1/appeals/{}", urgent["id"])).await;
+        let handovers = appeal["handovers"].as_array().unwrap();
+        assert_eq!(handovers.len(), 2);
+        assert_eq!(handovers[0]["service"], "102");
+        assert_eq!(handovers[0]["by"], "Тестов Тест");
+        assert_eq!(handovers[0]["note"], "Кезекші инспектор Серіков, № 4417");
+        assert_eq!(handovers[1]["service"], "111");
+        let (_, page) = browser.get(&format!("/appeals/{}", urgent["id"])).await;
+        assert!(page.contains("102 — полиция") && page.contains("Кезекші инспектор Серіков"), "{page}");
+        // The note is sealed at rest.
+        if app.backend == Backend::Sqlite {
+            let files = String::from_utf8_lossy(&app.database_files()).into_owned();
+            assert!(!files.contains("Серіков"));
+        }
+        let (status, _) = app
+            .api(&app.token("b-specialist").await)
+            .post(&format!("/api/v1/appeals/{}/handovers", urgent["id"]), json!({ "service": "103" }))
+            .await;
+        assert_eq!(status, 404, "another school's appeal");
+        let (status, _) = app
+            .api(&app.token("director").await)
+            .post(&format!("/api/v1/appeals/{}/handovers", urgent["id"]), json!({ "service": "103" }))
+            .await;
+        assert_eq!(status, 403);
+    }
+}

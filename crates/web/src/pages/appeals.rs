@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}/correct", get(correction_page))
         .route("/appeals/{id}/corrections", post(register_correction))
         .route("/appeals/{id}/replies", post(reply))
+        .route("/appeals/{id}/handovers", post(hand_over))
 }
 
 /// Registers an appeal (or a correction) and screens its summary for urgent risk. Every path
@@ -106,6 +107,55 @@ pub async fn screen_message(
         state.outbox.notify_one();
     }
     Ok(())
+}
+
+#[derive(Deserialize, Default)]
+struct HandoverForm {
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    handed_at: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// Records that the appeal was handed over to 111, 102 or 103, when, and by whom.
+async fn hand_over(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<HandoverForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let lang = signed_in.0.lang;
+    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let appeal_id = record.row.appeal.id;
+    let now = clock::now();
+    let handover = parse_received_at(&form.handed_at, now)
+        .ok_or(senim_domain::handover::HandoverError::InFuture)
+        .and_then(|handed_at| {
+            senim_domain::handover::Handover::new(&form.service, handed_at, &form.note, now)
+        });
+    match handover {
+        Ok(handover) => {
+            state
+                .store
+                .record_handover(user.organisation_id, appeal_id, &handover, user.id, now)
+                .await?;
+            tracing::info!(
+                appeal = appeal_id.0,
+                user = user.id.0,
+                service = handover.service.code(),
+                "hand-over recorded"
+            );
+            Ok(Redirect::to(&format!("/appeals/{}?done=handover#handovers", appeal_id.0)).into_response())
+        }
+        Err(error) => {
+            let mut page = appeal_page_with(&state, &signed_in.0, &record, None, None).await?;
+            page.handover_error = Some(lang.t(error.message_id()));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -417,6 +467,37 @@ pub struct AppealPage {
     /// The conversation with the student, for an appeal with a receipt code.
     conversation: Option<Vec<StaffMessageView>>,
     reply_error: Option<String>,
+    /// Hand-overs to 111, 102 or 103, and the form's state.
+    handovers: Vec<HandoverView>,
+    handover_error: Option<String>,
+    handover_now: String,
+}
+
+pub struct HandoverView {
+    service: String,
+    handed_at: String,
+    by: String,
+    note: String,
+}
+
+async fn load_handovers(
+    state: &AppState,
+    record: &AppealRecord,
+    lang: Lang,
+) -> Result<Vec<HandoverView>, AppError> {
+    let appeal = &record.row.appeal;
+    Ok(state
+        .store
+        .handovers(appeal.organisation_id, appeal.id)
+        .await?
+        .into_iter()
+        .map(|record| HandoverView {
+            service: lang.t(record.handover.service.message_id()),
+            handed_at: format_local(record.handover.handed_at),
+            by: record.by_name,
+            note: record.handover.note.0,
+        })
+        .collect())
 }
 
 /// A message of the online conversation as the staff see it.
@@ -485,6 +566,7 @@ pub async fn appeal_page_with(
     let forwarding = ForwardingSection::load(state, user, record, context.lang, forward_error).await?;
     let mut page = appeal_view(record, context, flash, String::new(), None, forwarding);
     page.conversation = load_conversation(state, record, context.lang).await?;
+    page.handovers = load_handovers(state, record, context.lang).await?;
     Ok(page)
 }
 
@@ -583,6 +665,11 @@ fn appeal_view(
             .map(|(reason, at)| format!("{} ({})", reason.as_str(), format_local(*at))),
         conversation: None,
         reply_error: None,
+        handovers: Vec::new(),
+        handover_error: None,
+        handover_now: senim_domain::time::local(clock::now())
+            .format(LOCAL_INPUT)
+            .to_string(),
     }
 }
 
@@ -607,6 +694,7 @@ async fn appeal_page(
         Some("outcome") => Some(lang.t("outcome-saved")),
         Some("forwarded") => Some(lang.t("forwarding-saved")),
         Some("replied") => Some(lang.t("conversation-replied")),
+        Some("handover") => Some(lang.t("handover-saved")),
         _ => None,
     };
     Ok(appeal_page_with(&state, &signed_in.0, &record, flash, None)
@@ -648,6 +736,7 @@ async fn record_outcome(
                 forwarding,
             );
             page.conversation = load_conversation(&state, &record, lang).await?;
+            page.handovers = load_handovers(&state, &record, lang).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
