@@ -4,6 +4,7 @@
 
 pub mod appeal;
 pub mod calendar;
+pub mod classification;
 pub mod deadline;
 pub mod forwarding;
 pub mod handover;

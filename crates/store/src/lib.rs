@@ -6,6 +6,7 @@ mod alerts;
 #[macro_use]
 mod appeals;
 mod calendar;
+mod classification;
 mod crypto;
 mod error;
 mod forwarding;

@@ -40,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}/corrections", post(create_correction))
         .route("/appeals/{id}/replies", post(create_reply))
         .route("/appeals/{id}/handovers", post(create_handover))
+        .route("/appeals/{id}/classification", post(classify_appeal))
         .route("/appeals/{id}/conversation", get(get_conversation))
         .route("/openings", post(create_opening).get(list_openings))
         .route("/openings/{id}", get(get_opening))
@@ -474,7 +475,74 @@ async fn get_appeal(
         Value::from(record.registered_by_name.as_str())
     };
     body["handovers"] = handovers_json(&state, user.organisation_id, record.row.appeal.id).await?;
+    let classification = state
+        .store
+        .classification(user.organisation_id, record.row.appeal.id)
+        .await?;
+    body["classification"] = classification_json(&classification);
     Ok(Json(body).into_response())
+}
+
+fn classification_json(classification: &senim_domain::classification::Classification) -> Value {
+    json!({
+        "contact_type": classification.contact_type.map(|value| value.code()),
+        "interventions": classification.interventions.iter().map(|value| value.code()).collect::<Vec<_>>(),
+        "incident_location": classification.incident_location.map(|value| value.code()),
+        "age": *classification.age,
+        "gender": classification.gender.map(|value| value.code()),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassificationJson {
+    contact_type: Option<String>,
+    #[serde(default)]
+    interventions: Vec<String>,
+    incident_location: Option<String>,
+    age: Option<i64>,
+    gender: Option<String>,
+}
+
+/// Sets (replaces) an appeal's optional statistics.
+async fn classify_appeal(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<ClassificationJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let appeal_id = parse_id(&id)?;
+    let Json(body) = body?;
+    let classification = senim_domain::classification::Classification::parse(
+        body.contact_type.as_deref().unwrap_or(""),
+        &body.interventions,
+        body.incident_location.as_deref().unwrap_or(""),
+        &body.age.map(|age| age.to_string()).unwrap_or_default(),
+        body.gender.as_deref().unwrap_or(""),
+    )
+    .map_err(|error| ApiError {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code: error.code(),
+        message: error.to_string(),
+        field: Some(error.field()),
+    })?;
+    state
+        .store
+        .classify(
+            user.organisation_id,
+            appeal_id,
+            &classification,
+            user.id,
+            clock::now(),
+        )
+        .await?;
+    tracing::info!(
+        appeal = appeal_id.0,
+        user = user.id.0,
+        "appeal classified through the API"
+    );
+    Ok(Json(json!({ "classification": classification_json(&classification) })).into_response())
 }
 
 async fn handovers_json(

@@ -430,3 +430,6 @@ service-103 = 103 — ambulance
 error-handover-service = Choose the service: 111, 102 or 103.
 error-handover-future = The time of the hand-over is invalid or in the future.
 error-handover-note = The note is too long (at most 1000 characters).
+
+error-classification-value = Choose one of the listed values.
+error-classification-age = Enter the age in whole years from 0 to 25.

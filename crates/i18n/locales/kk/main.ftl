@@ -424,3 +424,6 @@ service-103 = 103 — жедел жәрдем
 error-handover-service = Қызметті таңдаңыз: 111, 102 немесе 103.
 error-handover-future = Беру уақыты дұрыс емес немесе болашақта.
 error-handover-note = Ескертпе тым ұзын (1000 таңбадан аспауы керек).
+
+error-classification-value = Тізімдегі мәндердің бірін таңдаңыз.
+error-classification-age = Жасын 0-ден 25-ке дейінгі толық жылмен жазыңыз.

@@ -432,3 +432,6 @@ service-103 = 103 — скорая помощь
 error-handover-service = Выберите службу: 111, 102 или 103.
 error-handover-future = Время передачи указано неверно или в будущем.
 error-handover-note = Примечание слишком длинное (не более 1000 знаков).
+
+error-classification-value = Выберите одно из значений списка.
+error-classification-age = Укажите возраст полными годами от 0 до 25.

@@ -107,6 +107,7 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/openings/{id}",
         "/api/v1/openings/{id}/letters",
         "/api/v1/appeals/{id}/handovers",
+        "/api/v1/appeals/{id}/classification",
     ] {
         assert!(document["paths"][path].is_object(), "{path} is not described");
     }

@@ -264,3 +264,58 @@ where
     }
     outputs
 }
+
+both_backends! {
+    async fn an_appeal_is_classified_by_the_chi_framework_and_reclassified_later(app: TestApp) {
+        app.school("school-a", "").await;
+        app.school("school-b", "b-").await;
+        let api = app.api(&app.token("specialist").await);
+        let appeal = api
+            .register(json!({ "channel": "phone", "anonymous": true, "summary": "Үзілісте ақша талап етеді", "category": "violence.bullying" }))
+            .await;
+        let id = appeal["id"].as_i64().unwrap();
+        let (_, got) = api.get(&format!("/api/v1/appeals/{id}")).await;
+        assert_eq!(got["category"], "violence.bullying");
+        assert_eq!(got["classification"]["contact_type"], serde_json::Value::Null);
+        // Through the page: a form with the framework's values in Kazakh.
+        let mut browser = app.browser("psychologist").await;
+        let (_, page) = browser.get(&format!("/appeals/{id}")).await;
+        assert!(page.contains("Зорлық-зомбылық ›"), "the category is shown with its topic: {page}");
+        let (status, location) = browser
+            .post(
+                &format!("/appeals/{id}/classification"),
+                &[("contact_type", "child_about_self"), ("incident_location", "school"), ("interventions", "school_psychologist"), ("interventions", "school_counselling"), ("age", "13"), ("gender", "boy")],
+            )
+            .await;
+        assert_eq!(status, 303, "{location}");
+        let (_, got) = api.get(&format!("/api/v1/appeals/{id}")).await;
+        assert_eq!(got["classification"]["contact_type"], "child_about_self");
+        assert_eq!(got["classification"]["incident_location"], "school");
+        assert_eq!(got["classification"]["interventions"], json!(["school_psychologist", "school_counselling"]));
+        assert_eq!(got["classification"]["age"], 13);
+        assert_eq!(got["classification"]["gender"], "boy");
+        // A reader sees the values as text.
+        let mut director = app.browser("director").await;
+        let (_, page) = director.get(&format!("/appeals/{id}")).await;
+        assert!(page.contains("Білім беру ұйымы"), "{page}");
+        // Changed later through the API; wrong values are refused naming the field.
+        let (status, refused) = api.post(&format!("/api/v1/appeals/{id}/classification"), json!({ "age": 40 })).await;
+        assert_eq!(status, 422);
+        assert_eq!(refused["field"], "age");
+        let (status, refused) = api.post(&format!("/api/v1/appeals/{id}/classification"), json!({ "interventions": ["magic"] })).await;
+        assert_eq!(status, 422);
+        assert_eq!(refused["field"], "interventions");
+        let (status, _) = api.post(&format!("/api/v1/appeals/{id}/classification"), json!({ "contact_type": "about_a_child" })).await;
+        assert_eq!(status, 200);
+        let (_, got) = api.get(&format!("/api/v1/appeals/{id}")).await;
+        assert_eq!(got["classification"]["contact_type"], "about_a_child");
+        assert_eq!(got["classification"]["age"], serde_json::Value::Null, "the whole record is replaced");
+        let (status, _) = app.api(&app.token("b-specialist").await).post(&format!("/api/v1/appeals/{id}/classification"), json!({})).await;
+        assert_eq!(status, 404);
+        let (status, refused) = api
+            .post("/api/v1/appeals", json!({ "channel": "phone", "anonymous": true, "summary": "x", "category": "violence.runaway" }))
+            .await;
+        assert_eq!(status, 422, "a sub-category belongs to its topic");
+        assert_eq!(refused["field"], "category");
+    }
+}

@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{DateTime, NaiveDateTime, Utc};
+use senim_domain::classification::Classification;
 use senim_domain::forwarding::ForwardingError;
 use senim_domain::time::{format_local, from_local, local};
 use senim_domain::{AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome};
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}/corrections", post(register_correction))
         .route("/appeals/{id}/replies", post(reply))
         .route("/appeals/{id}/handovers", post(hand_over))
+        .route("/appeals/{id}/classification", post(classify))
 }
 
 /// Registers an appeal (or a correction) and screens its summary for urgent risk. Every path
@@ -107,6 +109,61 @@ pub async fn screen_message(
         state.outbox.notify_one();
     }
     Ok(())
+}
+
+/// Sets the appeal's optional statistics. The form repeats `interventions`, one per checked box.
+async fn classify(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    body: String,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let lang = signed_in.0.lang;
+    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let appeal_id = record.row.appeal.id;
+    let mut fields: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut interventions = Vec::new();
+    for (name, value) in url::form_urlencoded::parse(body.as_bytes()) {
+        if name == "interventions" {
+            interventions.push(value.into_owned());
+        } else {
+            fields.insert(name.into_owned(), value.into_owned());
+        }
+    }
+    // The CSRF token was checked by `load_context` before this handler ran.
+    let field = |name: &str| fields.get(name).map_or("", String::as_str);
+    match Classification::parse(
+        field("contact_type"),
+        &interventions,
+        field("incident_location"),
+        field("age"),
+        field("gender"),
+    ) {
+        Ok(classification) => {
+            state
+                .store
+                .classify(
+                    user.organisation_id,
+                    appeal_id,
+                    &classification,
+                    user.id,
+                    clock::now(),
+                )
+                .await?;
+            tracing::info!(appeal = appeal_id.0, user = user.id.0, "appeal classified");
+            Ok(Redirect::to(&format!(
+                "/appeals/{}?done=classified#classification",
+                appeal_id.0
+            ))
+            .into_response())
+        }
+        Err(error) => {
+            let mut page = appeal_page_with(&state, &signed_in.0, &record, None, None).await?;
+            page.classification.error = Some(lang.t(error.message_id()));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -471,6 +528,108 @@ pub struct AppealPage {
     handovers: Vec<HandoverView>,
     handover_error: Option<String>,
     handover_now: String,
+    classification: ClassificationView,
+}
+
+/// The appeal's optional statistics: a form for those who register, plain text for readers.
+#[derive(Default)]
+pub struct ClassificationView {
+    contact_types: Vec<Choice>,
+    locations: Vec<Choice>,
+    interventions: Vec<Choice>,
+    genders: Vec<Choice>,
+    age: String,
+    error: Option<String>,
+    /// What is recorded, as (label, value) lines.
+    lines: Vec<(String, String)>,
+}
+
+fn choices<T: Copy + PartialEq>(
+    all: &[T],
+    selected: &[T],
+    code: fn(T) -> &'static str,
+    name: impl Fn(T) -> String,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|value| Choice {
+            value: code(*value).to_owned(),
+            label: name(*value),
+            selected: selected.contains(value),
+        })
+        .collect()
+}
+
+fn classification_view(classification: &Classification, lang: Lang) -> ClassificationView {
+    use senim_domain::classification::{ContactType, Gender, IncidentLocation, Intervention};
+    let not_recorded = || lang.t("field-not-recorded");
+    let mut lines = vec![
+        (
+            lang.t("field-contact-type"),
+            classification
+                .contact_type
+                .map_or_else(not_recorded, |value| lang.t(&value.message_id())),
+        ),
+        (
+            lang.t("field-incident-location"),
+            classification
+                .incident_location
+                .map_or_else(not_recorded, |value| lang.t(&value.message_id())),
+        ),
+        (
+            lang.t("field-intervention"),
+            if classification.interventions.is_empty() {
+                not_recorded()
+            } else {
+                classification
+                    .interventions
+                    .iter()
+                    .map(|value| lang.t(&value.message_id()))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            },
+        ),
+    ];
+    lines.push((
+        lang.t("field-age"),
+        classification
+            .age
+            .map_or_else(not_recorded, |age| age.to_string()),
+    ));
+    lines.push((
+        lang.t("field-gender"),
+        classification
+            .gender
+            .map_or_else(not_recorded, |value| lang.t(&value.message_id())),
+    ));
+    ClassificationView {
+        contact_types: choices(
+            ContactType::ALL,
+            classification.contact_type.as_slice(),
+            ContactType::code,
+            |value| lang.t(&value.message_id()),
+        ),
+        locations: choices(
+            IncidentLocation::ALL,
+            classification.incident_location.as_slice(),
+            IncidentLocation::code,
+            |value| lang.t(&value.message_id()),
+        ),
+        interventions: choices(
+            Intervention::ALL,
+            &classification.interventions,
+            Intervention::code,
+            |value| lang.t(&value.message_id()),
+        ),
+        genders: choices(
+            Gender::ALL,
+            classification.gender.as_slice(),
+            Gender::code,
+            |value| lang.t(&value.message_id()),
+        ),
+        age: classification.age.map(|age| age.to_string()).unwrap_or_default(),
+        error: None,
+        lines,
+    }
 }
 
 pub struct HandoverView {
@@ -567,6 +726,11 @@ pub async fn appeal_page_with(
     let mut page = appeal_view(record, context, flash, String::new(), None, forwarding);
     page.conversation = load_conversation(state, record, context.lang).await?;
     page.handovers = load_handovers(state, record, context.lang).await?;
+    let classification = state
+        .store
+        .classification(record.row.appeal.organisation_id, record.row.appeal.id)
+        .await?;
+    page.classification = classification_view(&classification, context.lang);
     Ok(page)
 }
 
@@ -670,6 +834,7 @@ fn appeal_view(
         handover_now: senim_domain::time::local(clock::now())
             .format(LOCAL_INPUT)
             .to_string(),
+        classification: ClassificationView::default(),
     }
 }
 
@@ -695,6 +860,7 @@ async fn appeal_page(
         Some("forwarded") => Some(lang.t("forwarding-saved")),
         Some("replied") => Some(lang.t("conversation-replied")),
         Some("handover") => Some(lang.t("handover-saved")),
+        Some("classified") => Some(lang.t("classification-saved")),
         _ => None,
     };
     Ok(appeal_page_with(&state, &signed_in.0, &record, flash, None)
@@ -737,6 +903,11 @@ async fn record_outcome(
             );
             page.conversation = load_conversation(&state, &record, lang).await?;
             page.handovers = load_handovers(&state, &record, lang).await?;
+            let classification = state
+                .store
+                .classification(user.organisation_id, appeal_id)
+                .await?;
+            page.classification = classification_view(&classification, lang);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
