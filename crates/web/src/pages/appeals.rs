@@ -161,6 +161,7 @@ async fn classify(
         Err(error) => {
             let mut page = appeal_page_with(&state, &signed_in.0, &record, None, None).await?;
             page.classification.error = Some(lang.t(error.message_id()));
+            page.classification.open = true;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -542,6 +543,8 @@ pub struct ClassificationView {
     error: Option<String>,
     /// What is recorded, as (label, value) lines.
     lines: Vec<(String, String)>,
+    /// Shown unfolded: something is recorded, or the form was refused.
+    open: bool,
 }
 
 fn choices<T: Copy + PartialEq>(
@@ -629,6 +632,7 @@ fn classification_view(classification: &Classification, lang: Lang) -> Classific
         age: classification.age.map(|age| age.to_string()).unwrap_or_default(),
         error: None,
         lines,
+        open: !classification.is_empty(),
     }
 }
 
