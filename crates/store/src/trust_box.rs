@@ -242,6 +242,27 @@ impl Store {
         }
     }
 
+    /// The school's appeals with a receipt code whose conversation waits for the staff: no
+    /// message yet, or the student's is the last.
+    pub async fn awaiting_answer(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<std::collections::HashSet<AppealId>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT receipts.appeal_id FROM receipts \
+             LEFT JOIN box_messages ON box_messages.id = \
+               (SELECT MAX(last.id) FROM box_messages last WHERE last.appeal_id = receipts.appeal_id) \
+             WHERE receipts.organisation_id = $1 AND receipts.appeal_id IS NOT NULL \
+             AND (box_messages.id IS NULL OR box_messages.author = 'student')",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok(AppealId(row.try_get("appeal_id")?)))
+            .collect()
+    }
+
     /// Whether the appeal can be answered online: it has a receipt code.
     pub async fn has_receipt(
         &self,

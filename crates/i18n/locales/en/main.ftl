@@ -433,3 +433,4 @@ error-handover-note = The note is too long (at most 1000 characters).
 
 error-classification-value = Choose one of the listed values.
 error-classification-age = Enter the age in whole years from 0 to 25.
+mark-awaiting-answer = Student awaits an answer

@@ -427,3 +427,4 @@ error-handover-note = Ескертпе тым ұзын (1000 таңбадан а
 
 error-classification-value = Тізімдегі мәндердің бірін таңдаңыз.
 error-classification-age = Жасын 0-ден 25-ке дейінгі толық жылмен жазыңыз.
+mark-awaiting-answer = Оқушы жауап күтуде

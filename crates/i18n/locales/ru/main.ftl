@@ -435,3 +435,4 @@ error-handover-note = Примечание слишком длинное (не �
 
 error-classification-value = Выберите одно из значений списка.
 error-classification-age = Укажите возраст полными годами от 0 до 25.
+mark-awaiting-answer = Ученик ждёт ответа

@@ -64,12 +64,16 @@ both_backends! {
         assert_eq!(entry["number"], 1);
         let id = entry["id"].as_i64().unwrap();
         let mut staff = app.browser("psychologist").await;
+        let (_, journal_page) = staff.get("/journal").await;
+        assert!(journal_page.contains("Оқушы жауап күтуде"), "the journal shows the student waits");
         let (_, appeal_page) = staff.get(&format!("/appeals/{id}")).await;
         assert!(appeal_page.contains("Онлайн «Сенім жәшігі» (автоматты түрде)"), "{appeal_page}");
         assert!(appeal_page.contains("Оқушымен хат алмасу"), "{appeal_page}");
         let answer = "Сәлем! Ертең 10:00-де психолог кабинетіне кел, бірге ойластырайық.";
         let (status, location) = staff.post(&format!("/appeals/{id}/replies"), &[("text", answer)]).await;
         assert_eq!(status, 303, "{location}");
+        let (_, journal_page) = staff.get("/journal").await;
+        assert!(!journal_page.contains("Оқушы жауап күтуде"), "answered");
 
         // The student comes back with the code and reads the answer, signed «School», not a name.
         let response = student
@@ -107,6 +111,8 @@ both_backends! {
         assert_eq!(staff_view["messages"][2]["text"], "Рахмет, барамын");
         let (_, staff_page) = staff.get(&format!("/appeals/{id}")).await;
         assert!(staff_page.contains("Рахмет, барамын"), "the staff see the second message");
+        let (_, journal_page) = staff.get("/journal").await;
+        assert!(journal_page.contains("Оқушы жауап күтуде"), "the student wrote again");
 
         // The code is not stored in clear: not as digits, not grouped, not in the receipts table.
         let digits: String = code.chars().filter(char::is_ascii_digit).collect();

@@ -62,6 +62,8 @@ pub struct RowView {
     pub urgent_words: Vec<String>,
     /// The summary in pieces, the matched ones marked.
     pub summary_parts: Vec<(String, bool)>,
+    /// An online conversation whose last word is the student's.
+    pub awaiting_answer: bool,
 }
 
 /// Splits `text` into pieces, marking the byte ranges in `marks`.
@@ -156,6 +158,7 @@ impl RowView {
             superseded: !row.corrected_by.is_empty(),
             forwarded: Vec::new(),
             overdue: false,
+            awaiting_answer: false,
             urgent: row.triage.as_ref().is_some_and(|triage| triage.is_open_alarm()),
             urgent_words: row
                 .triage
@@ -308,16 +311,19 @@ async fn journal_page(
         .forwardings_of_year(user.organisation_id, JournalYear(year))
         .await?;
     let today = senim_domain::time::local(clock::now()).date_naive();
+    let awaiting = state.store.awaiting_answer(user.organisation_id).await?;
     let shown: Vec<RowView> = slice
         .rows
         .iter()
         .map(|row| {
-            RowView::new(row, lang).with_forwardings(
+            let mut view = RowView::new(row, lang).with_forwardings(
                 forwardings.get(&row.appeal.id),
                 lang,
                 &state.calendar,
                 today,
-            )
+            );
+            view.awaiting_answer = awaiting.contains(&row.appeal.id);
+            view
         })
         .collect();
     let link = |page: usize| {
