@@ -434,3 +434,21 @@ error-handover-note = The note is too long (at most 1000 characters).
 error-classification-value = Choose one of the listed values.
 error-classification-age = Enter the age in whole years from 0 to 25.
 mark-awaiting-answer = Student awaits an answer
+
+## Documents: the registration book, the poster, the journal as a workbook
+book-title = Registration book of Trust Box letters and Trust Phone calls
+book-academic-year = Academic year { $years }
+book-year-break = { $year }: numbers start again at 1
+book-corrects = corrects entry { $entry }
+book-corrected-by = corrected by entry { $entry }
+book-empty = No appeal was registered in this academic year.
+book-certification-before = Pages numbered, bound and sealed:
+book-certification-after = .
+book-seal = Seal
+poster-title = Trust Phone and Trust Box
+poster-phone = Trust Phone
+poster-hours = Monday – Friday, 9:00 – 18:30. Out of hours, leave a message on the answering machine.
+xlsx-sheet = Registration journal
+xlsx-year = Year
+xlsx-status = Status
+xlsx-yes = yes

@@ -1,0 +1,190 @@
+//! The act of opening the Trust Box («Сенім жәшігін» ашу кезінде түзілген АКТ), worded as the
+//! school's acts of 27.10.2023 and 16.01.2024, in Kazakh or Russian: for the page, the API,
+//! the PDF and the DOCX.
+
+use chrono::{DateTime, Utc};
+use docx_rs::{
+    AlignmentType, Docx, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableBorders, TableCell,
+    TableLayoutType, TableRow, WidthType,
+};
+use senim_domain::time::local;
+use senim_domain::{Position, Positions};
+use senim_i18n::{Arg, Lang};
+
+use crate::pdf::{Template, render};
+use crate::{DocumentError, document_lang};
+
+/// A member of the commission as the act names them.
+#[derive(Clone, Debug)]
+pub struct Signatory {
+    pub full_name: String,
+    pub positions: Positions,
+}
+
+/// The act's text, ready to show or print.
+#[derive(Clone, Debug)]
+pub struct Act {
+    pub lang: Lang,
+    pub institution: String,
+    pub heading: String,
+    pub date: String,
+    pub title: String,
+    pub body: Vec<String>,
+    /// Position and name, one line each; a member with two positions signs under each.
+    pub signatures: Vec<(String, String)>,
+}
+
+/// As in the school's acts: the deputy director first, then the psychologist and the social
+/// pedagogue.
+fn rank(position: Position) -> u8 {
+    match position {
+        Position::Director => 0,
+        Position::DeputyDirector => 1,
+        Position::Psychologist => 2,
+        Position::SocialPedagogue => 3,
+        Position::ResponsibleSpecialist => 4,
+        Position::Administrator => 5,
+    }
+}
+
+impl Act {
+    /// The act of an opening: `letters` found, `registered` the journal numbers of those
+    /// registered so far.
+    pub fn new(
+        institution: &str,
+        opened_at: DateTime<Utc>,
+        letters: u32,
+        registered: &[i64],
+        signatories: &[Signatory],
+        lang: Lang,
+    ) -> Act {
+        let lang = document_lang(lang);
+        let mut body = vec![if letters == 0 {
+            lang.t("act-body-empty")
+        } else {
+            lang.t_args("act-body-letters", &[("count", Arg::Number(i64::from(letters)))])
+        }];
+        if !registered.is_empty() {
+            let numbers: Vec<String> = registered.iter().map(i64::to_string).collect();
+            body.push(lang.t_args(
+                "act-body-registered",
+                &[("numbers", Arg::from(numbers.join(", ")))],
+            ));
+        }
+        let mut lines: Vec<(u8, usize, Position, &str)> = signatories
+            .iter()
+            .enumerate()
+            .flat_map(|(place, member)| {
+                member
+                    .positions
+                    .as_slice()
+                    .iter()
+                    .map(move |position| (rank(*position), place, *position, member.full_name.as_str()))
+            })
+            .collect();
+        lines.sort_by_key(|(rank, place, _, _)| (*rank, *place));
+        Act {
+            lang,
+            institution: institution.to_owned(),
+            heading: lang.t("act-heading"),
+            date: lang.t_args(
+                "act-date",
+                &[("date", Arg::from(local(opened_at).format("%d.%m.%Y").to_string()))],
+            ),
+            title: lang.t("act-title"),
+            body,
+            signatures: lines
+                .into_iter()
+                .map(|(_, _, position, name)| (lang.t(position.message_id()), name.to_owned()))
+                .collect(),
+        }
+    }
+
+    fn json(&self) -> String {
+        serde_json::json!({
+            "lang": self.lang.code(),
+            "institution": self.institution,
+            "heading": self.heading,
+            "date": self.date,
+            "title": self.title,
+            "body": self.body,
+            "signatures": self.signatures.iter().map(|(position, name)| {
+                serde_json::json!({ "position": position, "name": name })
+            }).collect::<Vec<_>>(),
+        })
+        .to_string()
+    }
+
+    /// The act as an A4 PDF.
+    pub fn pdf(&self, today: chrono::NaiveDate) -> Result<Vec<u8>, DocumentError> {
+        render(Template::Act, &self.json(), Vec::new(), today)
+    }
+
+    /// The act as a Word document, in the same order and wording.
+    pub fn docx(&self) -> Result<Vec<u8>, DocumentError> {
+        let font = |run: Run| {
+            run.fonts(
+                RunFonts::new()
+                    .ascii("Times New Roman")
+                    .hi_ansi("Times New Roman")
+                    .cs("Times New Roman")
+                    .east_asia("Times New Roman"),
+            )
+            .size(28)
+        };
+        let centred = |text: &str, bold: bool| {
+            let run = font(Run::new().add_text(text));
+            Paragraph::new()
+                .add_run(if bold { run.bold() } else { run })
+                .align(AlignmentType::Center)
+        };
+        let mut docx = Docx::new()
+            .add_paragraph(centred(&self.institution, true))
+            .add_paragraph(centred(&self.heading, false))
+            .add_paragraph(centred(&self.date, false))
+            .add_paragraph(Paragraph::new())
+            .add_paragraph(centred(&self.title, true))
+            .add_paragraph(Paragraph::new());
+        for paragraph in &self.body {
+            docx = docx.add_paragraph(
+                Paragraph::new()
+                    .add_run(font(Run::new().add_text(paragraph)))
+                    .indent(None, Some(SpecialIndentType::FirstLine(709)), None, None),
+            );
+        }
+        docx = docx.add_paragraph(Paragraph::new());
+        let rows: Vec<TableRow> = self
+            .signatures
+            .iter()
+            .map(|(position, name)| {
+                TableRow::new(vec![
+                    TableCell::new()
+                        .add_paragraph(
+                            Paragraph::new().add_run(font(Run::new().add_text(format!("{position}:")))),
+                        )
+                        .width(4500, WidthType::Dxa),
+                    TableCell::new()
+                        .add_paragraph(
+                            Paragraph::new().add_run(font(Run::new().add_text("____________________"))),
+                        )
+                        .width(2800, WidthType::Dxa),
+                    TableCell::new()
+                        .add_paragraph(Paragraph::new().add_run(font(Run::new().add_text(name))))
+                        .width(2500, WidthType::Dxa),
+                ])
+            })
+            .collect();
+        if !rows.is_empty() {
+            docx = docx.add_table(
+                Table::new(rows)
+                    .set_borders(TableBorders::with_empty().clear_all())
+                    .layout(TableLayoutType::Fixed),
+            );
+        }
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        docx.build()
+            .pack(&mut bytes)
+            .map_err(|error| DocumentError::Write(error.to_string()))?;
+        Ok(bytes.into_inner())
+    }
+}
