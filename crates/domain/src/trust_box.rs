@@ -82,6 +82,63 @@ impl ReceiptCode {
     }
 }
 
+/// How many digits a slip's letter code has. It only links a paper letter to its slip at
+/// registration; it opens nothing, so it need not be as long as a receipt code.
+pub const LETTER_CODE_DIGITS: usize = 12;
+
+/// The code printed on the letter half of a paper slip, for the commission: typed when the
+/// letter is registered, it links the letter to the slip whose stub the child kept. Unlike the
+/// receipt code on the stub it cannot open the conversation, so a filed letter gives no one
+/// access to the child's answers.
+#[derive(Clone, PartialEq, Eq)]
+pub struct LetterCode(String);
+
+impl fmt::Debug for LetterCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("LetterCode(‹redacted›)")
+    }
+}
+
+impl LetterCode {
+    pub fn from_random(bytes: &[u8]) -> Option<LetterCode> {
+        let digits: String = bytes
+            .iter()
+            .filter(|byte| **byte < 250)
+            .take(LETTER_CODE_DIGITS)
+            .map(|byte| char::from(b'0' + byte % 10))
+            .collect();
+        (digits.len() == LETTER_CODE_DIGITS).then_some(LetterCode(digits))
+    }
+
+    pub fn parse(typed: &str) -> Result<LetterCode, ReceiptCodeError> {
+        let digits: String = typed
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '.' | '\u{a0}'))
+            .collect();
+        if digits.len() != LETTER_CODE_DIGITS || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Err(ReceiptCodeError);
+        }
+        Ok(LetterCode(digits))
+    }
+
+    pub fn digits(&self) -> &str {
+        &self.0
+    }
+
+    /// Three groups of four: «4821 0937 5512».
+    pub fn grouped(&self) -> String {
+        let mut grouped = String::with_capacity(LETTER_CODE_DIGITS + 2);
+        for (i, c) in self.0.chars().enumerate() {
+            if i > 0 && i % 4 == 0 {
+                grouped.push(' ');
+            }
+            grouped.push(c);
+        }
+        grouped
+    }
+}
+
 /// The longest follow-up message.
 pub const MAX_MESSAGE: usize = MAX_SUMMARY;
 
@@ -219,6 +276,15 @@ mod tests {
         assert_eq!(ReceiptCode::parse("4821 0937 5512 04681"), Err(ReceiptCodeError));
         assert_eq!(ReceiptCode::parse("4821 0937 5512 046a"), Err(ReceiptCodeError));
         assert_eq!(ReceiptCode::parse(""), Err(ReceiptCodeError));
+    }
+
+    #[test]
+    fn a_letter_code_has_twelve_digits_and_is_not_a_receipt_code() {
+        let code = LetterCode::from_random(&[3u8; 20]).unwrap();
+        assert_eq!(code.grouped(), "3333 3333 3333");
+        assert_eq!(LetterCode::parse("3333-3333-3333"), Ok(code));
+        assert_eq!(LetterCode::parse("3333 3333 3333 3333"), Err(ReceiptCodeError));
+        assert!(ReceiptCode::parse("3333 3333 3333").is_err());
     }
 
     #[test]

@@ -37,7 +37,8 @@ impl Store {
              AND (users.positions LIKE '%responsible_specialist%' OR users.positions LIKE '%psychologist%' \
                   OR users.positions LIKE '%social_pedagogue%') \
              ON CONFLICT (appeal_id, user_id) DO UPDATE SET state = 'pending', attempts = 0, \
-             next_attempt_at = excluded.next_attempt_at, sent_at = NULL",
+             next_attempt_at = excluded.next_attempt_at, sent_at = NULL \
+             WHERE urgent_alerts.state <> 'sending'",
         )
         .bind(appeal_id.0)
         .bind(unix(now))

@@ -490,8 +490,11 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let hits = serde_json::to_string(hits).map_err(|_| StoreError::Corrupt("triage"))?;
         let done = sqlx::query(
-            "UPDATE appeal_triage SET urgent = 1, hits = $1, triaged_at = $2, cleared_at = NULL, cleared_by = NULL \
-             WHERE appeal_id = $3 AND organisation_id = $4 AND NOT (urgent = 1 AND cleared_at IS NULL)",
+            "INSERT INTO appeal_triage (appeal_id, organisation_id, urgent, hits, triaged_at) \
+             SELECT id, organisation_id, 1, $1, $2 FROM appeals WHERE id = $3 AND organisation_id = $4 \
+             ON CONFLICT (appeal_id) DO UPDATE SET urgent = 1, hits = excluded.hits, \
+             triaged_at = excluded.triaged_at, cleared_at = NULL, cleared_by = NULL \
+             WHERE NOT (appeal_triage.urgent = 1 AND appeal_triage.cleared_at IS NULL)",
         )
         .bind(
             self.cipher

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use senim_domain::opening::{OpeningError, Schedule};
-use senim_domain::trust_box::ReceiptCode;
+use senim_domain::trust_box::LetterCode;
 use senim_domain::{
     Appeal, AppealContent, AppealId, JournalNumber, JournalYear, OrganisationId, Positions, UserId,
 };
@@ -273,19 +273,19 @@ impl Store {
     }
 
     /// Registers a letter found at an opening: received when the box was opened, linked to
-    /// the opening, and — when it carries a slip's receipt code — to that slip, so the child
-    /// can read the answer online. All in one transaction.
+    /// the opening, and — when it is written on a slip — to that slip by the letter code, so
+    /// the child who kept the stub can read the answer online. All in one transaction.
     pub async fn register_letter(
         &self,
         organisation_id: OrganisationId,
         opening_id: OpeningId,
         content: AppealContent,
-        slip: Option<&ReceiptCode>,
+        slip: Option<&LetterCode>,
         by: UserId,
         now: DateTime<Utc>,
     ) -> Result<Appeal, OpeningRefusal> {
         let slip_hash = match slip {
-            Some(code) => Some(self.receipt_hash(organisation_id, code).await?),
+            Some(code) => Some(self.slip_letter_hash(organisation_id, code).await?),
             None => None,
         };
         let mut tx = self.pool.begin().await.map_err(StoreError::from)?;

@@ -4,7 +4,7 @@
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::{DateTime, Utc};
-use senim_domain::trust_box::{Author, ReceiptCode};
+use senim_domain::trust_box::{Author, LetterCode, ReceiptCode};
 use senim_domain::{Appeal, AppealContent, AppealId, OrganisationId, Position, Redacted, UserId};
 use sha2::{Digest, Sha256};
 use sqlx::any::AnyRow;
@@ -54,16 +54,36 @@ impl Store {
         organisation_id: OrganisationId,
         code: &ReceiptCode,
     ) -> Result<String, StoreError> {
+        self.code_hash(organisation_id, "receipt", code.digits().to_owned())
+            .await
+    }
+
+    /// A slip's letter code, hashed like a receipt code but apart from receipt codes.
+    async fn letter_hash(
+        &self,
+        organisation_id: OrganisationId,
+        code: &LetterCode,
+    ) -> Result<String, StoreError> {
+        self.code_hash(organisation_id, "letter", code.digits().to_owned())
+            .await
+    }
+
+    async fn code_hash(
+        &self,
+        organisation_id: OrganisationId,
+        purpose: &'static str,
+        digits: String,
+    ) -> Result<String, StoreError> {
         let failed = |error: String| StoreError::PasswordHash(error);
         let _permit = HASHING
             .acquire()
             .await
             .map_err(|error| failed(error.to_string()))?;
         let pepper = self.receipt_pepper.clone();
-        let digits = code.digits().to_owned();
         tokio::task::spawn_blocking(move || {
             let salt = Sha256::new()
-                .chain_update(b"senim/receipt-salt\0")
+                .chain_update(b"senim/code-salt\0")
+                .chain_update(purpose.as_bytes())
                 .chain_update(organisation_id.0.to_be_bytes())
                 .chain_update(pepper.as_slice())
                 .finalize();
@@ -145,18 +165,28 @@ impl Store {
         Ok(appeal)
     }
 
-    /// Keeps the hashes of a sheet of paper slips; returns the sheet's number.
+    /// Keeps the hashes of a sheet of paper slips (each a receipt code for the stub and a
+    /// letter code for the letter); returns the sheet's number.
     pub async fn create_slips(
         &self,
         organisation_id: OrganisationId,
-        codes: &[ReceiptCode],
+        slips: &[(ReceiptCode, LetterCode)],
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
-        let mut hashes = Vec::with_capacity(codes.len());
-        for code in codes {
-            hashes.push(self.receipt_hash(organisation_id, code).await?);
+        let mut hashes = Vec::with_capacity(slips.len());
+        for (receipt, letter) in slips {
+            hashes.push((
+                self.receipt_hash(organisation_id, receipt).await?,
+                self.letter_hash(organisation_id, letter).await?,
+            ));
         }
         let mut tx = self.pool.begin().await?;
+        // Writing first takes the school's row lock (PostgreSQL) or the write lock (SQLite), so
+        // two sheets printed at once get different numbers.
+        sqlx::query("UPDATE organisations SET slug = slug WHERE id = $1")
+            .bind(organisation_id.0)
+            .execute(&mut *tx)
+            .await?;
         let row = sqlx::query(
             "SELECT COALESCE(MAX(slip_sheet), 0) AS last FROM receipts WHERE organisation_id = $1",
         )
@@ -164,12 +194,14 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let sheet = row.try_get::<i64, _>("last")? + 1;
-        for hash in hashes {
+        for (receipt_hash, letter_hash) in hashes {
             sqlx::query(
-                "INSERT INTO receipts (organisation_id, code_hash, slip_sheet, created_at) VALUES ($1, $2, $3, $4)",
+                "INSERT INTO receipts (organisation_id, code_hash, letter_hash, slip_sheet, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(organisation_id.0)
-            .bind(hash)
+            .bind(receipt_hash)
+            .bind(letter_hash)
             .bind(sheet)
             .bind(unix(now))
             .execute(&mut *tx)
@@ -186,24 +218,33 @@ impl Store {
         Ok(sheet)
     }
 
-    /// Links a paper slip's code to the letter registered with it, inside the registering
-    /// transaction. `SlipUnknown` when no unused slip of the school has this code.
+    /// The hash a slip's letter code is kept under, computed before a transaction opens.
+    pub(crate) async fn slip_letter_hash(
+        &self,
+        organisation_id: OrganisationId,
+        code: &LetterCode,
+    ) -> Result<String, StoreError> {
+        self.letter_hash(organisation_id, code).await
+    }
+
+    /// Links the slip whose letter code was typed to the letter registered with it, inside the
+    /// registering transaction. `SlipUnknown` when no unused slip of the school has this code.
     pub(crate) async fn link_slip(
         &self,
         tx: &mut Transaction<'static, Any>,
         organisation_id: OrganisationId,
-        code_hash: &str,
+        letter_hash: &str,
         appeal_id: AppealId,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let done = sqlx::query(
             "UPDATE receipts SET appeal_id = $1, linked_at = $2 \
-             WHERE organisation_id = $3 AND code_hash = $4 AND appeal_id IS NULL",
+             WHERE organisation_id = $3 AND letter_hash = $4 AND appeal_id IS NULL",
         )
         .bind(appeal_id.0)
         .bind(unix(now))
         .bind(organisation_id.0)
-        .bind(code_hash)
+        .bind(letter_hash)
         .execute(&mut **tx)
         .await?;
         if done.rows_affected() != 1 {

@@ -388,7 +388,8 @@ fn appeal_json(row: &JournalRow, forwardings: &[ForwardingRecord], calendar: &Wo
                 "category": hit.category,
                 "severity": hit.severity,
                 "term": hit.term,
-                "text": content.summary().get(hit.start..hit.end).unwrap_or(""),
+                "text": if hit.start < hit.end { content.summary().get(hit.start..hit.end).unwrap_or("") } else { hit.term.as_str() },
+                "in_summary": hit.start < hit.end,
             })).collect::<Vec<_>>(),
         })),
         "forwarded_to": forwardings.iter().map(|f| forwarding_json(f, calendar)).collect::<Vec<_>>(),
@@ -1185,8 +1186,8 @@ impl From<OpeningRefusal> for ApiError {
             OpeningRefusal::Store(StoreError::SlipUnknown) => ApiError {
                 status: StatusCode::UNPROCESSABLE_ENTITY,
                 code: "slip_unknown",
-                message: "receipt_code: no unused slip of this school has this code".into(),
-                field: Some("receipt_code"),
+                message: "letter_code: no unused slip of this school has this letter code".into(),
+                field: Some("letter_code"),
             },
             OpeningRefusal::Store(StoreError::NotFound) => {
                 ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such opening")
@@ -1336,7 +1337,7 @@ struct NewLetterJson {
     summary: String,
     category: Option<String>,
     applicant: Option<ApplicantJson>,
-    receipt_code: Option<String>,
+    letter_code: Option<String>,
 }
 
 async fn create_letter(
@@ -1360,7 +1361,7 @@ async fn create_letter(
         full_name: applicant.full_name,
         address: applicant.address,
         phone: applicant.phone,
-        receipt_code: body.receipt_code.unwrap_or_default(),
+        letter_code: body.letter_code.unwrap_or_default(),
     };
     let now = clock::now();
     let content = form.content(opening.opened_at, now)?;

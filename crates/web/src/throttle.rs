@@ -129,20 +129,25 @@ impl BoxGuard {
         true
     }
 
-    /// Whether the client may try a receipt code now.
-    pub fn may_try_code(&self, client: ClientKey, now: DateTime<Utc>) -> bool {
+    /// Reserves one try of a receipt code, counted before the slow hash runs so that requests
+    /// sent at once cannot slip past the limit; false while the client is held. A code that
+    /// opens a conversation gives its try back ([`BoxGuard::code_opened`]).
+    pub fn try_code(&self, client: ClientKey, now: DateTime<Utc>) -> bool {
         let mut state = self.state(now);
         state.failures.retain(|_, (_, since)| now - *since < WINDOW);
-        state
-            .failures
-            .get(&client)
-            .is_none_or(|(count, _)| *count < MAX_WRONG_CODES)
+        let entry = state.failures.entry(client).or_insert((0, now));
+        if entry.0 >= MAX_WRONG_CODES {
+            return false;
+        }
+        entry.0 += 1;
+        true
     }
 
-    pub fn wrong_code(&self, client: ClientKey, now: DateTime<Utc>) {
+    pub fn code_opened(&self, client: ClientKey, now: DateTime<Utc>) {
         let mut state = self.state(now);
-        let entry = state.failures.entry(client).or_insert((0, now));
-        entry.0 += 1;
+        if let Some(entry) = state.failures.get_mut(&client) {
+            entry.0 = entry.0.saturating_sub(1);
+        }
     }
 }
 
@@ -172,17 +177,19 @@ mod tests {
         let client = guard.client("203.0.113.7", morning);
         assert!(client == guard.client("203.0.113.7", morning), "one key all day");
         let other = guard.client("203.0.113.8", morning);
+        // A right code gives its try back.
+        assert!(guard.try_code(client, morning));
+        guard.code_opened(client, morning);
         for _ in 0..MAX_WRONG_CODES {
-            assert!(guard.may_try_code(client, morning));
-            guard.wrong_code(client, morning);
+            assert!(guard.try_code(client, morning));
         }
-        assert!(!guard.may_try_code(client, morning));
-        assert!(guard.may_try_code(other, morning), "others are not held");
+        assert!(!guard.try_code(client, morning));
+        assert!(guard.try_code(other, morning), "others are not held");
         // After midnight Almaty time (19:00 UTC) the secret and the counts are new.
         let next_day = Utc.with_ymd_and_hms(2026, 11, 25, 19, 0, 1).unwrap();
         let tomorrow = guard.client("203.0.113.7", next_day);
         assert!(tomorrow != client, "yesterday's key does not survive");
-        assert!(guard.may_try_code(tomorrow, next_day));
+        assert!(guard.try_code(tomorrow, next_day));
     }
 
     #[test]

@@ -3,27 +3,21 @@
 
 use serde_json::json;
 
-/// The receipt codes a sheet of slips shows: each twice, on the letter for the commission and
-/// on the stub the child keeps.
-fn codes_on(sheet: &str) -> Vec<String> {
-    let all: Vec<String> = sheet
-        .split("<code>")
-        .skip(1)
-        .filter_map(|rest| rest.split("</code>").next())
-        .map(str::to_owned)
-        .collect();
-    let mut codes: Vec<String> = Vec::new();
-    for code in &all {
-        if !codes.contains(code) {
-            codes.push(code.clone());
-        }
-    }
-    assert_eq!(
-        all.len(),
-        2 * codes.len(),
-        "each code is on the letter and on the stub"
-    );
-    codes
+/// The slips of a sheet: the receipt code on each stub (the child's key) and the letter code
+/// on each letter half (the commission's), in order.
+fn slips_on(sheet: &str) -> Vec<(String, String)> {
+    let between = |open: &str, close: &str| -> Vec<String> {
+        sheet
+            .split(open)
+            .skip(1)
+            .filter_map(|rest| rest.split(close).next())
+            .map(str::to_owned)
+            .collect()
+    };
+    let receipts = between("<code>", "</code>");
+    let letters = between("<span class=\"letter-code\">", "</span>");
+    assert_eq!(receipts.len(), letters.len(), "{sheet}");
+    receipts.into_iter().zip(letters).collect()
 }
 
 async fn user_id(app: &crate::helpers::TestApp, login: &str) -> String {
@@ -58,12 +52,17 @@ both_backends! {
         // Slips printed before: their codes open nothing until a letter carrying one is registered.
         let (status, sheet) = browser.post("/trust-box/slips", &[("count", "2")]).await;
         assert_eq!(status, 200);
-        let slips = codes_on(&sheet);
+        let slips = slips_on(&sheet);
         assert_eq!(slips.len(), 2, "{sheet}");
+        for (receipt, letter) in &slips {
+            assert_eq!(receipt.len(), 19, "16 digits in four groups: {receipt}");
+            assert_eq!(letter.len(), 14, "12 digits in three groups: {letter}");
+            assert!(!receipt.starts_with(letter.as_str()), "the letter half does not carry the child's key");
+        }
         assert!(sheet.contains("<svg"), "each slip has the QR code of the answer page");
         assert!(sheet.contains("/box/school-a/followup"));
         let anyone = app.api("");
-        let (status, _) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": slips[0] })).await;
+        let (status, _) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": slips[0].0 })).await;
         assert_eq!(status, 404);
 
         // Three letters: one through the page with a slip's code, two through the API.
@@ -75,7 +74,7 @@ both_backends! {
         assert_eq!(opening["letters_waiting"], 3);
         let id = opening["id"].as_i64().unwrap();
         let (status, location) = browser
-            .post(&format!("/openings/{id}/letters"), &[("summary", "Асханадағы тамақ суық"), ("category", "access_to_services.essential_needs"), ("receipt_code", slips[0].as_str())])
+            .post(&format!("/openings/{id}/letters"), &[("summary", "Асханадағы тамақ суық"), ("category", "access_to_services.essential_needs"), ("letter_code", slips[0].1.as_str())])
             .await;
         assert_eq!(status, 303, "{location}");
         let (status, _) = api
@@ -84,7 +83,7 @@ both_backends! {
         assert_eq!(status, 201);
         // A slip's code serves one letter only.
         let (status, refused) = api
-            .post(&format!("/api/v1/openings/{id}/letters"), json!({ "summary": "Рахмет", "receipt_code": slips[0] }))
+            .post(&format!("/api/v1/openings/{id}/letters"), json!({ "summary": "Рахмет", "letter_code": slips[0].1 }))
             .await;
         assert_eq!(status, 422, "{refused}");
         assert_eq!(refused["code"], "slip_unknown");
@@ -121,11 +120,14 @@ both_backends! {
         assert_eq!(first["category"], "access_to_services.essential_needs");
         let (status, _) = api.post(&format!("/api/v1/appeals/{}/replies", first["id"]), json!({ "text": "Асхана меңгерушісімен сөйлестік." })).await;
         assert_eq!(status, 201);
-        let (status, conversation) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": slips[0] })).await;
+        let (status, conversation) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": slips[0].0 })).await;
         assert_eq!(status, 200, "{conversation}");
         assert_eq!(conversation["messages"][0]["text"], "Асханадағы тамақ суық");
         assert_eq!(conversation["messages"][1]["text"], "Асхана меңгерушісімен сөйлестік.");
-        let (status, _) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": slips[1] })).await;
+        let (status, _) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": slips[1].0 })).await;
+        // Nor does a letter code open anything: the filed letter is no key to the answers.
+        let (status_letter, _) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": slips[0].1 })).await;
+        assert_eq!(status_letter, 404);
         assert_eq!(status, 404, "the unused slip still opens nothing");
 
         let (_, list) = api.get("/api/v1/openings").await;

@@ -52,7 +52,7 @@ both_backends! {
             assert!(page.contains("мамандар хатыңызды бүгін оқиды"), "{page}");
         } else {
             let from = senim_domain::time::format_local(calendar.next_working_moment(now));
-            assert!(page.contains(&format!("хатыңызды {from} бастап оқиды")), "{page}");
+            assert!(page.contains(&format!("келесі жұмыс уақытында оқиды: {from}")), "{page}");
         }
 
         // The staff see an anonymous appeal of the online box in the journal, registered by the box.
@@ -183,6 +183,11 @@ both_backends! {
         assert_eq!(refused["field"], "summary");
         let (status, _) = anyone.post("/api/v1/box/no-such-school/submissions", json!({ "text": "Сәлем" })).await;
         assert_eq!(status, 404);
+        let response = reqwest::get(format!("{}/box/no-such-school?lang=ru", app.base)).await.unwrap();
+        assert_eq!(response.status(), 404);
+        assert!(response.headers().get("set-cookie").is_none());
+        let page = response.text().await.unwrap();
+        assert!(page.contains("<html lang=\"ru\""), "an unknown box is a page, not an empty body: {page}");
         let (status, _) = anyone
             .post("/api/v1/box/school-a/submissions", json!({ "text": "Маған хабарласыңыз", "name": "Аружан", "contact": "+7 701 555 12 12" }))
             .await;

@@ -96,6 +96,19 @@ pub async fn screen_message(
     if !senim_domain::triage::is_urgent(&hits) {
         return Ok(());
     }
+    // The places belong to the message, not to the appeal's summary: keep the words found and
+    // drop the places, so nothing marks the wrong part of the summary.
+    let hits: Vec<senim_domain::triage::Hit> = hits
+        .into_iter()
+        .map(|mut hit| {
+            if let Some(words) = text.get(hit.start..hit.end) {
+                hit.term = words.to_owned();
+            }
+            hit.start = 0;
+            hit.end = 0;
+            hit
+        })
+        .collect();
     if state
         .store
         .raise_triage(organisation_id, appeal_id, &hits, now)

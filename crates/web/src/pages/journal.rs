@@ -169,7 +169,14 @@ impl RowView {
                         .hits
                         .iter()
                         .filter(|hit| hit.severity.is_urgent())
-                        .filter_map(|hit| content.summary().get(hit.start..hit.end).map(str::to_owned))
+                        .filter_map(|hit| {
+                            if hit.start < hit.end {
+                                content.summary().get(hit.start..hit.end).map(str::to_owned)
+                            } else {
+                                // Found in a later message of the conversation: the words themselves.
+                                Some(hit.term.clone())
+                            }
+                        })
                         .collect();
                     words.dedup();
                     words

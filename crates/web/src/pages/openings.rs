@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
 use senim_domain::opening::{OpeningError, OpeningStatus, Schedule, status};
 use senim_domain::time::{format_local, local};
-use senim_domain::trust_box::ReceiptCode;
+use senim_domain::trust_box::{LetterCode, ReceiptCode};
 use senim_domain::{
     AppealContent, Applicant, Category, Channel, Organisation, OrganisationId, Position, UserId,
 };
@@ -326,7 +326,21 @@ struct SlipsForm {
 }
 
 struct Slip {
+    /// The receipt code, on the stub the child keeps.
     code: String,
+    /// The letter code, on the half that becomes the letter.
+    letter: String,
+}
+
+/// A new random letter code for a slip.
+fn fresh_letter_code() -> LetterCode {
+    loop {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+        if let Some(code) = LetterCode::from_random(&bytes) {
+            return code;
+        }
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -358,7 +372,8 @@ async fn print_slips(
         .filter(|count| (1..=MAX_SLIPS).contains(count))
         .ok_or(AppError::BadRequest)?;
     let school = state.store.organisation(user.organisation_id).await?;
-    let codes: Vec<ReceiptCode> = (0..count).map(|_| fresh_code()).collect();
+    let codes: Vec<(ReceiptCode, LetterCode)> =
+        (0..count).map(|_| (fresh_code(), fresh_letter_code())).collect();
     let sheet = state
         .store
         .create_slips(user.organisation_id, &codes, clock::now())
@@ -379,7 +394,13 @@ async fn print_slips(
         qr: qr_svg(&followup_url),
         followup_url,
         sheet,
-        slips: codes.iter().map(|code| Slip { code: code.grouped() }).collect(),
+        slips: codes
+            .iter()
+            .map(|(receipt, letter)| Slip {
+                code: receipt.grouped(),
+                letter: letter.grouped(),
+            })
+            .collect(),
     }
     .into_response())
 }
@@ -671,8 +692,9 @@ pub struct LetterForm {
     pub address: String,
     #[serde(default)]
     pub phone: String,
+    /// The letter code printed on the slip the letter is written on, if any.
     #[serde(default)]
-    pub receipt_code: String,
+    pub letter_code: String,
 }
 
 impl LetterForm {
@@ -699,12 +721,12 @@ impl LetterForm {
         )
     }
 
-    /// The slip's code, when one was typed; `Err` for a code that cannot be one.
-    pub fn slip(&self) -> Result<Option<ReceiptCode>, ()> {
-        if self.receipt_code.trim().is_empty() {
+    /// The slip's letter code, when one was typed; `Err` for a code that cannot be one.
+    pub fn slip(&self) -> Result<Option<LetterCode>, ()> {
+        if self.letter_code.trim().is_empty() {
             return Ok(None);
         }
-        ReceiptCode::parse(&self.receipt_code).map(Some).map_err(|_| ())
+        LetterCode::parse(&self.letter_code).map(Some).map_err(|_| ())
     }
 }
 

@@ -35,6 +35,31 @@ pub fn router() -> Router<AppState> {
             get(followup_page).post(open_conversation),
         )
         .route("/box/{school}/followup/messages", post(write_again))
+        .layer(axum::middleware::from_fn(error_pages))
+}
+
+/// The box runs without the staff's request context (no session, no cookie), so its failures
+/// are turned into pages here: in the language the address asks for, Kazakh otherwise.
+async fn error_pages(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let lang = request
+        .uri()
+        .query()
+        .and_then(|query| {
+            url::form_urlencoded::parse(query.as_bytes())
+                .find(|(name, _)| name == "lang")
+                .and_then(|(_, value)| Lang::parse(&value))
+        })
+        .unwrap_or_default();
+    let response = next.run(request).await;
+    match response.extensions().get::<crate::error::ErrorKind>().copied() {
+        Some(kind) => {
+            let status = response.status();
+            let mut page = crate::error::render_error(kind, lang);
+            *page.status_mut() = status;
+            page
+        }
+        None => response,
+    }
 }
 
 /// The requesting client as the box's guard knows it: a hash of its address under today's
@@ -54,8 +79,26 @@ impl FromRequestParts<AppState> for Client {
             .behind_proxy
             .then(|| forwarded_for(&parts.headers))
             .flatten();
-        let address = forwarded.or(peer).unwrap_or_default();
+        let address = client_network(&forwarded.or(peer).unwrap_or_default());
         Ok(Client(state.box_guard.client(&address, clock::now())))
+    }
+}
+
+/// What the guard keys a client by: an IPv4 address, or the /64 network of an IPv6 address
+/// (one household or phone holds a whole /64, and would otherwise pass for thousands of clients).
+fn client_network(address: &str) -> String {
+    match address.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let segments = v6.segments();
+                format!(
+                    "{:x}:{:x}:{:x}:{:x}::/64",
+                    segments[0], segments[1], segments[2], segments[3]
+                )
+            }
+        },
+        _ => address.to_owned(),
     }
 }
 
@@ -231,7 +274,11 @@ pub async fn submit_to_box(
         }
     };
     tracing::info!(appeal = appeal.id.0, "online Trust Box submission registered");
-    screen_registered(state, &appeal, now).await?;
+    // The appeal is registered: the student gets her code whatever happens next. A screening
+    // that failed is logged (and a later urgent message still raises the alarm).
+    if let Err(error) = screen_registered(state, &appeal, now).await {
+        tracing::error!(appeal = appeal.id.0, %error, "screening a box submission failed");
+    }
     Ok((appeal, code))
 }
 
@@ -273,7 +320,8 @@ async fn submit(
             slug: school.slug.as_str().to_owned(),
             school: school_name(&school, lang),
             here: format!("/box/{}", school.slug.as_str()),
-            languages: languages(lang),
+            // No way off this page but on purpose: the code is shown only here.
+            languages: Vec::new(),
             code: code.grouped(),
             answer_expected: answer_expected(&state, lang, clock::now()),
         }
@@ -383,15 +431,15 @@ pub async fn open_by_code(
     typed: &str,
 ) -> Result<Option<Conversation>, BoxRefusal> {
     let now = clock::now();
-    if !state.box_guard.may_try_code(client, now) {
+    if !state.box_guard.try_code(client, now) {
         return Err(BoxRefusal::TooMany);
     }
     let conversation = match ReceiptCode::parse(typed) {
         Ok(code) => state.store.conversation_by_code(school.id, &code).await?,
         Err(_) => None,
     };
-    if conversation.is_none() {
-        state.box_guard.wrong_code(client, now);
+    if conversation.is_some() {
+        state.box_guard.code_opened(client, now);
     }
     Ok(conversation)
 }
@@ -446,6 +494,8 @@ fn followup_result(
     match result {
         Ok(Some(conversation)) => {
             page.conversation = Some(student_view(&conversation, lang));
+            // Switching language would lose the opened conversation (the code is in no URL).
+            page.languages = Vec::new();
             page.code = form.receipt_code.trim().to_owned();
             if sent {
                 page.notice = Some(lang.t("box-followup-sent"));
@@ -505,6 +555,7 @@ async fn write_again(
             Ok(Some(conversation)) => {
                 let mut page = FollowupPage::new(&school, lang);
                 page.conversation = Some(student_view(&conversation, lang));
+                page.languages = Vec::new();
                 page.code = form.receipt_code.trim().to_owned();
                 page.text = form.text.clone();
                 page.notice = Some(box_error_message(error, lang));
@@ -515,4 +566,23 @@ async fn write_again(
         };
     }
     followup_result(&school, lang, result, &form, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_network;
+
+    #[test]
+    fn an_ipv6_client_is_known_by_its_64_network() {
+        assert_eq!(client_network("203.0.113.7"), "203.0.113.7");
+        assert_eq!(
+            client_network("2001:db8:1:2:aaaa::1"),
+            client_network("2001:db8:1:2:bbbb::9")
+        );
+        assert_ne!(
+            client_network("2001:db8:1:2::1"),
+            client_network("2001:db8:1:3::1")
+        );
+        assert_eq!(client_network("::ffff:198.51.100.4"), "198.51.100.4");
+    }
 }
