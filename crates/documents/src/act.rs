@@ -164,9 +164,7 @@ impl Act {
                         )
                         .width(4500, WidthType::Dxa),
                     TableCell::new()
-                        .add_paragraph(
-                            Paragraph::new().add_run(font(Run::new().add_text("____________________"))),
-                        )
+                        .add_paragraph(Paragraph::new().add_run(font(Run::new().add_text("_______________"))))
                         .width(2800, WidthType::Dxa),
                     TableCell::new()
                         .add_paragraph(Paragraph::new().add_run(font(Run::new().add_text(name))))

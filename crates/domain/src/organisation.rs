@@ -38,6 +38,8 @@ pub struct Organisation {
     pub name_kk: String,
     /// Official name in Russian.
     pub name_ru: String,
+    /// The Trust Phone's number, as the poster shows it; empty until the school gives it.
+    pub trust_phone: String,
 }
 
 impl Organisation {

@@ -87,6 +87,60 @@ pub enum Command {
     Triage(TriageCommand),
     /// Measure registrations per second and journal page latency against raw baselines.
     Bench(crate::bench::BenchArgs),
+    /// Official documents as files: the registration book, the journal, an act, the poster.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+/// What every export takes: the school (the only one when omitted), the language, the file.
+#[derive(Args)]
+pub struct ExportTarget {
+    /// The school's short name; may be omitted when there is one school.
+    #[arg(long)]
+    school: Option<String>,
+    /// kk (default) or ru.
+    #[arg(long, default_value = "kk")]
+    lang: String,
+    /// Where to write the file; its extension chooses the format where there is a choice.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// The registration book of an academic year as PDF: `--academic-year 2025-2026`.
+    Book {
+        #[arg(long)]
+        academic_year: String,
+        #[command(flatten)]
+        target: ExportTarget,
+    },
+    /// The journal as XLSX: of a calendar year (`--year 2025`) or from one date to another.
+    Journal {
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        year: Option<i32>,
+        #[arg(long, requires = "to")]
+        from: Option<chrono::NaiveDate>,
+        #[arg(long, requires = "from")]
+        to: Option<chrono::NaiveDate>,
+        #[command(flatten)]
+        target: ExportTarget,
+    },
+    /// A box-opening act as PDF or DOCX (from the extension of --out).
+    Act {
+        #[arg(long)]
+        opening: i64,
+        #[command(flatten)]
+        target: ExportTarget,
+    },
+    /// The poster with the Trust Phone and the online box's QR code, as PDF.
+    Poster {
+        /// The address the school's Senim is reached at, e.g. https://senim.school.kz
+        #[arg(long)]
+        site: String,
+        #[command(flatten)]
+        target: ExportTarget,
+    },
 }
 
 #[derive(Args)]
@@ -331,6 +385,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Verify => verify(&cli.storage).await,
+        Command::Export(command) => export(&cli.storage, command).await,
         Command::Calendar(CalendarCommand::Load { file }) => {
             let body =
                 std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -544,5 +599,105 @@ async fn verify(storage: &StorageArgs) -> anyhow::Result<i32> {
             "the journal was altered outside Senim; keep a copy of the database and the key as evidence"
         );
         Ok(1)
+    }
+}
+
+fn export_lang(code: &str) -> anyhow::Result<senim_i18n::Lang> {
+    match code {
+        "kk" => Ok(senim_i18n::Lang::Kk),
+        "ru" => Ok(senim_i18n::Lang::Ru),
+        _ => bail!("--lang: kk or ru"),
+    }
+}
+
+fn write_document(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<i32> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    println!("{} ({} bytes)", path.display(), bytes.len());
+    Ok(0)
+}
+
+fn document(result: Result<Vec<u8>, senim_documents::DocumentError>) -> anyhow::Result<Vec<u8>> {
+    result.map_err(|error| anyhow::anyhow!("{error}: {}", error.detail()))
+}
+
+async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result<i32> {
+    let store = storage.open().await?;
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let calendar = store.working_calendar().await?;
+    match command {
+        ExportCommand::Book {
+            academic_year,
+            target,
+        } => {
+            let lang = export_lang(&target.lang)?;
+            let school = pick_school(&store, target.school.as_deref()).await?;
+            let first_year = academic_year
+                .split(['-', '–'])
+                .next()
+                .and_then(|year| year.trim().parse::<i32>().ok())
+                .filter(|year| (2000..=2200).contains(year))
+                .context("--academic-year: like 2025-2026")?;
+            let book =
+                senim_web::exports::book(&store, &calendar, school.id, first_year, lang, today).await?;
+            write_document(&target.out, &document(book.pdf(today))?)
+        }
+        ExportCommand::Journal {
+            year,
+            from,
+            to,
+            target,
+        } => {
+            let lang = export_lang(&target.lang)?;
+            let school = pick_school(&store, target.school.as_deref()).await?;
+            let (from, to) = match (year, from, to) {
+                (_, Some(from), Some(to)) if from <= to => (from, to),
+                (_, Some(_), Some(_)) => bail!("--from must not be after --to"),
+                (year, _, _) => {
+                    let year = year.unwrap_or_else(|| senim_domain::time::local_year(clock::now()));
+                    (
+                        chrono::NaiveDate::from_ymd_opt(year, 1, 1).context("--year")?,
+                        chrono::NaiveDate::from_ymd_opt(year, 12, 31).context("--year")?,
+                    )
+                }
+            };
+            let export =
+                senim_web::exports::journal(&store, &calendar, school.id, from, to, lang, today).await?;
+            let bytes = export
+                .xlsx()
+                .map_err(|error| anyhow::anyhow!("{error}: {}", error.detail()))?;
+            write_document(&target.out, &bytes)
+        }
+        ExportCommand::Act { opening, target } => {
+            let lang = export_lang(&target.lang)?;
+            let school = pick_school(&store, target.school.as_deref()).await?;
+            let act = match senim_web::exports::act(&store, school.id, senim_store::OpeningId(opening), lang)
+                .await
+            {
+                Ok(act) => act,
+                Err(StoreError::NotFound) => bail!("--opening: no opening {opening} at this school"),
+                Err(error) => return Err(error.into()),
+            };
+            let extension = target
+                .out
+                .extension()
+                .and_then(|extension| extension.to_str())
+                .map(str::to_ascii_lowercase);
+            let bytes = match extension.as_deref() {
+                Some("pdf") => document(act.pdf(today))?,
+                Some("docx") => document(act.docx())?,
+                _ => bail!("--out: name a .pdf or a .docx file"),
+            };
+            write_document(&target.out, &bytes)
+        }
+        ExportCommand::Poster { site, target } => {
+            let lang = export_lang(&target.lang)?;
+            let school = pick_school(&store, target.school.as_deref()).await?;
+            let site = site.trim_end_matches('/');
+            if !(site.starts_with("https://") || site.starts_with("http://")) {
+                bail!("--site: the address, like https://senim.school.kz");
+            }
+            let poster = senim_web::exports::poster(&store, school.id, site, lang).await?;
+            write_document(&target.out, &document(poster.pdf(today))?)
+        }
     }
 }

@@ -14,6 +14,7 @@ fn organisation_from_row(row: &AnyRow) -> Result<Organisation, StoreError> {
         slug: Slug::parse(&slug).map_err(|_| StoreError::Corrupt("school short name"))?,
         name_kk: row.try_get("name_kk")?,
         name_ru: row.try_get("name_ru")?,
+        trust_phone: row.try_get("trust_phone")?,
     })
 }
 
@@ -27,7 +28,7 @@ impl Store {
     ) -> Result<Organisation, StoreError> {
         let row = sqlx::query(
             "INSERT INTO organisations (slug, name_kk, name_ru, created_at) VALUES ($1, $2, $3, $4) \
-             RETURNING id, slug, name_kk, name_ru",
+             RETURNING id, slug, name_kk, name_ru, trust_phone",
         )
         .bind(slug.as_str())
         .bind(name_kk.trim())
@@ -48,27 +49,40 @@ impl Store {
     }
 
     pub async fn organisation(&self, id: OrganisationId) -> Result<Organisation, StoreError> {
-        let row = sqlx::query("SELECT id, slug, name_kk, name_ru FROM organisations WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row =
+            sqlx::query("SELECT id, slug, name_kk, name_ru, trust_phone FROM organisations WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or(StoreError::NotFound)?;
         organisation_from_row(&row)
     }
 
     pub async fn organisation_by_slug(&self, slug: &str) -> Result<Organisation, StoreError> {
-        let row = sqlx::query("SELECT id, slug, name_kk, name_ru FROM organisations WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row =
+            sqlx::query("SELECT id, slug, name_kk, name_ru, trust_phone FROM organisations WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or(StoreError::NotFound)?;
         organisation_from_row(&row)
     }
 
-    pub async fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
-        let rows = sqlx::query("SELECT id, slug, name_kk, name_ru FROM organisations ORDER BY id")
-            .fetch_all(&self.pool)
+    /// Sets the school's Trust Phone number (empty to remove it).
+    pub async fn set_trust_phone(&self, id: OrganisationId, phone: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE organisations SET trust_phone = $1 WHERE id = $2")
+            .bind(phone.trim())
+            .bind(id.0)
+            .execute(&self.pool)
             .await?;
+        Ok(())
+    }
+
+    pub async fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
+        let rows =
+            sqlx::query("SELECT id, slug, name_kk, name_ru, trust_phone FROM organisations ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter().map(organisation_from_row).collect()
     }
 }

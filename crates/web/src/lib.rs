@@ -6,6 +6,7 @@ mod assets;
 pub mod clock;
 mod context;
 mod error;
+pub mod exports;
 pub mod outbox;
 mod pages;
 mod throttle;

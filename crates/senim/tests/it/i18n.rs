@@ -2,7 +2,14 @@
 
 use serde_json::json;
 
+/// Latin-script words of a text; web addresses (the online box's, shown to be copied) are
+/// addresses, not words.
 fn latin_words(text: &str) -> Vec<String> {
+    let text: String = text
+        .split_whitespace()
+        .filter(|word| !word.contains("://"))
+        .collect::<Vec<_>>()
+        .join(" ");
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|word| word.len() >= 2)
         .map(str::to_owned)
@@ -20,10 +27,15 @@ both_backends! {
         let (_, login_page) = stranger.get("/login").await;
         let mut browser = app.browser("specialist").await;
         let mut pages = vec![("/login".to_owned(), login_page)];
-        for path in ["/journal", "/appeals/new", &format!("/appeals/{id}"), &format!("/appeals/{id}/correct"), "/account/password", "/journal?q=жоқ-мәтін", "/appeals/999999"] {
+        let (_, opening) = api.post("/api/v1/openings", json!({ "members": ["deputy", "psychologist"], "letters": 1 })).await;
+        let opening = format!("/openings/{}", opening["id"]);
+        for path in ["/journal", "/appeals/new", &format!("/appeals/{id}"), &format!("/appeals/{id}/correct"), "/account/password", "/journal?q=жоқ-мәтін", "/appeals/999999", "/trust-box", "/openings/new", &opening] {
             pages.push((path.to_owned(), browser.get(path).await.1));
         }
         pages.push(("refused form".to_owned(), browser.post("/appeals", &[("channel", "phone"), ("summary", "")]).await.1));
+        let mut student = crate::helpers::Browser::new(&app.base);
+        pages.push(("/box/school-a".to_owned(), student.get("/box/school-a").await.1));
+        pages.push(("/box/school-a/followup".to_owned(), student.get("/box/school-a/followup").await.1));
         let mut admin = app.browser("admin").await;
         pages.push(("/admin/users".to_owned(), admin.get("/admin/users").await.1.replace("<code>admin</code>", "").replace("<code>specialist</code>", "").replace("<code>psychologist</code>", "").replace("<code>social</code>", "").replace("<code>deputy</code>", "").replace("<code>director</code>", "")));
         for (path, page) in pages {

@@ -9,6 +9,7 @@ mod api;
 mod calendar;
 mod confidentiality;
 mod demo;
+mod documents;
 mod email;
 mod forwarding;
 mod i18n;

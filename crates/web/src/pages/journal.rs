@@ -25,7 +25,132 @@ use crate::{AppState, clock};
 const PAGE_SIZE: usize = 100;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/journal", get(journal_page))
+    Router::new()
+        .route("/journal", get(journal_page))
+        .route("/journal/export.xlsx", get(export_xlsx))
+        .route("/book.pdf", get(book_pdf))
+}
+
+#[derive(Deserialize, Default)]
+struct ExportQuery {
+    year: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    lang: Option<String>,
+}
+
+fn parse_day(text: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
+    match text.map(str::trim).filter(|text| !text.is_empty()) {
+        None => Ok(None),
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| AppError::BadRequest),
+    }
+}
+
+/// The journal of a year, or from one date to another, as a workbook.
+async fn export_xlsx(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<ExportQuery>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let lang = query
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or(signed_in.0.lang);
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let (from, to) = match (parse_day(query.from.as_deref())?, parse_day(query.to.as_deref())?) {
+        (Some(from), Some(to)) if from <= to && (to - from).num_days() <= 3660 => (from, to),
+        (None, None) => {
+            let year = match query.year.as_deref().filter(|y| !y.is_empty()) {
+                Some(year) => year
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (2000..=2200).contains(y))
+                    .ok_or(AppError::BadRequest)?,
+                None => local_year(clock::now()),
+            };
+            (
+                NaiveDate::from_ymd_opt(year, 1, 1).ok_or(AppError::BadRequest)?,
+                NaiveDate::from_ymd_opt(year, 12, 31).ok_or(AppError::BadRequest)?,
+            )
+        }
+        _ => return Err(AppError::BadRequest),
+    };
+    let export = crate::exports::journal(
+        &state.store,
+        &state.calendar,
+        user.organisation_id,
+        from,
+        to,
+        lang,
+        today,
+    )
+    .await?;
+    let xlsx = export
+        .xlsx()
+        .map_err(|error| super::openings::document_failed(&error))?;
+    tracing::info!(user = user.id.0, rows = export.rows.len(), "journal exported");
+    Ok(super::openings::download(
+        xlsx,
+        super::openings::XLSX,
+        &format!("journal-{from}-{to}.xlsx"),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+struct BookQuery {
+    academic_year: Option<String>,
+    lang: Option<String>,
+}
+
+/// The registration book of an academic year, as a PDF to print, sign and bind.
+async fn book_pdf(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<BookQuery>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let lang = senim_documents::document_lang(
+        query
+            .lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(signed_in.0.lang),
+    );
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let first_year = match query.academic_year.as_deref().filter(|y| !y.is_empty()) {
+        Some(text) => text
+            .split(['-', '–'])
+            .next()
+            .and_then(|year| year.trim().parse::<i32>().ok())
+            .filter(|y| (2000..=2200).contains(y))
+            .ok_or(AppError::BadRequest)?,
+        None => crate::exports::academic_year_of(today),
+    };
+    let book = crate::exports::book(
+        &state.store,
+        &state.calendar,
+        user.organisation_id,
+        first_year,
+        lang,
+        today,
+    )
+    .await?;
+    let entries = book.entries.len();
+    // Laying out a thousand-page book takes seconds: it runs off the request threads.
+    let pdf = tokio::task::spawn_blocking(move || book.pdf(today))
+        .await
+        .map_err(|_| AppError::Internal)?
+        .map_err(|error| super::openings::document_failed(&error))?;
+    tracing::info!(user = user.id.0, entries, "registration book printed");
+    Ok(super::openings::download(
+        pdf,
+        super::openings::PDF,
+        &format!("book-{}-{}-{}.pdf", first_year, first_year + 1, lang.code()),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -238,6 +363,10 @@ struct JournalPage {
     older_link: Option<String>,
     /// When the paper box is next to be opened, or that it is overdue.
     box_notice: super::openings::ScheduleNotice,
+    /// The academic year the book button prints: the one the shown year's September opens,
+    /// or the current one.
+    book_year: i32,
+    book_label: String,
 }
 
 async fn journal_page(
@@ -356,6 +485,9 @@ async fn journal_page(
     } else {
         format!("/journal?year={year}")
     };
+    // The book of the academic year the shown year's last day (or today) falls in.
+    let book_year =
+        crate::exports::academic_year_of(today.min(NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today)));
     let journal_page = JournalPage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, &back),
@@ -373,6 +505,8 @@ async fn journal_page(
         older_link: (page < pages).then(|| link(page + 1)),
         box_notice: super::openings::schedule_notice(&state, user.organisation_id, lang, clock::now())
             .await?,
+        book_year,
+        book_label: crate::exports::academic_year_label(book_year, lang),
     };
     Ok(journal_page.into_response())
 }

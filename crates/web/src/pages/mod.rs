@@ -5,7 +5,7 @@ mod admin;
 pub use admin::valid_login;
 pub(crate) mod appeals;
 pub(crate) mod forwarding;
-mod journal;
+pub(crate) mod journal;
 pub(crate) mod openings;
 pub(crate) mod trust_box;
 

@@ -10,12 +10,11 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
+use senim_documents::Act;
 use senim_domain::opening::{OpeningError, OpeningStatus, Schedule, status};
 use senim_domain::time::{format_local, local};
 use senim_domain::trust_box::{LetterCode, ReceiptCode};
-use senim_domain::{
-    AppealContent, Applicant, Category, Channel, Organisation, OrganisationId, Position, UserId,
-};
+use senim_domain::{AppealContent, Applicant, Category, Channel, OrganisationId, UserId};
 use senim_i18n::{Arg, Lang};
 use senim_store::{Opening, OpeningId, OpeningRefusal, StoreError};
 use serde::Deserialize;
@@ -37,6 +36,115 @@ pub fn router() -> Router<AppState> {
         .route("/openings", post(create_opening))
         .route("/openings/{id}", get(opening_page))
         .route("/openings/{id}/letters", post(register_letter))
+        .route("/openings/{id}/act.pdf", get(act_pdf))
+        .route("/openings/{id}/act.docx", get(act_docx))
+        .route("/trust-box/poster.pdf", get(poster_pdf))
+        .route("/trust-box/phone", post(set_phone))
+}
+
+#[derive(Deserialize, Default)]
+struct DocumentQuery {
+    lang: Option<String>,
+}
+
+fn document_lang(query: &DocumentQuery, lang: Lang) -> Lang {
+    senim_documents::document_lang(query.lang.as_deref().and_then(Lang::parse).unwrap_or(lang))
+}
+
+/// A document as a download.
+pub fn download(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, crate::exports::attachment(name)),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// A document that could not be made: logged under an incident number with the writer's
+/// detail (never the document's data), shown as the internal-error page.
+pub fn document_failed(error: &senim_documents::DocumentError) -> AppError {
+    let incident = crate::error::incident();
+    tracing::error!(incident, %error, detail = error.detail(), "document failed");
+    AppError::InternalWithIncident(incident)
+}
+
+pub const PDF: &str = "application/pdf";
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+async fn act_pdf(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Path(id): Path<String>,
+    ValidQuery(query): ValidQuery<DocumentQuery>,
+) -> Result<Response, AppError> {
+    let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
+    let lang = document_lang(&query, signed_in.0.lang);
+    let act = crate::exports::act(&state.store, signed_in.user().organisation_id, id, lang).await?;
+    let today = local(clock::now()).date_naive();
+    let pdf = act.pdf(today).map_err(|error| document_failed(&error))?;
+    Ok(download(pdf, PDF, &format!("act-{}-{}.pdf", id.0, lang.code())))
+}
+
+async fn act_docx(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Path(id): Path<String>,
+    ValidQuery(query): ValidQuery<DocumentQuery>,
+) -> Result<Response, AppError> {
+    let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
+    let lang = document_lang(&query, signed_in.0.lang);
+    let act = crate::exports::act(&state.store, signed_in.user().organisation_id, id, lang).await?;
+    let docx = act.docx().map_err(|error| document_failed(&error))?;
+    Ok(download(
+        docx,
+        DOCX,
+        &format!("act-{}-{}.docx", id.0, lang.code()),
+    ))
+}
+
+async fn poster_pdf(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    headers: HeaderMap,
+    ValidQuery(query): ValidQuery<DocumentQuery>,
+) -> Result<Response, AppError> {
+    let lang = document_lang(&query, signed_in.0.lang);
+    let site = site_base(&state, &headers);
+    let poster = crate::exports::poster(&state.store, signed_in.user().organisation_id, &site, lang).await?;
+    let today = local(clock::now()).date_naive();
+    let pdf = poster.pdf(today).map_err(|error| document_failed(&error))?;
+    Ok(download(pdf, PDF, &format!("poster-{}.pdf", lang.code())))
+}
+
+#[derive(Deserialize)]
+struct PhoneForm {
+    #[serde(default)]
+    trust_phone: String,
+}
+
+/// The school's Trust Phone number, for the poster.
+async fn set_phone(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<PhoneForm>,
+) -> Result<Response, AppError> {
+    let phone = form.trust_phone.trim();
+    let valid = phone.chars().count() <= 40
+        && phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-' | ' '));
+    if !valid {
+        return Err(AppError::BadRequest);
+    }
+    state
+        .store
+        .set_trust_phone(signed_in.user().organisation_id, phone)
+        .await?;
+    Ok(Redirect::to("/trust-box?done=phone").into_response())
 }
 
 /// Where the box stands against its schedule, in words: for the overview and the journal.
@@ -73,88 +181,6 @@ pub async fn schedule_notice(
     })
 }
 
-/// The act of an opening in kk or ru, worded as the school's acts of 27.10.2023 and
-/// 16.01.2024: institution, date, «АКТ», what the signatories established, the signatures.
-pub struct Act {
-    pub lang: Lang,
-    pub institution: String,
-    pub heading: String,
-    pub date: String,
-    pub title: String,
-    pub body: Vec<String>,
-    /// Position and name, one line each; a member with two positions signs under both.
-    pub signatures: Vec<(String, String)>,
-}
-
-impl Act {
-    pub fn new(school: &Organisation, opening: &Opening, lang: Lang) -> Act {
-        let lang = if lang == Lang::Ru { Lang::Ru } else { Lang::Kk };
-        let institution = match lang {
-            Lang::Ru => school.name_ru.clone(),
-            _ => school.name_kk.clone(),
-        };
-        let count = i64::from(opening.letters);
-        let mut body = vec![if opening.letters == 0 {
-            lang.t("act-body-empty")
-        } else {
-            lang.t_args("act-body-letters", &[("count", Arg::Number(count))])
-        }];
-        if !opening.registered.is_empty() {
-            let numbers: Vec<String> = opening
-                .registered
-                .iter()
-                .map(|letter| letter.number.0.to_string())
-                .collect();
-            body.push(lang.t_args(
-                "act-body-registered",
-                &[("numbers", Arg::from(numbers.join(", ")))],
-            ));
-        }
-        // As in the school's acts: the deputy director first, then the psychologist and the
-        // social pedagogue; a member with two positions signs under each.
-        let rank = |position: &Position| match position {
-            Position::Director => 0,
-            Position::DeputyDirector => 1,
-            Position::Psychologist => 2,
-            Position::SocialPedagogue => 3,
-            Position::ResponsibleSpecialist => 4,
-            Position::Administrator => 5,
-        };
-        let mut lines: Vec<(u8, usize, &Position, &str)> = opening
-            .members
-            .iter()
-            .enumerate()
-            .flat_map(|(place, member)| {
-                member
-                    .positions
-                    .as_slice()
-                    .iter()
-                    .map(move |position| (rank(position), place, position, member.full_name.as_str()))
-            })
-            .collect();
-        lines.sort_by_key(|(rank, place, _, _)| (*rank, *place));
-        let signatures = lines
-            .into_iter()
-            .map(|(_, _, position, name)| (lang.t(position.message_id()), name.to_owned()))
-            .collect();
-        Act {
-            lang,
-            institution,
-            heading: lang.t("act-heading"),
-            date: lang.t_args(
-                "act-date",
-                &[(
-                    "date",
-                    Arg::from(local(opening.opened_at).format("%d.%m.%Y").to_string()),
-                )],
-            ),
-            title: lang.t("act-title"),
-            body,
-            signatures,
-        }
-    }
-}
-
 struct OpeningRow {
     id: i64,
     opened: String,
@@ -178,6 +204,7 @@ struct OverviewPage {
     can_register: bool,
     openings: Vec<OpeningRow>,
     box_url: String,
+    trust_phone: String,
     flash: Option<String>,
 }
 
@@ -240,8 +267,10 @@ async fn overview(
             })
             .collect(),
         box_url: format!("{}/box/{}", site_base(&state, &headers), school.slug.as_str()),
+        trust_phone: school.trust_phone.clone(),
         flash: match query.done.as_deref() {
             Some("schedule") => Some(lang.t("opening-schedule-saved")),
+            Some("phone") => Some(lang.t("trustbox-phone-saved")),
             _ => None,
         },
     };
@@ -601,13 +630,12 @@ async fn opening_view(
     let lang = signed_in.lang;
     let user = signed_in.user().ok_or(AppError::SignIn)?;
     let opening = state.store.opening(user.organisation_id, id).await?;
-    let school = state.store.organisation(user.organisation_id).await?;
     let act_lang = match act_lang {
         Some("ru") => Lang::Ru,
         Some("kk") => Lang::Kk,
         _ => lang,
     };
-    let act = Act::new(&school, &opening, act_lang);
+    let act = crate::exports::act(&state.store, user.organisation_id, id, act_lang).await?;
     let other_act = if act.lang == Lang::Ru {
         ("kk", "Қазақша")
     } else {

@@ -1,0 +1,243 @@
+//! What the official documents show, loaded from the store: the pages' downloads and the CLI's
+//! `senim export` both come through here, and the documents crate lays them out.
+
+use chrono::{Datelike, NaiveDate};
+use senim_documents::{Act, Book, BookEntry, JournalExport, JournalRow, Poster, Signatory};
+use senim_domain::calendar::WorkingCalendar;
+use senim_domain::time::{format_local, local};
+use senim_domain::{JournalYear, Organisation, OrganisationId};
+use senim_i18n::{Arg, Lang};
+use senim_store::{OpeningId, Store, StoreError};
+
+use crate::pages::journal::ForwardedCell;
+
+/// The school's name in the document's language.
+pub fn institution(school: &Organisation, lang: Lang) -> String {
+    if lang == Lang::Ru {
+        school.name_ru.clone()
+    } else {
+        school.name_kk.clone()
+    }
+}
+
+/// The act of an opening of the school.
+pub async fn act(
+    store: &Store,
+    organisation_id: OrganisationId,
+    id: OpeningId,
+    lang: Lang,
+) -> Result<Act, StoreError> {
+    let school = store.organisation(organisation_id).await?;
+    let opening = store.opening(organisation_id, id).await?;
+    let registered: Vec<i64> = opening.registered.iter().map(|letter| letter.number.0).collect();
+    let signatories: Vec<Signatory> = opening
+        .members
+        .iter()
+        .map(|member| Signatory {
+            full_name: member.full_name.clone(),
+            positions: member.positions.clone(),
+        })
+        .collect();
+    let lang = senim_documents::document_lang(lang);
+    Ok(Act::new(
+        &institution(&school, lang),
+        opening.opened_at,
+        opening.letters,
+        &registered,
+        &signatories,
+        lang,
+    ))
+}
+
+/// The poster of the school, pointing at its online box at `site`.
+pub async fn poster(
+    store: &Store,
+    organisation_id: OrganisationId,
+    site: &str,
+    lang: Lang,
+) -> Result<Poster, StoreError> {
+    let school = store.organisation(organisation_id).await?;
+    let lang = senim_documents::document_lang(lang);
+    Ok(Poster {
+        institution: institution(&school, lang),
+        trust_phone: school.trust_phone.clone(),
+        box_url: format!("{site}/box/{}", school.slug.as_str()),
+        lang,
+    })
+}
+
+/// Every entry registered from `from` to `to` (inclusive, Kazakhstan dates), in the journal's
+/// order: by year, then number.
+async fn rows_between(
+    store: &Store,
+    organisation_id: OrganisationId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(senim_store::JournalRow, Vec<senim_store::ForwardingRecord>)>, StoreError> {
+    let mut rows = Vec::new();
+    for year in from.year()..=to.year() {
+        let mut forwardings = store
+            .forwardings_of_year(organisation_id, JournalYear(year))
+            .await?;
+        for row in store.journal(organisation_id, JournalYear(year)).await? {
+            let day = local(row.appeal.registered_at).date_naive();
+            if day >= from && day <= to {
+                let records = forwardings.remove(&row.appeal.id).unwrap_or_default();
+                rows.push((row, records));
+            }
+        }
+    }
+    rows.sort_by_key(|(row, _)| (row.appeal.year.0, row.appeal.number.0));
+    Ok(rows)
+}
+
+fn applicant_text(row: &senim_store::JournalRow) -> String {
+    let applicant = row.appeal.content.applicant();
+    [
+        applicant.full_name.as_str(),
+        applicant.address.as_str(),
+        applicant.phone.as_str(),
+    ]
+    .iter()
+    .filter(|part| !part.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// The registration book of the academic year that starts in September of `first_year`.
+pub async fn book(
+    store: &Store,
+    calendar: &WorkingCalendar,
+    organisation_id: OrganisationId,
+    first_year: i32,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Book, StoreError> {
+    let lang = senim_documents::document_lang(lang);
+    let school = store.organisation(organisation_id).await?;
+    let from = NaiveDate::from_ymd_opt(first_year, 9, 1).ok_or(StoreError::NotFound)?;
+    let to = NaiveDate::from_ymd_opt(first_year + 1, 8, 31).ok_or(StoreError::NotFound)?;
+    let entries = rows_between(store, organisation_id, from, to)
+        .await?
+        .into_iter()
+        .map(|(row, forwardings)| {
+            let entry_label = |year: JournalYear, number: senim_domain::JournalNumber| {
+                format!("№ {} ({})", number.0, year.0)
+            };
+            BookEntry {
+                year: row.appeal.year.0,
+                number: row.appeal.number.0,
+                received: format_local(row.appeal.content.received_at()),
+                applicant: applicant_text(&row),
+                summary: row.appeal.content.summary().to_owned(),
+                forwarded: forwardings
+                    .iter()
+                    .map(|record| {
+                        let cell = ForwardedCell::new(record, lang, calendar, today);
+                        format!("{} — {}", cell.organisation, cell.due)
+                    })
+                    .collect(),
+                outcome: row
+                    .latest_outcome
+                    .as_ref()
+                    .map(|outcome| outcome.text.0.clone())
+                    .unwrap_or_default(),
+                urgent: row.triage.as_ref().is_some_and(|triage| triage.is_open_alarm()),
+                corrects: row.corrects.map(|(year, number)| entry_label(year, number)),
+                corrected_by: row
+                    .corrected_by
+                    .iter()
+                    .map(|(year, number)| entry_label(*year, *number))
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(Book {
+        institution: institution(&school, lang),
+        academic_year: first_year,
+        lang,
+        entries,
+    })
+}
+
+/// The journal from `from` to `to` as a workbook.
+pub async fn journal(
+    store: &Store,
+    calendar: &WorkingCalendar,
+    organisation_id: OrganisationId,
+    from: NaiveDate,
+    to: NaiveDate,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<JournalExport, StoreError> {
+    let rows = rows_between(store, organisation_id, from, to)
+        .await?
+        .into_iter()
+        .map(|(row, forwardings)| {
+            let cells: Vec<ForwardedCell> = forwardings
+                .iter()
+                .map(|record| ForwardedCell::new(record, lang, calendar, today))
+                .collect();
+            let status = if row.latest_outcome.is_some() {
+                lang.t("xlsx-status-closed")
+            } else if let Some(cell) = cells.iter().find(|cell| cell.status_code == "overdue") {
+                cell.status.clone()
+            } else if cells.is_empty() {
+                lang.t("xlsx-status-open")
+            } else {
+                lang.t("xlsx-status-forwarded")
+            };
+            let content = &row.appeal.content;
+            JournalRow {
+                year: row.appeal.year.0,
+                number: row.appeal.number.0,
+                received: local(content.received_at()).naive_local(),
+                applicant: applicant_text(&row),
+                summary: content.summary().to_owned(),
+                forwarded: cells
+                    .iter()
+                    .map(|cell| format!("{} — {}", cell.organisation, cell.due))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                outcome: row
+                    .latest_outcome
+                    .as_ref()
+                    .map(|outcome| outcome.text.0.clone())
+                    .unwrap_or_default(),
+                channel: lang.t(content.channel().message_id()),
+                category: crate::view::category_name(lang, content.category()),
+                urgent: row.triage.as_ref().is_some_and(|triage| triage.is_open_alarm()),
+                status,
+            }
+        })
+        .collect();
+    Ok(JournalExport { lang, rows })
+}
+
+/// A file name for a download: ASCII, no spaces.
+pub fn file_name(stem: &str, extension: &str) -> String {
+    format!("{stem}.{extension}")
+}
+
+/// The `Content-Disposition` of a download.
+pub fn attachment(name: &str) -> String {
+    format!("attachment; filename=\"{name}\"")
+}
+
+/// The academic year a date falls in: September to August.
+pub fn academic_year_of(day: NaiveDate) -> i32 {
+    if day.month() >= 9 {
+        day.year()
+    } else {
+        day.year() - 1
+    }
+}
+
+/// «2025 – 2026», for choices on a page.
+pub fn academic_year_label(first_year: i32, lang: Lang) -> String {
+    lang.t_args(
+        "book-academic-year",
+        &[("years", Arg::from(format!("{} – {}", first_year, first_year + 1)))],
+    )
+}
