@@ -34,6 +34,161 @@ pub struct BenchArgs {
     /// not write into a school's journal.
     #[arg(long)]
     pub scratch_database_url: Option<String>,
+    /// Measure the documents instead: the registration book of 100, 1,000 and 10,000 appeals
+    /// and a single act, each in a process of its own so that its peak memory is its own.
+    #[arg(long)]
+    pub documents: bool,
+    /// (Internal: one measurement of `--documents`.) Render a book of this many appeals.
+    #[arg(long, hide = true)]
+    pub render_book: Option<usize>,
+    /// (Internal: one measurement of `--documents`.) Render this many acts.
+    #[arg(long, hide = true)]
+    pub render_acts: Option<usize>,
+}
+
+/// The process's peak resident memory in MiB (Linux), or 0 where it cannot be read.
+fn peak_memory_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .and_then(|value| value.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+fn synthetic_book(entries: usize) -> senim_documents::Book {
+    let entries = (0..entries)
+        .map(|n| {
+            let n = i64::try_from(n).unwrap_or(i64::MAX);
+            senim_documents::BookEntry {
+                year: if n < 700 { 2025 } else { 2026 },
+                number: if n < 700 { n + 1 } else { n - 699 },
+                received: "05.12.2025 10:15".into(),
+                applicant: if n % 3 == 0 {
+                    String::new()
+                } else {
+                    "Серікова Айгүл Маратқызы, Ақтөбе қ., Әбілқайыр хан д-лы, 12-34, +7 701 555 12 34".into()
+                },
+                summary:
+                    "Анасы: 8-сынып оқушысы ұлы жатақханада ересек оқушылардың қысым көрсететінін айтады; \
+                          сынып жетекшісіне айтқан, бірақ жағдай өзгермеген."
+                        .into(),
+                forwarded: vec!["Кәмелетке толмағандардың істері жөніндегі инспектор — 19.12.2025".into()],
+                outcome: "Сынып жетекшісімен және жатақхана тәрбиешісімен әңгіме жүргізілді.".into(),
+                urgent: n % 50 == 0,
+                corrects: None,
+                corrected_by: Vec::new(),
+            }
+        })
+        .collect();
+    senim_documents::Book {
+        institution: "«Бөгенбай батыр атындағы облыстық олимпиадалық резервтің мамандырылған мектеп интернат колледжі» \
+                      коммуналдық мемлекеттік мекемесі"
+            .into(),
+        academic_year: 2025,
+        lang: senim_i18n::Lang::Kk,
+        entries,
+    }
+}
+
+/// One measurement in this process: prints `milliseconds pages bytes peak_mib`.
+fn render_once(book: Option<usize>, acts: Option<usize>) -> anyhow::Result<i32> {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).context("date")?;
+    if let Some(entries) = book {
+        let book = synthetic_book(entries);
+        let started = Instant::now();
+        let pdf = book
+            .pdf(today)
+            .map_err(|error| anyhow::anyhow!("{error}: {}", error.detail()))?;
+        let elapsed = started.elapsed();
+        let pages = pdf
+            .windows(10)
+            .filter(|window| window == b"/Type /Page" || window == b"/Type/Page")
+            .count();
+        println!(
+            "{:.1} {} {} {:.1}",
+            elapsed.as_secs_f64() * 1000.0,
+            pages,
+            pdf.len(),
+            peak_memory_mib()
+        );
+    }
+    if let Some(count) = acts {
+        let members = vec![senim_documents::Signatory {
+            full_name: "Н.Сунгубаева".into(),
+            positions: senim_domain::Positions::new(vec![senim_domain::Position::DeputyDirector])?,
+        }];
+        let opened = chrono::DateTime::from_timestamp(1_700_000_000, 0).context("moment")?;
+        let act = senim_documents::Act::new("Мектеп", opened, 2, &[4, 5], &members, senim_i18n::Lang::Kk);
+        let mut bytes = 0;
+        let started = Instant::now();
+        for _ in 0..count {
+            bytes = act
+                .pdf(today)
+                .map_err(|error| anyhow::anyhow!("{error}: {}", error.detail()))?
+                .len();
+        }
+        let elapsed = started.elapsed() / u32::try_from(count.max(1)).unwrap_or(1);
+        println!(
+            "{:.2} 1 {} {:.1}",
+            elapsed.as_secs_f64() * 1000.0,
+            bytes,
+            peak_memory_mib()
+        );
+    }
+    Ok(0)
+}
+
+/// Each measurement in a child process of this binary, for its own peak memory.
+fn documents() -> anyhow::Result<i32> {
+    let exe = std::env::current_exe().context("the benchmark runs its own binary")?;
+    let run = |arg: &str, value: usize| -> anyhow::Result<Vec<String>> {
+        let output = std::process::Command::new(&exe)
+            .args(["bench", arg, &value.to_string()])
+            .output()?;
+        if !output.status.success() {
+            bail!("{}", String::from_utf8_lossy(&output.stderr));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect())
+    };
+    println!(
+        "Documents, {} (UTC), {}",
+        clock::now().format("%Y-%m-%d %H:%M"),
+        machine()
+    );
+    println!();
+    println!("| document | time | pages | size | peak memory of the process |");
+    println!("|---|---|---|---|---|");
+    let act = run("--render-acts", 20)?;
+    println!(
+        "| one act (baseline; mean of 20 in one process) | {} ms | 1 | {} KiB | {} MiB |",
+        act[0],
+        kib(&act[2]),
+        act[3]
+    );
+    for entries in [100, 1000, 10_000] {
+        let book = run("--render-book", entries)?;
+        println!(
+            "| registration book, {entries} appeals | {} ms | {} | {} KiB | {} MiB |",
+            book[0],
+            book[1],
+            kib(&book[2]),
+            book[3]
+        );
+    }
+    Ok(0)
+}
+
+fn kib(bytes: &str) -> String {
+    bytes
+        .parse::<f64>()
+        .map_or_else(|_| bytes.to_owned(), |bytes| format!("{:.0}", bytes / 1024.0))
 }
 
 struct Rate {
@@ -59,6 +214,12 @@ impl Latency {
 }
 
 pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
+    if args.render_book.is_some() || args.render_acts.is_some() {
+        return render_once(args.render_book, args.render_acts);
+    }
+    if args.documents {
+        return documents();
+    }
     if args.registrations == 0 || args.concurrency == 0 || args.page_requests == 0 {
         bail!("--registrations, --concurrency and --page-requests must be above 0");
     }
