@@ -2,6 +2,7 @@
 //! entries, who may do what. Plain Rust: no I/O, no async, no database types, no clock —
 //! every moment is an argument.
 
+pub mod analysis;
 pub mod appeal;
 pub mod calendar;
 pub mod classification;

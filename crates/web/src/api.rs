@@ -42,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}/handovers", post(create_handover))
         .route("/appeals/{id}/classification", post(classify_appeal))
         .route("/appeals/{id}/conversation", get(get_conversation))
+        .route("/analysis/{month}", get(analysis))
         .route("/openings", post(create_opening).get(list_openings))
         .route("/openings/{id}", get(get_opening))
         .route("/openings/{id}/letters", post(create_letter))
@@ -1400,4 +1401,61 @@ async fn create_letter(
         "letter registered through the API"
     );
     Ok(registered(&appeal))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The monthly analysis: numbers only.
+
+fn figures_json(figures: &senim_domain::analysis::Figures) -> Value {
+    json!({
+        "total": figures.total,
+        "by_channel": figures.by_channel,
+        "by_category": figures.by_topic,
+        "anonymous": figures.anonymous,
+        "urgent": figures.urgent,
+        "forwarded": figures.forwarded,
+        "forwarded_to": figures.forwarded_to,
+        "answered_on_time": figures.answered_on_time,
+        "overdue": figures.overdue,
+        "with_outcome": figures.with_outcome,
+        "box_openings_held": figures.box_openings_held,
+        "box_openings_scheduled": figures.box_openings_scheduled,
+    })
+}
+
+/// The figures of a month (`YYYY-MM`), with the previous month and the same month a year before.
+async fn analysis(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(month): Path<String>,
+) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let month = senim_domain::analysis::Month::parse(&month).map_err(|error| ApiError {
+        status: StatusCode::BAD_REQUEST,
+        code: "invalid_month",
+        message: error.to_string(),
+        field: Some("month"),
+    })?;
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let lang = senim_i18n::Lang::Kk;
+    let load = |month| {
+        crate::exports::month_figures(
+            &state.store,
+            &state.calendar,
+            user.organisation_id,
+            month,
+            lang,
+            today,
+        )
+    };
+    let current = load(month).await?;
+    let previous = load(month.previous()).await?;
+    let year_before = load(month.a_year_before()).await?;
+    let mut body = figures_json(&current);
+    body["month"] = Value::from(month.to_string());
+    body["previous"] = figures_json(&previous);
+    body["previous"]["month"] = Value::from(month.previous().to_string());
+    body["a_year_before"] = figures_json(&year_before);
+    body["a_year_before"]["month"] = Value::from(month.a_year_before().to_string());
+    Ok(Json(body).into_response())
 }

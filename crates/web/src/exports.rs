@@ -241,3 +241,71 @@ pub fn academic_year_label(first_year: i32, lang: Lang) -> String {
         &[("years", Arg::from(format!("{} – {}", first_year, first_year + 1)))],
     )
 }
+
+/// The figures of a month for the monthly analysis: appeals received in it (Kazakhstan
+/// dates), their forwardings as they stand `today`, the box openings held and scheduled.
+pub async fn month_figures(
+    store: &Store,
+    calendar: &WorkingCalendar,
+    organisation_id: OrganisationId,
+    month: senim_domain::analysis::Month,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<senim_domain::analysis::Figures, StoreError> {
+    use senim_domain::analysis::{AppealFacts, figures, openings_scheduled};
+    let mut facts = Vec::new();
+    // An appeal is registered in its year or, received on 31 December, early the next.
+    for year in [month.year, month.year + 1] {
+        let mut forwardings = store
+            .forwardings_of_year(organisation_id, JournalYear(year))
+            .await?;
+        for row in store.journal(organisation_id, JournalYear(year)).await? {
+            let content = &row.appeal.content;
+            if !month.contains(local(content.received_at()).date_naive()) {
+                continue;
+            }
+            let records = forwardings.remove(&row.appeal.id).unwrap_or_default();
+            let live: Vec<&senim_store::ForwardingRecord> = records
+                .iter()
+                .filter(|record| record.withdrawn.is_none())
+                .collect();
+            facts.push(AppealFacts {
+                channel: content.channel(),
+                topic: content.category().topic(),
+                anonymous: content.anonymous(),
+                urgent: row.triage.as_ref().is_some_and(|triage| triage.urgent),
+                forwarded_to: live
+                    .iter()
+                    .map(|record| {
+                        let organisation = &record.executing_organisation;
+                        if lang == Lang::Ru {
+                            organisation.name_ru.clone()
+                        } else {
+                            organisation.name_kk.clone()
+                        }
+                    })
+                    .collect(),
+                answered_on_time: live
+                    .iter()
+                    .any(|record| record.answer.as_ref().is_some_and(|(_, on)| *on <= record.due_on)),
+                overdue: live.iter().any(|record| match &record.answer {
+                    Some((_, on)) => *on > record.due_on,
+                    None => record.due_on < today,
+                }),
+                has_outcome: row.latest_outcome.is_some(),
+            });
+        }
+    }
+    let held = store
+        .openings(organisation_id)
+        .await?
+        .iter()
+        .filter(|opening| month.contains(local(opening.opened_at).date_naive()))
+        .count();
+    let schedule = store.box_schedule(organisation_id).await?;
+    Ok(figures(
+        &facts,
+        u32::try_from(held).unwrap_or(u32::MAX),
+        openings_scheduled(schedule, month, calendar),
+    ))
+}

@@ -467,3 +467,18 @@ download-docx-ru = DOCX, Russian
 download-in-kk = Kazakh
 download-in-ru = Russian
 download-poster = Poster to print (PDF)
+
+## The monthly analysis
+nav-analysis = Monthly analysis
+analysis-title = Monthly analysis
+analysis-hint = The month's work in numbers, beside the previous month and the same month a year before. No names, no texts.
+analysis-total = All appeals
+analysis-anonymous = Anonymous appeals
+analysis-urgent = Urgent appeals
+analysis-forwarded = Forwarded
+analysis-answered-on-time = Answered on time
+analysis-overdue = Overdue
+analysis-with-outcome = Outcome recorded
+analysis-openings-held = Trust Box openings held
+analysis-openings-scheduled = Openings the schedule asked for
+analysis-by-channel = By channel

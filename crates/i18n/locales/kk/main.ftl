@@ -461,3 +461,18 @@ download-docx-ru = өңдеуге, орысша
 download-in-kk = қазақша
 download-in-ru = орысша
 download-poster = Хабарландыруды басып шығаруға
+
+## The monthly analysis
+nav-analysis = Айлық талдау
+analysis-title = Айлық талдау
+analysis-hint = Айдағы жұмыс сандармен: алдыңғы аймен және өткен жылғы осы аймен қатар. Аты-жөн де, мәтін де жоқ.
+analysis-total = Барлық өтініш
+analysis-anonymous = Жасырын өтініштер
+analysis-urgent = Шұғыл өтініштер
+analysis-forwarded = Қарауға жіберілгендер
+analysis-answered-on-time = Мерзімінде жауап берілгендер
+analysis-overdue = Мерзімі өткендер
+analysis-with-outcome = Шешу қорытындысы жазылғандар
+analysis-openings-held = «Сенім жәшігі» ашылды
+analysis-openings-scheduled = Кесте бойынша ашылуы керек еді
+analysis-by-channel = Түскен арналары бойынша

@@ -469,3 +469,18 @@ download-docx-ru = DOCX, на русском
 download-in-kk = на казахском
 download-in-ru = на русском
 download-poster = Объявление для печати (PDF)
+
+## The monthly analysis
+nav-analysis = Ежемесячный анализ
+analysis-title = Ежемесячный анализ
+analysis-hint = Работа за месяц в цифрах — рядом с предыдущим месяцем и тем же месяцем прошлого года. Без имён и текстов.
+analysis-total = Всего обращений
+analysis-anonymous = Анонимные обращения
+analysis-urgent = Срочные обращения
+analysis-forwarded = Направлено на рассмотрение
+analysis-answered-on-time = Ответ получен в срок
+analysis-overdue = Просрочено
+analysis-with-outcome = Записан результат рассмотрения
+analysis-openings-held = Вскрытий «Ящика доверия»
+analysis-openings-scheduled = Вскрытий по графику
+analysis-by-channel = По каналам поступления

@@ -5,6 +5,7 @@
 #[macro_use]
 mod helpers;
 
+mod analysis;
 mod api;
 mod calendar;
 mod confidentiality;

@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod analysis;
 pub use admin::valid_login;
 pub(crate) mod appeals;
 pub(crate) mod forwarding;
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .merge(appeals::router())
         .merge(forwarding::router())
         .merge(openings::router())
+        .merge(analysis::router())
         .merge(admin::router())
 }
 

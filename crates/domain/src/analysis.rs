@@ -1,0 +1,243 @@
+//! The monthly analysis («айлық талдау», seed 5.4): the month's work in numbers — by channel,
+//! by category, anonymous, urgent, forwarded and to whom, answered on time or overdue,
+//! outcomes, box openings held against those the schedule asked for. Numbers only: no name
+//! and no text of any appeal reaches it.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::appeal::{Channel, Topic};
+use crate::calendar::WorkingCalendar;
+use crate::opening::Schedule;
+
+/// A calendar month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("month: YYYY-MM, from 2000-01 to 2200-12")]
+pub struct MonthError;
+
+impl Month {
+    pub fn parse(text: &str) -> Result<Month, MonthError> {
+        let (year, month) = text.trim().split_once('-').ok_or(MonthError)?;
+        let year: i32 = year.parse().map_err(|_| MonthError)?;
+        let month: u32 = month.parse().map_err(|_| MonthError)?;
+        if !(2000..=2200).contains(&year) || !(1..=12).contains(&month) || text.trim().len() != 7 {
+            return Err(MonthError);
+        }
+        Ok(Month { year, month })
+    }
+
+    pub fn of(day: NaiveDate) -> Month {
+        Month {
+            year: day.year(),
+            month: day.month(),
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("a month is valid")
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first_day() - Duration::days(1)
+    }
+
+    pub fn previous(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    pub fn a_year_before(self) -> Month {
+        Month {
+            year: self.year - 1,
+            month: self.month,
+        }
+    }
+
+    pub fn contains(self, day: NaiveDate) -> bool {
+        Month::of(day) == self
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// What the analysis needs to know of one appeal received in the month: codes and flags, never
+/// its text or its applicant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppealFacts {
+    pub channel: Channel,
+    pub topic: Topic,
+    pub anonymous: bool,
+    pub urgent: bool,
+    /// The executing organisations it was forwarded to (their names, not the child's).
+    pub forwarded_to: Vec<String>,
+    /// A forwarding answered by its deadline.
+    pub answered_on_time: bool,
+    /// A forwarding past its deadline without an answer, or answered late.
+    pub overdue: bool,
+    pub has_outcome: bool,
+}
+
+/// The month in numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub total: u32,
+    pub by_channel: BTreeMap<&'static str, u32>,
+    pub by_topic: BTreeMap<&'static str, u32>,
+    pub anonymous: u32,
+    pub urgent: u32,
+    pub forwarded: u32,
+    pub forwarded_to: BTreeMap<String, u32>,
+    pub answered_on_time: u32,
+    pub overdue: u32,
+    pub with_outcome: u32,
+    pub box_openings_held: u32,
+    pub box_openings_scheduled: u32,
+}
+
+/// Counts the month's appeals and openings.
+pub fn figures(appeals: &[AppealFacts], openings_held: u32, openings_scheduled: u32) -> Figures {
+    let mut figures = Figures {
+        box_openings_held: openings_held,
+        box_openings_scheduled: openings_scheduled,
+        ..Figures::default()
+    };
+    for channel in Channel::ALL {
+        figures.by_channel.insert(channel.code(), 0);
+    }
+    for appeal in appeals {
+        figures.total += 1;
+        *figures.by_channel.entry(appeal.channel.code()).or_default() += 1;
+        *figures.by_topic.entry(appeal.topic.code()).or_default() += 1;
+        figures.anonymous += u32::from(appeal.anonymous);
+        figures.urgent += u32::from(appeal.urgent);
+        figures.forwarded += u32::from(!appeal.forwarded_to.is_empty());
+        for organisation in &appeal.forwarded_to {
+            *figures.forwarded_to.entry(organisation.clone()).or_default() += 1;
+        }
+        figures.answered_on_time += u32::from(appeal.answered_on_time);
+        figures.overdue += u32::from(appeal.overdue);
+        figures.with_outcome += u32::from(appeal.has_outcome);
+    }
+    figures
+}
+
+/// How many openings the schedule asked for in the month: one for each of its periods whose
+/// due day (the last working day of the period) falls in the month.
+pub fn openings_scheduled(schedule: Schedule, month: Month, calendar: &WorkingCalendar) -> u32 {
+    let mut count = 0;
+    let mut day = month.first_day();
+    let mut seen = Vec::new();
+    while day <= month.last_day() {
+        let (first, last) = schedule.period(day);
+        if !seen.contains(&first) {
+            seen.push(first);
+            let mut due = last;
+            while due >= first && !calendar.is_working_day(due) {
+                due -= Duration::days(1);
+            }
+            if due >= first && month.contains(due) {
+                count += 1;
+            }
+        }
+        day += Duration::days(1);
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(channel: Channel, anonymous: bool, urgent: bool, forwarded_to: &[&str]) -> AppealFacts {
+        AppealFacts {
+            channel,
+            topic: Topic::PeerRelationships,
+            anonymous,
+            urgent,
+            forwarded_to: forwarded_to.iter().map(|name| (*name).to_owned()).collect(),
+            answered_on_time: false,
+            overdue: false,
+            has_outcome: false,
+        }
+    }
+
+    #[test]
+    fn a_month_is_read_and_walked() {
+        let month = Month::parse("2026-01").unwrap();
+        assert_eq!(month.previous().to_string(), "2025-12");
+        assert_eq!(month.a_year_before().to_string(), "2025-01");
+        assert_eq!(
+            Month::parse("2026-02").unwrap().last_day(),
+            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()
+        );
+        for bad in ["2026-13", "2026-1", "26-01", "abcd-ef", ""] {
+            assert_eq!(Month::parse(bad), Err(MonthError), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_figures_count_every_appeal_once_by_each_measure() {
+        let appeals = [
+            facts(Channel::Phone, false, false, &["ПДН"]),
+            facts(Channel::BoxLetter, true, false, &[]),
+            facts(Channel::OnlineBox, true, true, &["ПДН", "Денсаулық сақтау"]),
+        ];
+        let figures = figures(&appeals, 1, 2);
+        assert_eq!(figures.total, 3);
+        assert_eq!(figures.by_channel["phone"], 1);
+        assert_eq!(figures.by_channel["voicemail"], 0, "every channel is listed");
+        assert_eq!(figures.anonymous, 2);
+        assert_eq!(figures.urgent, 1);
+        assert_eq!(figures.forwarded, 2);
+        assert_eq!(figures.forwarded_to["ПДН"], 2);
+        assert_eq!(figures.by_topic["peer_relationships"], 3);
+        assert_eq!(
+            (figures.box_openings_held, figures.box_openings_scheduled),
+            (1, 2)
+        );
+    }
+
+    #[test]
+    fn a_month_asks_for_as_many_openings_as_its_periods_end_in_it() {
+        let calendar = WorkingCalendar::embedded();
+        let november = Month::parse("2026-11").unwrap();
+        assert_eq!(openings_scheduled(Schedule::TwiceMonthly, november, &calendar), 2);
+        assert_eq!(openings_scheduled(Schedule::Monthly, november, &calendar), 1);
+        // Weeks ending (on their last working day) in November 2026: Fridays 6, 13, 20, 27.
+        assert_eq!(openings_scheduled(Schedule::Weekly, november, &calendar), 4);
+    }
+}
