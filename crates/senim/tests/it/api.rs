@@ -108,6 +108,7 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/openings/{id}/letters",
         "/api/v1/appeals/{id}/handovers",
         "/api/v1/appeals/{id}/classification",
+        "/api/v1/analysis/{month}",
     ] {
         assert!(document["paths"][path].is_object(), "{path} is not described");
     }
