@@ -143,6 +143,24 @@ fn the_book_has_a_title_page_numbered_pages_and_the_page_count() {
     std::fs::write("/tmp/book.pdf", &pdf).unwrap();
     let (text, pages) = pdf_text(&pdf);
     assert!(pages > 2, "{pages}");
+    // Every page carries its number at the foot: the last line of each page's text.
+    for (index, page) in text
+        .split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .enumerate()
+    {
+        let last = page
+            .lines()
+            .rev()
+            .find(|line| !line.trim().is_empty())
+            .unwrap_or("");
+        assert_eq!(
+            last.trim(),
+            (index + 1).to_string(),
+            "page {} is not numbered",
+            index + 1
+        );
+    }
     assert!(text.contains("2025 – 2026 оқу жылы"), "{text}");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(

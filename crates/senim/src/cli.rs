@@ -135,8 +135,9 @@ pub enum ExportCommand {
     },
     /// The poster with the Trust Phone and the online box's QR code, as PDF.
     Poster {
-        /// The address the school's Senim is reached at, e.g. https://senim.school.kz
-        #[arg(long)]
+        /// The address the school's Senim is reached at, e.g. https://senim.school.kz (the
+        /// poster's QR code points at its online box).
+        #[arg(long, env = "SENIM_SITE")]
         site: String,
         #[command(flatten)]
         target: ExportTarget,

@@ -319,16 +319,43 @@ impl Store {
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
-    /// The conversation of an appeal with a receipt code: its text first, then the messages.
-    /// `None` when the appeal has no receipt code.
+    /// The appeal whose receipt code opens the conversation of `appeal_id`: itself, or — for
+    /// a correction — the entry it corrects (a correction is a new entry; the child's code
+    /// stays with the first one). `None` when there is no receipt code in the chain.
+    pub async fn receipt_holder(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+    ) -> Result<Option<AppealId>, StoreError> {
+        let mut current = appeal_id;
+        // Chains of corrections are short; the bound only guards against a damaged table.
+        for _ in 0..64 {
+            if self.has_receipt(organisation_id, current).await? {
+                return Ok(Some(current));
+            }
+            let row = sqlx::query("SELECT corrects_id FROM appeals WHERE id = $1 AND organisation_id = $2")
+                .bind(current.0)
+                .bind(organisation_id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+            match row.and_then(|row| row.try_get::<Option<i64>, _>("corrects_id").ok().flatten()) {
+                Some(corrected) => current = AppealId(corrected),
+                None => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+
+    /// The conversation of an appeal with a receipt code (or of a correction of one): the
+    /// child's first text, then the messages. `None` when there is no receipt code.
     pub async fn conversation(
         &self,
         organisation_id: OrganisationId,
         appeal_id: AppealId,
     ) -> Result<Option<Conversation>, StoreError> {
-        if !self.has_receipt(organisation_id, appeal_id).await? {
+        let Some(appeal_id) = self.receipt_holder(organisation_id, appeal_id).await? else {
             return Ok(None);
-        }
+        };
         let record = self.appeal(organisation_id, appeal_id).await?;
         let first = &record.row.appeal;
         let mut messages = vec![BoxMessage {
@@ -403,10 +430,10 @@ impl Store {
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        if !self.has_receipt(organisation_id, appeal_id).await? {
+        let Some(holder) = self.receipt_holder(organisation_id, appeal_id).await? else {
             return Err(StoreError::NotFound);
-        }
-        self.insert_message(organisation_id, appeal_id, Author::Staff, Some(by), text, now)
+        };
+        self.insert_message(organisation_id, holder, Author::Staff, Some(by), text, now)
             .await
     }
 

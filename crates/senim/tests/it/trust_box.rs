@@ -230,6 +230,28 @@ both_backends! {
         assert_eq!(status, 403, "the director reads but does not answer");
     }
 
+    async fn a_corrected_online_appeal_keeps_its_conversation(app: TestApp) {
+        app.school("school-a", "").await;
+        let anyone = app.api("");
+        let (_, created) = anyone.post("/api/v1/box/school-a/submissions", json!({ "text": "Жатақханада үлкендер ақша сұрайды" })).await;
+        let code = created["receipt_code"].as_str().unwrap().to_owned();
+        let api = app.api(&app.token("specialist").await);
+        let (_, journal) = api.get("/api/v1/appeals").await;
+        let first = journal["items"][0]["id"].as_i64().unwrap();
+        // The staff give it its category by a correction, as the regulation wants.
+        let (status, correction) = api
+            .post(&format!("/api/v1/appeals/{first}/corrections"), json!({ "channel": "online_box", "anonymous": true, "summary": "Жатақханада үлкендер ақша сұрайды", "category": "violence.bullying", "reason": "Санаты көрсетілмеген" }))
+            .await;
+        assert_eq!(status, 201, "{correction}");
+        let corrected = correction["id"].as_i64().unwrap();
+        let (status, _) = api.post(&format!("/api/v1/appeals/{corrected}/replies"), json!({ "text": "Тәрбиешімен сөйлесеміз." })).await;
+        assert_eq!(status, 201, "the correction answers in the child's conversation");
+        let (_, staff_view) = api.get(&format!("/api/v1/appeals/{corrected}/conversation")).await;
+        assert_eq!(staff_view["appeal_id"], first);
+        let (_, conversation) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": code })).await;
+        assert_eq!(conversation["messages"][1]["text"], "Тәрбиешімен сөйлесеміз.");
+    }
+
     async fn an_urgent_follow_up_raises_the_alarm(app: TestApp) {
         app.school("school-a", "").await;
         let anyone = app.api("");
