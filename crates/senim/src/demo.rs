@@ -350,6 +350,36 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
     let mut corrected = false;
     let lexicon = senim_domain::triage::Lexicon::embedded();
     let mut openings: Vec<(i64, senim_store::OpeningId)> = Vec::new();
+    // The seed's own acts: the box opened and found empty on 27.10.2023 (signed by the deputy
+    // director, the psychologist and the social pedagogue) and on 16.01.2024.
+    for (date, members) in [
+        ((2023, 10, 27), commission.clone()),
+        (
+            (2024, 1, 16),
+            commission.iter().copied().step_by(2).collect::<Vec<_>>(),
+        ),
+    ] {
+        let (year, month, day) = date;
+        let opened_at = from_local(
+            NaiveDate::from_ymd_opt(year, month, day)
+                .and_then(|date| date.and_hms_opt(10, 0, 0))
+                .expect("a valid seed date"),
+        )
+        .expect("Almaty has this time");
+        store
+            .record_opening(
+                school.id,
+                &senim_store::NewOpening {
+                    opened_at,
+                    letters: 0,
+                    members,
+                },
+                specialist,
+                opened_at + Duration::minutes(10),
+            )
+            .await
+            .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
+    }
     // Openings that found the box empty — a complete, normal act (as on 27.10.2023).
     for day in [23, 45] {
         let opening = senim_store::NewOpening {

@@ -93,6 +93,17 @@ async fn the_demo_school_is_made_once_and_shows_the_new_year_restart() {
         december_page.contains(&format!(".12.{december}"))
             && january_page.contains(&format!(".01.{}", december + 1))
     );
+    // The seed's two acts of an empty box, and the demo's own openings with their letters.
+    let (_, trust_box) = browser.get("/trust-box").await;
+    assert!(
+        trust_box.contains("27.10.2023") && trust_box.contains("16.01.2024"),
+        "{trust_box}"
+    );
+    let (_, box_page) = browser.get("/box/demo").await;
+    assert!(
+        box_page.contains("«Сенім жәшігі»"),
+        "the demo school's online box is at /box/demo"
+    );
     server.kill().unwrap();
     server.wait().unwrap();
 
