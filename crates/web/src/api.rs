@@ -1162,7 +1162,7 @@ async fn get_conversation(
 // Openings of the paper Trust Box and their acts.
 
 use crate::pages::openings::LetterForm;
-use senim_documents::{Act, Signatory};
+use senim_documents::Act;
 use senim_store::{Opening, OpeningId, OpeningRefusal};
 
 impl From<OpeningRefusal> for ApiError {
@@ -1210,26 +1210,6 @@ fn act_json(act: &Act) -> Value {
     })
 }
 
-fn act_of(school: &senim_domain::Organisation, opening: &Opening, lang: senim_i18n::Lang) -> Act {
-    let registered: Vec<i64> = opening.registered.iter().map(|letter| letter.number.0).collect();
-    let signatories: Vec<Signatory> = opening
-        .members
-        .iter()
-        .map(|member| Signatory {
-            full_name: member.full_name.clone(),
-            positions: member.positions.clone(),
-        })
-        .collect();
-    Act::new(
-        &crate::exports::institution(school, lang),
-        opening.opened_at,
-        opening.letters,
-        &registered,
-        &signatories,
-        lang,
-    )
-}
-
 fn opening_json(school: &senim_domain::Organisation, opening: &Opening) -> Value {
     json!({
         "id": opening.id.0,
@@ -1247,8 +1227,8 @@ fn opening_json(school: &senim_domain::Organisation, opening: &Opening) -> Value
             "number": letter.number.0,
         })).collect::<Vec<_>>(),
         "act": {
-            "kk": act_json(&act_of(school, opening, senim_i18n::Lang::Kk)),
-            "ru": act_json(&act_of(school, opening, senim_i18n::Lang::Ru)),
+            "kk": act_json(&crate::exports::act_of(school, opening, senim_i18n::Lang::Kk)),
+            "ru": act_json(&crate::exports::act_of(school, opening, senim_i18n::Lang::Ru)),
         },
     })
 }

@@ -29,6 +29,11 @@ pub async fn act(
 ) -> Result<Act, StoreError> {
     let school = store.organisation(organisation_id).await?;
     let opening = store.opening(organisation_id, id).await?;
+    Ok(act_of(&school, &opening, lang))
+}
+
+/// The act of an opening already loaded.
+pub fn act_of(school: &Organisation, opening: &senim_store::Opening, lang: Lang) -> Act {
     let registered: Vec<i64> = opening.registered.iter().map(|letter| letter.number.0).collect();
     let signatories: Vec<Signatory> = opening
         .members
@@ -39,14 +44,14 @@ pub async fn act(
         })
         .collect();
     let lang = senim_documents::document_lang(lang);
-    Ok(Act::new(
-        &institution(&school, lang),
+    Act::new(
+        &institution(school, lang),
         opening.opened_at,
         opening.letters,
         &registered,
         &signatories,
         lang,
-    ))
+    )
 }
 
 /// The poster of the school, pointing at its online box at `site`.

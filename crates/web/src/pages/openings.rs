@@ -297,24 +297,6 @@ async fn set_schedule(
     Ok(Redirect::to("/trust-box?done=schedule").into_response())
 }
 
-/// A QR code as inline SVG, without the XML prologue.
-fn qr_svg(data: &str) -> String {
-    match qrcode::QrCode::new(data.as_bytes()) {
-        Ok(code) => {
-            let svg = code
-                .render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(160, 160)
-                .quiet_zone(true)
-                .build();
-            match svg.find("<svg") {
-                Some(start) => svg[start..].to_owned(),
-                None => svg,
-            }
-        }
-        Err(_) => String::new(),
-    }
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "poster.html")]
 struct PosterPage {
@@ -339,7 +321,7 @@ async fn poster(
         } else {
             school.name_kk.clone()
         },
-        qr: qr_svg(&box_url),
+        qr: senim_documents::qr_svg(&box_url),
         box_url,
     }
     .into_response())
@@ -420,7 +402,7 @@ async fn print_slips(
         } else {
             school.name_kk.clone()
         },
-        qr: qr_svg(&followup_url),
+        qr: senim_documents::qr_svg(&followup_url),
         followup_url,
         sheet,
         slips: codes
