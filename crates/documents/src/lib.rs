@@ -4,6 +4,7 @@
 //! what a document shows and call it.
 
 mod act;
+mod analysis;
 mod book;
 mod journal;
 mod pdf;
@@ -11,6 +12,7 @@ mod poster;
 mod qr;
 
 pub use act::{Act, Signatory};
+pub use analysis::{AnalysisLine, MonthlyAnalysis};
 pub use book::{Book, BookEntry};
 pub use journal::{JournalExport, JournalRow};
 pub use poster::Poster;

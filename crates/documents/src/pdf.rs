@@ -27,6 +27,7 @@ static FONT_FILES: [&[u8]; 4] = [
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Template {
     Act,
+    Analysis,
     Book,
     Poster,
 }
@@ -35,6 +36,7 @@ impl Template {
     fn source(self) -> &'static str {
         match self {
             Template::Act => include_str!("../templates/act.typ"),
+            Template::Analysis => include_str!("../templates/analysis.typ"),
             Template::Book => include_str!("../templates/book.typ"),
             Template::Poster => include_str!("../templates/poster.typ"),
         }

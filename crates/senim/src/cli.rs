@@ -133,6 +133,14 @@ pub enum ExportCommand {
         #[command(flatten)]
         target: ExportTarget,
     },
+    /// The monthly analysis of `--month YYYY-MM` as PDF: figures beside the previous month
+    /// and the same month a year before, and the chart by channel.
+    Analysis {
+        #[arg(long)]
+        month: String,
+        #[command(flatten)]
+        target: ExportTarget,
+    },
     /// The poster with the Trust Phone and the online box's QR code, as PDF.
     Poster {
         /// The address the school's Senim is reached at, e.g. https://senim.school.kz (the
@@ -689,6 +697,17 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 _ => bail!("--out: name a .pdf or a .docx file"),
             };
             write_document(&target.out, &bytes)
+        }
+        ExportCommand::Analysis { month, target } => {
+            let lang = export_lang(&target.lang)?;
+            let school = pick_school(&store, target.school.as_deref()).await?;
+            let Ok(month) = senim_domain::analysis::Month::parse(&month) else {
+                bail!("--month: like 2026-11");
+            };
+            let analysis =
+                senim_web::exports::monthly_analysis(&store, &calendar, school.id, month, lang, today)
+                    .await?;
+            write_document(&target.out, &document(analysis.pdf(today))?)
         }
         ExportCommand::Poster { site, target } => {
             let lang = export_lang(&target.lang)?;

@@ -314,3 +314,103 @@ pub async fn month_figures(
         openings_scheduled(schedule, month, calendar),
     ))
 }
+
+/// A horizontal bar chart as inline SVG: one bar per label, scaled to the largest value.
+pub fn bar_chart(bars: &[(String, u32)], title: &str) -> String {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let max = bars.iter().map(|(_, value)| *value).max().unwrap_or(0).max(1);
+    let row = 26;
+    let height = row * bars.len() + 10;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 {height}\" role=\"img\" aria-label=\"{}\" class=\"chart\">",
+        escape(title)
+    );
+    for (index, (label, value)) in bars.iter().enumerate() {
+        let y = index * row + 5;
+        let width = 360 * *value / max;
+        svg.push_str(&format!(
+            "<text x=\"0\" y=\"{}\" font-size=\"13\" font-family=\"Noto Sans\">{}</text>",
+            y + 14,
+            escape(label)
+        ));
+        // A bar of no width is no bar (and an SVG reader warns about it).
+        if width > 0 {
+            svg.push_str(&format!(
+                "<rect x=\"250\" y=\"{y}\" width=\"{width}\" height=\"18\" fill=\"#2b6cb0\"/>"
+            ));
+        }
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" font-size=\"13\" font-family=\"Noto Sans\">{}</text>",
+            255 + width,
+            y + 14,
+            value
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The monthly analysis of a month: its figures beside the previous month and the same month
+/// a year before, as lines for the page and the PDF, and the chart by channel.
+pub async fn monthly_analysis(
+    store: &Store,
+    calendar: &WorkingCalendar,
+    organisation_id: OrganisationId,
+    month: senim_domain::analysis::Month,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<senim_documents::MonthlyAnalysis, StoreError> {
+    use senim_documents::AnalysisLine;
+    use senim_domain::Channel;
+    use senim_domain::analysis::Figures;
+    let months = [month, month.previous(), month.a_year_before()];
+    let mut figures: Vec<Figures> = Vec::with_capacity(3);
+    for month in months {
+        figures.push(month_figures(store, calendar, organisation_id, month, lang, today).await?);
+    }
+    let line = |id: &str, value: fn(&Figures) -> u32| AnalysisLine {
+        label: lang.t(id),
+        values: [value(&figures[0]), value(&figures[1]), value(&figures[2])],
+    };
+    let mut lines = vec![line("analysis-total", |f| f.total)];
+    for channel in Channel::ALL {
+        lines.push(AnalysisLine {
+            label: format!("— {}", lang.t(channel.message_id())),
+            values: [0, 1, 2].map(|i| figures[i].by_channel.get(channel.code()).copied().unwrap_or(0)),
+        });
+    }
+    lines.extend([
+        line("analysis-anonymous", |f| f.anonymous),
+        line("analysis-urgent", |f| f.urgent),
+        line("analysis-forwarded", |f| f.forwarded),
+        line("analysis-answered-on-time", |f| f.answered_on_time),
+        line("analysis-overdue", |f| f.overdue),
+        line("analysis-with-outcome", |f| f.with_outcome),
+        line("analysis-openings-held", |f| f.box_openings_held),
+        line("analysis-openings-scheduled", |f| f.box_openings_scheduled),
+    ]);
+    let bars: Vec<(String, u32)> = Channel::ALL
+        .into_iter()
+        .map(|channel| {
+            (
+                lang.t(channel.message_id()),
+                figures[0].by_channel.get(channel.code()).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    let school = store.organisation(organisation_id).await?;
+    Ok(senim_documents::MonthlyAnalysis {
+        institution: institution(&school, lang),
+        title: format!("{} — {month}", lang.t("analysis-title")),
+        columns: months.map(|month| month.to_string()),
+        lines,
+        chart_title: lang.t("analysis-by-channel"),
+        chart_svg: bar_chart(&bars, &lang.t("analysis-by-channel")),
+        lang,
+    })
+}

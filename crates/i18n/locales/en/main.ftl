@@ -482,3 +482,4 @@ analysis-with-outcome = Outcome recorded
 analysis-openings-held = Trust Box openings held
 analysis-openings-scheduled = Openings the schedule asked for
 analysis-by-channel = By channel
+download-analysis = For the director (PDF)

@@ -476,3 +476,4 @@ analysis-with-outcome = Шешу қорытындысы жазылғандар
 analysis-openings-held = «Сенім жәшігі» ашылды
 analysis-openings-scheduled = Кесте бойынша ашылуы керек еді
 analysis-by-channel = Түскен арналары бойынша
+download-analysis = Директорға басып шығаруға

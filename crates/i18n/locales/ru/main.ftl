@@ -484,3 +484,4 @@ analysis-with-outcome = Записан результат рассмотрени
 analysis-openings-held = Вскрытий «Ящика доверия»
 analysis-openings-scheduled = Вскрытий по графику
 analysis-by-channel = По каналам поступления
+download-analysis = Для директора (PDF)

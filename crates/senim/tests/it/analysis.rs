@@ -55,5 +55,14 @@ both_backends! {
         assert!(page.contains("Барлық өтініш"));
         let (status, _) = app.browser("admin").await.get("/analysis").await;
         assert_eq!(status, 403);
+        // For the director, as a PDF with the figures (read by pdftotext).
+        let out = std::env::temp_dir().join(format!("senim-analysis-{month}-{}.pdf", std::process::id()));
+        let output = app.senim(&["export", "analysis", "--school", "school-a", "--month", &month, "--lang", "ru", "--out", out.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let text = std::process::Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
+        let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("Ежемесячный анализ") && text.contains("Всего обращений 5"), "{text}");
+        assert!(text.contains("Срочные обращения 1"), "{text}");
+        let _ = std::fs::remove_file(&out);
     }
 }

@@ -8,8 +8,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use senim_domain::Channel;
-use senim_domain::analysis::{Figures, Month};
+use senim_domain::analysis::Month;
 use senim_i18n::Lang;
 use serde::Deserialize;
 
@@ -19,7 +18,52 @@ use crate::view::Chrome;
 use crate::{AppState, clock};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/analysis", get(analysis_page))
+    Router::new()
+        .route("/analysis", get(analysis_page))
+        .route("/analysis.pdf", get(analysis_pdf))
+}
+
+#[derive(Deserialize, Default)]
+struct AnalysisPdfQuery {
+    month: Option<String>,
+    lang: Option<String>,
+}
+
+/// The month's analysis as a PDF for the director, in kk or ru.
+async fn analysis_pdf(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<AnalysisPdfQuery>,
+) -> Result<Response, AppError> {
+    let lang = senim_documents::document_lang(
+        query
+            .lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(signed_in.0.lang),
+    );
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let month = match query.month.as_deref().filter(|month| !month.is_empty()) {
+        Some(text) => Month::parse(text).map_err(|_| AppError::BadRequest)?,
+        None => Month::of(today),
+    };
+    let analysis = crate::exports::monthly_analysis(
+        &state.store,
+        &state.calendar,
+        signed_in.user().organisation_id,
+        month,
+        lang,
+        today,
+    )
+    .await?;
+    let pdf = analysis
+        .pdf(today)
+        .map_err(|error| super::openings::document_failed(&error))?;
+    Ok(super::openings::download(
+        pdf,
+        super::openings::PDF,
+        &format!("analysis-{month}-{}.pdf", lang.code()),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -44,39 +88,7 @@ struct AnalysisPage {
     channel_chart: String,
     previous_link: String,
     next_link: String,
-}
-
-/// A horizontal bar chart as inline SVG: one bar per label, scaled to the largest value.
-pub fn bar_chart(bars: &[(String, u32)], title: &str) -> String {
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let max = bars.iter().map(|(_, value)| *value).max().unwrap_or(0).max(1);
-    let row = 26;
-    let height = row * bars.len() + 10;
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 {height}\" role=\"img\" aria-label=\"{}\" class=\"chart\">",
-        escape(title)
-    );
-    for (index, (label, value)) in bars.iter().enumerate() {
-        let y = index * row + 5;
-        let width = 360 * *value / max;
-        svg.push_str(&format!(
-            "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text><rect x=\"250\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"#2b6cb0\"/><text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>",
-            y + 14,
-            escape(label),
-            y,
-            width,
-            255 + width,
-            y + 14,
-            value
-        ));
-    }
-    svg.push_str("</svg>");
-    svg
+    pdf_link: String,
 }
 
 async fn analysis_page(
@@ -91,60 +103,32 @@ async fn analysis_page(
         Some(text) => Month::parse(text).map_err(|_| AppError::BadRequest)?,
         None => Month::of(today),
     };
-    let months = [month, month.previous(), month.a_year_before()];
-    let mut figures: Vec<Figures> = Vec::with_capacity(3);
-    for month in months {
-        figures.push(
-            crate::exports::month_figures(
-                &state.store,
-                &state.calendar,
-                user.organisation_id,
-                month,
-                lang,
-                today,
-            )
-            .await?,
-        );
-    }
-    let line = |id: &str, value: &dyn Fn(&Figures) -> u32| Line {
-        label: lang.t(id),
-        values: [value(&figures[0]), value(&figures[1]), value(&figures[2])],
-    };
-    let mut lines = vec![line("analysis-total", &|f| f.total)];
-    for channel in Channel::ALL {
-        lines.push(Line {
-            label: format!("— {}", lang.t(channel.message_id())),
-            values: [0, 1, 2].map(|i| figures[i].by_channel.get(channel.code()).copied().unwrap_or(0)),
-        });
-    }
-    lines.extend([
-        line("analysis-anonymous", &|f| f.anonymous),
-        line("analysis-urgent", &|f| f.urgent),
-        line("analysis-forwarded", &|f| f.forwarded),
-        line("analysis-answered-on-time", &|f| f.answered_on_time),
-        line("analysis-overdue", &|f| f.overdue),
-        line("analysis-with-outcome", &|f| f.with_outcome),
-        line("analysis-openings-held", &|f| f.box_openings_held),
-        line("analysis-openings-scheduled", &|f| f.box_openings_scheduled),
-    ]);
-    let bars: Vec<(String, u32)> = Channel::ALL
-        .into_iter()
-        .map(|channel| {
-            (
-                lang.t(channel.message_id()),
-                figures[0].by_channel.get(channel.code()).copied().unwrap_or(0),
-            )
-        })
-        .collect();
+    let analysis = crate::exports::monthly_analysis(
+        &state.store,
+        &state.calendar,
+        user.organisation_id,
+        month,
+        lang,
+        today,
+    )
+    .await?;
     let page = AnalysisPage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, &format!("/analysis?month={month}")),
         month: month.to_string(),
-        columns: months.map(|month| month.to_string()),
-        lines,
-        channel_chart: bar_chart(&bars, &lang.t("analysis-by-channel")),
+        columns: analysis.columns.clone(),
+        lines: analysis
+            .lines
+            .iter()
+            .map(|line| Line {
+                label: line.label.clone(),
+                values: line.values,
+            })
+            .collect(),
+        channel_chart: analysis.chart_svg.clone(),
         previous_link: format!("/analysis?month={}", month.previous()),
         next_link: format!("/analysis?month={}", month.next()),
+        pdf_link: format!("/analysis.pdf?month={month}"),
     };
     Ok(page.into_response())
 }
