@@ -10,6 +10,7 @@ pub mod deadline;
 pub mod forwarding;
 pub mod handover;
 pub mod journal;
+pub mod minutes;
 pub mod opening;
 pub mod organisation;
 pub mod staff;

@@ -11,6 +11,7 @@ mod crypto;
 mod error;
 mod forwarding;
 mod handovers;
+mod minutes;
 mod openings;
 mod organisations;
 mod trust_box;
@@ -29,6 +30,7 @@ pub use crypto::{Key, KeyError};
 pub use error::StoreError;
 pub use forwarding::{Delivery, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding};
 pub use handovers::HandoverRecord;
+pub use minutes::{Attendee, MinutesRecord, MinutesRefusal};
 pub use openings::{
     DEFAULT_SCHEDULE, NewOpening, Opening, OpeningId, OpeningRefusal, RegisteredLetter, Signatory,
 };

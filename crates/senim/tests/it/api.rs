@@ -109,6 +109,8 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/appeals/{id}/handovers",
         "/api/v1/appeals/{id}/classification",
         "/api/v1/analysis/{month}",
+        "/api/v1/minutes",
+        "/api/v1/minutes/{year}/{number}",
     ] {
         assert!(document["paths"][path].is_object(), "{path} is not described");
     }

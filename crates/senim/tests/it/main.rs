@@ -15,6 +15,7 @@ mod email;
 mod forwarding;
 mod i18n;
 mod journal;
+mod minutes;
 mod openings;
 mod roles;
 mod triage;
