@@ -380,6 +380,38 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
             .await
             .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
     }
+    // The seed's minutes No. 1 of 11.11.2023: the deputy director chairs, the social pedagogue
+    // keeps the minutes, the psychologist reports the empty box; twice a month from now on.
+    {
+        use senim_domain::minutes::{AgendaItem, Heard, MinutesDraft};
+        let [psychologist, social, deputy] = commission[..] else {
+            anyhow::bail!("the demo commission has three members");
+        };
+        let draft = MinutesDraft {
+            held_on: NaiveDate::from_ymd_opt(2023, 11, 11).expect("a valid seed date"),
+            attendees: vec![deputy, psychologist, social],
+            items: vec![AgendaItem {
+                topic: senim_domain::Redacted("Сенім жәшігіне түскен хаттарды талқылау.".into()),
+                heard: vec![Heard {
+                    speaker: psychologist,
+                    said: senim_domain::Redacted(
+                        "Қараша айының 11-ші жұлдызы күні сенім жәшігін ашқанын, жәшікке еш қандай хат түспегенін айтты."
+                            .into(),
+                    ),
+                }],
+                resolved: senim_domain::Redacted(
+                    "Сенім жәшігі айына екі рет ашылып, хаттар бойынша жұмыстар атқарылсын.".into(),
+                ),
+            }],
+            chair: deputy,
+            secretary: social,
+        }
+        .checked(local(now).date_naive())?;
+        store
+            .record_minutes(school.id, &draft, specialist, now)
+            .await
+            .map_err(|error| anyhow::anyhow!("demo minutes: {error}"))?;
+    }
     // Openings that found the box empty — a complete, normal act (as on 27.10.2023).
     for day in [23, 45] {
         let opening = senim_store::NewOpening {

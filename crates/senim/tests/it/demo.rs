@@ -99,6 +99,25 @@ async fn the_demo_school_is_made_once_and_shows_the_new_year_restart() {
         trust_box.contains("27.10.2023") && trust_box.contains("16.01.2024"),
         "{trust_box}"
     );
+    // And the seed's minutes No. 1 of 11.11.2023.
+    let output = Command::new(env!("CARGO_BIN_EXE_senim"))
+        .args(["token", "create", "--login", "deputy", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    let minutes: serde_json::Value = reqwest::Client::new()
+        .get(format!("{base}/api/v1/minutes/2023/1"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(minutes["held_on"], "2023-11-11", "{minutes}");
+    assert_eq!(minutes["chair"], "Сунгубаева Н.");
+    assert_eq!(minutes["secretary"], "Мухтарова Д.");
     let (_, box_page) = browser.get("/box/demo").await;
     assert!(
         box_page.contains("«Сенім жәшігі»"),
