@@ -43,10 +43,7 @@ async fn analysis_pdf(
             .unwrap_or(signed_in.0.lang),
     );
     let today = senim_domain::time::local(clock::now()).date_naive();
-    let month = match query.month.as_deref().filter(|month| !month.is_empty()) {
-        Some(text) => Month::parse(text).map_err(|_| AppError::BadRequest)?,
-        None => Month::of(today),
-    };
+    let month = month_asked(query.month.as_deref(), today)?;
     let analysis = crate::exports::monthly_analysis(
         &state.store,
         &state.calendar,
@@ -88,7 +85,16 @@ struct AnalysisPage {
     channel_chart: String,
     previous_link: String,
     next_link: String,
+    next_month: String,
     pdf_link: String,
+}
+
+/// The month a query names (`YYYY-MM`), or this month.
+fn month_asked(text: Option<&str>, today: chrono::NaiveDate) -> Result<Month, AppError> {
+    match text.filter(|month| !month.is_empty()) {
+        Some(text) => Month::parse(text).map_err(|_| AppError::BadRequest),
+        None => Ok(Month::of(today)),
+    }
 }
 
 async fn analysis_page(
@@ -99,10 +105,7 @@ async fn analysis_page(
     let lang = signed_in.0.lang;
     let user = signed_in.user();
     let today = senim_domain::time::local(clock::now()).date_naive();
-    let month = match query.month.as_deref().filter(|month| !month.is_empty()) {
-        Some(text) => Month::parse(text).map_err(|_| AppError::BadRequest)?,
-        None => Month::of(today),
-    };
+    let month = month_asked(query.month.as_deref(), today)?;
     let analysis = crate::exports::monthly_analysis(
         &state.store,
         &state.calendar,
@@ -128,6 +131,7 @@ async fn analysis_page(
         channel_chart: analysis.chart_svg.clone(),
         previous_link: format!("/analysis?month={}", month.previous()),
         next_link: format!("/analysis?month={}", month.next()),
+        next_month: month.next().to_string(),
         pdf_link: format!("/analysis.pdf?month={month}"),
     };
     Ok(page.into_response())

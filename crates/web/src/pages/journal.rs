@@ -363,8 +363,8 @@ struct JournalPage {
     older_link: Option<String>,
     /// When the paper box is next to be opened, or that it is overdue.
     box_notice: super::openings::ScheduleNotice,
-    /// The academic year the book button prints: the one the shown year's September opens,
-    /// or the current one.
+    /// The academic year the book button prints: the one that holds the shown year's last
+    /// day, or today if that is earlier.
     book_year: i32,
     book_label: String,
 }

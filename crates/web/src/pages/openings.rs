@@ -617,12 +617,10 @@ async fn opening_view(
         Some("kk") => Lang::Kk,
         _ => lang,
     };
-    let act = crate::exports::act(&state.store, user.organisation_id, id, act_lang).await?;
-    let other_act = if act.lang == Lang::Ru {
-        ("kk", "Қазақша")
-    } else {
-        ("ru", "Русский")
-    };
+    let school = state.store.organisation(user.organisation_id).await?;
+    let act = crate::exports::act_of(&school, &opening, act_lang);
+    let other = if act.lang == Lang::Ru { Lang::Kk } else { Lang::Ru };
+    let other_act = (other.code(), other.native_name());
     let categories = category_choices(lang, &form.category);
     Ok(OpeningPage {
         l: lang,
