@@ -3,14 +3,11 @@
 //! the PDF and the DOCX.
 
 use chrono::{DateTime, Utc};
-use docx_rs::{
-    AlignmentType, Docx, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableBorders, TableCell,
-    TableLayoutType, TableRow, WidthType,
-};
 use senim_domain::time::local;
 use senim_domain::{Position, Positions};
 use senim_i18n::{Arg, Lang};
 
+use crate::docx::Writer;
 use crate::pdf::{Template, render};
 use crate::{DocumentError, document_lang};
 
@@ -36,7 +33,7 @@ pub struct Act {
 
 /// As in the school's acts: the deputy director first, then the psychologist and the social
 /// pedagogue.
-fn rank(position: Position) -> u8 {
+pub(crate) fn rank(position: Position) -> u8 {
     match position {
         Position::Director => 0,
         Position::DeputyDirector => 1,
@@ -71,18 +68,6 @@ impl Act {
                 &[("numbers", Arg::from(numbers.join(", ")))],
             ));
         }
-        let mut lines: Vec<(u8, usize, Position, &str)> = signatories
-            .iter()
-            .enumerate()
-            .flat_map(|(place, member)| {
-                member
-                    .positions
-                    .as_slice()
-                    .iter()
-                    .map(move |position| (rank(*position), place, *position, member.full_name.as_str()))
-            })
-            .collect();
-        lines.sort_by_key(|(rank, place, _, _)| (*rank, *place));
         Act {
             lang,
             institution: institution.to_owned(),
@@ -93,10 +78,7 @@ impl Act {
             ),
             title: lang.t("act-title"),
             body,
-            signatures: lines
-                .into_iter()
-                .map(|(_, _, position, name)| (lang.t(position.message_id()), name.to_owned()))
-                .collect(),
+            signatures: position_lines(signatories, lang),
         }
     }
 
@@ -122,67 +104,52 @@ impl Act {
 
     /// The act as a Word document, in the same order and wording.
     pub fn docx(&self) -> Result<Vec<u8>, DocumentError> {
-        let font = |run: Run| {
-            run.fonts(
-                RunFonts::new()
-                    .ascii("Times New Roman")
-                    .hi_ansi("Times New Roman")
-                    .cs("Times New Roman")
-                    .east_asia("Times New Roman"),
-            )
-            .size(28)
-        };
-        let centred = |text: &str, bold: bool| {
-            let run = font(Run::new().add_text(text));
-            Paragraph::new()
-                .add_run(if bold { run.bold() } else { run })
-                .align(AlignmentType::Center)
-        };
-        let mut docx = Docx::new()
-            .add_paragraph(centred(&self.institution, true))
-            .add_paragraph(centred(&self.heading, false))
-            .add_paragraph(centred(&self.date, false))
-            .add_paragraph(Paragraph::new())
-            .add_paragraph(centred(&self.title, true))
-            .add_paragraph(Paragraph::new());
+        let mut docx = Writer::new();
+        docx.centred(&self.institution, true);
+        docx.centred(&self.heading, false);
+        docx.centred(&self.date, false);
+        docx.blank();
+        docx.centred(&self.title, true);
+        docx.blank();
         for paragraph in &self.body {
-            docx = docx.add_paragraph(
-                Paragraph::new()
-                    .add_run(font(Run::new().add_text(paragraph)))
-                    .indent(None, Some(SpecialIndentType::FirstLine(709)), None, None),
-            );
+            docx.indented(paragraph);
         }
-        docx = docx.add_paragraph(Paragraph::new());
-        let rows: Vec<TableRow> = self
-            .signatures
-            .iter()
-            .map(|(position, name)| {
-                TableRow::new(vec![
-                    TableCell::new()
-                        .add_paragraph(
-                            Paragraph::new().add_run(font(Run::new().add_text(format!("{position}:")))),
-                        )
-                        .width(4500, WidthType::Dxa),
-                    TableCell::new()
-                        .add_paragraph(Paragraph::new().add_run(font(Run::new().add_text("_______________"))))
-                        .width(2800, WidthType::Dxa),
-                    TableCell::new()
-                        .add_paragraph(Paragraph::new().add_run(font(Run::new().add_text(name))))
-                        .width(2500, WidthType::Dxa),
-                ])
-            })
-            .collect();
-        if !rows.is_empty() {
-            docx = docx.add_table(
-                Table::new(rows)
-                    .set_borders(TableBorders::with_empty().clear_all())
-                    .layout(TableLayoutType::Fixed),
-            );
-        }
-        let mut bytes = std::io::Cursor::new(Vec::new());
-        docx.build()
-            .pack(&mut bytes)
-            .map_err(|error| DocumentError::Write(error.to_string()))?;
-        Ok(bytes.into_inner())
+        docx.blank();
+        docx.table(
+            &signature_rows(&self.signatures),
+            &[4500, 2800, 2500],
+            false,
+            false,
+        );
+        docx.finish()
     }
+}
+
+/// Signature lines as a borderless table: «position:», a line to sign on, the name.
+pub(crate) fn signature_rows(signatures: &[(String, String)]) -> Vec<Vec<String>> {
+    signatures
+        .iter()
+        .map(|(position, name)| vec![format!("{position}:"), "_______________".to_owned(), name.clone()])
+        .collect()
+}
+
+/// One line per position, ordered as the school's papers order them (the deputy director
+/// first); a member with two positions appears under each.
+pub(crate) fn position_lines(members: &[Signatory], lang: Lang) -> Vec<(String, String)> {
+    let mut lines: Vec<(u8, usize, Position, &str)> = members
+        .iter()
+        .enumerate()
+        .flat_map(|(place, member)| {
+            member
+                .positions
+                .as_slice()
+                .iter()
+                .map(move |position| (rank(*position), place, *position, member.full_name.as_str()))
+        })
+        .collect();
+    lines.sort_by_key(|(rank, place, _, _)| (*rank, *place));
+    lines
+        .into_iter()
+        .map(|(_, _, position, name)| (lang.t(position.message_id()), name.to_owned()))
+        .collect()
 }

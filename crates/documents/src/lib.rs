@@ -1,13 +1,17 @@
-//! Senim's official documents: the registration book, box-opening acts and the poster as PDF
-//! (Typst, with fonts and templates embedded), acts as DOCX, the journal as XLSX. This crate
+//! Senim's official documents: the registration book, box-opening acts, minutes, the yearly
+//! plan, the monthly analysis and the poster as PDF (Typst, with fonts and templates
+//! embedded); acts, minutes, the plan and the analysis as DOCX; the journal as XLSX. This crate
 //! turns values into documents; it reads no database and no clock — the web and the CLI load
 //! what a document shows and call it.
 
 mod act;
 mod analysis;
 mod book;
+mod docx;
 mod journal;
+mod minutes;
 mod pdf;
+mod plan;
 mod poster;
 mod qr;
 
@@ -15,6 +19,8 @@ pub use act::{Act, Signatory};
 pub use analysis::{AnalysisLine, MonthlyAnalysis};
 pub use book::{Book, BookEntry};
 pub use journal::{JournalExport, JournalRow};
+pub use minutes::{Minutes, MinutesItem};
+pub use plan::{PlanDocument, PlanRow};
 pub use poster::Poster;
 pub use qr::qr_svg;
 

@@ -29,6 +29,8 @@ pub enum Template {
     Act,
     Analysis,
     Book,
+    Minutes,
+    Plan,
     Poster,
 }
 
@@ -38,6 +40,8 @@ impl Template {
             Template::Act => include_str!("../templates/act.typ"),
             Template::Analysis => include_str!("../templates/analysis.typ"),
             Template::Book => include_str!("../templates/book.typ"),
+            Template::Minutes => include_str!("../templates/minutes.typ"),
+            Template::Plan => include_str!("../templates/plan.typ"),
             Template::Poster => include_str!("../templates/poster.typ"),
         }
     }

@@ -13,6 +13,7 @@ pub mod journal;
 pub mod minutes;
 pub mod opening;
 pub mod organisation;
+pub mod plan;
 pub mod staff;
 pub mod time;
 pub mod triage;

@@ -146,6 +146,50 @@ impl MinutesDraft {
     }
 }
 
+/// What happened since the last meeting (or since the year began), in numbers only: the
+/// agenda Senim proposes is written from these, never from a child's text or name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SinceLastMeeting {
+    pub openings: u32,
+    pub letters: u32,
+    pub appeals: u32,
+    pub urgent: u32,
+    pub overdue: u32,
+}
+
+/// An item Senim proposes for the agenda.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProposedItem {
+    /// The box's openings and the letters found — the seed's «Сенім жәшігіне түскен хаттарды
+    /// талқылау», proposed even when the box was empty.
+    Letters { openings: u32, letters: u32 },
+    /// The appeals registered, how many urgent.
+    Appeals { appeals: u32, urgent: u32 },
+    /// Forwardings past their deadline.
+    Overdue { overdue: u32 },
+}
+
+/// The agenda proposed from the record: the letters always, the appeals when there were any,
+/// overdue forwardings when there are any.
+pub fn proposed_agenda(facts: SinceLastMeeting) -> Vec<ProposedItem> {
+    let mut items = vec![ProposedItem::Letters {
+        openings: facts.openings,
+        letters: facts.letters,
+    }];
+    if facts.appeals > 0 {
+        items.push(ProposedItem::Appeals {
+            appeals: facts.appeals,
+            urgent: facts.urgent,
+        });
+    }
+    if facts.overdue > 0 {
+        items.push(ProposedItem::Overdue {
+            overdue: facts.overdue,
+        });
+    }
+    items
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +249,37 @@ mod tests {
         draft.items.clear();
         assert_eq!(draft.checked(today), Err(MinutesError::NoItems));
         assert_eq!(seed().checked(day(2023, 11, 10)), Err(MinutesError::InFuture));
+    }
+
+    #[test]
+    fn the_proposed_agenda_speaks_of_the_letters_always_and_of_the_rest_when_there_is_any() {
+        assert_eq!(
+            proposed_agenda(SinceLastMeeting::default()),
+            vec![ProposedItem::Letters {
+                openings: 0,
+                letters: 0
+            }]
+        );
+        let facts = SinceLastMeeting {
+            openings: 2,
+            letters: 3,
+            appeals: 5,
+            urgent: 1,
+            overdue: 2,
+        };
+        assert_eq!(
+            proposed_agenda(facts),
+            vec![
+                ProposedItem::Letters {
+                    openings: 2,
+                    letters: 3
+                },
+                ProposedItem::Appeals {
+                    appeals: 5,
+                    urgent: 1
+                },
+                ProposedItem::Overdue { overdue: 2 },
+            ]
+        );
     }
 }

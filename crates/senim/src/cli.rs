@@ -87,7 +87,8 @@ pub enum Command {
     Triage(TriageCommand),
     /// Measure registrations per second and journal page latency against raw baselines.
     Bench(crate::bench::BenchArgs),
-    /// Official documents as files: the registration book, the journal, an act, the poster.
+    /// Official documents as files: the registration book, the journal, an act, minutes, the
+    /// activity plan, the monthly analysis, the poster.
     #[command(subcommand)]
     Export(ExportCommand),
 }
@@ -133,11 +134,29 @@ pub enum ExportCommand {
         #[command(flatten)]
         target: ExportTarget,
     },
-    /// The monthly analysis of `--month YYYY-MM` as PDF: figures beside the previous month
-    /// and the same month a year before, and the chart by channel.
+    /// The monthly analysis of `--month YYYY-MM` as PDF or DOCX (from the extension of --out):
+    /// figures beside the previous month and the same month a year before, the chart by
+    /// channel (PDF), and the analysis's text as written (or as generated when none was).
     Analysis {
         #[arg(long)]
         month: String,
+        #[command(flatten)]
+        target: ExportTarget,
+    },
+    /// Minutes No. `--number` of `--year` as PDF or DOCX (from the extension of --out).
+    Minutes {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        number: i64,
+        #[command(flatten)]
+        target: ExportTarget,
+    },
+    /// The activity plan of `--academic-year 2025-2026` with each item's done and missed
+    /// periods as of today, as PDF or DOCX (from the extension of --out).
+    Plan {
+        #[arg(long)]
+        academic_year: String,
         #[command(flatten)]
         target: ExportTarget,
     },
@@ -625,6 +644,24 @@ fn write_document(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<i32> {
     Ok(0)
 }
 
+enum Format {
+    Pdf,
+    Docx,
+}
+
+/// The format a file's extension asks for.
+fn document_format(path: &std::path::Path) -> anyhow::Result<Format> {
+    let extension = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("pdf") => Ok(Format::Pdf),
+        Some("docx") => Ok(Format::Docx),
+        _ => bail!("--out: name a .pdf or a .docx file"),
+    }
+}
+
 fn document(result: Result<Vec<u8>, senim_documents::DocumentError>) -> anyhow::Result<Vec<u8>> {
     result.map_err(|error| anyhow::anyhow!("{error}: {}", error.detail()))
 }
@@ -686,15 +723,9 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 Err(StoreError::NotFound) => bail!("--opening: no opening {opening} at this school"),
                 Err(error) => return Err(error.into()),
             };
-            let extension = target
-                .out
-                .extension()
-                .and_then(|extension| extension.to_str())
-                .map(str::to_ascii_lowercase);
-            let bytes = match extension.as_deref() {
-                Some("pdf") => document(act.pdf(today))?,
-                Some("docx") => document(act.docx())?,
-                _ => bail!("--out: name a .pdf or a .docx file"),
+            let bytes = match document_format(&target.out)? {
+                Format::Pdf => document(act.pdf(today))?,
+                Format::Docx => document(act.docx())?,
             };
             write_document(&target.out, &bytes)
         }
@@ -706,8 +737,51 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
             };
             let analysis =
                 senim_web::exports::monthly_analysis(&store, &calendar, school.id, month, lang, today)
-                    .await?;
-            write_document(&target.out, &document(analysis.pdf(today))?)
+                    .await?
+                    .document;
+            let bytes = match document_format(&target.out)? {
+                Format::Pdf => document(analysis.pdf(today))?,
+                Format::Docx => document(analysis.docx())?,
+            };
+            write_document(&target.out, &bytes)
+        }
+        ExportCommand::Minutes { year, number, target } => {
+            let lang = export_lang(&target.lang)?;
+            let format = document_format(&target.out)?;
+            let school = pick_school(&store, target.school.as_deref()).await?;
+            let minutes = match store.minutes(school.id, year, number).await {
+                Ok(minutes) => minutes,
+                Err(StoreError::NotFound) => {
+                    bail!("--number: no minutes No. {number} of {year} at this school")
+                }
+                Err(error) => return Err(error.into()),
+            };
+            let minutes = senim_web::paperwork::minutes_document(&store, school.id, &minutes, lang).await?;
+            let bytes = match format {
+                Format::Pdf => document(minutes.pdf(today))?,
+                Format::Docx => document(minutes.docx())?,
+            };
+            write_document(&target.out, &bytes)
+        }
+        ExportCommand::Plan {
+            academic_year,
+            target,
+        } => {
+            let lang = export_lang(&target.lang)?;
+            let format = document_format(&target.out)?;
+            let school = pick_school(&store, target.school.as_deref()).await?;
+            let Ok(year) = senim_domain::plan::AcademicYear::parse(&academic_year) else {
+                bail!("--academic-year: like 2025-2026");
+            };
+            if store.plan(school.id, year).await?.is_empty() {
+                bail!("--academic-year: this school has no plan for {year}");
+            }
+            let plan = senim_web::paperwork::plan_document(&store, school.id, year, lang, today).await?;
+            let bytes = match format {
+                Format::Pdf => document(plan.pdf(today))?,
+                Format::Docx => document(plan.docx())?,
+            };
+            write_document(&target.out, &bytes)
         }
         ExportCommand::Poster { site, target } => {
             let lang = export_lang(&target.lang)?;

@@ -412,6 +412,33 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
             .await
             .map_err(|error| anyhow::anyhow!("demo minutes: {error}"))?;
     }
+    // The seed's activity plan for 2023–2024 (seven items, the first two in September), and
+    // the same plan for the academic year of the demo's appeals; September's two items marked
+    // done by the psychologist, the rest shown done or missed from the record.
+    {
+        use senim_domain::plan::{AcademicYear, default_plan};
+        let psychologist = commission[0];
+        let demo_year = AcademicYear::of(first_december);
+        let mut years = vec![AcademicYear(2023)];
+        if demo_year != AcademicYear(2023) {
+            years.push(demo_year);
+        }
+        for year in years {
+            store
+                .create_plan(school.id, year, &default_plan(), psychologist, now)
+                .await
+                .map_err(|error| anyhow::anyhow!("demo plan: {error}"))?;
+            let items = store.plan(school.id, year).await?;
+            for (item, note) in items.iter().take(2).zip([
+                "«Сенім жәшігі» орнатылды, комиссия құрамы мен жауаптылар белгіленді.",
+                "«Сенім телефоны» мен «Сенім жәшігі» бойынша бұйрық шығарылды.",
+            ]) {
+                store
+                    .mark_plan_period(item.id, year.first_day(), note, psychologist, now)
+                    .await?;
+            }
+        }
+    }
     // Openings that found the box empty — a complete, normal act (as on 27.10.2023).
     for day in [23, 45] {
         let opening = senim_store::NewOpening {

@@ -14,6 +14,8 @@ mod handovers;
 mod minutes;
 mod openings;
 mod organisations;
+mod plans;
+mod reports;
 mod trust_box;
 mod users;
 mod verify;
@@ -34,6 +36,8 @@ pub use minutes::{Attendee, MinutesRecord, MinutesRefusal};
 pub use openings::{
     DEFAULT_SCHEDULE, NewOpening, Opening, OpeningId, OpeningRefusal, RegisteredLetter, Signatory,
 };
+pub use plans::{PlanItemId, PlanItemRecord, PlanMark, PlanRefusal};
+pub use reports::AnalysisReport;
 pub use trust_box::{BoxMessage, Conversation};
 pub use users::{NewUser, Session, User, one_time_password, random_token};
 pub use verify::{ChainReport, VerifyReport};

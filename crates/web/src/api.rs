@@ -44,7 +44,12 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}/conversation", get(get_conversation))
         .route("/analysis/{month}", get(analysis))
         .route("/minutes", post(create_minutes).get(list_minutes))
+        .route("/minutes/proposed", get(proposed_minutes))
         .route("/minutes/{year}/{number}", get(get_minutes))
+        .route("/plans", post(create_plan).get(list_plans))
+        .route("/plans/{year}", get(get_plan))
+        .route("/plans/{year}/items", post(create_plan_item))
+        .route("/plans/{year}/items/{id}/marks", post(create_plan_mark))
         .route("/openings", post(create_opening).get(list_openings))
         .route("/openings/{id}", get(get_opening))
         .route("/openings/{id}/letters", post(create_letter))
@@ -1439,6 +1444,16 @@ async fn analysis(
     body["previous"]["month"] = Value::from(month.previous().to_string());
     body["a_year_before"] = figures_json(&year_before);
     body["a_year_before"]["month"] = Value::from(month.a_year_before().to_string());
+    body["text"] = match state.store.analysis_report(user.organisation_id, month).await? {
+        Some(report) => json!({
+            "kk": report.text_kk,
+            "ru": report.text_ru,
+            "saved_by": report.saved_by,
+            "saved_at": report.saved_at.to_rfc3339(),
+            "submitted_at": report.submitted.as_ref().map(|(_, at)| at.to_rfc3339()),
+        }),
+        None => Value::Null,
+    };
     Ok(Json(body).into_response())
 }
 
@@ -1632,4 +1647,321 @@ async fn get_minutes(
         )),
         Err(error) => Err(error.into()),
     }
+}
+
+#[derive(Deserialize)]
+struct ProposedQuery {
+    held_on: Option<String>,
+    lang: Option<String>,
+}
+
+/// The agenda Senim proposes for minutes held on `held_on` (today when omitted).
+async fn proposed_minutes(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Query(query): Query<ProposedQuery>,
+) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let held_on = match query.held_on.as_deref() {
+        Some(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| ApiError {
+            status: StatusCode::BAD_REQUEST,
+            code: "invalid_held_on",
+            message: "held_on: a date YYYY-MM-DD".into(),
+            field: Some("held_on"),
+        })?,
+        None => senim_domain::time::local(clock::now()).date_naive(),
+    };
+    let lang = query
+        .lang
+        .as_deref()
+        .and_then(senim_i18n::Lang::parse)
+        .unwrap_or(senim_i18n::Lang::Kk);
+    let (since, items) =
+        crate::paperwork::proposed_minutes(&state.store, user.organisation_id, held_on, lang).await?;
+    Ok(Json(json!({
+        "held_on": held_on.to_string(),
+        "since": since,
+        "items": items.iter().map(|item| json!({ "topic": item.topic, "said": item.said })).collect::<Vec<_>>(),
+    }))
+    .into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The yearly activity plan. Years are named `2025-2026`.
+
+use senim_domain::Position;
+use senim_domain::plan::{AcademicYear, Activity, PlanError, PlanItem, StandardActivity, Timing};
+
+impl From<PlanError> for ApiError {
+    fn from(error: PlanError) -> ApiError {
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: match error {
+                PlanError::Activity => "invalid_activity",
+                PlanError::Responsible => "responsible_required",
+                PlanError::Timing => "invalid_timing",
+                PlanError::Note => "note_required",
+                PlanError::Period => "invalid_period",
+                PlanError::FuturePeriod => "period_not_begun",
+            },
+            message: error.to_string(),
+            field: Some(error.field()),
+        }
+    }
+}
+
+fn academic_year(text: &str) -> Result<AcademicYear, ApiError> {
+    AcademicYear::parse(text).map_err(|error| ApiError {
+        status: StatusCode::BAD_REQUEST,
+        code: "invalid_academic_year",
+        message: error.to_string(),
+        field: Some("academic_year"),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanItemJson {
+    /// A standard item's code (its wording and evidence follow), or none for `wording`.
+    #[serde(default)]
+    standard: Option<String>,
+    #[serde(default)]
+    wording: Option<String>,
+    timing: String,
+    responsible: Vec<String>,
+}
+
+fn plan_item(body: &PlanItemJson) -> Result<PlanItem, ApiError> {
+    let invalid = |code: &'static str, field: &'static str, message: &str| ApiError {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code,
+        message: message.to_owned(),
+        field: Some(field),
+    };
+    let activity = match (&body.standard, &body.wording) {
+        (Some(code), None) => Activity::Standard(StandardActivity::parse(code).ok_or_else(|| {
+            invalid(
+                "invalid_standard",
+                "standard",
+                "standard: organise, order, inform_classes, letters, calls, act or council",
+            )
+        })?),
+        (None, Some(wording)) => Activity::Custom(wording.clone()),
+        _ => {
+            return Err(invalid(
+                "invalid_activity",
+                "activity",
+                "activity: either standard or wording",
+            ));
+        }
+    };
+    let timing = Timing::parse(&body.timing).ok_or_else(|| {
+        invalid(
+            "invalid_timing",
+            "timing",
+            "timing: weekly, twice_monthly, monthly, once or month-N",
+        )
+    })?;
+    let responsible = body
+        .responsible
+        .iter()
+        .map(|code| {
+            Position::parse(code).ok_or_else(|| {
+                invalid(
+                    "invalid_responsible",
+                    "responsible",
+                    "responsible: position codes",
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(PlanItem {
+        activity,
+        timing,
+        responsible,
+    }
+    .checked()?)
+}
+
+/// A year's plan as it stands today: each item with its periods and marks.
+async fn plan_json(
+    state: &AppState,
+    organisation_id: senim_domain::OrganisationId,
+    year: AcademicYear,
+) -> Result<Value, ApiError> {
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let items = state.store.plan(organisation_id, year).await?;
+    let record = crate::paperwork::plan_record(&state.store, organisation_id, year, today).await?;
+    let progress = crate::paperwork::plan_progress(&items, year, &record, today);
+    let lang = senim_i18n::Lang::Kk;
+    Ok(json!({
+        "academic_year": year.to_string(),
+        "items": items.iter().zip(&progress).enumerate().map(|(index, (item, marks))| json!({
+            "id": item.id.0,
+            "number": index + 1,
+            "standard": match &item.item.activity { Activity::Standard(activity) => Value::from(activity.code()), Activity::Custom(_) => Value::Null },
+            "activity": crate::paperwork::activity_text(&item.item, lang),
+            "timing": item.item.timing.code(),
+            "responsible": item.item.responsible.iter().map(|position| position.code()).collect::<Vec<_>>(),
+            "evidence": item.item.activity.evidence().code(),
+            "periods": marks.iter().map(|(period, mark)| json!({
+                "start": period.start.to_string(),
+                "end": period.end.to_string(),
+                "mark": mark.code(),
+                "note": item.marks.iter().find(|m| m.period_start == period.start).map(|m| m.note.clone()),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewPlanJson {
+    academic_year: String,
+    /// The items; the seed's seven when omitted.
+    #[serde(default)]
+    items: Option<Vec<PlanItemJson>>,
+}
+
+async fn create_plan(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    body: Result<Json<NewPlanJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let Json(body) = body?;
+    let year = academic_year(&body.academic_year)?;
+    let items = match &body.items {
+        None => senim_domain::plan::default_plan(),
+        Some(items) => items.iter().map(plan_item).collect::<Result<Vec<_>, _>>()?,
+    };
+    match state
+        .store
+        .create_plan(user.organisation_id, year, &items, user.id, clock::now())
+        .await
+    {
+        Ok(()) => {}
+        Err(senim_store::PlanRefusal::Exists) => {
+            return Err(ApiError {
+                status: StatusCode::CONFLICT,
+                code: "plan_exists",
+                message: "academic_year: this year already has a plan".into(),
+                field: Some("academic_year"),
+            });
+        }
+        Err(senim_store::PlanRefusal::Store(error)) => return Err(error.into()),
+    }
+    tracing::info!(user = user.id.0, %year, "activity plan created through the API");
+    Ok((
+        StatusCode::CREATED,
+        Json(plan_json(&state, user.organisation_id, year).await?),
+    )
+        .into_response())
+}
+
+async fn list_plans(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let years = state.store.plan_years(user.organisation_id).await?;
+    Ok(
+        Json(json!({ "academic_years": years.iter().map(ToString::to_string).collect::<Vec<_>>() }))
+            .into_response(),
+    )
+}
+
+async fn get_plan(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(year): Path<String>,
+) -> Result<Response, ApiError> {
+    let user = api_user.reader()?;
+    let year = academic_year(&year)?;
+    if state.store.plan(user.organisation_id, year).await?.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no plan for this academic year",
+        ));
+    }
+    Ok(Json(plan_json(&state, user.organisation_id, year).await?).into_response())
+}
+
+async fn create_plan_item(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(year): Path<String>,
+    body: Result<Json<PlanItemJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let year = academic_year(&year)?;
+    let Json(body) = body?;
+    let item = plan_item(&body)?;
+    let id = state
+        .store
+        .add_plan_item(user.organisation_id, year, &item, user.id, clock::now())
+        .await?;
+    tracing::info!(
+        user = user.id.0,
+        item = id.0,
+        "activity plan item added through the API"
+    );
+    Ok((
+        StatusCode::CREATED,
+        Json(plan_json(&state, user.organisation_id, year).await?),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanMarkJson {
+    period_start: String,
+    note: String,
+}
+
+async fn create_plan_mark(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path((year, id)): Path<(String, i64)>,
+    body: Result<Json<PlanMarkJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let year = academic_year(&year)?;
+    let Json(body) = body?;
+    let id = senim_store::PlanItemId(id);
+    let (item_year, item) = match state.store.plan_item(user.organisation_id, id).await {
+        Ok(found) => found,
+        Err(StoreError::NotFound) => {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "no such plan item",
+            ));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    if item_year != year {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such plan item",
+        ));
+    }
+    let start =
+        NaiveDate::parse_from_str(body.period_start.trim(), "%Y-%m-%d").map_err(|_| PlanError::Period)?;
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    senim_domain::plan::check_mark(&item.item, year, start, &body.note, today)?;
+    state
+        .store
+        .mark_plan_period(id, start, &body.note, user.id, clock::now())
+        .await?;
+    tracing::info!(
+        user = user.id.0,
+        item = id.0,
+        "activity plan period marked through the API"
+    );
+    Ok((
+        StatusCode::CREATED,
+        Json(plan_json(&state, user.organisation_id, year).await?),
+    )
+        .into_response())
 }

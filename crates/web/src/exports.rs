@@ -257,50 +257,19 @@ pub async fn month_figures(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<senim_domain::analysis::Figures, StoreError> {
-    use senim_domain::analysis::{AppealFacts, figures, openings_scheduled};
-    let mut facts = Vec::new();
-    // An appeal is registered in its year or, received on 31 December, early the next.
-    for year in [month.year, month.year + 1] {
-        let mut forwardings = store
-            .forwardings_of_year(organisation_id, JournalYear(year))
-            .await?;
-        for row in store.journal(organisation_id, JournalYear(year)).await? {
-            let content = &row.appeal.content;
-            if !month.contains(local(content.received_at()).date_naive()) {
-                continue;
-            }
-            let records = forwardings.remove(&row.appeal.id).unwrap_or_default();
-            let live: Vec<&senim_store::ForwardingRecord> = records
-                .iter()
-                .filter(|record| record.withdrawn.is_none())
-                .collect();
-            facts.push(AppealFacts {
-                channel: content.channel(),
-                topic: content.category().topic(),
-                anonymous: content.anonymous(),
-                urgent: row.triage.as_ref().is_some_and(|triage| triage.urgent),
-                forwarded_to: live
-                    .iter()
-                    .map(|record| {
-                        let organisation = &record.executing_organisation;
-                        if lang == Lang::Ru {
-                            organisation.name_ru.clone()
-                        } else {
-                            organisation.name_kk.clone()
-                        }
-                    })
-                    .collect(),
-                answered_on_time: live
-                    .iter()
-                    .any(|record| record.answer.as_ref().is_some_and(|(_, on)| *on <= record.due_on)),
-                overdue: live.iter().any(|record| match &record.answer {
-                    Some((_, on)) => *on > record.due_on,
-                    None => record.due_on < today,
-                }),
-                has_outcome: row.latest_outcome.is_some(),
-            });
-        }
-    }
+    use senim_domain::analysis::{figures, openings_scheduled};
+    let facts: Vec<_> = crate::paperwork::appeal_facts(
+        store,
+        organisation_id,
+        month.first_day(),
+        month.last_day(),
+        lang,
+        today,
+    )
+    .await?
+    .into_iter()
+    .map(|(_, facts)| facts)
+    .collect();
     let held = store
         .openings(organisation_id)
         .await?
@@ -364,7 +333,7 @@ pub async fn monthly_analysis(
     month: senim_domain::analysis::Month,
     lang: Lang,
     today: NaiveDate,
-) -> Result<senim_documents::MonthlyAnalysis, StoreError> {
+) -> Result<AnalysisOfMonth, StoreError> {
     use senim_documents::AnalysisLine;
     use senim_domain::Channel;
     use senim_domain::analysis::Figures;
@@ -404,13 +373,35 @@ pub async fn monthly_analysis(
         })
         .collect();
     let school = store.organisation(organisation_id).await?;
-    Ok(senim_documents::MonthlyAnalysis {
+    let report = store.analysis_report(organisation_id, month).await?;
+    let figures: [Figures; 3] = figures.try_into().map_err(|_| StoreError::Corrupt("analysis"))?;
+    let document_lang = senim_documents::document_lang(lang);
+    let text = match &report {
+        Some(report) if document_lang == Lang::Ru => report.text_ru.clone(),
+        Some(report) => report.text_kk.clone(),
+        None => crate::paperwork::generated_analysis(month, &figures, document_lang),
+    };
+    let document = senim_documents::MonthlyAnalysis {
         institution: institution(&school, lang),
         title: format!("{} — {month}", lang.t("analysis-title")),
         columns: months.map(|month| month.to_string()),
         lines,
         chart_title: lang.t("analysis-by-channel"),
         chart_svg: bar_chart(&bars, &lang.t("analysis-by-channel")),
+        text,
+        text_title: lang.t("analysis-text-title"),
         lang,
+    };
+    Ok(AnalysisOfMonth {
+        document,
+        figures,
+        report,
     })
+}
+
+/// A month's analysis: the document, the three months' figures it shows, the text as written.
+pub struct AnalysisOfMonth {
+    pub document: senim_documents::MonthlyAnalysis,
+    pub figures: [senim_domain::analysis::Figures; 3],
+    pub report: Option<senim_store::AnalysisReport>,
 }

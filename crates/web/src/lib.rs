@@ -9,6 +9,7 @@ mod error;
 pub mod exports;
 pub mod outbox;
 mod pages;
+pub mod paperwork;
 mod throttle;
 mod view;
 

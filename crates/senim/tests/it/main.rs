@@ -17,6 +17,7 @@ mod i18n;
 mod journal;
 mod minutes;
 mod openings;
+mod paperwork;
 mod roles;
 mod triage;
 mod trust_box;

@@ -1,39 +1,46 @@
 //! The monthly analysis («айлық талдау», seed 5.4) as a page: the month's figures beside the
-//! previous month and the same month a year before, with a bar chart drawn as SVG by Senim.
-//! Numbers only.
+//! previous month and the same month a year before, with a bar chart drawn as SVG by Senim,
+//! and the analysis's text in Kazakh and Russian — generated from the figures, edited by the
+//! psychologist, submitted to the director, who reads it here and as PDF or DOCX.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use senim_domain::analysis::Month;
-use senim_i18n::Lang;
+use senim_domain::time::format_local;
+use senim_i18n::{Arg, Lang};
 use serde::Deserialize;
 
-use crate::context::{Reader, ValidQuery};
+use crate::context::{Reader, Registrar, ValidForm, ValidQuery};
 use crate::error::AppError;
 use crate::view::Chrome;
 use crate::{AppState, clock};
 
+/// The longest analysis text, per language.
+pub const MAX_TEXT: usize = 8000;
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/analysis", get(analysis_page))
+        .route("/analysis/text", post(save_text))
         .route("/analysis.pdf", get(analysis_pdf))
+        .route("/analysis.docx", get(analysis_docx))
 }
 
 #[derive(Deserialize, Default)]
-struct AnalysisPdfQuery {
+struct DownloadQuery {
     month: Option<String>,
     lang: Option<String>,
 }
 
-/// The month's analysis as a PDF for the director, in kk or ru.
-async fn analysis_pdf(
-    State(state): State<AppState>,
-    Reader(signed_in): Reader,
-    ValidQuery(query): ValidQuery<AnalysisPdfQuery>,
+async fn analysis_download(
+    state: &AppState,
+    signed_in: &crate::context::SignedIn,
+    query: &DownloadQuery,
+    docx: bool,
 ) -> Result<Response, AppError> {
     let lang = senim_documents::document_lang(
         query
@@ -52,20 +59,46 @@ async fn analysis_pdf(
         lang,
         today,
     )
-    .await?;
-    let pdf = analysis
-        .pdf(today)
-        .map_err(|error| super::openings::document_failed(&error))?;
-    Ok(super::openings::download(
-        pdf,
-        super::openings::PDF,
-        &format!("analysis-{month}-{}.pdf", lang.code()),
-    ))
+    .await?
+    .document;
+    let failed = |error| super::openings::document_failed(&error);
+    Ok(if docx {
+        super::openings::download(
+            analysis.docx().map_err(failed)?,
+            super::openings::DOCX,
+            &format!("analysis-{month}-{}.docx", lang.code()),
+        )
+    } else {
+        super::openings::download(
+            analysis.pdf(today).map_err(failed)?,
+            super::openings::PDF,
+            &format!("analysis-{month}-{}.pdf", lang.code()),
+        )
+    })
+}
+
+/// The month's analysis as a PDF for the director, in kk or ru.
+async fn analysis_pdf(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<DownloadQuery>,
+) -> Result<Response, AppError> {
+    analysis_download(&state, &signed_in, &query, false).await
+}
+
+/// The month's analysis as a Word document, in kk or ru.
+async fn analysis_docx(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<DownloadQuery>,
+) -> Result<Response, AppError> {
+    analysis_download(&state, &signed_in, &query, true).await
 }
 
 #[derive(Deserialize, Default)]
 struct AnalysisQuery {
     month: Option<String>,
+    saved: Option<String>,
 }
 
 /// One line of the table: a label and the three months' values.
@@ -87,6 +120,16 @@ struct AnalysisPage {
     next_link: String,
     next_month: String,
     pdf_link: String,
+    docx_link: String,
+    notice: Option<String>,
+    error: Option<String>,
+    /// Whether this person writes the text (else they read it).
+    can_write: bool,
+    text_kk: String,
+    text_ru: String,
+    /// The text in the reader's document language, as paragraphs.
+    paragraphs: Vec<String>,
+    state: Option<String>,
 }
 
 /// The month a query names (`YYYY-MM`), or this month.
@@ -97,15 +140,17 @@ fn month_asked(text: Option<&str>, today: chrono::NaiveDate) -> Result<Month, Ap
     }
 }
 
-async fn analysis_page(
-    State(state): State<AppState>,
-    Reader(signed_in): Reader,
-    ValidQuery(query): ValidQuery<AnalysisQuery>,
-) -> Result<Response, AppError> {
+async fn render_page(
+    state: &AppState,
+    signed_in: &crate::context::SignedIn,
+    month: Month,
+    notice: Option<String>,
+    error: Option<String>,
+    typed: Option<(String, String)>,
+) -> Result<AnalysisPage, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
     let today = senim_domain::time::local(clock::now()).date_naive();
-    let month = month_asked(query.month.as_deref(), today)?;
     let analysis = crate::exports::monthly_analysis(
         &state.store,
         &state.calendar,
@@ -115,12 +160,42 @@ async fn analysis_page(
         today,
     )
     .await?;
-    let page = AnalysisPage {
+    let (text_kk, text_ru) = match (typed, &analysis.report) {
+        (Some(typed), _) => typed,
+        (None, Some(report)) => (report.text_kk.clone(), report.text_ru.clone()),
+        (None, None) => (
+            crate::paperwork::generated_analysis(month, &analysis.figures, Lang::Kk),
+            crate::paperwork::generated_analysis(month, &analysis.figures, Lang::Ru),
+        ),
+    };
+    let shown = match &analysis.report {
+        Some(report) if senim_documents::document_lang(lang) == Lang::Ru => report.text_ru.clone(),
+        Some(report) => report.text_kk.clone(),
+        None => String::new(),
+    };
+    let state_line = analysis.report.as_ref().map(|report| match &report.submitted {
+        Some((name, at)) => lang.t_args(
+            "analysis-submitted-by",
+            &[
+                ("name", Arg::from(name.as_str())),
+                ("date", Arg::from(format_local(*at))),
+            ],
+        ),
+        None => lang.t_args(
+            "analysis-draft-by",
+            &[
+                ("name", Arg::from(report.saved_by.as_str())),
+                ("date", Arg::from(format_local(report.saved_at))),
+            ],
+        ),
+    });
+    let document = &analysis.document;
+    Ok(AnalysisPage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, &format!("/analysis?month={month}")),
         month: month.to_string(),
-        columns: analysis.columns.clone(),
-        lines: analysis
+        columns: document.columns.clone(),
+        lines: document
             .lines
             .iter()
             .map(|line| Line {
@@ -128,11 +203,95 @@ async fn analysis_page(
                 values: line.values,
             })
             .collect(),
-        channel_chart: analysis.chart_svg.clone(),
+        channel_chart: document.chart_svg.clone(),
         previous_link: format!("/analysis?month={}", month.previous()),
         next_link: format!("/analysis?month={}", month.next()),
         next_month: month.next().to_string(),
         pdf_link: format!("/analysis.pdf?month={month}"),
+        docx_link: format!("/analysis.docx?month={month}"),
+        notice,
+        error,
+        can_write: user.permissions().register_appeals,
+        text_kk,
+        text_ru,
+        paragraphs: shown
+            .replace("\r\n", "\n")
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|paragraph| !paragraph.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        state: state_line,
+    })
+}
+
+async fn analysis_page(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<AnalysisQuery>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let today = senim_domain::time::local(clock::now()).date_naive();
+    let month = month_asked(query.month.as_deref(), today)?;
+    let notice = match query.saved.as_deref() {
+        Some("saved") => Some(lang.t("analysis-saved")),
+        Some("submitted") => Some(lang.t("analysis-submitted")),
+        _ => None,
     };
-    Ok(page.into_response())
+    Ok(render_page(&state, &signed_in, month, notice, None, None)
+        .await?
+        .into_response())
+}
+
+#[derive(Deserialize)]
+struct TextForm {
+    month: String,
+    text_kk: String,
+    text_ru: String,
+    /// `save` or `submit`.
+    action: String,
+}
+
+/// Saves the analysis's text, and submits it to the director when asked.
+async fn save_text(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<TextForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let month = Month::parse(&form.month).map_err(|_| AppError::BadRequest)?;
+    let submit = match form.action.as_str() {
+        "save" => false,
+        "submit" => true,
+        _ => return Err(AppError::BadRequest),
+    };
+    let text_kk = form.text_kk.trim().replace("\r\n", "\n");
+    let text_ru = form.text_ru.trim().replace("\r\n", "\n");
+    if text_kk.chars().count() > MAX_TEXT || text_ru.chars().count() > MAX_TEXT {
+        let page = render_page(
+            &state,
+            &signed_in,
+            month,
+            None,
+            Some(lang.t("analysis-text-too-long")),
+            Some((text_kk, text_ru)),
+        )
+        .await?;
+        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    state
+        .store
+        .save_analysis_report(
+            user.organisation_id,
+            month,
+            [&text_kk, &text_ru],
+            submit,
+            user.id,
+            clock::now(),
+        )
+        .await?;
+    tracing::info!(user = user.id.0, %month, submit, "monthly analysis text saved");
+    let saved = if submit { "submitted" } else { "saved" };
+    Ok(Redirect::to(&format!("/analysis?month={month}&saved={saved}")).into_response())
 }

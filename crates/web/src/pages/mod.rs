@@ -7,7 +7,9 @@ pub use admin::valid_login;
 pub(crate) mod appeals;
 pub(crate) mod forwarding;
 pub(crate) mod journal;
+mod minutes;
 pub(crate) mod openings;
+mod plan;
 pub(crate) mod trust_box;
 
 use axum::Router;
@@ -26,6 +28,8 @@ pub fn router() -> Router<AppState> {
         .merge(forwarding::router())
         .merge(openings::router())
         .merge(analysis::router())
+        .merge(minutes::router())
+        .merge(plan::router())
         .merge(admin::router())
 }
 

@@ -1,0 +1,471 @@
+//! The yearly activity plan as a page: the items of an academic year with «№», the activity,
+//! the timing and who answers for it, and each item's periods marked done, missed, current or
+//! ahead — from box openings, minutes and registered calls, or from a staff member's mark with
+//! a note. Editors start a year from the seed's seven items, add and remove items, and mark
+//! periods; everyone who reads the journal sees the plan and downloads it as PDF or DOCX.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use senim_domain::Position;
+use senim_domain::plan::{
+    AcademicYear, Activity, Mark, PlanError, PlanItem, Timing, check_mark, default_plan,
+};
+use senim_i18n::{Arg, Lang};
+use senim_store::{PlanItemId, PlanRefusal, StoreError};
+use serde::Deserialize;
+
+use crate::context::{Reader, Registrar, SignedIn, ValidForm, ValidQuery};
+use crate::error::AppError;
+use crate::paperwork::{
+    activity_text, period_text, plan_progress, plan_record, progress_text, responsible_text,
+};
+use crate::view::Chrome;
+use crate::{AppState, clock};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/plan", get(plan_page))
+        .route("/plan/create", post(create_plan))
+        .route("/plan/items", post(add_item))
+        .route("/plan/items/{id}/remove", post(remove_item))
+        .route("/plan/items/{id}/mark", post(mark_period))
+        .route("/plan/items/{id}/unmark", post(unmark_period))
+        .route("/plan.pdf", get(plan_pdf))
+        .route("/plan.docx", get(plan_docx))
+}
+
+fn today() -> NaiveDate {
+    senim_domain::time::local(clock::now()).date_naive()
+}
+
+pub fn plan_error_message(error: PlanError, lang: Lang) -> String {
+    lang.t(match error {
+        PlanError::Activity => "error-plan-activity",
+        PlanError::Responsible => "error-plan-responsible",
+        PlanError::Timing => "error-plan-timing",
+        PlanError::Note => "error-plan-note",
+        PlanError::Period => "error-plan-period",
+        PlanError::FuturePeriod => "error-plan-future-period",
+    })
+}
+
+fn year_asked(text: Option<&str>) -> Result<AcademicYear, AppError> {
+    match text.filter(|text| !text.is_empty()) {
+        Some(text) => AcademicYear::parse(text).map_err(|_| AppError::BadRequest),
+        None => Ok(AcademicYear::of(today())),
+    }
+}
+
+struct Chip {
+    label: String,
+    title: String,
+    class: &'static str,
+}
+
+struct MarkLine {
+    period: String,
+    period_start: String,
+    note: String,
+    by: String,
+}
+
+struct ItemView {
+    id: i64,
+    number: usize,
+    activity: String,
+    timing: String,
+    responsible: String,
+    evidence: String,
+    progress: String,
+    chips: Vec<Chip>,
+    /// Begun periods not yet done, for the mark form: (start, label).
+    markable: Vec<(String, String)>,
+    marks: Vec<MarkLine>,
+}
+
+struct Choice {
+    value: String,
+    label: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plan.html")]
+struct PlanPage {
+    l: Lang,
+    chrome: Chrome,
+    year: String,
+    year_label: String,
+    none_text: String,
+    years: Vec<Choice>,
+    items: Vec<ItemView>,
+    can_write: bool,
+    notice: Option<String>,
+    error: Option<String>,
+    timings: Vec<Choice>,
+    positions: Vec<Choice>,
+}
+
+async fn render(
+    state: &AppState,
+    signed_in: &SignedIn,
+    year: AcademicYear,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<PlanPage, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let today = today();
+    let items = state.store.plan(user.organisation_id, year).await?;
+    let record = plan_record(&state.store, user.organisation_id, year, today).await?;
+    let progress = plan_progress(&items, year, &record, today);
+    let views = items
+        .iter()
+        .zip(&progress)
+        .enumerate()
+        .map(|(index, (item, marks))| ItemView {
+            id: item.id.0,
+            number: index + 1,
+            activity: activity_text(&item.item, lang),
+            timing: lang.t(&item.item.timing.message_id()),
+            responsible: responsible_text(&item.item, lang),
+            evidence: lang.t(&format!("plan-evidence-{}", item.item.activity.evidence().code())),
+            progress: progress_text(marks, lang, false),
+            chips: marks
+                .iter()
+                .map(|(period, mark)| Chip {
+                    label: period.start.format("%d.%m").to_string(),
+                    title: format!(
+                        "{} — {}",
+                        period_text(*period),
+                        lang.t(&format!("plan-mark-{}", mark.code()))
+                    ),
+                    class: mark.code(),
+                })
+                .collect(),
+            markable: marks
+                .iter()
+                .filter(|(_, mark)| matches!(mark, Mark::Missed | Mark::Current))
+                .map(|(period, _)| (period.start.format("%Y-%m-%d").to_string(), period_text(*period)))
+                .collect(),
+            marks: item
+                .marks
+                .iter()
+                .map(|mark| MarkLine {
+                    period: marks
+                        .iter()
+                        .find(|(period, _)| period.start == mark.period_start)
+                        .map_or_else(
+                            || mark.period_start.format("%d.%m").to_string(),
+                            |(period, _)| period_text(*period),
+                        ),
+                    period_start: mark.period_start.format("%Y-%m-%d").to_string(),
+                    note: mark.note.clone(),
+                    by: mark.marked_by.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let this_year = AcademicYear::of(today);
+    let mut years: Vec<AcademicYear> = state.store.plan_years(user.organisation_id).await?;
+    for candidate in [this_year, AcademicYear(this_year.0 + 1), year] {
+        if !years.contains(&candidate) {
+            years.push(candidate);
+        }
+    }
+    years.sort_by(|a, b| b.cmp(a));
+    let label = |year: AcademicYear| format!("{} – {}", year.0, year.0 + 1);
+    Ok(PlanPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, &format!("/plan?year={year}")),
+        year: year.to_string(),
+        year_label: label(year),
+        none_text: lang.t_args("plan-none", &[("years", Arg::from(label(year)))]),
+        years: years
+            .into_iter()
+            .map(|year| Choice {
+                value: year.to_string(),
+                label: label(year),
+            })
+            .collect(),
+        items: views,
+        can_write: user.permissions().register_appeals,
+        notice,
+        error,
+        timings: Timing::all()
+            .into_iter()
+            .map(|timing| Choice {
+                value: timing.code(),
+                label: lang.t(&timing.message_id()),
+            })
+            .collect(),
+        positions: [
+            Position::DeputyDirector,
+            Position::Psychologist,
+            Position::SocialPedagogue,
+            Position::ResponsibleSpecialist,
+            Position::Director,
+        ]
+        .into_iter()
+        .map(|position| Choice {
+            value: position.code().to_owned(),
+            label: lang.t(position.message_id()),
+        })
+        .collect(),
+    })
+}
+
+#[derive(Deserialize, Default)]
+struct PlanQuery {
+    year: Option<String>,
+    done: Option<String>,
+    lang: Option<String>,
+}
+
+async fn plan_page(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<PlanQuery>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let year = year_asked(query.year.as_deref())?;
+    let notice = match query.done.as_deref() {
+        Some("created") => Some(lang.t("plan-created")),
+        Some("added") => Some(lang.t("plan-item-added")),
+        Some("removed") => Some(lang.t("plan-item-removed")),
+        Some("marked") => Some(lang.t("plan-marked")),
+        Some("unmarked") => Some(lang.t("plan-unmarked")),
+        _ => None,
+    };
+    Ok(render(&state, &signed_in, year, notice, None)
+        .await?
+        .into_response())
+}
+
+async fn refuse(
+    state: &AppState,
+    signed_in: &SignedIn,
+    year: AcademicYear,
+    message: String,
+) -> Result<Response, AppError> {
+    let page = render(state, signed_in, year, None, Some(message)).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+fn back(year: AcademicYear, done: &str) -> Response {
+    Redirect::to(&format!("/plan?year={year}&done={done}")).into_response()
+}
+
+#[derive(Deserialize)]
+struct YearForm {
+    year: String,
+}
+
+/// Starts a year's plan from the seed's seven items.
+async fn create_plan(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<YearForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let year = AcademicYear::parse(&form.year).map_err(|_| AppError::BadRequest)?;
+    match state
+        .store
+        .create_plan(user.organisation_id, year, &default_plan(), user.id, clock::now())
+        .await
+    {
+        Ok(()) => {
+            tracing::info!(user = user.id.0, %year, "activity plan created");
+            Ok(back(year, "created"))
+        }
+        Err(PlanRefusal::Exists) => refuse(&state, &signed_in, year, signed_in.0.lang.t("plan-exists")).await,
+        Err(PlanRefusal::Store(error)) => Err(error.into()),
+    }
+}
+
+/// The add-item form: `responsible` repeats, one per checked box.
+fn parse_item_form(body: &str) -> (String, String, String, Vec<String>) {
+    let (mut year, mut activity, mut timing, mut responsible) =
+        (String::new(), String::new(), String::new(), Vec::new());
+    for (name, value) in url::form_urlencoded::parse(body.as_bytes()) {
+        match name.as_ref() {
+            "year" => year = value.into_owned(),
+            "activity" => activity = value.into_owned(),
+            "timing" => timing = value.into_owned(),
+            "responsible" => responsible.push(value.into_owned()),
+            _ => {}
+        }
+    }
+    (year, activity, timing, responsible)
+}
+
+async fn add_item(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    body: String,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let (year, activity, timing, responsible) = parse_item_form(&body);
+    let year = AcademicYear::parse(&year).map_err(|_| AppError::BadRequest)?;
+    let timing = Timing::parse(&timing).ok_or(AppError::BadRequest)?;
+    let responsible = responsible
+        .iter()
+        .map(|code| Position::parse(code).ok_or(AppError::BadRequest))
+        .collect::<Result<Vec<_>, _>>()?;
+    let item = match (PlanItem {
+        activity: Activity::Custom(activity),
+        timing,
+        responsible,
+    })
+    .checked()
+    {
+        Ok(item) => item,
+        Err(error) => return refuse(&state, &signed_in, year, plan_error_message(error, lang)).await,
+    };
+    let id = state
+        .store
+        .add_plan_item(user.organisation_id, year, &item, user.id, clock::now())
+        .await?;
+    tracing::info!(user = user.id.0, item = id.0, %year, "activity plan item added");
+    Ok(back(year, "added"))
+}
+
+fn item_id(id: &str) -> Result<PlanItemId, AppError> {
+    Ok(PlanItemId(id.parse().map_err(|_| AppError::NotFound)?))
+}
+
+async fn owned_item(
+    state: &AppState,
+    signed_in: &SignedIn,
+    id: PlanItemId,
+) -> Result<(AcademicYear, senim_store::PlanItemRecord), AppError> {
+    match state.store.plan_item(signed_in.user().organisation_id, id).await {
+        Ok(found) => Ok(found),
+        Err(StoreError::NotFound) => Err(AppError::NotFound),
+        Err(error) => Err(error.into()),
+    }
+}
+
+async fn remove_item(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let id = item_id(&id)?;
+    let (year, _) = owned_item(&state, &signed_in, id).await?;
+    state.store.remove_plan_item(user.organisation_id, id).await?;
+    tracing::info!(user = user.id.0, item = id.0, "activity plan item removed");
+    Ok(back(year, "removed"))
+}
+
+#[derive(Deserialize)]
+struct MarkForm {
+    period_start: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn mark_period(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<MarkForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let id = item_id(&id)?;
+    let (year, item) = owned_item(&state, &signed_in, id).await?;
+    let Ok(start) = NaiveDate::parse_from_str(&form.period_start, "%Y-%m-%d") else {
+        return refuse(
+            &state,
+            &signed_in,
+            year,
+            plan_error_message(PlanError::Period, lang),
+        )
+        .await;
+    };
+    if let Err(error) = check_mark(&item.item, year, start, &form.note, today()) {
+        return refuse(&state, &signed_in, year, plan_error_message(error, lang)).await;
+    }
+    state
+        .store
+        .mark_plan_period(id, start, &form.note, user.id, clock::now())
+        .await?;
+    tracing::info!(user = user.id.0, item = id.0, "activity plan period marked");
+    Ok(back(year, "marked"))
+}
+
+async fn unmark_period(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<MarkForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let id = item_id(&id)?;
+    let (year, _) = owned_item(&state, &signed_in, id).await?;
+    let start =
+        NaiveDate::parse_from_str(&form.period_start, "%Y-%m-%d").map_err(|_| AppError::BadRequest)?;
+    state.store.unmark_plan_period(id, start).await?;
+    tracing::info!(user = user.id.0, item = id.0, "activity plan mark taken back");
+    Ok(back(year, "unmarked"))
+}
+
+async fn plan_download(
+    state: &AppState,
+    signed_in: &SignedIn,
+    query: &PlanQuery,
+    docx: bool,
+) -> Result<Response, AppError> {
+    let lang = senim_documents::document_lang(
+        query
+            .lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(signed_in.0.lang),
+    );
+    let year = year_asked(query.year.as_deref())?;
+    let organisation_id = signed_in.user().organisation_id;
+    if state.store.plan(organisation_id, year).await?.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let today = today();
+    let plan = crate::paperwork::plan_document(&state.store, organisation_id, year, lang, today).await?;
+    let failed = |error| super::openings::document_failed(&error);
+    Ok(if docx {
+        super::openings::download(
+            plan.docx().map_err(failed)?,
+            super::openings::DOCX,
+            &format!("plan-{year}-{}.docx", lang.code()),
+        )
+    } else {
+        super::openings::download(
+            plan.pdf(today).map_err(failed)?,
+            super::openings::PDF,
+            &format!("plan-{year}-{}.pdf", lang.code()),
+        )
+    })
+}
+
+async fn plan_pdf(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<PlanQuery>,
+) -> Result<Response, AppError> {
+    plan_download(&state, &signed_in, &query, false).await
+}
+
+async fn plan_docx(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<PlanQuery>,
+) -> Result<Response, AppError> {
+    plan_download(&state, &signed_in, &query, true).await
+}

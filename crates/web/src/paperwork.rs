@@ -1,0 +1,423 @@
+//! The commission's paperwork written from the work already recorded: the facts of appeals in
+//! a stretch of days (numbers and codes only), the monthly analysis's generated text, the
+//! agenda proposed for the next minutes, the minutes and the yearly plan as documents, and the
+//! plan's progress. The pages, the API and the CLI all come through here.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use senim_documents::{Minutes, MinutesItem, PlanDocument, PlanRow, Signatory};
+use senim_domain::analysis::{AppealFacts, Figures, Month};
+use senim_domain::minutes::{ProposedItem, SinceLastMeeting, proposed_agenda};
+use senim_domain::plan::{AcademicYear, Activity, Mark, Period, PlanItem, Record, progress};
+use senim_domain::time::local;
+use senim_domain::{Channel, JournalYear, OrganisationId, Position};
+use senim_i18n::{Arg, Lang};
+use senim_store::{MinutesRecord, PlanItemRecord, Store, StoreError};
+
+use crate::exports::institution;
+
+/// What the analysis and the agenda may know of each appeal received from `from` to `to`
+/// (Kazakhstan dates, inclusive), with its day: codes and flags, forwardings as they stand
+/// `today`. `lang` names the executing organisations.
+pub async fn appeal_facts(
+    store: &Store,
+    organisation_id: OrganisationId,
+    from: NaiveDate,
+    to: NaiveDate,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Vec<(NaiveDate, AppealFacts)>, StoreError> {
+    let mut facts = Vec::new();
+    // An appeal is registered in its year or, received on 31 December, early the next.
+    for year in from.year()..=to.year() + 1 {
+        let mut forwardings = store
+            .forwardings_of_year(organisation_id, JournalYear(year))
+            .await?;
+        for row in store.journal(organisation_id, JournalYear(year)).await? {
+            let content = &row.appeal.content;
+            let day = local(content.received_at()).date_naive();
+            if day < from || day > to {
+                continue;
+            }
+            let records = forwardings.remove(&row.appeal.id).unwrap_or_default();
+            let live: Vec<&senim_store::ForwardingRecord> = records
+                .iter()
+                .filter(|record| record.withdrawn.is_none())
+                .collect();
+            facts.push((
+                day,
+                AppealFacts {
+                    channel: content.channel(),
+                    topic: content.category().topic(),
+                    anonymous: content.anonymous(),
+                    urgent: row.triage.as_ref().is_some_and(|triage| triage.urgent),
+                    forwarded_to: live
+                        .iter()
+                        .map(|record| {
+                            let organisation = &record.executing_organisation;
+                            if lang == Lang::Ru {
+                                organisation.name_ru.clone()
+                            } else {
+                                organisation.name_kk.clone()
+                            }
+                        })
+                        .collect(),
+                    answered_on_time: live
+                        .iter()
+                        .any(|record| record.answer.as_ref().is_some_and(|(_, on)| *on <= record.due_on)),
+                    overdue: live.iter().any(|record| match &record.answer {
+                        Some((_, on)) => *on > record.due_on,
+                        None => record.due_on < today,
+                    }),
+                    has_outcome: row.latest_outcome.is_some(),
+                },
+            ));
+        }
+    }
+    Ok(facts)
+}
+
+/// The analysis's text as Senim writes it from the figures of the month, the previous month
+/// and the same month a year before: numbers only, paragraphs separated by blank lines.
+pub fn generated_analysis(month: Month, figures: &[Figures; 3], lang: Lang) -> String {
+    let [now, previous, year_ago] = figures;
+    let n = |value: u32| Arg::Number(i64::from(value));
+    let month_name = format!("{} {}", lang.t(&format!("month-{}", month.month)), month.year);
+    let mut paragraphs = vec![lang.t_args(
+        "analysis-generated-total",
+        &[
+            ("month", Arg::from(month_name)),
+            ("total", n(now.total)),
+            ("previous", n(previous.total)),
+            ("year_ago", n(year_ago.total)),
+        ],
+    )];
+    if now.total > 0 {
+        let channels: Vec<String> = Channel::ALL
+            .into_iter()
+            .filter_map(|channel| {
+                let count = now.by_channel.get(channel.code()).copied().unwrap_or(0);
+                (count > 0).then(|| format!("{} — {count}", lang.t(channel.message_id())))
+            })
+            .collect();
+        paragraphs.push(format!(
+            "{} {}",
+            lang.t_args(
+                "analysis-generated-kinds",
+                &[("anonymous", n(now.anonymous)), ("urgent", n(now.urgent))],
+            ),
+            lang.t_args(
+                "analysis-generated-channels",
+                &[("channels", Arg::from(channels.join(", ")))],
+            )
+        ));
+        paragraphs.push(lang.t_args(
+            "analysis-generated-forwarded",
+            &[
+                ("forwarded", n(now.forwarded)),
+                ("on_time", n(now.answered_on_time)),
+                ("overdue", n(now.overdue)),
+            ],
+        ));
+    }
+    paragraphs.push(lang.t_args(
+        "analysis-generated-openings",
+        &[
+            ("held", n(now.box_openings_held)),
+            ("scheduled", n(now.box_openings_scheduled)),
+        ],
+    ));
+    paragraphs.join("\n\n")
+}
+
+/// An agenda item proposed for the form: the topic and what the speaker may say.
+pub struct ProposedText {
+    pub topic: String,
+    pub said: String,
+}
+
+/// The agenda Senim proposes for minutes held on `held_on`: the work since the day after the
+/// last meeting (or since 1 January), in numbers. Also says since which day it counted.
+pub async fn proposed_minutes(
+    store: &Store,
+    organisation_id: OrganisationId,
+    held_on: NaiveDate,
+    lang: Lang,
+) -> Result<(String, Vec<ProposedText>), StoreError> {
+    let mut last = None;
+    for year in [held_on.year() - 1, held_on.year()] {
+        for minutes in store.minutes_of_year(organisation_id, year).await? {
+            if minutes.held_on < held_on {
+                last = last.max(Some(minutes.held_on));
+            }
+        }
+    }
+    let from = match last {
+        Some(day) => day + Duration::days(1),
+        None => NaiveDate::from_ymd_opt(held_on.year(), 1, 1).unwrap_or(held_on),
+    };
+    let since = from.format("%d.%m.%Y").to_string();
+    let mut facts = SinceLastMeeting::default();
+    for opening in store.openings(organisation_id).await? {
+        let day = local(opening.opened_at).date_naive();
+        if day >= from && day <= held_on {
+            facts.openings += 1;
+            facts.letters += opening.letters;
+        }
+    }
+    for (_, appeal) in appeal_facts(store, organisation_id, from, held_on, lang, held_on).await? {
+        facts.appeals += 1;
+        facts.urgent += u32::from(appeal.urgent);
+        facts.overdue += u32::from(appeal.overdue);
+    }
+    let since_arg = || Arg::from(since.clone());
+    let n = |value: u32| Arg::Number(i64::from(value));
+    let items = proposed_agenda(facts)
+        .into_iter()
+        .map(|item| match item {
+            ProposedItem::Letters { openings, letters } => ProposedText {
+                topic: lang.t("minutes-proposed-letters-topic"),
+                said: lang.t_args(
+                    "minutes-proposed-letters-said",
+                    &[
+                        ("since", since_arg()),
+                        ("openings", n(openings)),
+                        ("letters", n(letters)),
+                    ],
+                ),
+            },
+            ProposedItem::Appeals { appeals, urgent } => ProposedText {
+                topic: lang.t("minutes-proposed-appeals-topic"),
+                said: lang.t_args(
+                    "minutes-proposed-appeals-said",
+                    &[("appeals", n(appeals)), ("urgent", n(urgent))],
+                ),
+            },
+            ProposedItem::Overdue { overdue } => ProposedText {
+                topic: lang.t("minutes-proposed-overdue-topic"),
+                said: lang.t_args("minutes-proposed-overdue-said", &[("overdue", n(overdue))]),
+            },
+        })
+        .collect();
+    Ok((since, items))
+}
+
+/// Minutes as a document in `lang` (kk or ru).
+pub async fn minutes_document(
+    store: &Store,
+    organisation_id: OrganisationId,
+    minutes: &MinutesRecord,
+    lang: Lang,
+) -> Result<Minutes, StoreError> {
+    let school = store.organisation(organisation_id).await?;
+    let lang = senim_documents::document_lang(lang);
+    let attendees: Vec<Signatory> = minutes
+        .attendees
+        .iter()
+        .map(|attendee| Signatory {
+            full_name: attendee.full_name.clone(),
+            positions: attendee.positions.clone(),
+        })
+        .collect();
+    let items = minutes
+        .items
+        .iter()
+        .map(|item| MinutesItem {
+            topic: item.topic.as_str().to_owned(),
+            heard: item
+                .heard
+                .iter()
+                .map(|heard| {
+                    (
+                        minutes.name_of(heard.speaker).to_owned(),
+                        heard.said.as_str().to_owned(),
+                    )
+                })
+                .collect(),
+            resolved: item.resolved.as_str().to_owned(),
+        })
+        .collect();
+    Ok(Minutes::new(
+        &institution(&school, lang),
+        minutes.held_on,
+        minutes.number,
+        &attendees,
+        items,
+        minutes.name_of(minutes.chair),
+        minutes.name_of(minutes.secretary),
+        lang,
+    ))
+}
+
+/// The work recorded in an academic year that shows plan items done: openings, minutes and
+/// calls (to the Trust Phone or its answering machine), by Kazakhstan date.
+pub async fn plan_record(
+    store: &Store,
+    organisation_id: OrganisationId,
+    year: AcademicYear,
+    today: NaiveDate,
+) -> Result<Record, StoreError> {
+    let (first, last) = (year.first_day(), year.last_day());
+    let within = |day: &NaiveDate| *day >= first && *day <= last;
+    let openings = store
+        .openings(organisation_id)
+        .await?
+        .iter()
+        .map(|opening| local(opening.opened_at).date_naive())
+        .filter(within)
+        .collect();
+    let mut minutes = Vec::new();
+    for calendar_year in [year.0, year.0 + 1] {
+        minutes.extend(
+            store
+                .minutes_of_year(organisation_id, calendar_year)
+                .await?
+                .iter()
+                .map(|minutes| minutes.held_on)
+                .filter(within),
+        );
+    }
+    let calls = appeal_facts(store, organisation_id, first, last, Lang::Kk, today)
+        .await?
+        .into_iter()
+        .filter(|(_, facts)| matches!(facts.channel, Channel::Phone | Channel::Voicemail))
+        .map(|(day, _)| day)
+        .collect();
+    Ok(Record {
+        openings,
+        minutes,
+        calls,
+    })
+}
+
+/// An item's wording in `lang`.
+pub fn activity_text(item: &PlanItem, lang: Lang) -> String {
+    match &item.activity {
+        Activity::Standard(activity) => lang.t(activity.message_id()),
+        Activity::Custom(wording) => wording.clone(),
+    }
+}
+
+/// Who answers for an item, in the short forms plans use («ДТІЖО, Педагог-психолог, …»).
+pub fn responsible_text(item: &PlanItem, lang: Lang) -> String {
+    item.responsible
+        .iter()
+        .map(|position| lang.t(&position.message_id().replacen("position-", "position-short-", 1)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A period as people write it: «04.09 – 10.09», or one date for a single day.
+pub fn period_text(period: Period) -> String {
+    if period.start == period.end {
+        period.start.format("%d.%m").to_string()
+    } else {
+        format!(
+            "{} – {}",
+            period.start.format("%d.%m"),
+            period.end.format("%d.%m")
+        )
+    }
+}
+
+/// Each item of a plan with its periods and marks as they stand `today`.
+pub fn plan_progress(
+    items: &[PlanItemRecord],
+    year: AcademicYear,
+    record: &Record,
+    today: NaiveDate,
+) -> Vec<Vec<(Period, Mark)>> {
+    items
+        .iter()
+        .map(|item| {
+            let marked: Vec<NaiveDate> = item.marks.iter().map(|mark| mark.period_start).collect();
+            progress(&item.item, year, record, &marked, today)
+        })
+        .collect()
+}
+
+/// «3 of 5 periods done», and for documents (`list_missed`) the missed periods by their first
+/// day: «missed: 04.09, 11.09».
+pub fn progress_text(marks: &[(Period, Mark)], lang: Lang, list_missed: bool) -> String {
+    let due: Vec<&(Period, Mark)> = marks
+        .iter()
+        .filter(|(_, mark)| !matches!(mark, Mark::Upcoming))
+        .collect();
+    if due.is_empty() {
+        return lang.t("plan-progress-not-begun");
+    }
+    let done = due.iter().filter(|(_, mark)| mark.is_done()).count();
+    let mut text = lang.t_args(
+        "plan-progress",
+        &[
+            ("done", Arg::Number(i64::try_from(done).unwrap_or(0))),
+            ("due", Arg::Number(i64::try_from(due.len()).unwrap_or(0))),
+        ],
+    );
+    let missed: Vec<String> = due
+        .iter()
+        .filter(|(_, mark)| *mark == Mark::Missed)
+        .map(|(period, _)| period.start.format("%d.%m").to_string())
+        .collect();
+    if list_missed && !missed.is_empty() {
+        text.push('\n');
+        text.push_str(&lang.t_args(
+            "plan-progress-missed",
+            &[("periods", Arg::from(missed.join(", ")))],
+        ));
+    }
+    text
+}
+
+/// The plan of a year as a document in `lang` (kk or ru), with how each item stands `today`,
+/// signed by the school's psychologists.
+pub async fn plan_document(
+    store: &Store,
+    organisation_id: OrganisationId,
+    year: AcademicYear,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<PlanDocument, StoreError> {
+    let lang = senim_documents::document_lang(lang);
+    let school = store.organisation(organisation_id).await?;
+    let items = store.plan(organisation_id, year).await?;
+    let record = plan_record(store, organisation_id, year, today).await?;
+    let progress = plan_progress(&items, year, &record, today);
+    let rows = items
+        .iter()
+        .zip(&progress)
+        .map(|(item, marks)| PlanRow {
+            activity: activity_text(&item.item, lang),
+            timing: lang.t(&item.item.timing.message_id()),
+            responsible: responsible_text(&item.item, lang),
+            progress: progress_text(marks, lang, true),
+        })
+        .collect();
+    let signatures = store
+        .users(organisation_id)
+        .await?
+        .into_iter()
+        .filter(|user| user.positions.as_slice().contains(&Position::Psychologist))
+        .map(|user| (lang.t(Position::Psychologist.message_id()), user.full_name))
+        .collect();
+    Ok(PlanDocument {
+        lang,
+        institution: institution(&school, lang),
+        title: lang.t_args(
+            "plan-title",
+            &[("years", Arg::from(format!("{} – {}", year.0, year.0 + 1)))],
+        ),
+        columns: [
+            lang.t("plan-col-number"),
+            lang.t("plan-col-activity"),
+            lang.t("plan-col-timing"),
+            lang.t("plan-col-responsible"),
+            lang.t("plan-col-progress"),
+        ],
+        rows,
+        legend: lang.t_args(
+            "plan-legend",
+            &[("date", Arg::from(today.format("%d.%m.%Y").to_string()))],
+        ),
+        signatures,
+    })
+}
