@@ -118,6 +118,34 @@ async fn the_demo_school_is_made_once_and_shows_the_new_year_restart() {
     assert_eq!(minutes["held_on"], "2023-11-11", "{minutes}");
     assert_eq!(minutes["chair"], "Сунгубаева Н.");
     assert_eq!(minutes["secretary"], "Мухтарова Д.");
+    // And the seed's activity plan for 2023–2024: seven items, September's marked done, the
+    // week of the act of 27.10.2023 done for the letters, the weeks without an opening missed.
+    let plan: serde_json::Value = reqwest::Client::new()
+        .get(format!("{base}/api/v1/plans/2023-2024"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let items = plan["items"].as_array().expect("the demo has the seed's plan");
+    assert_eq!(items.len(), 7, "{plan}");
+    assert_eq!(items[1]["periods"][0]["mark"], "marked");
+    let letters = items[3]["periods"].as_array().unwrap();
+    let mark = |start: &str| letters.iter().find(|period| period["start"] == start).unwrap()["mark"].clone();
+    assert_eq!(mark("2023-10-23"), "done");
+    assert_eq!(mark("2023-10-30"), "missed");
+    assert_eq!(
+        items[6]["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["start"] == "2023-11-06")
+            .unwrap()["mark"],
+        "done",
+        "the minutes of 11.11.2023"
+    );
     let (_, box_page) = browser.get("/box/demo").await;
     assert!(
         box_page.contains("«Сенім жәшігі»"),
