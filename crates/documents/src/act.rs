@@ -31,19 +31,6 @@ pub struct Act {
     pub signatures: Vec<(String, String)>,
 }
 
-/// As in the school's acts: the deputy director first, then the psychologist and the social
-/// pedagogue.
-pub(crate) fn rank(position: Position) -> u8 {
-    match position {
-        Position::Director => 0,
-        Position::DeputyDirector => 1,
-        Position::Psychologist => 2,
-        Position::SocialPedagogue => 3,
-        Position::ResponsibleSpecialist => 4,
-        Position::Administrator => 5,
-    }
-}
-
 impl Act {
     /// The act of an opening: `letters` found, `registered` the journal numbers of those
     /// registered so far.
@@ -144,7 +131,7 @@ pub(crate) fn position_lines(members: &[Signatory], lang: Lang) -> Vec<(String, 
                 .positions
                 .as_slice()
                 .iter()
-                .map(move |position| (rank(*position), place, *position, member.full_name.as_str()))
+                .map(move |position| (position.paper_rank(), place, *position, member.full_name.as_str()))
         })
         .collect();
     lines.sort_by_key(|(rank, place, _, _)| (*rank, *place));

@@ -42,6 +42,59 @@ impl DocumentError {
     }
 }
 
+/// The two forms an official document is given in: PDF to print, DOCX to edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    /// The format a file name's extension asks for.
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Pdf => "application/pdf",
+            Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        }
+    }
+}
+
+/// A document that prints as PDF and as DOCX: the act, the minutes, the plan, the analysis.
+pub trait Printable {
+    /// The document in `format`; `today` dates the PDF.
+    fn print(&self, format: Format, today: chrono::NaiveDate) -> Result<Vec<u8>, DocumentError>;
+}
+
+macro_rules! printable {
+    ($($document:ty),*) => {$(
+        impl Printable for $document {
+            fn print(&self, format: Format, today: chrono::NaiveDate) -> Result<Vec<u8>, DocumentError> {
+                match format {
+                    Format::Pdf => self.pdf(today),
+                    Format::Docx => self.docx(),
+                }
+            }
+        }
+    )*};
+}
+
+printable!(Act, Minutes, PlanDocument, MonthlyAnalysis);
+
 /// A document's language: Kazakh (the default) or Russian; official documents are in one of them.
 pub fn document_lang(lang: senim_i18n::Lang) -> senim_i18n::Lang {
     if lang == senim_i18n::Lang::Ru {

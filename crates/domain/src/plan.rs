@@ -350,8 +350,7 @@ impl PlanItem {
         {
             return Err(PlanError::Timing);
         }
-        self.responsible
-            .sort_by_key(|position| responsible_rank(*position));
+        self.responsible.sort_by_key(|position| position.paper_rank());
         self.responsible.dedup();
         self.responsible
             .retain(|position| *position != Position::Administrator);
@@ -359,19 +358,6 @@ impl PlanItem {
             return Err(PlanError::Responsible);
         }
         Ok(self)
-    }
-}
-
-/// The seed's order of those responsible: the deputy director, the psychologist, the social
-/// pedagogue.
-fn responsible_rank(position: Position) -> u8 {
-    match position {
-        Position::Director => 0,
-        Position::DeputyDirector => 1,
-        Position::Psychologist => 2,
-        Position::SocialPedagogue => 3,
-        Position::ResponsibleSpecialist => 4,
-        Position::Administrator => 5,
     }
 }
 

@@ -52,6 +52,19 @@ impl Position {
         Position::ALL.into_iter().find(|position| position.code() == code)
     }
 
+    /// Where official papers list the position: the director, the deputy director, the
+    /// psychologist, the social pedagogue (as the school's acts and plan do), then the rest.
+    pub fn paper_rank(self) -> u8 {
+        match self {
+            Position::Director => 0,
+            Position::DeputyDirector => 1,
+            Position::Psychologist => 2,
+            Position::SocialPedagogue => 3,
+            Position::ResponsibleSpecialist => 4,
+            Position::Administrator => 5,
+        }
+    }
+
     /// The Fluent id of the position's name.
     pub fn message_id(self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
+use senim_documents::{Format, Printable};
 use senim_domain::journal::ChainBreak;
 use senim_domain::{Organisation, Position, Positions, Slug};
 use senim_store::{Key, NewUser, Store, StoreError};
@@ -644,22 +645,9 @@ fn write_document(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-enum Format {
-    Pdf,
-    Docx,
-}
-
 /// The format a file's extension asks for.
 fn document_format(path: &std::path::Path) -> anyhow::Result<Format> {
-    let extension = path
-        .extension()
-        .and_then(|extension| extension.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("pdf") => Ok(Format::Pdf),
-        Some("docx") => Ok(Format::Docx),
-        _ => bail!("--out: name a .pdf or a .docx file"),
-    }
+    Format::of_path(path).context("--out: name a .pdf or a .docx file")
 }
 
 fn document(result: Result<Vec<u8>, senim_documents::DocumentError>) -> anyhow::Result<Vec<u8>> {
@@ -723,10 +711,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 Err(StoreError::NotFound) => bail!("--opening: no opening {opening} at this school"),
                 Err(error) => return Err(error.into()),
             };
-            let bytes = match document_format(&target.out)? {
-                Format::Pdf => document(act.pdf(today))?,
-                Format::Docx => document(act.docx())?,
-            };
+            let bytes = document(act.print(document_format(&target.out)?, today))?;
             write_document(&target.out, &bytes)
         }
         ExportCommand::Analysis { month, target } => {
@@ -739,10 +724,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 senim_web::exports::monthly_analysis(&store, &calendar, school.id, month, lang, today)
                     .await?
                     .document;
-            let bytes = match document_format(&target.out)? {
-                Format::Pdf => document(analysis.pdf(today))?,
-                Format::Docx => document(analysis.docx())?,
-            };
+            let bytes = document(analysis.print(document_format(&target.out)?, today))?;
             write_document(&target.out, &bytes)
         }
         ExportCommand::Minutes { year, number, target } => {
@@ -757,10 +739,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 Err(error) => return Err(error.into()),
             };
             let minutes = senim_web::paperwork::minutes_document(&store, school.id, &minutes, lang).await?;
-            let bytes = match format {
-                Format::Pdf => document(minutes.pdf(today))?,
-                Format::Docx => document(minutes.docx())?,
-            };
+            let bytes = document(minutes.print(format, today))?;
             write_document(&target.out, &bytes)
         }
         ExportCommand::Plan {
@@ -777,10 +756,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 bail!("--academic-year: this school has no plan for {year}");
             }
             let plan = senim_web::paperwork::plan_document(&store, school.id, year, lang, today).await?;
-            let bytes = match format {
-                Format::Pdf => document(plan.pdf(today))?,
-                Format::Docx => document(plan.docx())?,
-            };
+            let bytes = document(plan.print(format, today))?;
             write_document(&target.out, &bytes)
         }
         ExportCommand::Poster { site, target } => {

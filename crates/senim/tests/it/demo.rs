@@ -106,29 +106,24 @@ async fn the_demo_school_is_made_once_and_shows_the_new_year_restart() {
         .output()
         .unwrap();
     let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
-    let minutes: serde_json::Value = reqwest::Client::new()
-        .get(format!("{base}/api/v1/minutes/2023/1"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let get = async |path: &str| -> serde_json::Value {
+        reqwest::Client::new()
+            .get(format!("{base}{path}"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    };
+    let minutes = get("/api/v1/minutes/2023/1").await;
     assert_eq!(minutes["held_on"], "2023-11-11", "{minutes}");
     assert_eq!(minutes["chair"], "Сунгубаева Н.");
     assert_eq!(minutes["secretary"], "Мухтарова Д.");
     // And the seed's activity plan for 2023–2024: seven items, September's marked done, the
     // week of the act of 27.10.2023 done for the letters, the weeks without an opening missed.
-    let plan: serde_json::Value = reqwest::Client::new()
-        .get(format!("{base}/api/v1/plans/2023-2024"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let plan = get("/api/v1/plans/2023-2024").await;
     let items = plan["items"].as_array().expect("the demo has the seed's plan");
     assert_eq!(items.len(), 7, "{plan}");
     assert_eq!(items[1]["periods"][0]["mark"], "marked");

@@ -1,105 +1,11 @@
 //! Official documents through the running server and the CLI, each read back by an
 //! independent reader: poppler's pdftotext for PDFs, LibreOffice for DOCX, openpyxl for XLSX.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::json;
 
-use crate::helpers::{TestApp, csrf_of, password_of};
-
-fn scratch(name: &str) -> PathBuf {
-    let mut bytes = [0u8; 6];
-    getrandom::fill(&mut bytes).unwrap();
-    let dir = std::env::temp_dir().join(format!("senim-docs-{}", hex::encode(bytes)));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-/// The text of a PDF (whitespace collapsed) and its page count, as poppler reads them.
-fn pdf_text(path: &Path) -> (String, usize) {
-    let output = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed");
-    let text = String::from_utf8(output.stdout).unwrap();
-    let pages = text.matches('\u{c}').count();
-    (text.split_whitespace().collect::<Vec<_>>().join(" "), pages)
-}
-
-fn pdf_pages(path: &Path) -> usize {
-    let output = Command::new("pdfinfo")
-        .arg(path)
-        .output()
-        .expect("pdfinfo is installed");
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .find_map(|line| line.strip_prefix("Pages:"))
-        .and_then(|count| count.trim().parse().ok())
-        .expect("pdfinfo gives the page count")
-}
-
-/// A DOCX converted to PDF by LibreOffice, and that PDF's text.
-fn docx_text(path: &Path) -> String {
-    let out = path.parent().unwrap();
-    let profile = out.join("lo-profile");
-    let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(out)
-        .arg(path)
-        .output()
-        .expect("LibreOffice (soffice) is installed");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    pdf_text(&path.with_extension("pdf")).0
-}
-
-async fn download(browser_client: &reqwest::Client, url: &str, path: &Path) -> (u16, String) {
-    let response = browser_client.get(url).send().await.unwrap();
-    let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .map(|value| value.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    std::fs::write(path, response.bytes().await.unwrap()).unwrap();
-    (status, content_type)
-}
-
-/// A signed-in client with cookies, for downloads.
-async fn signed_in(app: &TestApp, login: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let page = client
-        .get(format!("{}/login", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = csrf_of(&page).unwrap();
-    let response = client
-        .post(format!("{}/login", app.base))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("login", login),
-            ("password", &password_of(login)),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303);
-    client
-}
+use crate::helpers::{TestApp, docx_text, download, pdf_pages, pdf_text, scratch, signed_in};
 
 both_backends! {
     async fn acts_print_as_pdf_and_docx_in_kazakh_and_russian(app: TestApp) {

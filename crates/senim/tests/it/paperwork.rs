@@ -2,92 +2,9 @@
 //! missed, minutes through the page with the proposed agenda and as documents, the monthly
 //! analysis's text submitted to the director.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use serde_json::json;
 
-use crate::helpers::{TestApp, csrf_of, password_of};
-
-fn scratch(name: &str) -> PathBuf {
-    let mut bytes = [0u8; 6];
-    getrandom::fill(&mut bytes).unwrap();
-    let dir = std::env::temp_dir().join(format!("senim-paperwork-{}", hex::encode(bytes)));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-/// The text of a PDF with whitespace collapsed, as poppler reads it.
-fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed");
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A DOCX converted to PDF by LibreOffice, and that PDF's text.
-fn docx_text(path: &Path) -> String {
-    let out = path.parent().unwrap();
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            out.join("lo-profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(out)
-        .arg(path)
-        .output()
-        .expect("LibreOffice (soffice) is installed");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    pdf_text(&path.with_extension("pdf"))
-}
-
-/// A signed-in client with cookies, for downloads.
-async fn signed_in(app: &TestApp, login: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let page = client
-        .get(format!("{}/login", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = csrf_of(&page).unwrap();
-    let response = client
-        .post(format!("{}/login", app.base))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("login", login),
-            ("password", &password_of(login)),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303);
-    client
-}
-
-async fn download(client: &reqwest::Client, url: &str, path: &Path) -> u16 {
-    let response = client.get(url).send().await.unwrap();
-    let status = response.status().as_u16();
-    std::fs::write(path, response.bytes().await.unwrap()).unwrap();
-    status
-}
+use crate::helpers::{docx_text, download, pdf_text, scratch, signed_in};
 
 /// The periods of the plan item with `standard` code, as the API gives them.
 fn periods<'a>(plan: &'a serde_json::Value, standard: &str) -> &'a Vec<serde_json::Value> {
@@ -177,13 +94,13 @@ both_backends! {
         let out = scratch("plan.pdf");
         let output = app.senim(&["export", "plan", "--school", "school-a", "--academic-year", "2024-2025", "--out", out.to_str().unwrap()]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let text = pdf_text(&out);
+        let text = pdf_text(&out).0;
         assert!(text.contains("2024 – 2025 оқу жылында"), "{text}");
         assert!(text.contains("Атқарылатын") && text.contains("Мерзімі") && text.contains("Жауапты"), "{text}");
         assert!(text.contains("Орындалмағандар:") && text.contains("07.10"), "{text}");
         let client = signed_in(&app, "director").await;
         let docx = scratch("plan.docx");
-        assert_eq!(download(&client, &format!("{}/plan.docx?year=2024-2025&lang=ru", app.base), &docx).await, 200);
+        assert_eq!(download(&client, &format!("{}/plan.docx?year=2024-2025&lang=ru", app.base), &docx).await.0, 200);
         let text = docx_text(&docx);
         assert!(text.contains("План мероприятий") && text.contains("Сынып сағаттары"), "{text}");
     }
@@ -238,8 +155,8 @@ both_backends! {
         assert!(page.contains("Хаттама №1") && page.contains("Тыңдалды:") && page.contains("Қаулы:"), "{page}");
         let client = signed_in(&app, "director").await;
         let pdf = scratch("minutes.pdf");
-        assert_eq!(download(&client, &format!("{}/minutes/{year}/1/minutes.pdf?lang=kk", app.base), &pdf).await, 200);
-        let text = pdf_text(&pdf);
+        assert_eq!(download(&client, &format!("{}/minutes/{year}/1/minutes.pdf?lang=kk", app.base), &pdf).await.0, 200);
+        let text = pdf_text(&pdf).0;
         assert!(text.contains("Хаттама №1") && text.contains("Қатысқандар:"), "{text}");
         assert!(text.contains("Жәшік ашылды, екі хат түсті.") && text.contains("Хаттар бойынша жұмыс атқарылсын."), "{text}");
         let out = scratch("minutes.docx");
@@ -280,11 +197,11 @@ both_backends! {
         assert!(figures["text"]["submitted_at"].is_string());
         let client = signed_in(&app, "director").await;
         let pdf = scratch("analysis.pdf");
-        assert_eq!(download(&client, &format!("{}/analysis.pdf?month={month}&lang=ru", app.base), &pdf).await, 200);
-        let text = pdf_text(&pdf);
+        assert_eq!(download(&client, &format!("{}/analysis.pdf?month={month}&lang=ru", app.base), &pdf).await.0, 200);
+        let text = pdf_text(&pdf).0;
         assert!(text.contains("За месяц зарегистрировано 2 обращения.") && text.contains("Всего обращений 2"), "{text}");
         let docx = scratch("analysis.docx");
-        assert_eq!(download(&client, &format!("{}/analysis.docx?month={month}&lang=kk", app.base), &docx).await, 200);
+        assert_eq!(download(&client, &format!("{}/analysis.docx?month={month}&lang=kk", app.base), &docx).await.0, 200);
         let text = docx_text(&docx);
         assert!(text.contains("Екеуі де телефон арқылы түсті.") && text.contains("Барлық өтініш"), "{text}");
         // An overlong text is refused and kept on the page.

@@ -9,6 +9,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use senim_documents::Format;
 use senim_domain::analysis::Month;
 use senim_domain::time::format_local;
 use senim_i18n::{Arg, Lang};
@@ -40,7 +41,7 @@ async fn analysis_download(
     state: &AppState,
     signed_in: &crate::context::SignedIn,
     query: &DownloadQuery,
-    docx: bool,
+    format: Format,
 ) -> Result<Response, AppError> {
     let lang = senim_documents::document_lang(
         query
@@ -61,20 +62,12 @@ async fn analysis_download(
     )
     .await?
     .document;
-    let failed = |error| super::openings::document_failed(&error);
-    Ok(if docx {
-        super::openings::download(
-            analysis.docx().map_err(failed)?,
-            super::openings::DOCX,
-            &format!("analysis-{month}-{}.docx", lang.code()),
-        )
-    } else {
-        super::openings::download(
-            analysis.pdf(today).map_err(failed)?,
-            super::openings::PDF,
-            &format!("analysis-{month}-{}.pdf", lang.code()),
-        )
-    })
+    super::openings::printed(
+        &analysis,
+        format,
+        today,
+        &format!("analysis-{month}-{}", lang.code()),
+    )
 }
 
 /// The month's analysis as a PDF for the director, in kk or ru.
@@ -83,7 +76,7 @@ async fn analysis_pdf(
     Reader(signed_in): Reader,
     ValidQuery(query): ValidQuery<DownloadQuery>,
 ) -> Result<Response, AppError> {
-    analysis_download(&state, &signed_in, &query, false).await
+    analysis_download(&state, &signed_in, &query, Format::Pdf).await
 }
 
 /// The month's analysis as a Word document, in kk or ru.
@@ -92,7 +85,7 @@ async fn analysis_docx(
     Reader(signed_in): Reader,
     ValidQuery(query): ValidQuery<DownloadQuery>,
 ) -> Result<Response, AppError> {
-    analysis_download(&state, &signed_in, &query, true).await
+    analysis_download(&state, &signed_in, &query, Format::Docx).await
 }
 
 #[derive(Deserialize, Default)]

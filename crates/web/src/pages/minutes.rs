@@ -11,13 +11,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use chrono::{Datelike, NaiveDate};
-use senim_documents::Minutes;
+use senim_documents::{Format, Minutes};
 use senim_domain::minutes::{AgendaItem, Heard, MinutesDraft, MinutesError};
 use senim_domain::{Redacted, UserId};
 use senim_i18n::{Arg, Lang};
 use senim_store::{MinutesRefusal, StoreError};
 use serde::Deserialize;
 
+use super::openings::MemberChoice;
 use crate::context::{Reader, Registrar, SignedIn, ValidQuery};
 use crate::error::AppError;
 use crate::view::Chrome;
@@ -176,49 +177,40 @@ async fn minutes_page(
     .into_response())
 }
 
-async fn minutes_pdf(
-    State(state): State<AppState>,
-    Reader(signed_in): Reader,
-    Path((year, number)): Path<(String, String)>,
-    ValidQuery(query): ValidQuery<PageQuery>,
+async fn minutes_download(
+    state: &AppState,
+    signed_in: &SignedIn,
+    (year, number): (String, String),
+    query: &PageQuery,
+    format: Format,
 ) -> Result<Response, AppError> {
     let lang = asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let (year, number) = path_of(&year, &number)?;
-    let minutes = load(&state, &signed_in, year, number, lang).await?;
-    let pdf = minutes
-        .pdf(today())
-        .map_err(|error| super::openings::document_failed(&error))?;
-    Ok(super::openings::download(
-        pdf,
-        super::openings::PDF,
-        &format!("minutes-{year}-{number}-{}.pdf", lang.code()),
-    ))
+    let minutes = load(state, signed_in, year, number, lang).await?;
+    super::openings::printed(
+        &minutes,
+        format,
+        today(),
+        &format!("minutes-{year}-{number}-{}", lang.code()),
+    )
+}
+
+async fn minutes_pdf(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Path(path): Path<(String, String)>,
+    ValidQuery(query): ValidQuery<PageQuery>,
+) -> Result<Response, AppError> {
+    minutes_download(&state, &signed_in, path, &query, Format::Pdf).await
 }
 
 async fn minutes_docx(
     State(state): State<AppState>,
     Reader(signed_in): Reader,
-    Path((year, number)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     ValidQuery(query): ValidQuery<PageQuery>,
 ) -> Result<Response, AppError> {
-    let lang = asked_lang(query.lang.as_deref(), signed_in.0.lang);
-    let (year, number) = path_of(&year, &number)?;
-    let minutes = load(&state, &signed_in, year, number, lang).await?;
-    let docx = minutes
-        .docx()
-        .map_err(|error| super::openings::document_failed(&error))?;
-    Ok(super::openings::download(
-        docx,
-        super::openings::DOCX,
-        &format!("minutes-{year}-{number}-{}.docx", lang.code()),
-    ))
-}
-
-/// A member of staff the form offers.
-struct Member {
-    id: i64,
-    name: String,
-    positions: String,
+    minutes_download(&state, &signed_in, path, &query, Format::Docx).await
 }
 
 /// What the form holds, as typed.
@@ -247,8 +239,7 @@ struct NewPage {
     l: Lang,
     chrome: Chrome,
     held_on: String,
-    members: Vec<Member>,
-    attendees: Vec<i64>,
+    members: Vec<MemberChoice>,
     items: Vec<FormItem>,
     chair: i64,
     secretary: i64,
@@ -256,26 +247,18 @@ struct NewPage {
     error: Option<String>,
 }
 
-async fn members(state: &AppState, signed_in: &SignedIn) -> Result<Vec<Member>, AppError> {
-    let lang = signed_in.0.lang;
-    Ok(state
-        .store
-        .users(signed_in.user().organisation_id)
-        .await?
-        .into_iter()
-        .filter(|user| user.permissions().read_appeals)
-        .map(|user| Member {
-            id: user.id.0,
-            positions: user
-                .positions
-                .as_slice()
-                .iter()
-                .map(|position| lang.t(position.message_id()))
-                .collect::<Vec<_>>()
-                .join(", "),
-            name: user.full_name,
-        })
-        .collect())
+async fn members(
+    state: &AppState,
+    signed_in: &SignedIn,
+    attendees: &[i64],
+) -> Result<Vec<MemberChoice>, AppError> {
+    super::openings::member_choices(
+        state,
+        signed_in.user().organisation_id,
+        signed_in.0.lang,
+        attendees,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -326,8 +309,7 @@ async fn new_minutes(
         l: lang,
         chrome: Chrome::new(&signed_in.0, "/minutes/new"),
         held_on: held_on.format("%Y-%m-%d").to_string(),
-        members: members(&state, &signed_in).await?,
-        attendees: vec![user.id.0],
+        members: members(&state, &signed_in, &[user.id.0]).await?,
         items: labelled(items, lang),
         chair,
         secretary: user.id.0,
@@ -394,8 +376,7 @@ async fn create_minutes(
             l: lang,
             chrome: Chrome::new(&signed_in.0, "/minutes/new"),
             held_on: held_on_text.clone(),
-            members: members(&state, &signed_in).await?,
-            attendees: attendees.clone(),
+            members: members(&state, &signed_in, &attendees).await?,
             items: labelled(items.clone(), lang),
             chair,
             secretary,

@@ -25,6 +25,7 @@ use crate::pages::appeals::screen_registered;
 use crate::pages::trust_box::fresh_code;
 use crate::view::{ChoiceGroup, Chrome, category_choices};
 use crate::{AppState, clock};
+use senim_documents::Format;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -72,8 +73,38 @@ pub fn document_failed(error: &senim_documents::DocumentError) -> AppError {
 }
 
 pub const PDF: &str = "application/pdf";
-pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// A printable document as a download named `{stem}.pdf` or `{stem}.docx`.
+pub fn printed(
+    document: &impl senim_documents::Printable,
+    format: Format,
+    today: chrono::NaiveDate,
+    stem: &str,
+) -> Result<Response, AppError> {
+    let bytes = document
+        .print(format, today)
+        .map_err(|error| document_failed(&error))?;
+    Ok(download(
+        bytes,
+        format.content_type(),
+        &format!("{stem}.{}", format.extension()),
+    ))
+}
+
+async fn act_document(
+    state: &AppState,
+    signed_in: &crate::context::SignedIn,
+    id: &str,
+    query: &DocumentQuery,
+    format: Format,
+) -> Result<Response, AppError> {
+    let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
+    let lang = document_lang(query, signed_in.0.lang);
+    let act = crate::exports::act(&state.store, signed_in.user().organisation_id, id, lang).await?;
+    let today = local(clock::now()).date_naive();
+    printed(&act, format, today, &format!("act-{}-{}", id.0, lang.code()))
+}
 
 async fn act_pdf(
     State(state): State<AppState>,
@@ -81,12 +112,7 @@ async fn act_pdf(
     Path(id): Path<String>,
     ValidQuery(query): ValidQuery<DocumentQuery>,
 ) -> Result<Response, AppError> {
-    let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
-    let lang = document_lang(&query, signed_in.0.lang);
-    let act = crate::exports::act(&state.store, signed_in.user().organisation_id, id, lang).await?;
-    let today = local(clock::now()).date_naive();
-    let pdf = act.pdf(today).map_err(|error| document_failed(&error))?;
-    Ok(download(pdf, PDF, &format!("act-{}-{}.pdf", id.0, lang.code())))
+    act_document(&state, &signed_in, &id, &query, Format::Pdf).await
 }
 
 async fn act_docx(
@@ -95,15 +121,7 @@ async fn act_docx(
     Path(id): Path<String>,
     ValidQuery(query): ValidQuery<DocumentQuery>,
 ) -> Result<Response, AppError> {
-    let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
-    let lang = document_lang(&query, signed_in.0.lang);
-    let act = crate::exports::act(&state.store, signed_in.user().organisation_id, id, lang).await?;
-    let docx = act.docx().map_err(|error| document_failed(&error))?;
-    Ok(download(
-        docx,
-        DOCX,
-        &format!("act-{}-{}.docx", id.0, lang.code()),
-    ))
+    act_document(&state, &signed_in, &id, &query, Format::Docx).await
 }
 
 async fn poster_pdf(
@@ -416,11 +434,11 @@ async fn print_slips(
     .into_response())
 }
 
-struct MemberChoice {
-    id: i64,
-    name: String,
-    positions: String,
-    checked: bool,
+pub(crate) struct MemberChoice {
+    pub id: i64,
+    pub name: String,
+    pub positions: String,
+    pub checked: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -436,7 +454,8 @@ struct NewOpeningPage {
 
 const LOCAL_INPUT: &str = "%Y-%m-%dT%H:%M";
 
-async fn member_choices(
+/// The school's reading staff as checkboxes, `checked` ticked.
+pub(crate) async fn member_choices(
     state: &AppState,
     organisation_id: OrganisationId,
     lang: Lang,

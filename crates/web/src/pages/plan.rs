@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
+use senim_documents::Format;
 use senim_domain::Position;
 use senim_domain::plan::{
     AcademicYear, Activity, Mark, PlanError, PlanItem, Timing, check_mark, default_plan,
@@ -422,7 +423,7 @@ async fn plan_download(
     state: &AppState,
     signed_in: &SignedIn,
     query: &PlanQuery,
-    docx: bool,
+    format: Format,
 ) -> Result<Response, AppError> {
     let lang = senim_documents::document_lang(
         query
@@ -438,20 +439,7 @@ async fn plan_download(
     }
     let today = today();
     let plan = crate::paperwork::plan_document(&state.store, organisation_id, year, lang, today).await?;
-    let failed = |error| super::openings::document_failed(&error);
-    Ok(if docx {
-        super::openings::download(
-            plan.docx().map_err(failed)?,
-            super::openings::DOCX,
-            &format!("plan-{year}-{}.docx", lang.code()),
-        )
-    } else {
-        super::openings::download(
-            plan.pdf(today).map_err(failed)?,
-            super::openings::PDF,
-            &format!("plan-{year}-{}.pdf", lang.code()),
-        )
-    })
+    super::openings::printed(&plan, format, today, &format!("plan-{year}-{}", lang.code()))
 }
 
 async fn plan_pdf(
@@ -459,7 +447,7 @@ async fn plan_pdf(
     Reader(signed_in): Reader,
     ValidQuery(query): ValidQuery<PlanQuery>,
 ) -> Result<Response, AppError> {
-    plan_download(&state, &signed_in, &query, false).await
+    plan_download(&state, &signed_in, &query, Format::Pdf).await
 }
 
 async fn plan_docx(
@@ -467,5 +455,5 @@ async fn plan_docx(
     Reader(signed_in): Reader,
     ValidQuery(query): ValidQuery<PlanQuery>,
 ) -> Result<Response, AppError> {
-    plan_download(&state, &signed_in, &query, true).await
+    plan_download(&state, &signed_in, &query, Format::Docx).await
 }
