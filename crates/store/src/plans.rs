@@ -63,6 +63,11 @@ fn item_from_row(row: &AnyRow) -> Result<PlanItemRecord, StoreError> {
     })
 }
 
+/// A mark's note is sealed: staff may write who was spoken to.
+fn note_aad(item_id: PlanItemId, period_start: &str) -> String {
+    format!("plan-mark/{}/{period_start}", item_id.0)
+}
+
 impl Store {
     /// The academic years that have a plan, latest first.
     pub async fn plan_years(&self, organisation_id: OrganisationId) -> Result<Vec<AcademicYear>, StoreError> {
@@ -114,7 +119,10 @@ impl Store {
             let mark = PlanMark {
                 period_start: NaiveDate::parse_from_str(&period_start, "%Y-%m-%d")
                     .map_err(|_| StoreError::Corrupt("plan mark"))?,
-                note: row.try_get("note")?,
+                note: self.cipher.open(
+                    &note_aad(item_id, &period_start),
+                    &row.try_get::<Vec<u8>, _>("note")?,
+                )?,
                 marked_by: row.try_get("full_name")?,
                 marked_at: from_unix(row.try_get("marked_at")?)?,
             };
@@ -267,7 +275,7 @@ impl Store {
         )
         .bind(item_id.0)
         .bind(&start)
-        .bind(note.trim())
+        .bind(self.cipher.seal(&note_aad(item_id, &start), note.trim())?)
         .bind(by.0)
         .bind(unix(now))
         .execute(&mut *tx)

@@ -76,6 +76,10 @@ both_backends! {
             .await;
         assert_eq!(status, 201, "{plan}");
         assert_eq!(mark_of(periods(&plan, "order"), "2024-09-01"), "marked");
+        if app.backend == Backend::Sqlite {
+            let files = String::from_utf8_lossy(&app.database_files()).into_owned();
+            assert!(!files.contains("Бұйрық шығарылды"), "a mark's note is sealed");
+        }
         // The school's own item, monthly; another school sees no plan.
         let (status, plan) = api
             .post("/api/v1/plans/2024-2025/items", json!({ "wording": "Сынып сағаттары", "timing": "monthly", "responsible": ["social_pedagogue"] }))
@@ -190,6 +194,10 @@ both_backends! {
         let (_, page) = director.get(&format!("/analysis?month={month}")).await;
         assert!(page.contains("Екеуі де телефон арқылы түсті.") && page.contains("Директорға тапсырылды"), "{page}");
         assert!(!page.contains("name=\"text_kk\""), "the director reads, does not edit");
+        if app.backend == Backend::Sqlite {
+            let files = String::from_utf8_lossy(&app.database_files()).into_owned();
+            assert!(!files.contains("Екеуі де телефон"), "the analysis text is sealed");
+        }
         let (status, _) = director.post("/analysis/text", &[("month", month.as_str()), ("text_kk", "x"), ("text_ru", "x"), ("action", "save")]).await;
         assert_eq!(status, 403);
         let (_, figures) = api.get(&format!("/api/v1/analysis/{month}")).await;

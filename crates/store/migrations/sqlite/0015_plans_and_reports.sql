@@ -16,12 +16,12 @@ CREATE TABLE plan_items (
     UNIQUE (organisation_id, academic_year, place)
 );
 
--- A period of an item a person marked done, with a note of what was done.
+-- A period of an item a person marked done, with a note of what was done (sealed).
 CREATE TABLE plan_marks (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     item_id BIGINT NOT NULL REFERENCES plan_items (id),
     period_start TEXT NOT NULL,
-    note TEXT NOT NULL,
+    note BLOB NOT NULL,
     marked_by BIGINT NOT NULL REFERENCES users (id),
     marked_at BIGINT NOT NULL,
     UNIQUE (item_id, period_start)

@@ -43,13 +43,7 @@ async fn analysis_download(
     query: &DownloadQuery,
     format: Format,
 ) -> Result<Response, AppError> {
-    let lang = senim_documents::document_lang(
-        query
-            .lang
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or(signed_in.0.lang),
-    );
+    let lang = super::openings::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let today = senim_domain::time::local(clock::now()).date_naive();
     let month = month_asked(query.month.as_deref(), today)?;
     let analysis = crate::exports::monthly_analysis(

@@ -113,13 +113,7 @@ async fn book_pdf(
     ValidQuery(query): ValidQuery<BookQuery>,
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
-    let lang = senim_documents::document_lang(
-        query
-            .lang
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or(signed_in.0.lang),
-    );
+    let lang = super::openings::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let today = senim_domain::time::local(clock::now()).date_naive();
     let first_year = match query.academic_year.as_deref().filter(|y| !y.is_empty()) {
         Some(text) => text

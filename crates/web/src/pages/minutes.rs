@@ -144,10 +144,6 @@ async fn load(
     Ok(crate::paperwork::minutes_document(&state.store, organisation_id, &record, lang).await?)
 }
 
-fn asked_lang(query: Option<&str>, lang: Lang) -> Lang {
-    senim_documents::document_lang(query.and_then(Lang::parse).unwrap_or(lang))
-}
-
 async fn minutes_page(
     State(state): State<AppState>,
     Reader(signed_in): Reader,
@@ -161,7 +157,7 @@ async fn minutes_page(
         &signed_in,
         year,
         number,
-        asked_lang(query.lang.as_deref(), lang),
+        super::openings::asked_lang(query.lang.as_deref(), lang),
     )
     .await?;
     Ok(MinutesPage {
@@ -184,7 +180,7 @@ async fn minutes_download(
     query: &PageQuery,
     format: Format,
 ) -> Result<Response, AppError> {
-    let lang = asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let lang = super::openings::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let (year, number) = path_of(&year, &number)?;
     let minutes = load(state, signed_in, year, number, lang).await?;
     super::openings::printed(

@@ -48,8 +48,10 @@ struct DocumentQuery {
     lang: Option<String>,
 }
 
-fn document_lang(query: &DocumentQuery, lang: Lang) -> Lang {
-    senim_documents::document_lang(query.lang.as_deref().and_then(Lang::parse).unwrap_or(lang))
+/// A document's language: the one a download asks for (`?lang=ru`), else the person's, as
+/// kk or ru.
+pub fn asked_lang(asked: Option<&str>, lang: Lang) -> Lang {
+    senim_documents::document_lang(asked.and_then(Lang::parse).unwrap_or(lang))
 }
 
 /// A document as a download.
@@ -100,7 +102,7 @@ async fn act_document(
     format: Format,
 ) -> Result<Response, AppError> {
     let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
-    let lang = document_lang(query, signed_in.0.lang);
+    let lang = asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let act = crate::exports::act(&state.store, signed_in.user().organisation_id, id, lang).await?;
     let today = local(clock::now()).date_naive();
     printed(&act, format, today, &format!("act-{}-{}", id.0, lang.code()))
@@ -130,7 +132,7 @@ async fn poster_pdf(
     headers: HeaderMap,
     ValidQuery(query): ValidQuery<DocumentQuery>,
 ) -> Result<Response, AppError> {
-    let lang = document_lang(&query, signed_in.0.lang);
+    let lang = asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let site = site_base(&state, &headers);
     let poster = crate::exports::poster(&state.store, signed_in.user().organisation_id, &site, lang).await?;
     let today = local(clock::now()).date_naive();

@@ -425,13 +425,7 @@ async fn plan_download(
     query: &PlanQuery,
     format: Format,
 ) -> Result<Response, AppError> {
-    let lang = senim_documents::document_lang(
-        query
-            .lang
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or(signed_in.0.lang),
-    );
+    let lang = super::openings::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let year = year_asked(query.year.as_deref())?;
     let organisation_id = signed_in.user().organisation_id;
     if state.store.plan(organisation_id, year).await?.is_empty() {
