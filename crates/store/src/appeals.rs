@@ -534,6 +534,35 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
+    /// When the organisation's appeals of `channels` were received, from `from` up to (not
+    /// including) `until` — moments only, nothing opened: what the activity plan needs to see
+    /// calls worked on.
+    pub async fn received_moments(
+        &self,
+        organisation_id: OrganisationId,
+        channels: &[Channel],
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<DateTime<Utc>>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT channel, received_at FROM appeals WHERE organisation_id = $1 AND received_at >= $2 \
+             AND received_at < $3 ORDER BY received_at",
+        )
+        .bind(organisation_id.0)
+        .bind(unix(from))
+        .bind(unix(until))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut moments = Vec::new();
+        for row in &rows {
+            let channel: String = row.try_get("channel")?;
+            if channels.iter().any(|wanted| wanted.code() == channel) {
+                moments.push(from_unix(row.try_get("received_at")?)?);
+            }
+        }
+        Ok(moments)
+    }
+
     /// The years in which the organisation registered appeals, latest first.
     pub async fn journal_years(
         &self,

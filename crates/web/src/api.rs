@@ -1791,7 +1791,7 @@ async fn plan_json(
 ) -> Result<Value, ApiError> {
     let today = senim_domain::time::local(clock::now()).date_naive();
     let items = state.store.plan(organisation_id, year).await?;
-    let record = crate::paperwork::plan_record(&state.store, organisation_id, year, today).await?;
+    let record = crate::paperwork::plan_record(&state.store, organisation_id, year).await?;
     let progress = crate::paperwork::plan_progress(&items, year, &record, today);
     let lang = senim_i18n::Lang::Kk;
     Ok(json!({

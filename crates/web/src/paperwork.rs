@@ -254,7 +254,6 @@ pub async fn plan_record(
     store: &Store,
     organisation_id: OrganisationId,
     year: AcademicYear,
-    today: NaiveDate,
 ) -> Result<Record, StoreError> {
     let (first, last) = (year.first_day(), year.last_day());
     let within = |day: &NaiveDate| *day >= first && *day <= last;
@@ -276,11 +275,20 @@ pub async fn plan_record(
                 .filter(within),
         );
     }
-    let calls = appeal_facts(store, organisation_id, first, last, Lang::Kk, today)
+    let midnight = |day: NaiveDate| senim_domain::time::from_local(day.and_time(chrono::NaiveTime::MIN));
+    let (Some(from), Some(until)) = (midnight(first), midnight(last + Duration::days(1))) else {
+        return Err(StoreError::Corrupt("academic year"));
+    };
+    let calls = store
+        .received_moments(
+            organisation_id,
+            &[Channel::Phone, Channel::Voicemail],
+            from,
+            until,
+        )
         .await?
         .into_iter()
-        .filter(|(_, facts)| matches!(facts.channel, Channel::Phone | Channel::Voicemail))
-        .map(|(day, _)| day)
+        .map(|moment| local(moment).date_naive())
         .collect();
     Ok(Record {
         openings,
@@ -380,7 +388,7 @@ pub async fn plan_document(
     let lang = senim_documents::document_lang(lang);
     let school = store.organisation(organisation_id).await?;
     let items = store.plan(organisation_id, year).await?;
-    let record = plan_record(store, organisation_id, year, today).await?;
+    let record = plan_record(store, organisation_id, year).await?;
     let progress = plan_progress(&items, year, &record, today);
     let rows = items
         .iter()

@@ -123,7 +123,7 @@ async fn render(
     let user = signed_in.user();
     let today = today();
     let items = state.store.plan(user.organisation_id, year).await?;
-    let record = plan_record(&state.store, user.organisation_id, year, today).await?;
+    let record = plan_record(&state.store, user.organisation_id, year).await?;
     let progress = plan_progress(&items, year, &record, today);
     let views = items
         .iter()
