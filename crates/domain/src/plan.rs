@@ -7,6 +7,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::calendar::WorkingCalendar;
+use crate::opening::Schedule;
 use crate::staff::Position;
 
 /// An academic year, named by its first calendar year: 2023 for «2023 – 2024».
@@ -116,9 +118,19 @@ impl Timing {
         }
     }
 
-    /// The periods of the academic year the timing asks for, in order. A month outside the
-    /// school year (June to August) has no period.
-    pub fn periods(self, year: AcademicYear) -> Vec<Period> {
+    /// The periods of the academic year the timing asks for, in order, leaving out those
+    /// without a working day (a first "week" that is only 1 September's Sunday, the New Year
+    /// holidays): nothing can be asked of staff then. A month outside the school year (June to
+    /// August) has no period.
+    pub fn periods(self, year: AcademicYear, calendar: &WorkingCalendar) -> Vec<Period> {
+        self.calendar_periods(year)
+            .into_iter()
+            .filter(|period| period.days().any(|day| calendar.is_working_day(day)))
+            .collect()
+    }
+
+    /// Every period of the academic year the timing asks for, working days or not.
+    fn calendar_periods(self, year: AcademicYear) -> Vec<Period> {
         let (first, last) = (year.first_day(), year.last_day());
         let clip = |start: NaiveDate, end: NaiveDate| Period {
             start: start.max(first),
@@ -177,6 +189,10 @@ pub struct Period {
 impl Period {
     pub fn contains(self, day: NaiveDate) -> bool {
         self.start <= day && day <= self.end
+    }
+
+    pub fn days(self) -> impl Iterator<Item = NaiveDate> {
+        self.start.iter_days().take_while(move |day| *day <= self.end)
     }
 }
 
@@ -361,8 +377,29 @@ impl PlanItem {
     }
 }
 
-/// The seed's plan for 2023–2024: seven items, September for the first two, weekly for the
-/// rest, all under the deputy director, the psychologist and the social pedagogue.
+/// The plan a school starts a year from: the seed's seven items, with the box's letters and
+/// acts as often as the school's box schedule opens it (the seed's plan said weekly; its
+/// minutes of 11.11.2023 resolved twice a month).
+pub fn default_plan_for(schedule: Schedule) -> Vec<PlanItem> {
+    let mut plan = default_plan();
+    for item in &mut plan {
+        if matches!(
+            item.activity,
+            Activity::Standard(StandardActivity::Letters | StandardActivity::Act)
+        ) {
+            item.timing = match schedule {
+                Schedule::Weekly => Timing::Weekly,
+                Schedule::TwiceMonthly => Timing::TwiceMonthly,
+                Schedule::Monthly => Timing::Monthly,
+            };
+        }
+    }
+    plan
+}
+
+/// The seed's plan for 2023–2024 as written: seven items, September for the first two,
+/// weekly for the rest, all under the deputy director, the psychologist and the social
+/// pedagogue.
 pub fn default_plan() -> Vec<PlanItem> {
     StandardActivity::ALL
         .into_iter()
@@ -409,6 +446,8 @@ pub enum Mark {
     Marked,
     /// The period is over and nothing shows the work.
     Missed,
+    /// The period is over and nothing came in to work on (no call to register).
+    Quiet,
     /// The period runs today and nothing shows the work yet.
     Current,
     /// The period has not begun.
@@ -421,6 +460,7 @@ impl Mark {
             Mark::Done => "done",
             Mark::Marked => "marked",
             Mark::Missed => "missed",
+            Mark::Quiet => "quiet",
             Mark::Current => "current",
             Mark::Upcoming => "upcoming",
         }
@@ -436,19 +476,24 @@ impl Mark {
 pub fn progress(
     item: &PlanItem,
     year: AcademicYear,
+    calendar: &WorkingCalendar,
     record: &Record,
     marked: &[NaiveDate],
     today: NaiveDate,
 ) -> Vec<(Period, Mark)> {
-    let days = record.days(item.activity.evidence());
+    let evidence = item.activity.evidence();
+    let days = record.days(evidence);
     item.timing
-        .periods(year)
+        .periods(year, calendar)
         .into_iter()
         .map(|period| {
             let mark = if days.iter().any(|day| period.contains(*day)) {
                 Mark::Done
             } else if marked.contains(&period.start) {
                 Mark::Marked
+            } else if period.end < today && evidence == Evidence::Calls {
+                // A week without a call is no failure of the staff.
+                Mark::Quiet
             } else if period.end < today {
                 Mark::Missed
             } else if period.start <= today {
@@ -466,6 +511,7 @@ pub fn progress(
 pub fn check_mark(
     item: &PlanItem,
     year: AcademicYear,
+    calendar: &WorkingCalendar,
     period_start: NaiveDate,
     note: &str,
     today: NaiveDate,
@@ -476,7 +522,7 @@ pub fn check_mark(
     }
     let period = item
         .timing
-        .periods(year)
+        .periods(year, calendar)
         .into_iter()
         .find(|period| period.start == period_start)
         .ok_or(PlanError::Period)?;
@@ -494,6 +540,10 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    fn calendar() -> WorkingCalendar {
+        WorkingCalendar::embedded()
+    }
+
     #[test]
     fn academic_years_read_and_print_as_the_plan_names_them() {
         assert_eq!(AcademicYear::parse("2023-2024"), Ok(AcademicYear(2023)));
@@ -507,7 +557,7 @@ mod tests {
 
     #[test]
     fn weeks_run_monday_to_sunday_within_the_school_year() {
-        let weeks = Timing::Weekly.periods(AcademicYear(2023));
+        let weeks = Timing::Weekly.periods(AcademicYear(2023), &calendar());
         // 1 September 2023 was a Friday: the first week is its last three days.
         assert_eq!(
             weeks[0],
@@ -532,7 +582,7 @@ mod tests {
             }
         );
         assert_eq!(weeks.len(), 40);
-        let halves = Timing::TwiceMonthly.periods(AcademicYear(2023));
+        let halves = Timing::TwiceMonthly.periods(AcademicYear(2023), &calendar());
         assert_eq!(halves.len(), 18);
         assert_eq!(
             halves[3],
@@ -541,22 +591,26 @@ mod tests {
                 end: day(2023, 10, 31)
             }
         );
-        assert_eq!(Timing::Monthly.periods(AcademicYear(2023)).len(), 9);
+        assert_eq!(Timing::Monthly.periods(AcademicYear(2023), &calendar()).len(), 9);
         assert_eq!(
-            Timing::InMonth(9).periods(AcademicYear(2023)),
+            Timing::InMonth(9).periods(AcademicYear(2023), &calendar()),
             vec![Period {
                 start: day(2023, 9, 1),
                 end: day(2023, 9, 30)
             }]
         );
         assert_eq!(
-            Timing::InMonth(1).periods(AcademicYear(2023)),
+            Timing::InMonth(1).periods(AcademicYear(2023), &calendar()),
             vec![Period {
                 start: day(2024, 1, 1),
                 end: day(2024, 1, 31)
             }]
         );
-        assert!(Timing::InMonth(7).periods(AcademicYear(2023)).is_empty());
+        assert!(
+            Timing::InMonth(7)
+                .periods(AcademicYear(2023), &calendar())
+                .is_empty()
+        );
         for timing in Timing::all() {
             assert_eq!(Timing::parse(&timing.code()), Some(timing));
         }
@@ -572,14 +626,14 @@ mod tests {
             ..Record::default()
         };
         let today = day(2023, 11, 8);
-        let marks = progress(letters, AcademicYear(2023), &record, &[], today);
+        let marks = progress(letters, AcademicYear(2023), &calendar(), &record, &[], today);
         let mark_of = |d: NaiveDate| marks.iter().find(|(period, _)| period.contains(d)).unwrap().1;
         assert_eq!(mark_of(day(2023, 10, 27)), Mark::Done);
         assert_eq!(mark_of(day(2023, 10, 30)), Mark::Missed);
         assert_eq!(mark_of(today), Mark::Current);
         assert_eq!(mark_of(day(2023, 11, 20)), Mark::Upcoming);
         // The act follows the same openings; the council follows minutes, not openings.
-        let council = progress(&plan[6], AcademicYear(2023), &record, &[], today);
+        let council = progress(&plan[6], AcademicYear(2023), &calendar(), &record, &[], today);
         assert!(council.iter().all(|(_, mark)| *mark != Mark::Done));
     }
 
@@ -589,28 +643,36 @@ mod tests {
         let year = AcademicYear(2023);
         let today = day(2023, 9, 20);
         assert_eq!(
-            check_mark(order, year, day(2023, 9, 1), "Бұйрық №45, 01.09.2023", today),
+            check_mark(
+                order,
+                year,
+                &calendar(),
+                day(2023, 9, 1),
+                "Бұйрық №45, 01.09.2023",
+                today
+            ),
             Ok(Period {
                 start: day(2023, 9, 1),
                 end: day(2023, 9, 30)
             })
         );
         assert_eq!(
-            check_mark(order, year, day(2023, 9, 1), "  ", today),
+            check_mark(order, year, &calendar(), day(2023, 9, 1), "  ", today),
             Err(PlanError::Note)
         );
         assert_eq!(
-            check_mark(order, year, day(2023, 9, 4), "note", today),
+            check_mark(order, year, &calendar(), day(2023, 9, 4), "note", today),
             Err(PlanError::Period)
         );
         let weekly = &default_plan()[2];
         assert_eq!(
-            check_mark(weekly, year, day(2023, 9, 25), "note", today),
+            check_mark(weekly, year, &calendar(), day(2023, 9, 25), "note", today),
             Err(PlanError::FuturePeriod)
         );
         let marks = progress(
             order,
             year,
+            &calendar(),
             &Record::default(),
             &[day(2023, 9, 1)],
             day(2023, 10, 2),
@@ -671,6 +733,51 @@ mod tests {
         assert_eq!(
             checked.responsible,
             vec![Position::DeputyDirector, Position::SocialPedagogue]
+        );
+    }
+
+    #[test]
+    fn a_period_without_a_working_day_asks_nothing() {
+        // 1 September 2024 was a Sunday: the school year's first week starts on the 2nd.
+        let weeks = Timing::Weekly.periods(AcademicYear(2024), &calendar());
+        assert_eq!(weeks[0].start, day(2024, 9, 2));
+    }
+
+    #[test]
+    fn a_week_without_a_call_is_quiet_not_missed() {
+        let calls = &default_plan()[4];
+        let record = Record {
+            calls: vec![day(2024, 10, 9)],
+            ..Record::default()
+        };
+        let marks = progress(
+            calls,
+            AcademicYear(2024),
+            &calendar(),
+            &record,
+            &[],
+            day(2024, 10, 30),
+        );
+        let mark_of = |d: NaiveDate| marks.iter().find(|(period, _)| period.contains(d)).unwrap().1;
+        assert_eq!(mark_of(day(2024, 10, 9)), Mark::Done);
+        assert_eq!(mark_of(day(2024, 10, 16)), Mark::Quiet);
+        assert!(!Mark::Quiet.is_done());
+    }
+
+    #[test]
+    fn a_new_plan_opens_the_box_as_the_schedule_does() {
+        let plan = default_plan_for(Schedule::TwiceMonthly);
+        assert_eq!(plan[3].timing, Timing::TwiceMonthly);
+        assert_eq!(plan[5].timing, Timing::TwiceMonthly);
+        assert_eq!(
+            plan[2].timing,
+            Timing::Weekly,
+            "informing the classes stays weekly"
+        );
+        assert_eq!(
+            default_plan()[3].timing,
+            Timing::Weekly,
+            "the seed's plan as written"
         );
     }
 }

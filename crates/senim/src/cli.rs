@@ -755,7 +755,8 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
             if store.plan(school.id, year).await?.is_empty() {
                 bail!("--academic-year: this school has no plan for {year}");
             }
-            let plan = senim_web::paperwork::plan_document(&store, school.id, year, lang, today).await?;
+            let plan =
+                senim_web::paperwork::plan_document(&store, &calendar, school.id, year, lang, today).await?;
             let bytes = document(plan.print(format, today))?;
             write_document(&target.out, &bytes)
         }

@@ -434,7 +434,7 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
                 "«Сенім телефоны» мен «Сенім жәшігі» бойынша бұйрық шығарылды.",
             ]) {
                 store
-                    .mark_plan_period(item.id, year.first_day(), note, psychologist, now)
+                    .mark_plan_period(school.id, item.id, year.first_day(), note, psychologist, now)
                     .await?;
             }
         }

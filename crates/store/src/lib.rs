@@ -37,7 +37,7 @@ pub use openings::{
     DEFAULT_SCHEDULE, NewOpening, Opening, OpeningId, OpeningRefusal, RegisteredLetter, Signatory,
 };
 pub use plans::{PlanItemId, PlanItemRecord, PlanMark, PlanRefusal};
-pub use reports::AnalysisReport;
+pub use reports::{AnalysisReport, Submitted};
 pub use trust_box::{BoxMessage, Conversation};
 pub use users::{NewUser, Session, User, one_time_password, random_token};
 pub use verify::{ChainReport, VerifyReport};

@@ -34,17 +34,32 @@ pub struct PlanItemRecord {
 pub enum PlanRefusal {
     #[error("academic_year: this year already has a plan")]
     Exists,
+    #[error("academic_year: this year has no plan; create it first")]
+    NoPlan,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
-fn item_from_row(row: &AnyRow) -> Result<PlanItemRecord, StoreError> {
+/// A school's own wording is sealed: staff may write of a class or a child.
+fn wording_aad(organisation_id: OrganisationId, year: AcademicYear, place: i64) -> String {
+    format!("plan-item/{}/{}/{place}", organisation_id.0, year.0)
+}
+
+fn item_from_row(
+    store: &Store,
+    organisation_id: OrganisationId,
+    year: AcademicYear,
+    row: &AnyRow,
+) -> Result<PlanItemRecord, StoreError> {
     let corrupt = || StoreError::Corrupt("plan item");
     let standard: Option<String> = row.try_get("standard")?;
-    let wording: Option<String> = row.try_get("wording")?;
+    let wording: Option<Vec<u8>> = row.try_get("wording")?;
     let activity = match (standard, wording) {
         (Some(code), _) => Activity::Standard(StandardActivity::parse(&code).ok_or_else(corrupt)?),
-        (None, Some(wording)) => Activity::Custom(wording),
+        (None, Some(sealed)) => Activity::Custom(store.cipher.open(
+            &wording_aad(organisation_id, year, row.try_get("place")?),
+            &sealed,
+        )?),
         (None, None) => return Err(corrupt()),
     };
     let timing: String = row.try_get("timing")?;
@@ -94,14 +109,17 @@ impl Store {
         year: AcademicYear,
     ) -> Result<Vec<PlanItemRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, standard, wording, timing, responsible FROM plan_items \
+            "SELECT id, place, standard, wording, timing, responsible FROM plan_items \
              WHERE organisation_id = $1 AND academic_year = $2 ORDER BY place",
         )
         .bind(organisation_id.0)
         .bind(i64::from(year.0))
         .fetch_all(&self.pool)
         .await?;
-        let mut items = rows.iter().map(item_from_row).collect::<Result<Vec<_>, _>>()?;
+        let mut items = rows
+            .iter()
+            .map(|row| item_from_row(self, organisation_id, year, row))
+            .collect::<Result<Vec<_>, _>>()?;
         let marks = sqlx::query(
             "SELECT plan_marks.item_id, plan_marks.period_start, plan_marks.note, plan_marks.marked_at, \
              users.full_name FROM plan_marks JOIN plan_items ON plan_items.id = plan_marks.item_id \
@@ -162,22 +180,16 @@ impl Store {
             return Err(PlanRefusal::Exists);
         }
         for (place, item) in items.iter().enumerate() {
-            insert_item(
-                &mut tx,
-                organisation_id,
-                year,
-                i64::try_from(place).unwrap_or(0) + 1,
-                item,
-                by,
-                now,
-            )
-            .await?;
+            let place = i64::try_from(place).unwrap_or(0) + 1;
+            self.insert_item(&mut tx, organisation_id, year, place, item, by, now)
+                .await?;
         }
         tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 
-    /// Adds a checked item at the end of a year's plan.
+    /// Adds a checked item at the end of a year's plan; refused when the year has none (it is
+    /// started from the standard items first).
     pub async fn add_plan_item(
         &self,
         organisation_id: OrganisationId,
@@ -185,22 +197,30 @@ impl Store {
         item: &PlanItem,
         by: UserId,
         now: DateTime<Utc>,
-    ) -> Result<PlanItemId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+    ) -> Result<PlanItemId, PlanRefusal> {
+        let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
         sqlx::query("UPDATE organisations SET slug = slug WHERE id = $1")
             .bind(organisation_id.0)
             .execute(&mut *tx)
-            .await?;
+            .await
+            .map_err(StoreError::from)?;
         let last: i64 = sqlx::query(
             "SELECT COALESCE(MAX(place), 0) AS last FROM plan_items WHERE organisation_id = $1 AND academic_year = $2",
         )
         .bind(organisation_id.0)
         .bind(i64::from(year.0))
         .fetch_one(&mut *tx)
-        .await?
-        .try_get("last")?;
-        let id = insert_item(&mut tx, organisation_id, year, last + 1, item, by, now).await?;
-        tx.commit().await?;
+        .await
+        .map_err(StoreError::from)?
+        .try_get("last")
+        .map_err(StoreError::from)?;
+        if last == 0 {
+            return Err(PlanRefusal::NoPlan);
+        }
+        let id = self
+            .insert_item(&mut tx, organisation_id, year, last + 1, item, by, now)
+            .await?;
+        tx.commit().await.map_err(StoreError::from)?;
         Ok(id)
     }
 
@@ -238,7 +258,7 @@ impl Store {
         item_id: PlanItemId,
     ) -> Result<(AcademicYear, PlanItemRecord), StoreError> {
         let row = sqlx::query(
-            "SELECT id, academic_year, standard, wording, timing, responsible FROM plan_items \
+            "SELECT id, academic_year, place, standard, wording, timing, responsible FROM plan_items \
              WHERE id = $1 AND organisation_id = $2",
         )
         .bind(item_id.0)
@@ -247,16 +267,16 @@ impl Store {
         .await?
         .ok_or(StoreError::NotFound)?;
         let year: i64 = row.try_get("academic_year")?;
-        Ok((
-            AcademicYear(i32::try_from(year).map_err(|_| StoreError::Corrupt("plan year"))?),
-            item_from_row(&row)?,
-        ))
+        let year = AcademicYear(i32::try_from(year).map_err(|_| StoreError::Corrupt("plan year"))?);
+        Ok((year, item_from_row(self, organisation_id, year, &row)?))
     }
 
-    /// Marks a period of an item done with a note (replacing an earlier mark of the period).
-    /// The caller has checked the period with `plan::check_mark`.
+    /// Marks a period of the school's item done with a note (replacing an earlier mark of the
+    /// period); `NotFound` for another school's item. The caller has checked the period with
+    /// `plan::check_mark`.
     pub async fn mark_plan_period(
         &self,
+        organisation_id: OrganisationId,
         item_id: PlanItemId,
         period_start: NaiveDate,
         note: &str,
@@ -265,6 +285,17 @@ impl Store {
     ) -> Result<(), StoreError> {
         let start = period_start.format("%Y-%m-%d").to_string();
         let mut tx = self.pool.begin().await?;
+        // Writing first serialises two marks of one school on both backends.
+        sqlx::query("UPDATE organisations SET slug = slug WHERE id = $1")
+            .bind(organisation_id.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("SELECT id FROM plan_items WHERE id = $1 AND organisation_id = $2")
+            .bind(item_id.0)
+            .bind(organisation_id.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         sqlx::query("DELETE FROM plan_marks WHERE item_id = $1 AND period_start = $2")
             .bind(item_id.0)
             .bind(&start)
@@ -284,49 +315,62 @@ impl Store {
         Ok(())
     }
 
-    /// Takes back a mark; true when there was one.
+    /// Takes back a mark of the school's item; true when there was one.
     pub async fn unmark_plan_period(
         &self,
+        organisation_id: OrganisationId,
         item_id: PlanItemId,
         period_start: NaiveDate,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query("DELETE FROM plan_marks WHERE item_id = $1 AND period_start = $2")
-            .bind(item_id.0)
-            .bind(period_start.format("%Y-%m-%d").to_string())
-            .execute(&self.pool)
-            .await?;
+        let done = sqlx::query(
+            "DELETE FROM plan_marks WHERE item_id = $1 AND period_start = $2 \
+             AND item_id IN (SELECT id FROM plan_items WHERE organisation_id = $3)",
+        )
+        .bind(item_id.0)
+        .bind(period_start.format("%Y-%m-%d").to_string())
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
         Ok(done.rows_affected() > 0)
     }
-}
 
-async fn insert_item(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    organisation_id: OrganisationId,
-    year: AcademicYear,
-    place: i64,
-    item: &PlanItem,
-    by: UserId,
-    now: DateTime<Utc>,
-) -> Result<PlanItemId, StoreError> {
-    let (standard, wording) = match &item.activity {
-        Activity::Standard(activity) => (Some(activity.code()), None),
-        Activity::Custom(wording) => (None, Some(wording.as_str())),
-    };
-    let responsible: Vec<&str> = item.responsible.iter().map(|position| position.code()).collect();
-    let row = sqlx::query(
-        "INSERT INTO plan_items (organisation_id, academic_year, place, standard, wording, timing, responsible, \
-         created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(organisation_id.0)
-    .bind(i64::from(year.0))
-    .bind(place)
-    .bind(standard)
-    .bind(wording)
-    .bind(item.timing.code())
-    .bind(responsible.join(","))
-    .bind(by.0)
-    .bind(unix(now))
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(PlanItemId(row.try_get("id")?))
+    #[allow(clippy::too_many_arguments)]
+    async fn insert_item(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        organisation_id: OrganisationId,
+        year: AcademicYear,
+        place: i64,
+        item: &PlanItem,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<PlanItemId, StoreError> {
+        let (standard, wording) = match &item.activity {
+            Activity::Standard(activity) => (Some(activity.code()), None),
+            Activity::Custom(wording) => (
+                None,
+                Some(
+                    self.cipher
+                        .seal(&wording_aad(organisation_id, year, place), wording)?,
+                ),
+            ),
+        };
+        let responsible: Vec<&str> = item.responsible.iter().map(|position| position.code()).collect();
+        let row = sqlx::query(
+            "INSERT INTO plan_items (organisation_id, academic_year, place, standard, wording, timing, responsible, \
+             created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(organisation_id.0)
+        .bind(i64::from(year.0))
+        .bind(place)
+        .bind(standard)
+        .bind(wording)
+        .bind(item.timing.code())
+        .bind(responsible.join(","))
+        .bind(by.0)
+        .bind(unix(now))
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(PlanItemId(row.try_get("id")?))
+    }
 }

@@ -1,5 +1,5 @@
-//! The monthly analysis's text as the psychologist wrote it (Kazakh and Russian), sealed, and
-//! its submission to the director.
+//! The monthly analysis's text as the psychologist wrote it (Kazakh and Russian), sealed: the
+//! draft last saved, and the text last submitted to the director, who reads only that.
 
 use chrono::{DateTime, Utc};
 use senim_domain::analysis::Month;
@@ -8,20 +8,38 @@ use sqlx::Row;
 
 use crate::{Store, StoreError, from_unix, unix};
 
+/// The text as submitted to the director.
+#[derive(Clone, Debug)]
+pub struct Submitted {
+    pub text_kk: String,
+    pub text_ru: String,
+    pub by: String,
+    pub at: DateTime<Utc>,
+}
+
 /// The written analysis of a month.
 #[derive(Clone, Debug)]
 pub struct AnalysisReport {
     pub month: Month,
+    /// The draft as last saved (the same as the submitted text right after a submission).
     pub text_kk: String,
     pub text_ru: String,
     pub saved_by: String,
     pub saved_at: DateTime<Utc>,
-    /// Who submitted it to the director, and when.
-    pub submitted: Option<(String, DateTime<Utc>)>,
+    pub submitted: Option<Submitted>,
 }
 
-fn aad(organisation_id: OrganisationId, month: Month, lang: &str) -> String {
-    format!("analysis/{}/{month}/{lang}", organisation_id.0)
+impl AnalysisReport {
+    /// Whether the draft says something the director has not been given.
+    pub fn draft_differs(&self) -> bool {
+        self.submitted
+            .as_ref()
+            .is_none_or(|submitted| submitted.text_kk != self.text_kk || submitted.text_ru != self.text_ru)
+    }
+}
+
+fn aad(organisation_id: OrganisationId, month: Month, column: &str) -> String {
+    format!("analysis/{}/{month}/{column}", organisation_id.0)
 }
 
 impl Store {
@@ -33,7 +51,8 @@ impl Store {
     ) -> Result<Option<AnalysisReport>, StoreError> {
         let Some(row) = sqlx::query(
             "SELECT analysis_reports.text_kk, analysis_reports.text_ru, analysis_reports.saved_at, \
-             analysis_reports.submitted_at, saver.full_name AS saved_by, submitter.full_name AS submitted_by \
+             analysis_reports.submitted_kk, analysis_reports.submitted_ru, analysis_reports.submitted_at, \
+             saver.full_name AS saved_by, submitter.full_name AS submitted_by \
              FROM analysis_reports JOIN users saver ON saver.id = analysis_reports.saved_by \
              LEFT JOIN users submitter ON submitter.id = analysis_reports.submitted_by \
              WHERE analysis_reports.organisation_id = $1 AND analysis_reports.month = $2",
@@ -45,25 +64,40 @@ impl Store {
         else {
             return Ok(None);
         };
-        let text_kk: Vec<u8> = row.try_get("text_kk")?;
-        let text_ru: Vec<u8> = row.try_get("text_ru")?;
-        let submitted_at: Option<i64> = row.try_get("submitted_at")?;
-        let submitted_by: Option<String> = row.try_get("submitted_by")?;
+        let open = |column: &str| -> Result<String, StoreError> {
+            let sealed: Vec<u8> = row.try_get(column)?;
+            self.cipher.open(&aad(organisation_id, month, column), &sealed)
+        };
+        let submitted = match (
+            row.try_get::<Option<Vec<u8>>, _>("submitted_kk")?,
+            row.try_get::<Option<Vec<u8>>, _>("submitted_ru")?,
+            row.try_get::<Option<String>, _>("submitted_by")?,
+            row.try_get::<Option<i64>, _>("submitted_at")?,
+        ) {
+            (Some(kk), Some(ru), Some(by), Some(at)) => Some(Submitted {
+                text_kk: self
+                    .cipher
+                    .open(&aad(organisation_id, month, "submitted_kk"), &kk)?,
+                text_ru: self
+                    .cipher
+                    .open(&aad(organisation_id, month, "submitted_ru"), &ru)?,
+                by,
+                at: from_unix(at)?,
+            }),
+            _ => None,
+        };
         Ok(Some(AnalysisReport {
             month,
-            text_kk: self.cipher.open(&aad(organisation_id, month, "kk"), &text_kk)?,
-            text_ru: self.cipher.open(&aad(organisation_id, month, "ru"), &text_ru)?,
+            text_kk: open("text_kk")?,
+            text_ru: open("text_ru")?,
             saved_by: row.try_get("saved_by")?,
             saved_at: from_unix(row.try_get("saved_at")?)?,
-            submitted: match (submitted_by, submitted_at) {
-                (Some(name), Some(at)) => Some((name, from_unix(at)?)),
-                _ => None,
-            },
+            submitted,
         }))
     }
 
-    /// Saves the month's text (`[kk, ru]`); `submit` also submits it to the director. Saving
-    /// again after a submission keeps it submitted only when submitted again.
+    /// Saves the month's draft (`[kk, ru]`); `submit` also gives it to the director. A draft
+    /// saved after a submission leaves the submitted text as it was.
     pub async fn save_analysis_report(
         &self,
         organisation_id: OrganisationId,
@@ -73,33 +107,60 @@ impl Store {
         by: UserId,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let sealed_kk = self.cipher.seal(&aad(organisation_id, month, "kk"), text_kk)?;
-        let sealed_ru = self.cipher.seal(&aad(organisation_id, month, "ru"), text_ru)?;
-        let (submitted_by, submitted_at) = if submit {
-            (Some(by.0), Some(unix(now)))
-        } else {
-            (None, None)
-        };
+        let seal = |column: &str, text: &str| self.cipher.seal(&aad(organisation_id, month, column), text);
         let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM analysis_reports WHERE organisation_id = $1 AND month = $2")
+        // Writing first serialises two saves of one school on both backends.
+        sqlx::query("UPDATE organisations SET slug = slug WHERE id = $1")
             .bind(organisation_id.0)
-            .bind(month.to_string())
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO analysis_reports (organisation_id, month, text_kk, text_ru, saved_by, saved_at, \
-             submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(organisation_id.0)
-        .bind(month.to_string())
-        .bind(sealed_kk)
-        .bind(sealed_ru)
-        .bind(by.0)
-        .bind(unix(now))
-        .bind(submitted_by)
-        .bind(submitted_at)
-        .execute(&mut *tx)
-        .await?;
+        let existing =
+            sqlx::query("SELECT id FROM analysis_reports WHERE organisation_id = $1 AND month = $2")
+                .bind(organisation_id.0)
+                .bind(month.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+        if existing.is_none() {
+            sqlx::query(
+                "INSERT INTO analysis_reports (organisation_id, month, text_kk, text_ru, saved_by, saved_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(organisation_id.0)
+            .bind(month.to_string())
+            .bind(seal("text_kk", text_kk)?)
+            .bind(seal("text_ru", text_ru)?)
+            .bind(by.0)
+            .bind(unix(now))
+            .execute(&mut *tx)
+            .await?;
+        } else {
+            sqlx::query(
+                "UPDATE analysis_reports SET text_kk = $3, text_ru = $4, saved_by = $5, saved_at = $6 \
+                 WHERE organisation_id = $1 AND month = $2",
+            )
+            .bind(organisation_id.0)
+            .bind(month.to_string())
+            .bind(seal("text_kk", text_kk)?)
+            .bind(seal("text_ru", text_ru)?)
+            .bind(by.0)
+            .bind(unix(now))
+            .execute(&mut *tx)
+            .await?;
+        }
+        if submit {
+            sqlx::query(
+                "UPDATE analysis_reports SET submitted_kk = $3, submitted_ru = $4, submitted_by = $5, \
+                 submitted_at = $6 WHERE organisation_id = $1 AND month = $2",
+            )
+            .bind(organisation_id.0)
+            .bind(month.to_string())
+            .bind(seal("submitted_kk", text_kk)?)
+            .bind(seal("submitted_ru", text_ru)?)
+            .bind(by.0)
+            .bind(unix(now))
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         Ok(())
     }

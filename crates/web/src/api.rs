@@ -1450,7 +1450,12 @@ async fn analysis(
             "ru": report.text_ru,
             "saved_by": report.saved_by,
             "saved_at": report.saved_at.to_rfc3339(),
-            "submitted_at": report.submitted.as_ref().map(|(_, at)| at.to_rfc3339()),
+            "submitted": report.submitted.as_ref().map(|submitted| json!({
+                "kk": submitted.text_kk,
+                "ru": submitted.text_ru,
+                "by": submitted.by,
+                "at": submitted.at.to_rfc3339(),
+            })),
         }),
         None => Value::Null,
     };
@@ -1792,7 +1797,7 @@ async fn plan_json(
     let today = senim_domain::time::local(clock::now()).date_naive();
     let items = state.store.plan(organisation_id, year).await?;
     let record = crate::paperwork::plan_record(&state.store, organisation_id, year).await?;
-    let progress = crate::paperwork::plan_progress(&items, year, &record, today);
+    let progress = crate::paperwork::plan_progress(&items, year, &state.calendar, &record, today);
     let lang = senim_i18n::Lang::Kk;
     Ok(json!({
         "academic_year": year.to_string(),
@@ -1832,7 +1837,7 @@ async fn create_plan(
     let Json(body) = body?;
     let year = academic_year(&body.academic_year)?;
     let items = match &body.items {
-        None => senim_domain::plan::default_plan(),
+        None => senim_domain::plan::default_plan_for(state.store.box_schedule(user.organisation_id).await?),
         Some(items) => items.iter().map(plan_item).collect::<Result<Vec<_>, _>>()?,
     };
     match state
@@ -1841,7 +1846,7 @@ async fn create_plan(
         .await
     {
         Ok(()) => {}
-        Err(senim_store::PlanRefusal::Exists) => {
+        Err(senim_store::PlanRefusal::Exists | senim_store::PlanRefusal::NoPlan) => {
             return Err(ApiError {
                 status: StatusCode::CONFLICT,
                 code: "plan_exists",
@@ -1895,10 +1900,21 @@ async fn create_plan_item(
     let year = academic_year(&year)?;
     let Json(body) = body?;
     let item = plan_item(&body)?;
-    let id = state
+    let id = match state
         .store
         .add_plan_item(user.organisation_id, year, &item, user.id, clock::now())
-        .await?;
+        .await
+    {
+        Ok(id) => id,
+        Err(senim_store::PlanRefusal::Store(error)) => return Err(error.into()),
+        Err(_) => {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "no plan for this academic year; create it first",
+            ));
+        }
+    };
     tracing::info!(
         user = user.id.0,
         item = id.0,
@@ -1949,10 +1965,10 @@ async fn create_plan_mark(
     let start =
         NaiveDate::parse_from_str(body.period_start.trim(), "%Y-%m-%d").map_err(|_| PlanError::Period)?;
     let today = senim_domain::time::local(clock::now()).date_naive();
-    senim_domain::plan::check_mark(&item.item, year, start, &body.note, today)?;
+    senim_domain::plan::check_mark(&item.item, year, &state.calendar, start, &body.note, today)?;
     state
         .store
-        .mark_plan_period(id, start, &body.note, user.id, clock::now())
+        .mark_plan_period(user.organisation_id, id, start, &body.note, user.id, clock::now())
         .await?;
     tracing::info!(
         user = user.id.0,

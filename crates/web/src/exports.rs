@@ -376,9 +376,11 @@ pub async fn monthly_analysis(
     let report = store.analysis_report(organisation_id, month).await?;
     let figures: [Figures; 3] = figures.try_into().map_err(|_| StoreError::Corrupt("analysis"))?;
     let document_lang = senim_documents::document_lang(lang);
-    let text = match &report {
-        Some(report) if document_lang == Lang::Ru => report.text_ru.clone(),
-        Some(report) => report.text_kk.clone(),
+    // The director's document carries the text as submitted, never a draft; before any
+    // submission, the text Senim writes from the figures.
+    let text = match report.as_ref().and_then(|report| report.submitted.as_ref()) {
+        Some(submitted) if document_lang == Lang::Ru => submitted.text_ru.clone(),
+        Some(submitted) => submitted.text_kk.clone(),
         None => crate::paperwork::generated_analysis(month, &figures, document_lang),
     };
     let document = senim_documents::MonthlyAnalysis {

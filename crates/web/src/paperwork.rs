@@ -6,6 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use senim_documents::{Minutes, MinutesItem, PlanDocument, PlanRow, Signatory};
 use senim_domain::analysis::{AppealFacts, Figures, Month};
+use senim_domain::calendar::WorkingCalendar;
 use senim_domain::minutes::{ProposedItem, SinceLastMeeting, proposed_agenda};
 use senim_domain::plan::{AcademicYear, Activity, Mark, Period, PlanItem, Record, progress};
 use senim_domain::time::local;
@@ -136,7 +137,8 @@ pub struct ProposedText {
 }
 
 /// The agenda Senim proposes for minutes held on `held_on`: the work since the day after the
-/// last meeting (or since 1 January), in numbers. Also says since which day it counted.
+/// last meeting (or since the academic year began), in numbers; the forwardings overdue that
+/// day, whenever their appeals came in. Also says since which day it counted.
 pub async fn proposed_minutes(
     store: &Store,
     organisation_id: OrganisationId,
@@ -153,7 +155,7 @@ pub async fn proposed_minutes(
     }
     let from = match last {
         Some(day) => day + Duration::days(1),
-        None => NaiveDate::from_ymd_opt(held_on.year(), 1, 1).unwrap_or(held_on),
+        None => AcademicYear::of(held_on).first_day(),
     };
     let since = from.format("%d.%m.%Y").to_string();
     let mut facts = SinceLastMeeting::default();
@@ -167,8 +169,17 @@ pub async fn proposed_minutes(
     for (_, appeal) in appeal_facts(store, organisation_id, from, held_on, lang, held_on).await? {
         facts.appeals += 1;
         facts.urgent += u32::from(appeal.urgent);
-        facts.overdue += u32::from(appeal.overdue);
     }
+    // Overdue is counted over every open forwarding, whenever its appeal came in.
+    facts.overdue = u32::try_from(
+        store
+            .open_forwardings(organisation_id)
+            .await?
+            .iter()
+            .filter(|forwarding| forwarding.due_on < held_on)
+            .count(),
+    )
+    .unwrap_or(u32::MAX);
     let since_arg = || Arg::from(since.clone());
     let n = |value: u32| Arg::Number(i64::from(value));
     let items = proposed_agenda(facts)
@@ -331,6 +342,7 @@ pub fn period_text(period: Period) -> String {
 pub fn plan_progress(
     items: &[PlanItemRecord],
     year: AcademicYear,
+    calendar: &WorkingCalendar,
     record: &Record,
     today: NaiveDate,
 ) -> Vec<Vec<(Period, Mark)>> {
@@ -338,17 +350,18 @@ pub fn plan_progress(
         .iter()
         .map(|item| {
             let marked: Vec<NaiveDate> = item.marks.iter().map(|mark| mark.period_start).collect();
-            progress(&item.item, year, record, &marked, today)
+            progress(&item.item, year, calendar, record, &marked, today)
         })
         .collect()
 }
 
-/// «3 of 5 periods done», and for documents (`list_missed`) the missed periods by their first
-/// day: «missed: 04.09, 11.09».
+/// «3 of 5 periods done» — of the periods done or over (a period still running counts once it
+/// is done; a week without a call is not asked for) — and for documents (`list_missed`) the
+/// missed periods by their first day: «missed: 04.09, 11.09».
 pub fn progress_text(marks: &[(Period, Mark)], lang: Lang, list_missed: bool) -> String {
     let due: Vec<&(Period, Mark)> = marks
         .iter()
-        .filter(|(_, mark)| !matches!(mark, Mark::Upcoming))
+        .filter(|(_, mark)| mark.is_done() || *mark == Mark::Missed)
         .collect();
     if due.is_empty() {
         return lang.t("plan-progress-not-begun");
@@ -380,6 +393,7 @@ pub fn progress_text(marks: &[(Period, Mark)], lang: Lang, list_missed: bool) ->
 /// signed by the school's psychologists.
 pub async fn plan_document(
     store: &Store,
+    calendar: &WorkingCalendar,
     organisation_id: OrganisationId,
     year: AcademicYear,
     lang: Lang,
@@ -389,7 +403,7 @@ pub async fn plan_document(
     let school = store.organisation(organisation_id).await?;
     let items = store.plan(organisation_id, year).await?;
     let record = plan_record(store, organisation_id, year).await?;
-    let progress = plan_progress(&items, year, &record, today);
+    let progress = plan_progress(&items, year, calendar, &record, today);
     let rows = items
         .iter()
         .zip(&progress)

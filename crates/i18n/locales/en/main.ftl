@@ -578,7 +578,10 @@ plan-col-activity = Activities
 plan-col-timing = Timing
 plan-col-responsible = Responsible
 plan-col-progress = Done
-plan-progress = { $done } of { $due } periods done
+plan-progress = { $done } of { $due } { $due ->
+    [one] period
+   *[other] periods
+} done
 plan-progress-not-begun = No period has begun yet
 plan-progress-missed = Missed: { $periods }
 plan-legend = Progress from the records as of { $date }: box-opening acts, minutes, registered calls and staff marks.
@@ -600,6 +603,7 @@ plan-evidence-manual = marked by staff
 plan-mark-done = done
 plan-mark-marked = marked
 plan-mark-missed = missed
+plan-mark-quiet = no calls
 plan-mark-current = current period
 plan-mark-upcoming = ahead
 position-short-responsible-specialist = Responsible specialist
@@ -610,6 +614,8 @@ position-short-director = Director
 position-short-administrator = System administrator
 plan-add = Add an item
 plan-activity-field = Activity
+plan-own-activity = — our own activity (write it below) —
+plan-own-wording = Wording of your own activity
 plan-timing-field = Timing
 plan-responsible-field = Responsible
 plan-item-added = The item was added.

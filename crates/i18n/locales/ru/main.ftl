@@ -580,7 +580,10 @@ plan-col-activity = Мероприятия
 plan-col-timing = Сроки
 plan-col-responsible = Ответственные
 plan-col-progress = Выполнение
-plan-progress = выполнено { $done } из { $due } периодов
+plan-progress = выполнено { $done } из { $due } { $due ->
+    [one] периода
+   *[other] периодов
+}
 plan-progress-not-begun = Периоды ещё не начались
 plan-progress-missed = Не выполнено: { $periods }
 plan-legend = Выполнение по записям на { $date }: акты вскрытия ящика, протоколы, зарегистрированные звонки и отметки сотрудников.
@@ -602,6 +605,7 @@ plan-evidence-manual = отметкой сотрудника
 plan-mark-done = выполнено
 plan-mark-marked = отмечено
 plan-mark-missed = не выполнено
+plan-mark-quiet = звонков не было
 plan-mark-current = текущий период
 plan-mark-upcoming = впереди
 position-short-responsible-specialist = Ответственный специалист
@@ -612,6 +616,8 @@ position-short-director = Директор
 position-short-administrator = Системный администратор
 plan-add = Добавить мероприятие
 plan-activity-field = Мероприятие
+plan-own-activity = — своё мероприятие (напишите ниже) —
+plan-own-wording = Текст своего мероприятия
 plan-timing-field = Срок
 plan-responsible-field = Ответственные
 plan-item-added = Мероприятие добавлено.

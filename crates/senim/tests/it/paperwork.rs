@@ -40,7 +40,8 @@ both_backends! {
         assert_eq!(status, 201, "{plan}");
         assert_eq!(plan["items"].as_array().unwrap().len(), 7, "the seed's seven items");
         assert_eq!(plan["items"][0]["activity"], "«Сенім телефоны» мен «Сенім жәшігі» жұмысын ұйымдастыру.");
-        assert_eq!(plan["items"][3]["timing"], "weekly");
+        assert_eq!(plan["items"][2]["timing"], "weekly");
+        assert_eq!(plan["items"][3]["timing"], "twice_monthly", "letters as often as the box schedule opens it");
         let (status, _) = api.post("/api/v1/plans", json!({ "academic_year": "2024-2025" })).await;
         assert_eq!(status, 409, "a year has one plan");
         let (status, opening) = api
@@ -53,12 +54,23 @@ both_backends! {
         assert_eq!(status, 200);
         for standard in ["letters", "act"] {
             let periods = periods(&plan, standard);
-            assert_eq!(mark_of(periods, "2024-10-14"), "done", "{standard}: the week with the opening");
-            assert_eq!(mark_of(periods, "2024-10-07"), "missed", "{standard}: the week without one");
+            assert_eq!(mark_of(periods, "2024-10-16"), "done", "{standard}: the half-month with the opening");
+            assert_eq!(mark_of(periods, "2024-10-01"), "missed", "{standard}: the half-month without one");
         }
+        // Weekly, as the seed's plan had it: the week with the opening done, the week before missed.
+        let (status, _) = api
+            .post("/api/v1/plans/2024-2025/items", json!({ "standard": "letters", "timing": "weekly", "responsible": ["psychologist"] }))
+            .await;
+        assert_eq!(status, 201);
+        let (_, plan) = api.get("/api/v1/plans/2024-2025").await;
+        let weekly = plan["items"][7]["periods"].as_array().unwrap();
+        assert_eq!(mark_of(weekly, "2024-10-14"), "done", "the week with the opening");
+        assert_eq!(mark_of(weekly, "2024-10-07"), "missed", "the week without one");
         let calls = periods(&plan, "calls");
         assert_eq!(mark_of(calls, "2024-10-07"), "done");
-        assert_eq!(mark_of(calls, "2024-10-14"), "missed");
+        assert_eq!(mark_of(calls, "2024-10-14"), "quiet", "a week nobody called is no failure");
+        // 1 September 2024 was a Sunday: the first week asked for starts on the 2nd.
+        assert_eq!(periods(&plan, "inform_classes")[0]["start"], "2024-09-02");
         assert_eq!(mark_of(periods(&plan, "council"), "2024-10-14"), "missed", "minutes, not openings, show the council");
         // The September order is marked by hand, with a note; a day that starts no period is refused.
         let order = plan["items"][1]["id"].as_i64().unwrap();
@@ -85,10 +97,19 @@ both_backends! {
             .post("/api/v1/plans/2024-2025/items", json!({ "wording": "Сынып сағаттары", "timing": "monthly", "responsible": ["social_pedagogue"] }))
             .await;
         assert_eq!(status, 201);
-        assert_eq!(plan["items"][7]["activity"], "Сынып сағаттары");
-        assert_eq!(plan["items"][7]["periods"].as_array().unwrap().len(), 9);
-        let (status, _) = app.api(&app.token("b-psychologist").await).get("/api/v1/plans/2024-2025").await;
+        assert_eq!(plan["items"][8]["activity"], "Сынып сағаттары");
+        assert_eq!(plan["items"][8]["periods"].as_array().unwrap().len(), 9);
+        let other = app.api(&app.token("b-psychologist").await);
+        let (status, _) = other.get("/api/v1/plans/2024-2025").await;
         assert_eq!(status, 404);
+        let (status, _) = other
+            .post(&format!("/api/v1/plans/2024-2025/items/{order}/marks"), json!({ "period_start": "2024-09-01", "note": "x" }))
+            .await;
+        assert_eq!(status, 404, "another school's item is not found");
+        let (status, _) = api
+            .post("/api/v1/plans/2025-2026/items", json!({ "wording": "Сынып сағаттары", "timing": "monthly", "responsible": ["social_pedagogue"] }))
+            .await;
+        assert_eq!(status, 404, "a year without a plan is started first");
         // The page shows the marks; the plan prints with them.
         let mut browser = app.browser("director").await;
         let (status, page) = browser.get("/plan?year=2024-2025").await;
@@ -202,7 +223,14 @@ both_backends! {
         assert_eq!(status, 403);
         let (_, figures) = api.get(&format!("/api/v1/analysis/{month}")).await;
         assert_eq!(figures["text"]["kk"], kk);
-        assert!(figures["text"]["submitted_at"].is_string());
+        assert_eq!(figures["text"]["submitted"]["kk"], kk);
+        // A draft saved after the submission is not what the director reads.
+        let (status, _) = browser
+            .post("/analysis/text", &[("month", month.as_str()), ("text_kk", "Жоба: әлі тексерілмеген."), ("text_ru", "Черновик."), ("action", "save")])
+            .await;
+        assert_eq!(status, 303);
+        let (_, page) = director.get(&format!("/analysis?month={month}")).await;
+        assert!(page.contains("Екеуі де телефон арқылы түсті.") && !page.contains("әлі тексерілмеген"), "{page}");
         let client = signed_in(&app, "director").await;
         let pdf = scratch("analysis.pdf");
         assert_eq!(download(&client, &format!("{}/analysis.pdf?month={month}&lang=ru", app.base), &pdf).await.0, 200);

@@ -1,14 +1,14 @@
 -- The yearly activity plan: its items in order, per school and academic year (named by its
 -- first calendar year). A standard item keeps its code (its wording comes from the
 -- translations, and the work that shows it done follows from it); a school's own item keeps
--- its wording. Who answers for an item: position codes separated by commas.
+-- its wording, sealed (staff may write of a class or a child). Who answers for an item: position codes separated by commas.
 CREATE TABLE plan_items (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     organisation_id BIGINT NOT NULL REFERENCES organisations (id),
     academic_year BIGINT NOT NULL,
     place BIGINT NOT NULL,
     standard TEXT,
-    wording TEXT,
+    wording BLOB,
     timing TEXT NOT NULL,
     responsible TEXT NOT NULL,
     created_by BIGINT NOT NULL REFERENCES users (id),
@@ -27,8 +27,9 @@ CREATE TABLE plan_marks (
     UNIQUE (item_id, period_start)
 );
 
--- The monthly analysis's text, in Kazakh and Russian, as the psychologist wrote it, and when it
--- was submitted to the director. Sealed: a person may write more than numbers.
+-- The monthly analysis's text, in Kazakh and Russian: the draft as the psychologist last saved
+-- it, and the text as last submitted to the director (who reads only that). Sealed: a person
+-- may write more than numbers.
 CREATE TABLE analysis_reports (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     organisation_id BIGINT NOT NULL REFERENCES organisations (id),
@@ -37,6 +38,8 @@ CREATE TABLE analysis_reports (
     text_ru BLOB NOT NULL,
     saved_by BIGINT NOT NULL REFERENCES users (id),
     saved_at BIGINT NOT NULL,
+    submitted_kk BLOB,
+    submitted_ru BLOB,
     submitted_by BIGINT REFERENCES users (id),
     submitted_at BIGINT,
     UNIQUE (organisation_id, month)

@@ -116,7 +116,8 @@ struct AnalysisPage {
     text_ru: String,
     /// The text in the reader's document language, as paragraphs.
     paragraphs: Vec<String>,
-    state: Option<String>,
+    /// When the text was submitted, and whether a newer draft waits.
+    states: Vec<String>,
 }
 
 /// The month a query names (`YYYY-MM`), or this month.
@@ -155,27 +156,35 @@ async fn render_page(
             crate::paperwork::generated_analysis(month, &analysis.figures, Lang::Ru),
         ),
     };
-    let shown = match &analysis.report {
-        Some(report) if senim_documents::document_lang(lang) == Lang::Ru => report.text_ru.clone(),
-        Some(report) => report.text_kk.clone(),
+    // The director reads the text as submitted, never a draft.
+    let submitted = analysis
+        .report
+        .as_ref()
+        .and_then(|report| report.submitted.as_ref());
+    let shown = match submitted {
+        Some(submitted) if senim_documents::document_lang(lang) == Lang::Ru => submitted.text_ru.clone(),
+        Some(submitted) => submitted.text_kk.clone(),
         None => String::new(),
     };
-    let state_line = analysis.report.as_ref().map(|report| match &report.submitted {
-        Some((name, at)) => lang.t_args(
+    let mut state_lines = Vec::new();
+    if let Some(submitted) = submitted {
+        state_lines.push(lang.t_args(
             "analysis-submitted-by",
             &[
-                ("name", Arg::from(name.as_str())),
-                ("date", Arg::from(format_local(*at))),
+                ("name", Arg::from(submitted.by.as_str())),
+                ("date", Arg::from(format_local(submitted.at))),
             ],
-        ),
-        None => lang.t_args(
+        ));
+    }
+    if let Some(report) = analysis.report.as_ref().filter(|report| report.draft_differs()) {
+        state_lines.push(lang.t_args(
             "analysis-draft-by",
             &[
                 ("name", Arg::from(report.saved_by.as_str())),
                 ("date", Arg::from(format_local(report.saved_at))),
             ],
-        ),
-    });
+        ));
+    }
     let document = &analysis.document;
     Ok(AnalysisPage {
         l: lang,
@@ -208,7 +217,7 @@ async fn render_page(
             .filter(|paragraph| !paragraph.is_empty())
             .map(str::to_owned)
             .collect(),
-        state: state_line,
+        states: state_lines,
     })
 }
 

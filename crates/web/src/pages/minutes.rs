@@ -305,7 +305,8 @@ async fn new_minutes(
         l: lang,
         chrome: Chrome::new(&signed_in.0, "/minutes/new"),
         held_on: held_on.format("%Y-%m-%d").to_string(),
-        members: members(&state, &signed_in, &[user.id.0]).await?,
+        // The chair is ticked as present too, or the form would refuse itself.
+        members: members(&state, &signed_in, &[user.id.0, chair]).await?,
         items: labelled(items, lang),
         chair,
         secretary: user.id.0,

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use senim_documents::Format;
 use senim_domain::Position;
 use senim_domain::plan::{
-    AcademicYear, Activity, Mark, PlanError, PlanItem, Timing, check_mark, default_plan,
+    AcademicYear, Activity, Mark, PlanError, PlanItem, StandardActivity, Timing, check_mark, default_plan_for,
 };
 use senim_i18n::{Arg, Lang};
 use senim_store::{PlanItemId, PlanRefusal, StoreError};
@@ -95,6 +95,17 @@ struct Choice {
     label: String,
 }
 
+/// The add-item form as typed: a standard item's code (or empty for the school's own
+/// wording), the wording, the timing, who answers for it.
+#[derive(Default)]
+struct AddForm {
+    year: String,
+    standard: String,
+    activity: String,
+    timing: String,
+    responsible: Vec<String>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "plan.html")]
 struct PlanPage {
@@ -110,6 +121,8 @@ struct PlanPage {
     error: Option<String>,
     timings: Vec<Choice>,
     positions: Vec<Choice>,
+    standards: Vec<Choice>,
+    typed: AddForm,
 }
 
 async fn render(
@@ -118,13 +131,14 @@ async fn render(
     year: AcademicYear,
     notice: Option<String>,
     error: Option<String>,
+    typed: AddForm,
 ) -> Result<PlanPage, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
     let today = today();
     let items = state.store.plan(user.organisation_id, year).await?;
     let record = plan_record(&state.store, user.organisation_id, year).await?;
-    let progress = plan_progress(&items, year, &record, today);
+    let progress = plan_progress(&items, year, &state.calendar, &record, today);
     let views = items
         .iter()
         .zip(&progress)
@@ -218,6 +232,14 @@ async fn render(
             label: lang.t(position.message_id()),
         })
         .collect(),
+        standards: StandardActivity::ALL
+            .into_iter()
+            .map(|activity| Choice {
+                value: activity.code().to_owned(),
+                label: lang.t(activity.message_id()),
+            })
+            .collect(),
+        typed,
     })
 }
 
@@ -243,7 +265,7 @@ async fn plan_page(
         Some("unmarked") => Some(lang.t("plan-unmarked")),
         _ => None,
     };
-    Ok(render(&state, &signed_in, year, notice, None)
+    Ok(render(&state, &signed_in, year, notice, None, AddForm::default())
         .await?
         .into_response())
 }
@@ -253,8 +275,9 @@ async fn refuse(
     signed_in: &SignedIn,
     year: AcademicYear,
     message: String,
+    typed: AddForm,
 ) -> Result<Response, AppError> {
-    let page = render(state, signed_in, year, None, Some(message)).await?;
+    let page = render(state, signed_in, year, None, Some(message), typed).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -277,32 +300,47 @@ async fn create_plan(
     let year = AcademicYear::parse(&form.year).map_err(|_| AppError::BadRequest)?;
     match state
         .store
-        .create_plan(user.organisation_id, year, &default_plan(), user.id, clock::now())
+        .create_plan(
+            user.organisation_id,
+            year,
+            &default_plan_for(state.store.box_schedule(user.organisation_id).await?),
+            user.id,
+            clock::now(),
+        )
         .await
     {
         Ok(()) => {
             tracing::info!(user = user.id.0, %year, "activity plan created");
             Ok(back(year, "created"))
         }
-        Err(PlanRefusal::Exists) => refuse(&state, &signed_in, year, signed_in.0.lang.t("plan-exists")).await,
+        Err(PlanRefusal::Exists | PlanRefusal::NoPlan) => {
+            refuse(
+                &state,
+                &signed_in,
+                year,
+                signed_in.0.lang.t("plan-exists"),
+                AddForm::default(),
+            )
+            .await
+        }
         Err(PlanRefusal::Store(error)) => Err(error.into()),
     }
 }
 
 /// The add-item form: `responsible` repeats, one per checked box.
-fn parse_item_form(body: &str) -> (String, String, String, Vec<String>) {
-    let (mut year, mut activity, mut timing, mut responsible) =
-        (String::new(), String::new(), String::new(), Vec::new());
+fn parse_item_form(body: &str) -> AddForm {
+    let mut form = AddForm::default();
     for (name, value) in url::form_urlencoded::parse(body.as_bytes()) {
         match name.as_ref() {
-            "year" => year = value.into_owned(),
-            "activity" => activity = value.into_owned(),
-            "timing" => timing = value.into_owned(),
-            "responsible" => responsible.push(value.into_owned()),
+            "year" => form.year = value.into_owned(),
+            "standard" => form.standard = value.into_owned(),
+            "activity" => form.activity = value.into_owned(),
+            "timing" => form.timing = value.into_owned(),
+            "responsible" => form.responsible.push(value.into_owned()),
             _ => {}
         }
     }
-    (year, activity, timing, responsible)
+    form
 }
 
 async fn add_item(
@@ -312,29 +350,41 @@ async fn add_item(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let (year, activity, timing, responsible) = parse_item_form(&body);
-    let year = AcademicYear::parse(&year).map_err(|_| AppError::BadRequest)?;
-    let timing = Timing::parse(&timing).ok_or(AppError::BadRequest)?;
-    let responsible = responsible
+    let form = parse_item_form(&body);
+    let year = AcademicYear::parse(&form.year).map_err(|_| AppError::BadRequest)?;
+    let timing = Timing::parse(&form.timing).ok_or(AppError::BadRequest)?;
+    let responsible = form
+        .responsible
         .iter()
         .map(|code| Position::parse(code).ok_or(AppError::BadRequest))
         .collect::<Result<Vec<_>, _>>()?;
+    let activity = if form.standard.is_empty() {
+        Activity::Custom(form.activity.clone())
+    } else {
+        Activity::Standard(StandardActivity::parse(&form.standard).ok_or(AppError::BadRequest)?)
+    };
     let item = match (PlanItem {
-        activity: Activity::Custom(activity),
+        activity,
         timing,
         responsible,
     })
     .checked()
     {
         Ok(item) => item,
-        Err(error) => return refuse(&state, &signed_in, year, plan_error_message(error, lang)).await,
+        Err(error) => return refuse(&state, &signed_in, year, plan_error_message(error, lang), form).await,
     };
-    let id = state
+    match state
         .store
         .add_plan_item(user.organisation_id, year, &item, user.id, clock::now())
-        .await?;
-    tracing::info!(user = user.id.0, item = id.0, %year, "activity plan item added");
-    Ok(back(year, "added"))
+        .await
+    {
+        Ok(id) => {
+            tracing::info!(user = user.id.0, item = id.0, %year, "activity plan item added");
+            Ok(back(year, "added"))
+        }
+        Err(PlanRefusal::Store(error)) => Err(error.into()),
+        Err(PlanRefusal::NoPlan | PlanRefusal::Exists) => Err(AppError::NotFound),
+    }
 }
 
 fn item_id(id: &str) -> Result<PlanItemId, AppError> {
@@ -389,15 +439,23 @@ async fn mark_period(
             &signed_in,
             year,
             plan_error_message(PlanError::Period, lang),
+            AddForm::default(),
         )
         .await;
     };
-    if let Err(error) = check_mark(&item.item, year, start, &form.note, today()) {
-        return refuse(&state, &signed_in, year, plan_error_message(error, lang)).await;
+    if let Err(error) = check_mark(&item.item, year, &state.calendar, start, &form.note, today()) {
+        return refuse(
+            &state,
+            &signed_in,
+            year,
+            plan_error_message(error, lang),
+            AddForm::default(),
+        )
+        .await;
     }
     state
         .store
-        .mark_plan_period(id, start, &form.note, user.id, clock::now())
+        .mark_plan_period(user.organisation_id, id, start, &form.note, user.id, clock::now())
         .await?;
     tracing::info!(user = user.id.0, item = id.0, "activity plan period marked");
     Ok(back(year, "marked"))
@@ -414,7 +472,10 @@ async fn unmark_period(
     let (year, _) = owned_item(&state, &signed_in, id).await?;
     let start =
         NaiveDate::parse_from_str(&form.period_start, "%Y-%m-%d").map_err(|_| AppError::BadRequest)?;
-    state.store.unmark_plan_period(id, start).await?;
+    state
+        .store
+        .unmark_plan_period(user.organisation_id, id, start)
+        .await?;
     tracing::info!(user = user.id.0, item = id.0, "activity plan mark taken back");
     Ok(back(year, "unmarked"))
 }
@@ -432,7 +493,9 @@ async fn plan_download(
         return Err(AppError::NotFound);
     }
     let today = today();
-    let plan = crate::paperwork::plan_document(&state.store, organisation_id, year, lang, today).await?;
+    let plan =
+        crate::paperwork::plan_document(&state.store, &state.calendar, organisation_id, year, lang, today)
+            .await?;
     super::openings::printed(&plan, format, today, &format!("plan-{year}-{}", lang.code()))
 }
 
