@@ -1,5 +1,6 @@
-//! The monthly analysis as a PDF for the director: a table of the month's figures beside the
-//! previous month and the same month a year before, and a chart. Numbers only.
+//! The monthly analysis for the director: a table of the month's figures beside the previous
+//! month and the same month a year before, charts by channel and by category, and the written
+//! analysis. Numbers only.
 
 use senim_i18n::Lang;
 use typst::foundations::Bytes;
@@ -8,12 +9,23 @@ use crate::docx::Writer;
 use crate::pdf::{Template, render};
 use crate::{DocumentError, document_lang};
 
-/// One line of the table: what is counted and the three months' values.
+/// One line of the table: what is counted and the three months' values; a line without
+/// values heads the lines after it («By category»).
 #[derive(Clone, Debug)]
 pub struct AnalysisLine {
     pub label: String,
-    pub values: [u32; 3],
+    pub values: Option<[u32; 3]>,
 }
+
+/// A chart: its title and the SVG document Senim drew.
+#[derive(Clone, Debug)]
+pub struct Chart {
+    pub title: String,
+    pub svg: String,
+}
+
+/// The names the charts reach the template under (at most this many charts).
+const CHART_INPUTS: [&str; 3] = ["chart-0", "chart-1", "chart-2"];
 
 #[derive(Clone, Debug)]
 pub struct MonthlyAnalysis {
@@ -22,9 +34,7 @@ pub struct MonthlyAnalysis {
     /// The three months' names: this month, the previous one, the same month a year before.
     pub columns: [String; 3],
     pub lines: Vec<AnalysisLine>,
-    pub chart_title: String,
-    /// The chart by channel as an SVG document.
-    pub chart_svg: String,
+    pub charts: Vec<Chart>,
     /// The written analysis, paragraphs separated by blank lines; empty when none was written.
     pub text: String,
     pub text_title: String,
@@ -40,19 +50,18 @@ impl MonthlyAnalysis {
             "columns": self.columns,
             "lines": self.lines.iter().map(|line| serde_json::json!({
                 "label": line.label,
-                "values": line.values.iter().map(u32::to_string).collect::<Vec<_>>(),
+                "values": line.values.map(|values| values.map(|value| value.to_string())),
             })).collect::<Vec<_>>(),
-            "chart_title": self.chart_title,
+            "charts": self.charts.iter().take(CHART_INPUTS.len()).map(|chart| &chart.title).collect::<Vec<_>>(),
             "text_title": self.text_title,
             "paragraphs": self.paragraphs(),
         });
-        let chart = Bytes::new(self.chart_svg.clone().into_bytes());
-        render(
-            Template::Analysis,
-            &data.to_string(),
-            vec![("chart", chart)],
-            today,
-        )
+        let charts = CHART_INPUTS
+            .iter()
+            .zip(&self.charts)
+            .map(|(name, chart)| (*name, Bytes::new(chart.svg.clone().into_bytes())))
+            .collect();
+        render(Template::Analysis, &data.to_string(), charts, today)
     }
 
     fn paragraphs(&self) -> Vec<String> {
@@ -79,9 +88,11 @@ impl MonthlyAnalysis {
                 .collect::<Vec<_>>(),
         ];
         rows.extend(self.lines.iter().map(|line| {
-            std::iter::once(line.label.clone())
-                .chain(line.values.iter().map(u32::to_string))
-                .collect()
+            let values = line.values.map_or_else(
+                || vec![String::new(); 3],
+                |values| values.iter().map(u32::to_string).collect(),
+            );
+            std::iter::once(line.label.clone()).chain(values).collect()
         }));
         docx.table(&rows, &[4200, 1700, 1700, 1700], true, true);
         let paragraphs = self.paragraphs();

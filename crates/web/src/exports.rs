@@ -325,7 +325,8 @@ pub fn bar_chart(bars: &[(String, u32)], title: &str) -> String {
 }
 
 /// The monthly analysis of a month: its figures beside the previous month and the same month
-/// a year before, as lines for the page and the PDF, and the chart by channel.
+/// a year before, as lines for the page and the documents, and the charts by channel and by
+/// category.
 pub async fn monthly_analysis(
     store: &Store,
     calendar: &WorkingCalendar,
@@ -334,9 +335,9 @@ pub async fn monthly_analysis(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<AnalysisOfMonth, StoreError> {
-    use senim_documents::AnalysisLine;
-    use senim_domain::Channel;
+    use senim_documents::{AnalysisLine, Chart};
     use senim_domain::analysis::Figures;
+    use senim_domain::{Channel, Topic};
     let months = [month, month.previous(), month.a_year_before()];
     let mut figures: Vec<Figures> = Vec::with_capacity(3);
     for month in months {
@@ -344,26 +345,56 @@ pub async fn monthly_analysis(
     }
     let line = |id: &str, value: fn(&Figures) -> u32| AnalysisLine {
         label: lang.t(id),
-        values: [value(&figures[0]), value(&figures[1]), value(&figures[2])],
+        values: Some([value(&figures[0]), value(&figures[1]), value(&figures[2])]),
     };
+    let sub_line = |label: String, value: &dyn Fn(&Figures) -> u32| AnalysisLine {
+        label: format!("— {label}"),
+        values: Some([value(&figures[0]), value(&figures[1]), value(&figures[2])]),
+    };
+    let topic_name = |topic: Topic| lang.t(&format!("category-{}", topic.code().replace('_', "-")));
     let mut lines = vec![line("analysis-total", |f| f.total)];
     for channel in Channel::ALL {
+        lines.push(sub_line(lang.t(channel.message_id()), &|f: &Figures| {
+            f.by_channel.get(channel.code()).copied().unwrap_or(0)
+        }));
+    }
+    // The categories any of the three months had, in the framework's order.
+    let count_of = |f: &Figures, topic: Topic| f.by_topic.get(topic.code()).copied().unwrap_or(0);
+    let topics: Vec<Topic> = Topic::ALL
+        .into_iter()
+        .filter(|topic| figures.iter().any(|f| count_of(f, *topic) > 0))
+        .collect();
+    if !topics.is_empty() {
         lines.push(AnalysisLine {
-            label: format!("— {}", lang.t(channel.message_id())),
-            values: [0, 1, 2].map(|i| figures[i].by_channel.get(channel.code()).copied().unwrap_or(0)),
+            label: lang.t("analysis-by-category"),
+            values: None,
         });
+        for topic in &topics {
+            lines.push(sub_line(topic_name(*topic), &|f: &Figures| count_of(f, *topic)));
+        }
     }
     lines.extend([
         line("analysis-anonymous", |f| f.anonymous),
         line("analysis-urgent", |f| f.urgent),
         line("analysis-forwarded", |f| f.forwarded),
+    ]);
+    // To whom they were forwarded, by the executing organisation's name.
+    let mut receivers: Vec<&String> = figures.iter().flat_map(|f| f.forwarded_to.keys()).collect();
+    receivers.sort();
+    receivers.dedup();
+    for receiver in receivers {
+        lines.push(sub_line(receiver.clone(), &|f: &Figures| {
+            f.forwarded_to.get(receiver).copied().unwrap_or(0)
+        }));
+    }
+    lines.extend([
         line("analysis-answered-on-time", |f| f.answered_on_time),
         line("analysis-overdue", |f| f.overdue),
         line("analysis-with-outcome", |f| f.with_outcome),
         line("analysis-openings-held", |f| f.box_openings_held),
         line("analysis-openings-scheduled", |f| f.box_openings_scheduled),
     ]);
-    let bars: Vec<(String, u32)> = Channel::ALL
+    let by_channel: Vec<(String, u32)> = Channel::ALL
         .into_iter()
         .map(|channel| {
             (
@@ -372,6 +403,21 @@ pub async fn monthly_analysis(
             )
         })
         .collect();
+    let mut charts = vec![Chart {
+        title: lang.t("analysis-by-channel"),
+        svg: bar_chart(&by_channel, &lang.t("analysis-by-channel")),
+    }];
+    let by_topic: Vec<(String, u32)> = Topic::ALL
+        .into_iter()
+        .filter(|topic| count_of(&figures[0], *topic) > 0)
+        .map(|topic| (topic_name(topic), count_of(&figures[0], topic)))
+        .collect();
+    if !by_topic.is_empty() {
+        charts.push(Chart {
+            title: lang.t("analysis-by-category"),
+            svg: bar_chart(&by_topic, &lang.t("analysis-by-category")),
+        });
+    }
     let school = store.organisation(organisation_id).await?;
     let report = store.analysis_report(organisation_id, month).await?;
     let figures: [Figures; 3] = figures.try_into().map_err(|_| StoreError::Corrupt("analysis"))?;
@@ -388,8 +434,7 @@ pub async fn monthly_analysis(
         title: format!("{} — {month}", lang.t("analysis-title")),
         columns: months.map(|month| month.to_string()),
         lines,
-        chart_title: lang.t("analysis-by-channel"),
-        chart_svg: bar_chart(&bars, &lang.t("analysis-by-channel")),
+        charts,
         text,
         text_title: lang.t("analysis-text-title"),
         lang,

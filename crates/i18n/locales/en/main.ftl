@@ -481,6 +481,7 @@ analysis-overdue = Overdue
 analysis-with-outcome = Outcome recorded
 analysis-openings-held = Trust Box openings held
 analysis-openings-scheduled = Openings the schedule asked for
+analysis-by-category = By category
 analysis-by-channel = By channel
 download-analysis = For the director
 analysis-text-title = Analysis

@@ -475,6 +475,7 @@ analysis-overdue = Мерзімі өткендер
 analysis-with-outcome = Шешу қорытындысы жазылғандар
 analysis-openings-held = «Сенім жәшігі» ашылды
 analysis-openings-scheduled = Кесте бойынша ашылуы керек еді
+analysis-by-category = Санаттары бойынша
 analysis-by-channel = Түскен арналары бойынша
 download-analysis = Директорға
 analysis-text-title = Талдау

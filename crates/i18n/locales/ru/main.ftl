@@ -483,6 +483,7 @@ analysis-overdue = Просрочено
 analysis-with-outcome = Записан результат рассмотрения
 analysis-openings-held = Вскрытий «Ящика доверия»
 analysis-openings-scheduled = Вскрытий по графику
+analysis-by-category = По категориям
 analysis-by-channel = По каналам поступления
 download-analysis = Для директора
 analysis-text-title = Анализ

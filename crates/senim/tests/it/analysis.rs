@@ -53,6 +53,11 @@ both_backends! {
         assert_eq!(status, 200);
         assert!(page.contains("Айлық талдау") && page.contains("<svg"), "{page}");
         assert!(page.contains("Барлық өтініш"));
+        // By category, and to whom the forwarded one went, with a chart for each breakdown.
+        assert!(page.contains("Санаттары бойынша"), "{page}");
+        let receiver = directory["items"][0]["name_kk"].as_str().unwrap();
+        assert!(page.contains(&format!("— {receiver}")), "forwarded to whom: {page}");
+        assert_eq!(page.matches("<svg").count(), 2, "charts by channel and by category");
         let (status, _) = app.browser("admin").await.get("/analysis").await;
         assert_eq!(status, 403);
         // For the director, as a PDF with the figures (read by pdftotext).

@@ -88,10 +88,10 @@ struct AnalysisQuery {
     saved: Option<String>,
 }
 
-/// One line of the table: a label and the three months' values.
+/// One line of the table: a label and the three months' values (none for a heading).
 struct Line {
     label: String,
-    values: [u32; 3],
+    values: Option<[u32; 3]>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -102,7 +102,8 @@ struct AnalysisPage {
     month: String,
     columns: [String; 3],
     lines: Vec<Line>,
-    channel_chart: String,
+    /// Each chart's title and SVG.
+    charts: Vec<(String, String)>,
     previous_link: String,
     next_link: String,
     next_month: String,
@@ -199,7 +200,11 @@ async fn render_page(
                 values: line.values,
             })
             .collect(),
-        channel_chart: document.chart_svg.clone(),
+        charts: document
+            .charts
+            .iter()
+            .map(|chart| (chart.title.clone(), chart.svg.clone()))
+            .collect(),
         previous_link: format!("/analysis?month={}", month.previous()),
         next_link: format!("/analysis?month={}", month.next()),
         next_month: month.next().to_string(),
