@@ -202,3 +202,83 @@ fn the_journal_exports_as_a_workbook() {
     let xlsx = export.xlsx().unwrap();
     assert_eq!(&xlsx[..2], b"PK");
 }
+
+#[test]
+fn the_seeds_minutes_print_in_its_order_and_typed_text_stays_text() {
+    use crate::{Minutes, MinutesItem};
+    let minutes = Minutes::new(
+        INSTITUTION,
+        NaiveDate::from_ymd_opt(2023, 11, 11).unwrap(),
+        1,
+        &members(),
+        vec![MinutesItem {
+            topic: "Сенім жәшігіне түскен хаттарды талқылау.".into(),
+            heard: vec![(
+                "Н.Сунгубаева".into(),
+                "Жәшікке еш қандай хат түспегенін айтты; #pagebreak() $x$ *жұлдыз* [сілтеме]".into(),
+            )],
+            resolved: "Сенім жәшігі айына екі рет ашылсын.".into(),
+        }],
+        "Н.Сунгубаева",
+        "Д.Мухтарова",
+        Lang::Kk,
+    );
+    let (text, pages) = pdf_text(&minutes.pdf(today()).unwrap());
+    assert_eq!(pages, 1, "no markup in the text reached the layout");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Қараша айындағы отырысы"), "{flat}");
+    assert!(
+        flat.contains("11.11.2023 жыл.") && flat.contains("Хаттама №1"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("#pagebreak() $x$ *жұлдыз* [сілтеме]"),
+        "typed text prints as typed: {flat}"
+    );
+    let order = [
+        "Қатысқандар:",
+        "Күн тәртібінде:",
+        "Тыңдалды:",
+        "Қаулы:",
+        "Жиналыс төрағасы:",
+        "Хатшы:",
+    ];
+    let places: Vec<usize> = order
+        .iter()
+        .map(|label| flat.find(label).unwrap_or(usize::MAX))
+        .collect();
+    assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "{flat}");
+    assert_eq!(&minutes.docx().unwrap()[..2], b"PK");
+}
+
+#[test]
+fn the_plan_prints_its_columns_and_progress() {
+    use crate::{PlanDocument, PlanRow};
+    let plan = PlanDocument {
+        lang: Lang::Ru,
+        institution: "КГУ «Школа-интернат»".into(),
+        title: "План мероприятий по «Телефону доверия» и «Ящику доверия» на 2023 – 2024 учебный год".into(),
+        columns: ["№", "Мероприятия", "Сроки", "Ответственные", "Выполнение"].map(String::from),
+        rows: vec![PlanRow {
+            activity: "Работа с письмами, поступившими в «Ящик доверия».".into(),
+            timing: "Раз в неделю".into(),
+            responsible: "ЗДВР, Педагог-психолог".into(),
+            progress: "выполнено 2 из 10 периодов\nНе выполнено: 04.09, 11.09".into(),
+        }],
+        legend: "Выполнение по записям на 25.11.2026.".into(),
+        signatures: vec![("Педагог-психолог".into(), "А.Шалабаева".into())],
+    };
+    let (text, _) = pdf_text(&plan.pdf(today()).unwrap());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Мероприятия",
+        "Сроки",
+        "Ответственные",
+        "неделю",
+        "04.09, 11.09",
+        "А.Шалабаева",
+    ] {
+        assert!(flat.contains(expected), "{expected}: {flat}");
+    }
+    assert_eq!(&plan.docx().unwrap()[..2], b"PK");
+}
