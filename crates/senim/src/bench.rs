@@ -270,6 +270,32 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
     )
     .await?;
     let _ = (login, password);
+    // The commission's paperwork over the same journal: a month's analysis (three months'
+    // figures, each reading the journal) and the plan of the school year (openings, minutes,
+    // calls as moments).
+    let journal_user = store.user_by_login(&journal_login).await?;
+    store
+        .create_plan(
+            journal_user.organisation_id,
+            senim_domain::plan::AcademicYear(2023),
+            &senim_domain::plan::default_plan(),
+            journal_user.id,
+            clock::now(),
+        )
+        .await
+        .map_err(|error| anyhow::anyhow!("bench plan: {error}"))?;
+    let analysis_page = time_get(
+        &client,
+        &format!("{base}/analysis?month=2024-03"),
+        args.page_requests,
+    )
+    .await?;
+    let plan_page = time_get(
+        &client,
+        &format!("{base}/plan?year=2023-2024"),
+        args.page_requests,
+    )
+    .await?;
 
     let _ = stop.send(());
     server.await??;
@@ -310,6 +336,22 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
         static_page.percentile(0.5),
         static_page.percentile(0.95),
         search_page.percentile(0.5) / static_page.percentile(0.5)
+    );
+    println!(
+        "| monthly analysis page over the same journal, p50 / p95 | {:.1} / {:.1} ms | {:.1} / {:.1} ms (journal page) | {:.1}× (p50) |",
+        analysis_page.percentile(0.5),
+        analysis_page.percentile(0.95),
+        journal_page.percentile(0.5),
+        journal_page.percentile(0.95),
+        analysis_page.percentile(0.5) / journal_page.percentile(0.5)
+    );
+    println!(
+        "| activity plan page, school year 2023–2024, p50 / p95 | {:.1} / {:.1} ms | {:.2} / {:.2} ms (static axum page) | {:.0}× (p50) |",
+        plan_page.percentile(0.5),
+        plan_page.percentile(0.95),
+        static_page.percentile(0.5),
+        static_page.percentile(0.95),
+        plan_page.percentile(0.5) / static_page.percentile(0.5)
     );
     Ok(0)
 }

@@ -1425,19 +1425,19 @@ async fn analysis(
     })?;
     let today = senim_domain::time::local(clock::now()).date_naive();
     let lang = senim_i18n::Lang::Kk;
-    let load = |month| {
-        crate::exports::month_figures(
+    let months = [month, month.previous(), month.a_year_before()];
+    let [current, previous, year_before]: [senim_domain::analysis::Figures; 3] =
+        crate::exports::months_figures(
             &state.store,
             &state.calendar,
             user.organisation_id,
-            month,
+            &months,
             lang,
             today,
         )
-    };
-    let current = load(month).await?;
-    let previous = load(month.previous()).await?;
-    let year_before = load(month.a_year_before()).await?;
+        .await?
+        .try_into()
+        .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error"))?;
     let mut body = figures_json(&current);
     body["month"] = Value::from(month.to_string());
     body["previous"] = figures_json(&previous);

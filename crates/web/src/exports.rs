@@ -247,41 +247,51 @@ pub fn academic_year_label(first_year: i32, lang: Lang) -> String {
     )
 }
 
-/// The figures of a month for the monthly analysis: appeals received in it (Kazakhstan
-/// dates), their forwardings as they stand `today`, the box openings held and scheduled.
-pub async fn month_figures(
+/// The figures of each of `months` for the monthly analysis: appeals received in it
+/// (Kazakhstan dates), their forwardings as they stand `today`, the box openings held and
+/// scheduled. The journal is read once for all of them.
+pub async fn months_figures(
     store: &Store,
     calendar: &WorkingCalendar,
     organisation_id: OrganisationId,
-    month: senim_domain::analysis::Month,
+    months: &[senim_domain::analysis::Month],
     lang: Lang,
     today: NaiveDate,
-) -> Result<senim_domain::analysis::Figures, StoreError> {
+) -> Result<Vec<senim_domain::analysis::Figures>, StoreError> {
     use senim_domain::analysis::{figures, openings_scheduled};
-    let facts: Vec<_> = crate::paperwork::appeal_facts(
+    let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
+        return Ok(Vec::new());
+    };
+    let facts = crate::paperwork::appeal_facts(
         store,
         organisation_id,
-        month.first_day(),
-        month.last_day(),
+        first.first_day(),
+        last.last_day(),
         lang,
         today,
     )
-    .await?
-    .into_iter()
-    .map(|(_, facts)| facts)
-    .collect();
-    let held = store
-        .openings(organisation_id)
-        .await?
-        .iter()
-        .filter(|opening| month.contains(local(opening.opened_at).date_naive()))
-        .count();
+    .await?;
+    let openings = store.openings(organisation_id).await?;
     let schedule = store.box_schedule(organisation_id).await?;
-    Ok(figures(
-        &facts,
-        u32::try_from(held).unwrap_or(u32::MAX),
-        openings_scheduled(schedule, month, calendar),
-    ))
+    Ok(months
+        .iter()
+        .map(|month| {
+            let of_month: Vec<_> = facts
+                .iter()
+                .filter(|(day, _)| month.contains(*day))
+                .map(|(_, facts)| facts.clone())
+                .collect();
+            let held = openings
+                .iter()
+                .filter(|opening| month.contains(local(opening.opened_at).date_naive()))
+                .count();
+            figures(
+                &of_month,
+                u32::try_from(held).unwrap_or(u32::MAX),
+                openings_scheduled(schedule, *month, calendar),
+            )
+        })
+        .collect())
 }
 
 /// A horizontal bar chart as inline SVG: one bar per label, scaled to the largest value.
@@ -339,10 +349,7 @@ pub async fn monthly_analysis(
     use senim_domain::analysis::Figures;
     use senim_domain::{Channel, Topic};
     let months = [month, month.previous(), month.a_year_before()];
-    let mut figures: Vec<Figures> = Vec::with_capacity(3);
-    for month in months {
-        figures.push(month_figures(store, calendar, organisation_id, month, lang, today).await?);
-    }
+    let figures = months_figures(store, calendar, organisation_id, &months, lang, today).await?;
     let line = |id: &str, value: fn(&Figures) -> u32| AnalysisLine {
         label: lang.t(id),
         values: Some([value(&figures[0]), value(&figures[1]), value(&figures[2])]),
