@@ -66,6 +66,7 @@ pub struct AppState {
     pub lexicon: Arc<senim_domain::triage::Lexicon>,
     sign_in_throttle: Arc<throttle::SignInThrottle>,
     box_guard: Arc<throttle::BoxGuard>,
+    sent_forms: Arc<throttle::SentForms>,
 }
 
 impl AppState {
@@ -84,6 +85,7 @@ impl AppState {
             lexicon: Arc::new(senim_domain::triage::Lexicon::embedded()),
             sign_in_throttle: Arc::default(),
             box_guard: Arc::default(),
+            sent_forms: Arc::default(),
         }
     }
 

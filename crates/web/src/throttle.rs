@@ -216,3 +216,50 @@ mod tests {
         assert!(throttle.allows("deputy", now));
     }
 }
+
+/// One sending of the box's form: each form page carries a random nonce, and a form sent again
+/// with the same nonce — a reload of the receipt page, a double click — shows the receipt of the
+/// first sending instead of filing the appeal twice. Kept in memory for [`FORM_LIFETIME`]; the
+/// receipt code sits there only that long, and never in a log or on disk.
+#[derive(Default)]
+pub struct SentForms {
+    slots: Mutex<HashMap<String, (FormSlot, DateTime<Utc>)>>,
+}
+
+/// The first sending's receipt code (grouped for reading), once it has one. A second sending
+/// of the same form waits on the lock until the first is done.
+pub type FormSlot = std::sync::Arc<tokio::sync::Mutex<Option<String>>>;
+
+/// How long a sent form is remembered.
+pub const FORM_LIFETIME: Duration = Duration::minutes(30);
+/// At most this many sent forms are remembered; beyond it a form is simply sent.
+pub const MAX_FORMS: usize = 20_000;
+
+impl SentForms {
+    /// A fresh nonce for a form page: 128 random bits as hex.
+    pub fn nonce() -> String {
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+        hex::encode(bytes)
+    }
+
+    /// The slot of a form sent with `nonce` to `school`; `None` for a nonce that is not one of
+    /// ours (and when too many forms are remembered).
+    pub fn slot(&self, school: &str, nonce: &str, now: DateTime<Utc>) -> Option<FormSlot> {
+        if nonce.len() != 32 || !nonce.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+            return None;
+        }
+        let mut slots = self.slots.lock().expect("the form slots' lock is never poisoned");
+        slots.retain(|_, (_, sent)| now - *sent < FORM_LIFETIME);
+        let key = format!("{school}/{nonce}");
+        if let Some((slot, _)) = slots.get(&key) {
+            return Some(slot.clone());
+        }
+        if slots.len() >= MAX_FORMS {
+            return None;
+        }
+        let slot = FormSlot::default();
+        slots.insert(key, (slot.clone(), now));
+        Some(slot)
+    }
+}

@@ -268,3 +268,36 @@ both_backends! {
         assert_eq!(journal["items"][0]["triage"]["hits"][0]["category"], "suicide");
     }
 }
+
+both_backends! {
+    async fn sending_the_same_form_again_shows_the_same_receipt_and_files_one_appeal(app: TestApp) {
+        app.school("school-a", "").await;
+        let student = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let form = student.get(format!("{}/box/school-a", app.base)).send().await.unwrap().text().await.unwrap();
+        let nonce = form
+            .split("name=\"nonce\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the form names its sending")
+            .to_owned();
+        let send = || {
+            student
+                .post(format!("{}/box/school-a", app.base))
+                .form(&[("lang", "kk"), ("nonce", nonce.as_str()), ("text", "Үзілісте үлкен сынып оқушылары ақша сұрайды")])
+                .send()
+        };
+        // A double click: both sendings at once; then a reload of the receipt.
+        let (first, second) = tokio::join!(send(), send());
+        let first = code_on(&first.unwrap().text().await.unwrap());
+        let second = code_on(&second.unwrap().text().await.unwrap());
+        let reload = code_on(&send().await.unwrap().text().await.unwrap());
+        assert_eq!(first, second);
+        assert_eq!(first, reload);
+        let api = app.api(&app.token("specialist").await);
+        let (_, journal) = api.get("/api/v1/appeals").await;
+        assert_eq!(journal["items"].as_array().unwrap().len(), 1, "one appeal: {journal}");
+        // A new form is a new sending.
+        let form = student.get(format!("{}/box/school-a", app.base)).send().await.unwrap().text().await.unwrap();
+        assert!(!form.contains(&nonce), "each form page has its own nonce");
+    }
+}

@@ -180,6 +180,8 @@ struct BoxPage {
     name: String,
     contact: String,
     answer_expected: Option<String>,
+    /// Names this sending of the form, so that sending it again shows the same receipt.
+    nonce: String,
 }
 
 impl BoxPage {
@@ -197,6 +199,7 @@ impl BoxPage {
             contact: String::new(),
             answer_expected: (!state.calendar.is_working_time(now))
                 .then(|| answer_expected(state, lang, now)),
+            nonce: crate::throttle::SentForms::nonce(),
         }
     }
 }
@@ -220,6 +223,8 @@ struct SubmitForm {
     name: String,
     #[serde(default)]
     contact: String,
+    #[serde(default)]
+    nonce: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -313,19 +318,40 @@ async fn submit(
     if cross_site(&headers) {
         return Ok(refused(StatusCode::FORBIDDEN, lang.t("box-cross-site")));
     }
-    let submission = Submission::new(&form.text, &form.name, &form.contact);
-    match submit_to_box(&state, &school, client, &submission).await {
-        Ok((_, code)) => Ok(ReceiptPage {
+    let receipt = |code: String| {
+        ReceiptPage {
             l: lang,
             slug: school.slug.as_str().to_owned(),
             school: school_name(&school, lang),
             here: format!("/box/{}", school.slug.as_str()),
             // No way off this page but on purpose: the code is shown only here.
             languages: Vec::new(),
-            code: code.grouped(),
+            code,
             answer_expected: answer_expected(&state, lang, clock::now()),
         }
-        .into_response()),
+        .into_response()
+    };
+    // The same form sent again (a reload of the receipt, a double click) shows the first
+    // sending's receipt; a second sending under way waits for the first.
+    let slot = state
+        .sent_forms
+        .slot(school.slug.as_str(), &form.nonce, clock::now());
+    let mut sent = match &slot {
+        Some(slot) => Some(slot.lock().await),
+        None => None,
+    };
+    if let Some(code) = sent.as_deref().and_then(Option::as_ref) {
+        return Ok(receipt(code.clone()));
+    }
+    let submission = Submission::new(&form.text, &form.name, &form.contact);
+    match submit_to_box(&state, &school, client, &submission).await {
+        Ok((_, code)) => {
+            let grouped = code.grouped();
+            if let Some(sent) = sent.as_mut() {
+                **sent = Some(grouped.clone());
+            }
+            Ok(receipt(grouped))
+        }
         Err(BoxRefusal::Invalid(error)) => Ok(refused(
             StatusCode::UNPROCESSABLE_ENTITY,
             box_error_message(error, lang),
