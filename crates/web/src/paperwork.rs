@@ -364,7 +364,12 @@ pub fn progress_text(marks: &[(Period, Mark)], lang: Lang, list_missed: bool) ->
         .filter(|(_, mark)| mark.is_done() || *mark == Mark::Missed)
         .collect();
     if due.is_empty() {
-        return lang.t("plan-progress-not-begun");
+        let quiet = marks.iter().any(|(_, mark)| *mark == Mark::Quiet);
+        return lang.t(if quiet {
+            "plan-progress-quiet"
+        } else {
+            "plan-progress-not-begun"
+        });
     }
     let done = due.iter().filter(|(_, mark)| mark.is_done()).count();
     let mut text = lang.t_args(
@@ -442,4 +447,46 @@ pub async fn plan_document(
         ),
         signatures,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(month: u32, day: u32) -> Period {
+        let start = NaiveDate::from_ymd_opt(2024, month, day).unwrap();
+        Period {
+            start,
+            end: start + Duration::days(6),
+        }
+    }
+
+    #[test]
+    fn progress_counts_done_of_the_periods_done_or_over_and_lists_the_missed() {
+        let marks = [
+            (period(9, 2), Mark::Done),
+            (period(9, 9), Mark::Missed),
+            (period(9, 16), Mark::Marked),
+            (period(9, 23), Mark::Current),
+            (period(9, 30), Mark::Upcoming),
+        ];
+        assert_eq!(
+            progress_text(&marks, Lang::Ru, true),
+            "выполнено 2 из 3 периодов\nНе выполнено: 09.09"
+        );
+        assert_eq!(
+            progress_text(&marks[..1], Lang::Ru, false),
+            "выполнено 1 из 1 периода"
+        );
+        assert_eq!(progress_text(&marks, Lang::En, false), "2 of 3 periods done");
+        let quiet = [(period(9, 2), Mark::Quiet), (period(9, 9), Mark::Upcoming)];
+        assert_eq!(
+            progress_text(&quiet, Lang::En, true),
+            "No calls came in — nothing was missed"
+        );
+        assert_eq!(
+            progress_text(&[(period(9, 2), Mark::Upcoming)], Lang::En, true),
+            "No period has begun yet"
+        );
+    }
 }

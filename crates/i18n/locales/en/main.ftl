@@ -583,6 +583,7 @@ plan-progress = { $done } of { $due } { $due ->
     [one] period
    *[other] periods
 } done
+plan-progress-quiet = No calls came in — nothing was missed
 plan-progress-not-begun = No period has begun yet
 plan-progress-missed = Missed: { $periods }
 plan-legend = Progress from the records as of { $date }: box-opening acts, minutes, registered calls and staff marks.
