@@ -231,6 +231,11 @@ impl Store {
         item_id: PlanItemId,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
+        // Writing first serialises a removal with a mark of the same school.
+        sqlx::query("UPDATE organisations SET slug = slug WHERE id = $1")
+            .bind(organisation_id.0)
+            .execute(&mut *tx)
+            .await?;
         let owned = sqlx::query("SELECT id FROM plan_items WHERE id = $1 AND organisation_id = $2")
             .bind(item_id.0)
             .bind(organisation_id.0)

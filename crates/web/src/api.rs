@@ -1444,10 +1444,13 @@ async fn analysis(
     body["previous"]["month"] = Value::from(month.previous().to_string());
     body["a_year_before"] = figures_json(&year_before);
     body["a_year_before"]["month"] = Value::from(month.a_year_before().to_string());
+    // The draft is the writer's; those who only read see the text as submitted.
+    let writer = user.permissions().register_appeals;
     body["text"] = match state.store.analysis_report(user.organisation_id, month).await? {
+        Some(report) if !writer && report.submitted.is_none() => Value::Null,
         Some(report) => json!({
-            "kk": report.text_kk,
-            "ru": report.text_ru,
+            "kk": if writer { Value::from(report.text_kk.clone()) } else { Value::Null },
+            "ru": if writer { Value::from(report.text_ru.clone()) } else { Value::Null },
             "saved_by": report.saved_by,
             "saved_at": report.saved_at.to_rfc3339(),
             "submitted": report.submitted.as_ref().map(|submitted| json!({

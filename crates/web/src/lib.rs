@@ -151,6 +151,16 @@ pub async fn serve(
             }
         }
     });
+    // The box's remembered forms (and their receipt codes) are forgotten when they expire,
+    // not only when the next form comes.
+    let forms = state.sent_forms.clone();
+    let sweep = tokio::spawn(async move {
+        let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every_minute.tick().await;
+            forms.sweep(clock::now());
+        }
+    });
     let outbox = tokio::spawn(outbox::run(state.clone()));
     let served = axum::serve(
         listener,
@@ -159,6 +169,7 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown)
     .await;
     purge.abort();
+    sweep.abort();
     outbox.abort();
     served
 }

@@ -137,8 +137,8 @@ pub struct ProposedText {
 }
 
 /// The agenda Senim proposes for minutes held on `held_on`: the work since the day after the
-/// last meeting (or since the academic year began), in numbers; the forwardings overdue that
-/// day, whenever their appeals came in. Also says since which day it counted.
+/// last meeting (or since the academic year began), in numbers; the forwardings overdue on
+/// the meeting's day, whenever their appeals came in. Also says since which day it counted.
 pub async fn proposed_minutes(
     store: &Store,
     organisation_id: OrganisationId,
@@ -170,16 +170,29 @@ pub async fn proposed_minutes(
         facts.appeals += 1;
         facts.urgent += u32::from(appeal.urgent);
     }
-    // Overdue is counted over every open forwarding, whenever its appeal came in.
-    facts.overdue = u32::try_from(
-        store
-            .open_forwardings(organisation_id)
+    // Overdue on the meeting's day: forwardings past their deadline and not answered or
+    // withdrawn by then, whenever their appeal came in.
+    let end_of_meeting_day =
+        senim_domain::time::from_local((held_on + Duration::days(1)).and_time(chrono::NaiveTime::MIN));
+    for year in held_on.year() - 2..=held_on.year() {
+        for records in store
+            .forwardings_of_year(organisation_id, JournalYear(year))
             .await?
-            .iter()
-            .filter(|forwarding| forwarding.due_on < held_on)
-            .count(),
-    )
-    .unwrap_or(u32::MAX);
+            .values()
+        {
+            for record in records {
+                let sent = end_of_meeting_day.is_none_or(|end| record.sent_at < end);
+                let answered = record.answer.as_ref().is_some_and(|(_, on)| *on <= held_on);
+                let withdrawn = record
+                    .withdrawn
+                    .as_ref()
+                    .is_some_and(|(_, at)| local(*at).date_naive() <= held_on);
+                if sent && record.due_on < held_on && !answered && !withdrawn {
+                    facts.overdue += 1;
+                }
+            }
+        }
+    }
     let since_arg = || Arg::from(since.clone());
     let n = |value: u32| Arg::Number(i64::from(value));
     let items = proposed_agenda(facts)
@@ -365,8 +378,11 @@ pub fn progress_text(marks: &[(Period, Mark)], lang: Lang, list_missed: bool) ->
         .collect();
     if due.is_empty() {
         let quiet = marks.iter().any(|(_, mark)| *mark == Mark::Quiet);
+        let running = marks.iter().any(|(_, mark)| *mark == Mark::Current);
         return lang.t(if quiet {
             "plan-progress-quiet"
+        } else if running {
+            "plan-progress-running"
         } else {
             "plan-progress-not-begun"
         });
@@ -487,6 +503,10 @@ mod tests {
         assert_eq!(
             progress_text(&[(period(9, 2), Mark::Upcoming)], Lang::En, true),
             "No period has begun yet"
+        );
+        assert_eq!(
+            progress_text(&[(period(9, 2), Mark::Current)], Lang::En, true),
+            "The first period is under way"
         );
     }
 }

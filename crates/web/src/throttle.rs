@@ -217,13 +217,28 @@ mod tests {
     }
 }
 
-/// One sending of the box's form: each form page carries a random nonce, and a form sent again
-/// with the same nonce — a reload of the receipt page, a double click — shows the receipt of the
-/// first sending instead of filing the appeal twice. Kept in memory for [`FORM_LIFETIME`]; the
-/// receipt code sits there only that long, and never in a log or on disk.
+/// One sending of the box's form: each form page carries a random nonce, and the same form
+/// sent again with the same words — a reload of the receipt page, a double click — shows the
+/// receipt of the first sending instead of filing the appeal twice. A form whose words changed
+/// is a new message. Kept in memory only, for [`FORM_LIFETIME`]: expired forms are forgotten
+/// by a sweep every minute, and their codes overwritten.
 #[derive(Default)]
 pub struct SentForms {
-    slots: Mutex<HashMap<String, (FormSlot, DateTime<Utc>)>>,
+    state: Mutex<SentState>,
+}
+
+#[derive(Default)]
+struct SentState {
+    forms: HashMap<String, SentForm>,
+    /// When each form was first sent, oldest first: what expires or is evicted next.
+    order: std::collections::VecDeque<(DateTime<Utc>, String)>,
+}
+
+struct SentForm {
+    slot: FormSlot,
+    /// A hash of what the form said, so that only the same words replay the receipt.
+    words: [u8; 32],
+    at: DateTime<Utc>,
 }
 
 /// The first sending's receipt code (grouped for reading), once it has one. A second sending
@@ -231,9 +246,35 @@ pub struct SentForms {
 pub type FormSlot = std::sync::Arc<tokio::sync::Mutex<Option<String>>>;
 
 /// How long a sent form is remembered.
-pub const FORM_LIFETIME: Duration = Duration::minutes(30);
-/// At most this many sent forms are remembered; beyond it a form is simply sent.
+pub const FORM_LIFETIME: Duration = Duration::minutes(10);
+/// At most this many sent forms are remembered; beyond it the oldest is forgotten.
 pub const MAX_FORMS: usize = 20_000;
+
+/// Overwrites a remembered code that nobody is reading, then drops it.
+fn forget(slot: &FormSlot) {
+    if let Ok(mut code) = slot.try_lock()
+        && let Some(mut text) = code.take()
+    {
+        let zeros = "0".repeat(text.len());
+        text.replace_range(.., &zeros);
+    }
+}
+
+impl SentState {
+    fn sweep(&mut self, now: DateTime<Utc>) {
+        while let Some((at, _)) = self.order.front() {
+            if now - *at < FORM_LIFETIME && self.forms.len() <= MAX_FORMS {
+                break;
+            }
+            let (at, key) = self.order.pop_front().expect("the front exists");
+            if self.forms.get(&key).is_some_and(|form| form.at == at)
+                && let Some(form) = self.forms.remove(&key)
+            {
+                forget(&form.slot);
+            }
+        }
+    }
+}
 
 impl SentForms {
     /// A fresh nonce for a form page: 128 random bits as hex.
@@ -243,23 +284,95 @@ impl SentForms {
         hex::encode(bytes)
     }
 
-    /// The slot of a form sent with `nonce` to `school`; `None` for a nonce that is not one of
-    /// ours (and when too many forms are remembered).
-    pub fn slot(&self, school: &str, nonce: &str, now: DateTime<Utc>) -> Option<FormSlot> {
+    /// What a form said, as the key of its replay.
+    pub fn words(text: &str, name: &str, contact: &str) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        Sha256::new()
+            .chain_update(text.trim())
+            .chain_update([0])
+            .chain_update(name.trim())
+            .chain_update([0])
+            .chain_update(contact.trim())
+            .finalize()
+            .into()
+    }
+
+    /// The slot of a form sent with `nonce` to `school` saying `words`; `None` for a nonce that
+    /// is not one of ours, or a form sent before with other words (a new message).
+    pub fn slot(&self, school: &str, nonce: &str, words: [u8; 32], now: DateTime<Utc>) -> Option<FormSlot> {
         if nonce.len() != 32 || !nonce.bytes().all(|byte| byte.is_ascii_hexdigit()) {
             return None;
         }
-        let mut slots = self.slots.lock().expect("the form slots' lock is never poisoned");
-        slots.retain(|_, (_, sent)| now - *sent < FORM_LIFETIME);
+        let mut state = self.state.lock().expect("the sent forms' lock is never poisoned");
+        state.sweep(now);
         let key = format!("{school}/{nonce}");
-        if let Some((slot, _)) = slots.get(&key) {
-            return Some(slot.clone());
-        }
-        if slots.len() >= MAX_FORMS {
-            return None;
+        if let Some(form) = state.forms.get(&key) {
+            return (form.words == words).then(|| form.slot.clone());
         }
         let slot = FormSlot::default();
-        slots.insert(key, (slot.clone(), now));
+        state.forms.insert(
+            key.clone(),
+            SentForm {
+                slot: slot.clone(),
+                words,
+                at: now,
+            },
+        );
+        state.order.push_back((now, key));
+        state.sweep(now);
         Some(slot)
+    }
+
+    /// Forgets the forms sent longer ago than [`FORM_LIFETIME`].
+    pub fn sweep(&self, now: DateTime<Utc>) {
+        self.state
+            .lock()
+            .expect("the sent forms' lock is never poisoned")
+            .sweep(now);
+    }
+}
+
+#[cfg(test)]
+mod sent_forms_tests {
+    use super::*;
+
+    #[test]
+    fn only_the_same_words_replay_and_forms_are_forgotten_in_time() {
+        use chrono::TimeZone;
+        let forms = SentForms::default();
+        let now = Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap();
+        let nonce = SentForms::nonce();
+        let words = SentForms::words("Мені мазақтайды", "", "");
+        let first = forms.slot("demo", &nonce, words, now).unwrap();
+        *first.try_lock().unwrap() = Some("1234 5678 9012 3456".into());
+        let again = forms.slot("demo", &nonce, words, now).unwrap();
+        assert_eq!(again.try_lock().unwrap().as_deref(), Some("1234 5678 9012 3456"));
+        let other = SentForms::words("Басқа хат", "", "");
+        assert!(
+            forms.slot("demo", &nonce, other, now).is_none(),
+            "other words are a new message"
+        );
+        assert!(
+            forms
+                .slot("other-school", &nonce, words, now)
+                .unwrap()
+                .try_lock()
+                .unwrap()
+                .is_none()
+        );
+        assert!(forms.slot("demo", "not-a-nonce", words, now).is_none());
+        forms.sweep(now + FORM_LIFETIME);
+        assert!(
+            first.try_lock().unwrap().is_none(),
+            "an expired code is overwritten and dropped"
+        );
+        assert!(
+            forms
+                .slot("demo", &nonce, words, now + FORM_LIFETIME)
+                .unwrap()
+                .try_lock()
+                .unwrap()
+                .is_none()
+        );
     }
 }

@@ -584,6 +584,7 @@ plan-progress = { $done } of { $due } { $due ->
    *[other] periods
 } done
 plan-progress-quiet = No calls came in — nothing was missed
+plan-progress-running = The first period is under way
 plan-progress-not-begun = No period has begun yet
 plan-progress-missed = Missed: { $periods }
 plan-legend = Progress from the records as of { $date }: box-opening acts, minutes, registered calls and staff marks.

@@ -575,6 +575,7 @@ plan-col-responsible = Жауапты
 plan-col-progress = Орындалуы
 plan-progress = { $due } кезеңнің { $done } орындалды
 plan-progress-quiet = Қоңырау түскен жоқ — орындалмаған кезең жоқ
+plan-progress-running = Алғашқы кезең жүріп жатыр
 plan-progress-not-begun = Кезеңдері әлі басталған жоқ
 plan-progress-missed = Орындалмағандар: { $periods }
 plan-legend = Орындалуы { $date } күнгі жазбалар бойынша: жәшікті ашу актілері, хаттамалар, тіркелген қоңыраулар және қызметкерлердің белгілері.

@@ -586,6 +586,7 @@ plan-progress = выполнено { $done } из { $due } { $due ->
    *[other] периодов
 }
 plan-progress-quiet = Звонков не было — пропущенных периодов нет
+plan-progress-running = Идёт первый период
 plan-progress-not-begun = Периоды ещё не начались
 plan-progress-missed = Не выполнено: { $periods }
 plan-legend = Выполнение по записям на { $date }: акты вскрытия ящика, протоколы, зарегистрированные звонки и отметки сотрудников.

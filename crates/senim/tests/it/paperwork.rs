@@ -231,6 +231,9 @@ both_backends! {
         assert_eq!(status, 303);
         let (_, page) = director.get(&format!("/analysis?month={month}")).await;
         assert!(page.contains("Екеуі де телефон арқылы түсті.") && !page.contains("әлі тексерілмеген"), "{page}");
+        let (_, figures) = app.api(&app.token("director").await).get(&format!("/api/v1/analysis/{month}")).await;
+        assert_eq!(figures["text"]["submitted"]["kk"], kk);
+        assert!(figures["text"]["kk"].is_null(), "the draft is the writer's: {figures}");
         let client = signed_in(&app, "director").await;
         let pdf = scratch("analysis.pdf");
         assert_eq!(download(&client, &format!("{}/analysis.pdf?month={month}&lang=ru", app.base), &pdf).await.0, 200);

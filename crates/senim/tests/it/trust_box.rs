@@ -296,6 +296,16 @@ both_backends! {
         let api = app.api(&app.token("specialist").await);
         let (_, journal) = api.get("/api/v1/appeals").await;
         assert_eq!(journal["items"].as_array().unwrap().len(), 1, "one appeal: {journal}");
+        // The same form with other words is a new message, with a code of its own.
+        let other = student
+            .post(format!("{}/box/school-a", app.base))
+            .form(&[("lang", "kk"), ("nonce", nonce.as_str()), ("text", "Тағы бір нәрсе айтқым келеді")])
+            .send()
+            .await
+            .unwrap();
+        assert_ne!(code_on(&other.text().await.unwrap()), first);
+        let (_, journal) = api.get("/api/v1/appeals").await;
+        assert_eq!(journal["items"].as_array().unwrap().len(), 2);
         // A new form is a new sending.
         let form = student.get(format!("{}/box/school-a", app.base)).send().await.unwrap().text().await.unwrap();
         assert!(!form.contains(&nonce), "each form page has its own nonce");

@@ -331,27 +331,45 @@ async fn submit(
         }
         .into_response()
     };
-    // The same form sent again (a reload of the receipt, a double click) shows the first
-    // sending's receipt; a second sending under way waits for the first.
+    let submission = Submission::new(&form.text, &form.name, &form.contact);
+    let now = clock::now();
+    if let Err(error) = submission.appeal(now) {
+        return Ok(refused(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            box_error_message(error, lang),
+        ));
+    }
+    // The same form sent again with the same words (a reload of the receipt, a double click)
+    // shows the first sending's receipt; a second sending under way waits for the first.
+    let words = crate::throttle::SentForms::words(&form.text, &form.name, &form.contact);
     let slot = state
         .sent_forms
-        .slot(school.slug.as_str(), &form.nonce, clock::now());
-    let mut sent = match &slot {
-        Some(slot) => Some(slot.lock().await),
+        .slot(school.slug.as_str(), &form.nonce, words, now);
+    let sent = match slot {
+        Some(slot) => Some(slot.lock_owned().await),
         None => None,
     };
     if let Some(code) = sent.as_deref().and_then(Option::as_ref) {
         return Ok(receipt(code.clone()));
     }
-    let submission = Submission::new(&form.text, &form.name, &form.contact);
-    match submit_to_box(&state, &school, client, &submission).await {
-        Ok((_, code)) => {
-            let grouped = code.grouped();
-            if let Some(sent) = sent.as_mut() {
-                **sent = Some(grouped.clone());
+    // The sending runs to its end even when the browser gives up on it (a double click
+    // abandons the first request): the appeal is screened and its code remembered for the
+    // request that waits.
+    let sending = {
+        let (state, school) = (state.clone(), school.clone());
+        tokio::spawn(async move {
+            let mut sent = sent;
+            let result = submit_to_box(&state, &school, client, &submission)
+                .await
+                .map(|(_, code)| code.grouped());
+            if let (Ok(code), Some(sent)) = (&result, sent.as_mut()) {
+                **sent = Some(code.clone());
             }
-            Ok(receipt(grouped))
-        }
+            result
+        })
+    };
+    match sending.await.map_err(|_| AppError::Internal)? {
+        Ok(code) => Ok(receipt(code)),
         Err(BoxRefusal::Invalid(error)) => Ok(refused(
             StatusCode::UNPROCESSABLE_ENTITY,
             box_error_message(error, lang),
