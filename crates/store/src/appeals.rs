@@ -634,14 +634,21 @@ impl Store {
         } else {
             (0, usize::MAX)
         };
+        // The page's entries are chosen on narrow rows (id, number, urgency) and only then read
+        // whole: sorting the year's sealed rows for urgency first would carry every text.
         let rows = sqlx::query(concat!(
             "SELECT ",
             appeal_columns!(),
             appeals_with_corrected!(),
-            "WHERE appeals.organisation_id = $1 AND appeals.year = $2 ",
-            "AND ($3 = '' OR appeals.channel = $3) AND ($4 < 0 OR appeals.anonymous = $4) ",
+            "WHERE appeals.organisation_id = $1 AND appeals.id IN (",
+            "SELECT chosen.id FROM appeals chosen LEFT JOIN appeal_triage chosen_triage ",
+            "ON chosen_triage.appeal_id = chosen.id ",
+            "WHERE chosen.organisation_id = $1 AND chosen.year = $2 ",
+            "AND ($3 = '' OR chosen.channel = $3) AND ($4 < 0 OR chosen.anonymous = $4) ",
+            "ORDER BY CASE WHEN chosen_triage.urgent = 1 AND chosen_triage.cleared_at IS NULL THEN 0 ELSE 1 END, ",
+            "chosen.number DESC LIMIT $5 OFFSET $6) ",
             "ORDER BY CASE WHEN appeal_triage.urgent = 1 AND appeal_triage.cleared_at IS NULL THEN 0 ELSE 1 END, ",
-            "appeals.number DESC LIMIT $5 OFFSET $6"
+            "appeals.number DESC"
         ))
         .bind(organisation_id.0)
         .bind(year_code)
