@@ -96,6 +96,26 @@ impl Store {
         }))
     }
 
+    /// The month of the school's latest submitted analysis and when it was submitted.
+    pub async fn latest_submitted_analysis(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<Option<(Month, DateTime<Utc>)>, StoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT month, submitted_at FROM analysis_reports WHERE organisation_id = $1 \
+             AND submitted_at IS NOT NULL ORDER BY submitted_at DESC, month DESC LIMIT 1",
+        )
+        .bind(organisation_id.0)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let month: String = row.try_get("month")?;
+        let month = Month::parse(&month).map_err(|_| StoreError::Corrupt("analysis month"))?;
+        Ok(Some((month, from_unix(row.try_get("submitted_at")?)?)))
+    }
+
     /// Saves the month's draft (`[kk, ru]`); `submit` also gives it to the director. A draft
     /// saved after a submission leaves the submitted text as it was.
     pub async fn save_analysis_report(

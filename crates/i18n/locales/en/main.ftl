@@ -484,6 +484,7 @@ analysis-openings-scheduled = Openings the schedule asked for
 analysis-by-category = By category
 analysis-by-channel = By channel
 download-analysis = For the director
+journal-analysis-submitted = The latest monthly analysis ({ $month }) was submitted to the director: { $date }
 analysis-text-title = Analysis
 analysis-text-kk = Analysis text in Kazakh
 analysis-text-ru = Analysis text in Russian

@@ -478,6 +478,7 @@ analysis-openings-scheduled = Кесте бойынша ашылуы керек 
 analysis-by-category = Санаттары бойынша
 analysis-by-channel = Түскен арналары бойынша
 download-analysis = Директорға
+journal-analysis-submitted = Соңғы айлық талдау ({ $month }) директорға тапсырылды: { $date }
 analysis-text-title = Талдау
 analysis-text-kk = Талдау мәтіні, қазақша
 analysis-text-ru = Талдау мәтіні, орысша

@@ -486,6 +486,7 @@ analysis-openings-scheduled = Вскрытий по графику
 analysis-by-category = По категориям
 analysis-by-channel = По каналам поступления
 download-analysis = Для директора
+journal-analysis-submitted = Последний ежемесячный анализ ({ $month }) передан директору: { $date }
 analysis-text-title = Анализ
 analysis-text-kk = Текст анализа на казахском
 analysis-text-ru = Текст анализа на русском

@@ -215,6 +215,11 @@ both_backends! {
         let (_, page) = director.get(&format!("/analysis?month={month}")).await;
         assert!(page.contains("Екеуі де телефон арқылы түсті.") && page.contains("Директорға тапсырылды"), "{page}");
         assert!(!page.contains("name=\"text_kk\""), "the director reads, does not edit");
+        let (_, journal) = director.get("/journal").await;
+        assert!(
+            journal.contains(&format!("/analysis?month={month}#text")) && journal.contains("директорға тапсырылды"),
+            "the journal points the director to the submitted analysis: {journal}"
+        );
         if app.backend == Backend::Sqlite {
             let files = String::from_utf8_lossy(&app.database_files()).into_owned();
             assert!(!files.contains("Екеуі де телефон"), "the analysis text is sealed");

@@ -357,6 +357,8 @@ struct JournalPage {
     older_link: Option<String>,
     /// When the paper box is next to be opened, or that it is overdue.
     box_notice: super::openings::ScheduleNotice,
+    /// The latest monthly analysis submitted to the director, with its link.
+    analysis_notice: Option<(String, String)>,
     /// The academic year the book button prints: the one that holds the shown year's last
     /// day, or today if that is earlier.
     book_year: i32,
@@ -497,6 +499,22 @@ async fn journal_page(
         page_label,
         newer_link: (page > 1).then(|| link(page - 1)),
         older_link: (page < pages).then(|| link(page + 1)),
+        analysis_notice: state
+            .store
+            .latest_submitted_analysis(user.organisation_id)
+            .await?
+            .map(|(month, at)| {
+                (
+                    format!("/analysis?month={month}#text"),
+                    lang.t_args(
+                        "journal-analysis-submitted",
+                        &[
+                            ("month", Arg::from(month.to_string())),
+                            ("date", Arg::from(senim_domain::time::format_local(at))),
+                        ],
+                    ),
+                )
+            }),
         box_notice: super::openings::schedule_notice(&state, user.organisation_id, lang, clock::now())
             .await?,
         book_year,
