@@ -151,6 +151,29 @@ impl Store {
         Ok(items)
     }
 
+    /// A transaction that writes first (serialising writes to one school's plan on both
+    /// backends) and the last place taken in the year's plan (0 when it has none).
+    async fn begin_plan_write(
+        &self,
+        organisation_id: OrganisationId,
+        year: AcademicYear,
+    ) -> Result<(sqlx::Transaction<'static, sqlx::Any>, i64), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE organisations SET slug = slug WHERE id = $1")
+            .bind(organisation_id.0)
+            .execute(&mut *tx)
+            .await?;
+        let last: i64 = sqlx::query(
+            "SELECT COALESCE(MAX(place), 0) AS last FROM plan_items WHERE organisation_id = $1 AND academic_year = $2",
+        )
+        .bind(organisation_id.0)
+        .bind(i64::from(year.0))
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("last")?;
+        Ok((tx, last))
+    }
+
     /// Writes a new year's plan from checked items; refused when the year has one.
     pub async fn create_plan(
         &self,
@@ -160,22 +183,7 @@ impl Store {
         by: UserId,
         now: DateTime<Utc>,
     ) -> Result<(), PlanRefusal> {
-        let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
-        sqlx::query("UPDATE organisations SET slug = slug WHERE id = $1")
-            .bind(organisation_id.0)
-            .execute(&mut *tx)
-            .await
-            .map_err(StoreError::from)?;
-        let existing: i64 = sqlx::query(
-            "SELECT COUNT(*) AS n FROM plan_items WHERE organisation_id = $1 AND academic_year = $2",
-        )
-        .bind(organisation_id.0)
-        .bind(i64::from(year.0))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(StoreError::from)?
-        .try_get("n")
-        .map_err(StoreError::from)?;
+        let (mut tx, existing) = self.begin_plan_write(organisation_id, year).await?;
         if existing > 0 {
             return Err(PlanRefusal::Exists);
         }
@@ -198,22 +206,7 @@ impl Store {
         by: UserId,
         now: DateTime<Utc>,
     ) -> Result<PlanItemId, PlanRefusal> {
-        let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
-        sqlx::query("UPDATE organisations SET slug = slug WHERE id = $1")
-            .bind(organisation_id.0)
-            .execute(&mut *tx)
-            .await
-            .map_err(StoreError::from)?;
-        let last: i64 = sqlx::query(
-            "SELECT COALESCE(MAX(place), 0) AS last FROM plan_items WHERE organisation_id = $1 AND academic_year = $2",
-        )
-        .bind(organisation_id.0)
-        .bind(i64::from(year.0))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(StoreError::from)?
-        .try_get("last")
-        .map_err(StoreError::from)?;
+        let (mut tx, last) = self.begin_plan_write(organisation_id, year).await?;
         if last == 0 {
             return Err(PlanRefusal::NoPlan);
         }

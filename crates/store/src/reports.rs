@@ -134,39 +134,20 @@ impl Store {
             .bind(organisation_id.0)
             .execute(&mut *tx)
             .await?;
-        let existing =
-            sqlx::query("SELECT id FROM analysis_reports WHERE organisation_id = $1 AND month = $2")
-                .bind(organisation_id.0)
-                .bind(month.to_string())
-                .fetch_optional(&mut *tx)
-                .await?;
-        if existing.is_none() {
-            sqlx::query(
-                "INSERT INTO analysis_reports (organisation_id, month, text_kk, text_ru, saved_by, saved_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(organisation_id.0)
-            .bind(month.to_string())
-            .bind(seal("text_kk", text_kk)?)
-            .bind(seal("text_ru", text_ru)?)
-            .bind(by.0)
-            .bind(unix(now))
-            .execute(&mut *tx)
-            .await?;
-        } else {
-            sqlx::query(
-                "UPDATE analysis_reports SET text_kk = $3, text_ru = $4, saved_by = $5, saved_at = $6 \
-                 WHERE organisation_id = $1 AND month = $2",
-            )
-            .bind(organisation_id.0)
-            .bind(month.to_string())
-            .bind(seal("text_kk", text_kk)?)
-            .bind(seal("text_ru", text_ru)?)
-            .bind(by.0)
-            .bind(unix(now))
-            .execute(&mut *tx)
-            .await?;
-        }
+        sqlx::query(
+            "INSERT INTO analysis_reports (organisation_id, month, text_kk, text_ru, saved_by, saved_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (organisation_id, month) DO UPDATE SET \
+             text_kk = excluded.text_kk, text_ru = excluded.text_ru, saved_by = excluded.saved_by, \
+             saved_at = excluded.saved_at",
+        )
+        .bind(organisation_id.0)
+        .bind(month.to_string())
+        .bind(seal("text_kk", text_kk)?)
+        .bind(seal("text_ru", text_ru)?)
+        .bind(by.0)
+        .bind(unix(now))
+        .execute(&mut *tx)
+        .await?;
         if submit {
             sqlx::query(
                 "UPDATE analysis_reports SET submitted_kk = $3, submitted_ru = $4, submitted_by = $5, \
