@@ -102,22 +102,9 @@ impl Act {
             docx.indented(paragraph);
         }
         docx.blank();
-        docx.table(
-            &signature_rows(&self.signatures),
-            &[4500, 2800, 2500],
-            false,
-            false,
-        );
+        docx.signatures(&self.signatures);
         docx.finish()
     }
-}
-
-/// Signature lines as a borderless table: «position:», a line to sign on, the name.
-pub(crate) fn signature_rows(signatures: &[(String, String)]) -> Vec<Vec<String>> {
-    signatures
-        .iter()
-        .map(|(position, name)| vec![format!("{position}:"), "_______________".to_owned(), name.clone()])
-        .collect()
 }
 
 /// One line per position, ordered as the school's papers order them (the deputy director

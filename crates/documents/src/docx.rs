@@ -115,6 +115,15 @@ impl Writer {
         self.docx = docx.add_table(table);
     }
 
+    /// Signature lines: «position:», a line to sign on, the name; no rules.
+    pub(crate) fn signatures(&mut self, signatures: &[(String, String)]) {
+        let rows: Vec<Vec<String>> = signatures
+            .iter()
+            .map(|(position, name)| vec![format!("{position}:"), "_______________".to_owned(), name.clone()])
+            .collect();
+        self.table(&rows, &[4500, 2800, 2500], false, false);
+    }
+
     pub(crate) fn finish(self) -> Result<Vec<u8>, DocumentError> {
         let mut bytes = std::io::Cursor::new(Vec::new());
         self.docx

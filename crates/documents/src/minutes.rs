@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use senim_i18n::{Arg, Lang};
 
-use crate::act::{Signatory, position_lines, signature_rows};
+use crate::act::{Signatory, position_lines};
 use crate::docx::Writer;
 use crate::pdf::{Template, render};
 use crate::{DocumentError, document_lang};
@@ -146,12 +146,7 @@ impl Minutes {
             docx.indented(&item.resolved);
         }
         docx.blank();
-        docx.table(
-            &signature_rows(&self.signatures),
-            &[4500, 2800, 2500],
-            false,
-            false,
-        );
+        docx.signatures(&self.signatures);
         docx.finish()
     }
 }

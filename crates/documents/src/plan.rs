@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use senim_i18n::Lang;
 
-use crate::act::signature_rows;
 use crate::docx::Writer;
 use crate::pdf::{Template, render};
 use crate::{DocumentError, document_lang};
@@ -72,12 +71,7 @@ impl PlanDocument {
         docx.blank();
         docx.line(&self.legend, false);
         docx.blank();
-        docx.table(
-            &signature_rows(&self.signatures),
-            &[4000, 2800, 2500],
-            false,
-            false,
-        );
+        docx.signatures(&self.signatures);
         docx.finish()
     }
 }
