@@ -86,7 +86,7 @@ impl Book {
                 })
             })
             .collect();
-        let years = format!("{} – {}", self.academic_year, self.academic_year + 1);
+        let years = senim_domain::plan::AcademicYear(self.academic_year).spaced();
         serde_json::json!({
             "lang": lang.code(),
             "institution": self.institution,

@@ -52,17 +52,14 @@ impl Minutes {
     ) -> Minutes {
         use chrono::Datelike;
         let lang = document_lang(lang);
-        // «Қараша айындағы» as the seed writes it; «за ноябрь» in Russian, in lower case.
-        let month = lang.t(&format!("month-{}", held_on.month()));
-        let month = if lang == Lang::Ru {
-            month.to_lowercase()
-        } else {
-            month
-        };
         Minutes {
             lang,
             institution: institution.to_owned(),
-            heading: lang.t_args("minutes-heading", &[("month", Arg::from(month))]),
+            // The month as each language writes it there: «Қараша айындағы», «за ноябрь».
+            heading: lang.t_args(
+                "minutes-heading",
+                &[("month", Arg::Number(i64::from(held_on.month())))],
+            ),
             date: lang.t_args(
                 "minutes-date",
                 &[("date", Arg::from(held_on.format("%d.%m.%Y").to_string()))],

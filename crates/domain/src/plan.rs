@@ -43,6 +43,11 @@ impl AcademicYear {
         Ok(AcademicYear(first))
     }
 
+    /// «2023 – 2024», as the school's papers write the year.
+    pub fn spaced(self) -> String {
+        format!("{} – {}", self.0, self.0 + 1)
+    }
+
     /// The plan covers the school year: 1 September to 31 May.
     pub fn first_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.0, 9, 1).expect("1 September exists")
@@ -551,6 +556,7 @@ mod tests {
         assert_eq!(AcademicYear::parse("2023-2025"), Err(AcademicYearError));
         assert_eq!(AcademicYear::parse("2023"), Err(AcademicYearError));
         assert_eq!(AcademicYear(2023).to_string(), "2023-2024");
+        assert_eq!(AcademicYear(2023).spaced(), "2023 – 2024");
         assert_eq!(AcademicYear::of(day(2024, 5, 31)), AcademicYear(2023));
         assert_eq!(AcademicYear::of(day(2024, 9, 1)), AcademicYear(2024));
     }

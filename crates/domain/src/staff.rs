@@ -65,6 +65,18 @@ impl Position {
         }
     }
 
+    /// The Fluent id of the position's short form in plans («ДТІЖО»).
+    pub fn short_message_id(self) -> &'static str {
+        match self {
+            Position::ResponsibleSpecialist => "position-short-responsible-specialist",
+            Position::Psychologist => "position-short-psychologist",
+            Position::SocialPedagogue => "position-short-social-pedagogue",
+            Position::DeputyDirector => "position-short-deputy-director",
+            Position::Director => "position-short-director",
+            Position::Administrator => "position-short-administrator",
+        }
+    }
+
     /// The Fluent id of the position's name.
     pub fn message_id(self) -> &'static str {
         match self {

@@ -665,12 +665,10 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
         } => {
             let lang = export_lang(&target.lang)?;
             let school = pick_school(&store, target.school.as_deref()).await?;
-            let first_year = academic_year
-                .split(['-', '–'])
-                .next()
-                .and_then(|year| year.trim().parse::<i32>().ok())
-                .filter(|year| (2000..=2200).contains(year))
-                .context("--academic-year: like 2025-2026")?;
+            let Ok(year) = senim_domain::plan::AcademicYear::parse(&academic_year) else {
+                bail!("--academic-year: like 2025-2026");
+            };
+            let first_year = year.0;
             let book =
                 senim_web::exports::book(&store, &calendar, school.id, first_year, lang, today).await?;
             write_document(&target.out, &document(book.pdf(today))?)

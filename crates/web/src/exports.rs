@@ -232,18 +232,17 @@ pub fn attachment(name: &str) -> String {
 
 /// The academic year a date falls in: September to August.
 pub fn academic_year_of(day: NaiveDate) -> i32 {
-    if day.month() >= 9 {
-        day.year()
-    } else {
-        day.year() - 1
-    }
+    senim_domain::plan::AcademicYear::of(day).0
 }
 
 /// «2025 – 2026», for choices on a page.
 pub fn academic_year_label(first_year: i32, lang: Lang) -> String {
     lang.t_args(
         "book-academic-year",
-        &[("years", Arg::from(format!("{} – {}", first_year, first_year + 1)))],
+        &[(
+            "years",
+            Arg::from(senim_domain::plan::AcademicYear(first_year).spaced()),
+        )],
     )
 }
 

@@ -333,7 +333,7 @@ pub fn activity_text(item: &PlanItem, lang: Lang) -> String {
 pub fn responsible_text(item: &PlanItem, lang: Lang) -> String {
     item.responsible
         .iter()
-        .map(|position| lang.t(&position.message_id().replacen("position-", "position-short-", 1)))
+        .map(|position| lang.t(position.short_message_id()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -445,10 +445,7 @@ pub async fn plan_document(
     Ok(PlanDocument {
         lang,
         institution: institution(&school, lang),
-        title: lang.t_args(
-            "plan-title",
-            &[("years", Arg::from(format!("{} – {}", year.0, year.0 + 1)))],
-        ),
+        title: lang.t_args("plan-title", &[("years", Arg::from(year.spaced()))]),
         columns: [
             lang.t("plan-col-number"),
             lang.t("plan-col-activity"),

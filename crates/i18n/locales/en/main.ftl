@@ -544,7 +544,20 @@ minutes-proposed-appeals-topic = Work on the appeals to the Trust Phone and the 
 minutes-proposed-appeals-said = Appeals registered — { $appeals }, of them urgent — { $urgent }.
 minutes-proposed-overdue-topic = Forwardings past their deadline.
 minutes-proposed-overdue-said = Forwardings whose answer is overdue: { $overdue }.
-minutes-heading = Meeting of the Trust Box commission, { $month }
+minutes-heading = Meeting of the Trust Box commission, { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
 minutes-date = { $date }
 minutes-number = Minutes No. { $number }
 minutes-attendees = Present:

@@ -538,7 +538,20 @@ minutes-proposed-appeals-topic = «Сенім телефоны» мен «Сен
 minutes-proposed-appeals-said = { $appeals } өтініш тіркелді, оның ішінде шұғыл — { $urgent }.
 minutes-proposed-overdue-topic = Жауап мерзімі өткен жолдамалар.
 minutes-proposed-overdue-said = Орындаушы ұйымдардан жауап мерзімі өткен жолдамалар: { $overdue }.
-minutes-heading = «Сенім жәшігінің» комиссия мүшелерінің { $month } айындағы отырысы
+minutes-heading = «Сенім жәшігінің» комиссия мүшелерінің { $month ->
+    [1] Қаңтар
+    [2] Ақпан
+    [3] Наурыз
+    [4] Сәуір
+    [5] Мамыр
+    [6] Маусым
+    [7] Шілде
+    [8] Тамыз
+    [9] Қыркүйек
+    [10] Қазан
+    [11] Қараша
+   *[12] Желтоқсан
+} айындағы отырысы
 minutes-date = { $date } жыл.
 minutes-number = Хаттама №{ $number }
 minutes-attendees = Қатысқандар:

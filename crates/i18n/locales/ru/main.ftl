@@ -546,7 +546,20 @@ minutes-proposed-appeals-topic = Работа по обращениям, пос�
 minutes-proposed-appeals-said = Зарегистрировано обращений — { $appeals }, из них срочных — { $urgent }.
 minutes-proposed-overdue-topic = Направления с истёкшим сроком ответа.
 minutes-proposed-overdue-said = Направлений, по которым истёк срок ответа исполнителей: { $overdue }.
-minutes-heading = Заседание членов комиссии «Ящика доверия» за { $month }
+minutes-heading = Заседание членов комиссии «Ящика доверия» за { $month ->
+    [1] январь
+    [2] февраль
+    [3] март
+    [4] апрель
+    [5] май
+    [6] июнь
+    [7] июль
+    [8] август
+    [9] сентябрь
+    [10] октябрь
+    [11] ноябрь
+   *[12] декабрь
+}
 minutes-date = { $date } г.
 minutes-number = Протокол №{ $number }
 minutes-attendees = Присутствовали:

@@ -194,18 +194,17 @@ async fn render(
         }
     }
     years.sort_by(|a, b| b.cmp(a));
-    let label = |year: AcademicYear| format!("{} – {}", year.0, year.0 + 1);
     Ok(PlanPage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, &format!("/plan?year={year}")),
         year: year.to_string(),
-        year_label: label(year),
-        none_text: lang.t_args("plan-none", &[("years", Arg::from(label(year)))]),
+        year_label: year.spaced(),
+        none_text: lang.t_args("plan-none", &[("years", Arg::from(year.spaced()))]),
         years: years
             .into_iter()
             .map(|year| Choice {
                 value: year.to_string(),
-                label: label(year),
+                label: year.spaced(),
             })
             .collect(),
         items: views,
