@@ -43,7 +43,7 @@ async fn analysis_download(
     query: &DownloadQuery,
     format: Format,
 ) -> Result<Response, AppError> {
-    let lang = super::openings::asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let today = senim_domain::time::local(clock::now()).date_naive();
     let month = month_asked(query.month.as_deref(), today)?;
     let analysis = crate::exports::monthly_analysis(
@@ -56,7 +56,7 @@ async fn analysis_download(
     )
     .await?
     .document;
-    super::openings::printed(
+    super::downloads::printed(
         &analysis,
         format,
         today,

@@ -91,11 +91,11 @@ async fn export_xlsx(
     .await?;
     let xlsx = export
         .xlsx()
-        .map_err(|error| super::openings::document_failed(&error))?;
+        .map_err(|error| super::downloads::document_failed(&error))?;
     tracing::info!(user = user.id.0, rows = export.rows.len(), "journal exported");
-    Ok(super::openings::download(
+    Ok(super::downloads::download(
         xlsx,
-        super::openings::XLSX,
+        super::downloads::XLSX,
         &format!("journal-{from}-{to}.xlsx"),
     ))
 }
@@ -113,7 +113,7 @@ async fn book_pdf(
     ValidQuery(query): ValidQuery<BookQuery>,
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
-    let lang = super::openings::asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let today = senim_domain::time::local(clock::now()).date_naive();
     let first_year = match query.academic_year.as_deref().filter(|y| !y.is_empty()) {
         Some(text) => text
@@ -138,11 +138,11 @@ async fn book_pdf(
     let pdf = tokio::task::spawn_blocking(move || book.pdf(today))
         .await
         .map_err(|_| AppError::Internal)?
-        .map_err(|error| super::openings::document_failed(&error))?;
+        .map_err(|error| super::downloads::document_failed(&error))?;
     tracing::info!(user = user.id.0, entries, "registration book printed");
-    Ok(super::openings::download(
+    Ok(super::downloads::download(
         pdf,
-        super::openings::PDF,
+        super::downloads::PDF,
         &format!("book-{}-{}-{}.pdf", first_year, first_year + 1, lang.code()),
     ))
 }

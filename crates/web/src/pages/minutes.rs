@@ -157,7 +157,7 @@ async fn minutes_page(
         &signed_in,
         year,
         number,
-        super::openings::asked_lang(query.lang.as_deref(), lang),
+        super::downloads::asked_lang(query.lang.as_deref(), lang),
     )
     .await?;
     Ok(MinutesPage {
@@ -180,10 +180,10 @@ async fn minutes_download(
     query: &PageQuery,
     format: Format,
 ) -> Result<Response, AppError> {
-    let lang = super::openings::asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let (year, number) = path_of(&year, &number)?;
     let minutes = load(state, signed_in, year, number, lang).await?;
-    super::openings::printed(
+    super::downloads::printed(
         &minutes,
         format,
         today(),

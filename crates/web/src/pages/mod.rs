@@ -5,6 +5,7 @@ mod admin;
 mod analysis;
 pub use admin::valid_login;
 pub(crate) mod appeals;
+mod downloads;
 pub(crate) mod forwarding;
 pub(crate) mod journal;
 mod minutes;

@@ -485,7 +485,7 @@ async fn plan_download(
     query: &PlanQuery,
     format: Format,
 ) -> Result<Response, AppError> {
-    let lang = super::openings::asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let year = year_asked(query.year.as_deref())?;
     let organisation_id = signed_in.user().organisation_id;
     if state.store.plan(organisation_id, year).await?.is_empty() {
@@ -495,7 +495,7 @@ async fn plan_download(
     let plan =
         crate::paperwork::plan_document(&state.store, &state.calendar, organisation_id, year, lang, today)
             .await?;
-    super::openings::printed(&plan, format, today, &format!("plan-{year}-{}", lang.code()))
+    super::downloads::printed(&plan, format, today, &format!("plan-{year}-{}", lang.code()))
 }
 
 async fn plan_pdf(
