@@ -122,21 +122,13 @@ impl Store {
             .map_err(StoreError::from)?;
         let mut attendees = Vec::new();
         for user in &draft.attendees {
-            let row = sqlx::query(
-                "SELECT full_name, positions FROM users WHERE id = $1 AND organisation_id = $2 \
-                 AND active = 1 AND system_account = 0",
-            )
-            .bind(user.0)
-            .bind(organisation_id.0)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(StoreError::from)?
-            .ok_or(MinutesRefusal::UnknownAttendee)?;
-            let positions: String = row.try_get("positions").map_err(StoreError::from)?;
+            let (full_name, positions) = crate::users::staff_member(&mut tx, organisation_id, *user)
+                .await?
+                .ok_or(MinutesRefusal::UnknownAttendee)?;
             attendees.push(serde_json::json!({
                 "user_id": user.0,
-                "full_name": row.try_get::<String, _>("full_name").map_err(StoreError::from)?,
-                "positions": positions,
+                "full_name": full_name,
+                "positions": positions.to_string(),
             }));
         }
         let year = draft.year();

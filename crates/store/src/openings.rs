@@ -142,19 +142,10 @@ impl Store {
         .map_err(StoreError::from)?;
         let id = OpeningId(row.try_get("id").map_err(StoreError::from)?);
         for (place, member) in members.iter().enumerate() {
-            let staff = sqlx::query(
-                "SELECT full_name, positions FROM users WHERE id = $1 AND organisation_id = $2 \
-                 AND active = 1 AND system_account = 0",
-            )
-            .bind(member.0)
-            .bind(organisation_id.0)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(StoreError::from)?
-            .ok_or(OpeningRefusal::UnknownMember)?;
-            let positions: String = staff.try_get("positions").map_err(StoreError::from)?;
-            let parsed = Positions::parse(&positions).map_err(|_| StoreError::Corrupt("positions"))?;
-            if !parsed.permissions().read_appeals {
+            let (full_name, positions) = crate::users::staff_member(&mut tx, organisation_id, *member)
+                .await?
+                .ok_or(OpeningRefusal::UnknownMember)?;
+            if !positions.permissions().read_appeals {
                 return Err(OpeningRefusal::UnknownMember);
             }
             sqlx::query(
@@ -164,12 +155,8 @@ impl Store {
             .bind(id.0)
             .bind(member.0)
             .bind(i64::try_from(place).unwrap_or(i64::MAX))
-            .bind(
-                staff
-                    .try_get::<String, _>("full_name")
-                    .map_err(StoreError::from)?,
-            )
-            .bind(positions)
+            .bind(full_name)
+            .bind(positions.to_string())
             .execute(&mut *tx)
             .await
             .map_err(StoreError::from)?;

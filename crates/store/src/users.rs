@@ -391,3 +391,27 @@ impl Store {
 /// An argon2id hash of a random password nobody knows, checked when a login does not exist.
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c2VuaW1kdW1teXNhbHQ$0R4zBwh3u9xcJ2w2vOG7U5wL3x6nJ0KXwVJ0o7uCQxE";
+
+/// A member of the school's staff as they are named and placed at this moment, read in the
+/// caller's transaction: what acts and minutes freeze. `None` for anyone else — another
+/// school's, an inactive account, the box's system account.
+pub(crate) async fn staff_member(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    organisation_id: OrganisationId,
+    user: UserId,
+) -> Result<Option<(String, Positions)>, StoreError> {
+    let Some(row) = sqlx::query(
+        "SELECT full_name, positions FROM users WHERE id = $1 AND organisation_id = $2 \
+         AND active = 1 AND system_account = 0",
+    )
+    .bind(user.0)
+    .bind(organisation_id.0)
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let positions: String = row.try_get("positions")?;
+    let positions = Positions::parse(&positions).map_err(|_| StoreError::Corrupt("positions"))?;
+    Ok(Some((row.try_get("full_name")?, positions)))
+}

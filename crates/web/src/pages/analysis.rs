@@ -149,7 +149,10 @@ async fn render_page(
         today,
     )
     .await?;
+    let can_write = user.permissions().register_appeals;
+    // The form's texts, for those who write them: as typed, as saved, or as Senim writes them.
     let (text_kk, text_ru) = match (typed, &analysis.report) {
+        _ if !can_write => (String::new(), String::new()),
         (Some(typed), _) => typed,
         (None, Some(report)) => (report.text_kk.clone(), report.text_ru.clone()),
         (None, None) => (
@@ -212,7 +215,7 @@ async fn render_page(
         docx_link: format!("/analysis.docx?month={month}"),
         notice,
         error,
-        can_write: user.permissions().register_appeals,
+        can_write,
         text_kk,
         text_ru,
         paragraphs: shown
