@@ -20,7 +20,6 @@ pub struct Submitted {
 /// The written analysis of a month.
 #[derive(Clone, Debug)]
 pub struct AnalysisReport {
-    pub month: Month,
     /// The draft as last saved (the same as the submitted text right after a submission).
     pub text_kk: String,
     pub text_ru: String,
@@ -87,7 +86,6 @@ impl Store {
             _ => None,
         };
         Ok(Some(AnalysisReport {
-            month,
             text_kk: open("text_kk")?,
             text_ru: open("text_ru")?,
             saved_by: row.try_get("saved_by")?,

@@ -181,7 +181,11 @@ async fn render(
                         ),
                     period_start: mark.period_start.format("%Y-%m-%d").to_string(),
                     note: mark.note.clone(),
-                    by: mark.marked_by.clone(),
+                    by: format!(
+                        "{}, {}",
+                        mark.marked_by,
+                        senim_domain::time::format_local(mark.marked_at)
+                    ),
                 })
                 .collect(),
         })
