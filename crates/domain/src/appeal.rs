@@ -7,7 +7,7 @@
 use std::fmt;
 use std::ops::Deref;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::journal::{EntryHash, JournalNumber, JournalYear};
@@ -424,8 +424,6 @@ pub const MAX_NAME: usize = 200;
 pub const MAX_ADDRESS: usize = 300;
 pub const MAX_REASON: usize = 1000;
 pub const MAX_OUTCOME: usize = 4000;
-/// Clocks of a PBX and of the server may differ a little.
-const CLOCK_TOLERANCE: Duration = Duration::minutes(2);
 
 fn limit(text: &str, field: &'static str, limit: usize) -> Result<(), AppealError> {
     if text.chars().count() > limit {
@@ -484,7 +482,7 @@ impl AppealContent {
             return Err(AppealError::SummaryRequired);
         }
         limit(summary, "summary", MAX_SUMMARY)?;
-        if received_at > registered_at + CLOCK_TOLERANCE {
+        if crate::time::is_in_future(received_at, registered_at) {
             return Err(AppealError::ReceivedInFuture);
         }
         Ok(AppealContent {
@@ -605,6 +603,8 @@ impl Outcome {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Duration;
+
     use super::*;
     use chrono::TimeZone;
 

@@ -2,11 +2,12 @@
 //! school keeps, how a forwarding is sent (fax, e-mail, telephonogram — seed 4.5 д), its
 //! deadline of consideration (journal column е), the answer (column f) or its withdrawal.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::appeal::Redacted;
-use crate::deadline::DeadlineRule;
+use crate::calendar::WorkingCalendar;
+use crate::deadline::{DeadlineRule, due_date};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct ExecutingOrganisationId(pub i64);
@@ -276,6 +277,224 @@ pub fn required_text(text: &str, error: ForwardingError) -> Result<Redacted<Stri
     }
 }
 
+/// The rules a forwarding's deadline of consideration may follow.
+pub const FORWARDING_RULES: [DeadlineRule; 2] = [DeadlineRule::Consideration, DeadlineRule::ExtensionLimit];
+
+/// The language a forwarding letter is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LetterLanguage {
+    #[default]
+    Kk,
+    Ru,
+}
+
+impl LetterLanguage {
+    pub fn code(self) -> &'static str {
+        match self {
+            LetterLanguage::Kk => "kk",
+            LetterLanguage::Ru => "ru",
+        }
+    }
+
+    /// `ru` is Russian; anything else (a form left as it was) is Kazakh, the default.
+    pub fn or_kazakh(code: &str) -> LetterLanguage {
+        match code.trim() {
+            "ru" => LetterLanguage::Ru,
+            _ => LetterLanguage::Kk,
+        }
+    }
+
+    /// A stored code; `None` for one Senim never writes.
+    pub fn parse(code: &str) -> Option<LetterLanguage> {
+        match code {
+            "kk" => Some(LetterLanguage::Kk),
+            "ru" => Some(LetterLanguage::Ru),
+            _ => None,
+        }
+    }
+}
+
+/// Where an e-mail forwarding's letter stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryState {
+    /// Not sent by e-mail (a fax, a telephonogram).
+    None,
+    Pending,
+    /// Taken by the outbox and being sent.
+    Sending,
+    /// Failed for a while; tried again later.
+    Retrying,
+    Sent,
+    /// Refused for good.
+    Failed,
+    /// The forwarding was answered or withdrawn before its letter went out.
+    Cancelled,
+}
+
+impl DeliveryState {
+    pub const ALL: [DeliveryState; 7] = [
+        DeliveryState::None,
+        DeliveryState::Pending,
+        DeliveryState::Sending,
+        DeliveryState::Retrying,
+        DeliveryState::Sent,
+        DeliveryState::Failed,
+        DeliveryState::Cancelled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DeliveryState::None => "none",
+            DeliveryState::Pending => "pending",
+            DeliveryState::Sending => "sending",
+            DeliveryState::Retrying => "retrying",
+            DeliveryState::Sent => "sent",
+            DeliveryState::Failed => "failed",
+            DeliveryState::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<DeliveryState> {
+        DeliveryState::ALL.into_iter().find(|state| state.code() == code)
+    }
+}
+
+/// What happened to a forwarding, as its history lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForwardingEventKind {
+    Forwarded,
+    DeadlineChanged,
+    Received,
+    Answered,
+    Withdrawn,
+}
+
+impl ForwardingEventKind {
+    pub const ALL: [ForwardingEventKind; 5] = [
+        ForwardingEventKind::Forwarded,
+        ForwardingEventKind::DeadlineChanged,
+        ForwardingEventKind::Received,
+        ForwardingEventKind::Answered,
+        ForwardingEventKind::Withdrawn,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ForwardingEventKind::Forwarded => "forwarded",
+            ForwardingEventKind::DeadlineChanged => "deadline_changed",
+            ForwardingEventKind::Received => "received",
+            ForwardingEventKind::Answered => "answered",
+            ForwardingEventKind::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ForwardingEventKind> {
+        ForwardingEventKind::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+
+    /// The Fluent id of its words in the history.
+    pub fn message_id(self) -> String {
+        format!("forwarding-event-{}", self.code().replace('_', "-"))
+    }
+}
+
+/// A forwarding as asked for (by a form or the API), before it is checked.
+pub struct ForwardingRequest<'a> {
+    pub executing_organisation: Option<i64>,
+    pub channel: &'a str,
+    pub rule: DeadlineRule,
+    pub due_on: Option<NaiveDate>,
+    pub reason: &'a str,
+}
+
+/// A checked forwarding: to whom, how, and by when.
+#[derive(Debug)]
+pub struct ForwardingPlan {
+    pub executing_organisation: ExecutingOrganisationId,
+    pub channel: ForwardingChannel,
+    pub deadline: ChosenDeadline,
+}
+
+/// Checks a forwarding of an appeal received at `received_at` before it is recorded: the
+/// organisation is in the school's directory, an e-mail needs its address, the rule is one a
+/// forwarding follows, and the deadline is the rule's own or another with a reason, not before
+/// the receipt day and within two months of receipt (APPC art. 76).
+pub fn plan_forwarding(
+    calendar: &WorkingCalendar,
+    received_at: DateTime<Utc>,
+    directory: &[ExecutingOrganisation],
+    request: &ForwardingRequest<'_>,
+) -> Result<ForwardingPlan, ForwardingError> {
+    let channel = ForwardingChannel::parse(request.channel)?;
+    let entry = request
+        .executing_organisation
+        .and_then(|id| directory.iter().find(|entry| entry.id.0 == id))
+        .ok_or(ForwardingError::UnknownOrganisation)?;
+    if channel == ForwardingChannel::Email && !valid_email(&entry.email) {
+        return Err(ForwardingError::NoEmailAddress);
+    }
+    let rule = if FORWARDING_RULES.contains(&request.rule) {
+        request.rule
+    } else {
+        DeadlineRule::Consideration
+    };
+    let proposed = due_date(calendar, rule, received_at, None);
+    let limit = due_date(calendar, DeadlineRule::ExtensionLimit, received_at, None);
+    let deadline = ChosenDeadline::new(
+        rule,
+        proposed,
+        request.due_on,
+        request.reason,
+        calendar.receipt_day(received_at),
+        limit,
+    )?;
+    Ok(ForwardingPlan {
+        executing_organisation: entry.id,
+        channel,
+        deadline,
+    })
+}
+
+/// A new deadline for an open forwarding (of an appeal received at `received_at`, following
+/// `current_rule`): a change always carries its reason, even back to the rule's own date, and a
+/// date later than the 15 working days of consideration is an extension (APPC art. 76), kept as
+/// such — at most two months from receipt.
+pub fn changed_deadline(
+    calendar: &WorkingCalendar,
+    received_at: DateTime<Utc>,
+    current_rule: DeadlineRule,
+    due_on: Option<NaiveDate>,
+    reason: &str,
+) -> Result<ChosenDeadline, ForwardingError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(ForwardingError::DeadlineReasonRequired);
+    }
+    let consideration = due_date(calendar, DeadlineRule::Consideration, received_at, None);
+    let rule = match due_on {
+        Some(due) if due > consideration => DeadlineRule::ExtensionLimit,
+        Some(_) => DeadlineRule::Consideration,
+        None => current_rule,
+    };
+    let proposed = due_date(calendar, rule, received_at, None);
+    let limit = due_date(calendar, DeadlineRule::ExtensionLimit, received_at, None);
+    let mut deadline = ChosenDeadline::new(
+        rule,
+        proposed,
+        due_on,
+        reason,
+        calendar.receipt_day(received_at),
+        limit,
+    )?;
+    deadline.reason = Some(Redacted(reason.to_owned()));
+    Ok(deadline)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +582,128 @@ mod tests {
             DEFAULT_DIRECTORY
                 .iter()
                 .all(|(kk, ru, _)| !kk.is_empty() && !ru.is_empty())
+        );
+    }
+
+    fn received() -> DateTime<Utc> {
+        // Wednesday 25 November 2026, 10:00 in Almaty.
+        chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 5, 0, 0).unwrap()
+    }
+
+    fn police() -> ExecutingOrganisation {
+        ExecutingOrganisation {
+            id: ExecutingOrganisationId(7),
+            name_kk: "Полиция".into(),
+            name_ru: "Полиция".into(),
+            email: String::new(),
+            fax: String::new(),
+            phone: "102".into(),
+            address: String::new(),
+        }
+    }
+
+    fn request<'a>(
+        channel: &'a str,
+        rule: DeadlineRule,
+        due_on: Option<NaiveDate>,
+        reason: &'a str,
+    ) -> ForwardingRequest<'a> {
+        ForwardingRequest {
+            executing_organisation: Some(7),
+            channel,
+            rule,
+            due_on,
+            reason,
+        }
+    }
+
+    #[test]
+    fn a_forwarding_goes_to_a_body_of_the_directory_by_a_way_it_can_receive() {
+        let calendar = WorkingCalendar::embedded();
+        let directory = [police()];
+        let plan = plan_forwarding(
+            &calendar,
+            received(),
+            &directory,
+            &request("fax", DeadlineRule::Consideration, None, ""),
+        )
+        .unwrap();
+        assert_eq!(plan.executing_organisation, ExecutingOrganisationId(7));
+        assert_eq!(
+            plan.deadline.due,
+            due_date(&calendar, DeadlineRule::Consideration, received(), None)
+        );
+        assert_eq!(
+            plan_forwarding(
+                &calendar,
+                received(),
+                &directory,
+                &request("email", DeadlineRule::Consideration, None, "")
+            )
+            .unwrap_err(),
+            ForwardingError::NoEmailAddress
+        );
+        let unknown = ForwardingRequest {
+            executing_organisation: Some(8),
+            ..request("fax", DeadlineRule::Consideration, None, "")
+        };
+        assert_eq!(
+            plan_forwarding(&calendar, received(), &directory, &unknown).unwrap_err(),
+            ForwardingError::UnknownOrganisation
+        );
+    }
+
+    #[test]
+    fn a_later_deadline_is_an_extension_with_its_reason_and_never_beyond_two_months() {
+        let calendar = WorkingCalendar::embedded();
+        let consideration = due_date(&calendar, DeadlineRule::Consideration, received(), None);
+        let later = consideration + chrono::Duration::days(7);
+        let extended = changed_deadline(
+            &calendar,
+            received(),
+            DeadlineRule::Consideration,
+            Some(later),
+            " Ұйым уақыт сұрады ",
+        )
+        .unwrap();
+        assert_eq!(
+            (extended.rule, extended.due),
+            (DeadlineRule::ExtensionLimit, later)
+        );
+        assert_eq!(extended.reason.unwrap().0, "Ұйым уақыт сұрады");
+        let earlier = consideration - chrono::Duration::days(2);
+        let back = changed_deadline(
+            &calendar,
+            received(),
+            DeadlineRule::ExtensionLimit,
+            Some(earlier),
+            "қате",
+        )
+        .unwrap();
+        assert_eq!(back.rule, DeadlineRule::Consideration);
+        assert_eq!(
+            changed_deadline(
+                &calendar,
+                received(),
+                DeadlineRule::Consideration,
+                Some(consideration),
+                ""
+            )
+            .unwrap_err(),
+            ForwardingError::DeadlineReasonRequired,
+            "even the rule's own date needs a reason when it is a change"
+        );
+        let too_late = date("2027-03-01");
+        assert_eq!(
+            changed_deadline(
+                &calendar,
+                received(),
+                DeadlineRule::Consideration,
+                Some(too_late),
+                "кеш"
+            )
+            .unwrap_err(),
+            ForwardingError::DeadlineBeyondLimit
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Handing an urgent appeal over to a national service: the unified contact centre 111, the
 //! police 102 or the ambulance 103. The record says to whom, when and who did it.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::appeal::{MAX_REASON, Redacted};
 
@@ -97,7 +97,7 @@ impl Handover {
         now: DateTime<Utc>,
     ) -> Result<Handover, HandoverError> {
         let service = Service::parse(service.trim()).ok_or(HandoverError::UnknownService)?;
-        if handed_at > now + Duration::minutes(2) {
+        if crate::time::is_in_future(handed_at, now) {
             return Err(HandoverError::InFuture);
         }
         let note = note.trim();
@@ -114,6 +114,8 @@ impl Handover {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Duration;
+
     use super::*;
     use chrono::TimeZone;
 

@@ -172,9 +172,18 @@ impl OpeningError {
     }
 }
 
-/// Checks what the commission records: who signs (the acts of 27.10.2023 and 16.01.2024
-/// carry two and three signatures) and how many letters were found.
-pub fn check_opening(members: usize, letters: i64) -> Result<u32, OpeningError> {
+/// Checks what the commission records: when (not in the future of `now`), who signs (the
+/// acts of 27.10.2023 and 16.01.2024 carry two and three signatures) and how many letters
+/// were found.
+pub fn check_opening(
+    opened_at: chrono::DateTime<chrono::Utc>,
+    members: usize,
+    letters: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u32, OpeningError> {
+    if crate::time::is_in_future(opened_at, now) {
+        return Err(OpeningError::InFuture);
+    }
     if members < 2 {
         return Err(OpeningError::TooFewMembers);
     }
@@ -269,11 +278,17 @@ mod tests {
     }
 
     #[test]
-    fn an_act_needs_two_signatures_and_a_sensible_count() {
-        assert_eq!(check_opening(2, 0), Ok(0));
-        assert_eq!(check_opening(3, 3), Ok(3));
-        assert_eq!(check_opening(1, 0), Err(OpeningError::TooFewMembers));
-        assert_eq!(check_opening(2, -1), Err(OpeningError::LettersOutOfRange));
-        assert_eq!(check_opening(2, 501), Err(OpeningError::LettersOutOfRange));
+    fn an_act_needs_two_signatures_a_sensible_count_and_a_past_moment() {
+        let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 16, 5, 0, 0).unwrap();
+        let check = |members, letters| check_opening(now, members, letters, now);
+        assert_eq!(check(2, 0), Ok(0));
+        assert_eq!(check(3, 3), Ok(3));
+        assert_eq!(check(1, 0), Err(OpeningError::TooFewMembers));
+        assert_eq!(check(2, -1), Err(OpeningError::LettersOutOfRange));
+        assert_eq!(check(2, 501), Err(OpeningError::LettersOutOfRange));
+        let clocks_differ = now + chrono::Duration::minutes(2);
+        assert_eq!(check_opening(clocks_differ, 2, 0, now), Ok(0));
+        let later = now + chrono::Duration::minutes(3);
+        assert_eq!(check_opening(later, 2, 0, now), Err(OpeningError::InFuture));
     }
 }

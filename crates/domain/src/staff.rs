@@ -170,6 +170,14 @@ pub struct Permissions {
     pub manage_accounts: bool,
 }
 
+/// A login is what people type: 3–32 of Latin letters, digits, `.`, `-`, `_`.
+pub fn valid_login(login: &str) -> bool {
+    (3..=32).contains(&login.len())
+        && login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,5 +240,19 @@ mod tests {
             Positions::parse("director,director").unwrap().as_slice(),
             &[Director]
         );
+    }
+
+    #[test]
+    fn a_login_is_three_to_thirty_two_plain_characters() {
+        for (login, valid) in [
+            ("aigul", true),
+            ("a.serikova-2", true),
+            ("ab", false),
+            ("a".repeat(33).as_str(), false),
+            ("айгүл", false),
+            ("aigul serikova", false),
+        ] {
+            assert_eq!(valid_login(login), valid, "{login}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Kazakhstan time. Moments are stored in UTC and read in the tz database zone Asia/Almaty
 //! (UTC+6 until 1 March 2024, UTC+5 since), never with a fixed offset.
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// The zone every date a user sees is shown in.
@@ -10,6 +10,20 @@ pub const KAZAKHSTAN: Tz = chrono_tz::Asia::Almaty;
 /// A UTC moment as Kazakhstan's wall clock shows it.
 pub fn local(moment: DateTime<Utc>) -> DateTime<Tz> {
     moment.with_timezone(&KAZAKHSTAN)
+}
+
+/// How far ahead of the server's clock a moment someone else's clock gave (a PBX's, a
+/// phone's, a person's watch) may stand and still count as past: clocks differ a little.
+pub const CLOCK_TOLERANCE: Duration = Duration::minutes(2);
+
+/// Whether a moment stands in the future of `now`, beyond what clocks differ by.
+pub fn is_in_future(moment: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    moment > now + CLOCK_TOLERANCE
+}
+
+/// The day a moment falls on in Kazakhstan: "today" is `local_date(now)`.
+pub fn local_date(moment: DateTime<Utc>) -> NaiveDate {
+    local(moment).date_naive()
 }
 
 /// The calendar year of a moment in Kazakhstan.

@@ -401,6 +401,53 @@ pub fn is_urgent(hits: &[Hit]) -> bool {
     hits.iter().any(|hit| hit.severity.is_urgent())
 }
 
+/// What the urgent-risk screen decided about a text, before anything is written: the store
+/// keeps it in the same transaction as the appeal it belongs to.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Screening {
+    pub hits: Vec<Hit>,
+    pub urgent: bool,
+}
+
+impl Screening {
+    /// Screens an appeal's summary: every hit with its place in the summary.
+    pub fn of_summary(lexicon: &Lexicon, summary: &str) -> Screening {
+        let hits = lexicon.triage(summary);
+        let urgent = is_urgent(&hits);
+        Screening { hits, urgent }
+    }
+
+    /// Screens a later message of an appeal (a follow-up in the online box). The places belong
+    /// to the message, not to the appeal's summary: the words found are kept and the places
+    /// dropped, so nothing marks the wrong part of the summary.
+    pub fn of_message(lexicon: &Lexicon, message: &str) -> Screening {
+        let hits: Vec<Hit> = lexicon
+            .triage(message)
+            .into_iter()
+            .map(|mut hit| {
+                if let Some(words) = message.get(hit.start..hit.end) {
+                    hit.term = words.to_owned();
+                }
+                hit.start = 0;
+                hit.end = 0;
+                hit
+            })
+            .collect();
+        let urgent = is_urgent(&hits);
+        Screening { hits, urgent }
+    }
+}
+
+/// A message's words may stand in its hits: `Debug` shows only how many there are.
+impl std::fmt::Debug for Screening {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Screening")
+            .field("hits", &self.hits.len())
+            .field("urgent", &self.urgent)
+            .finish()
+    }
+}
+
 /// The labelled sentences Senim measures its screen against (`data/triage-eval.toml`):
 /// crisis messages and harmless look-alikes in kk, ru and en, written apart from the lexicon.
 pub const EVALUATION_SET: &str = include_str!("../data/triage-eval.toml");

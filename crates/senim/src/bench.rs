@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use chrono::{TimeZone, Utc};
 use clap::Args;
+use senim_app::{App, Clock};
 use senim_domain::{AppealContent, Applicant, Category, Channel, Position, Positions, Slug};
 use senim_store::{NewUser, Store};
-use senim_web::{AppState, WebConfig, clock};
+use senim_web::{AppState, WebConfig};
 use tokio::sync::Semaphore;
 
 use crate::cli::StorageArgs;
@@ -159,7 +160,7 @@ fn documents() -> anyhow::Result<i32> {
     };
     println!(
         "Documents, {} (UTC), {}",
-        clock::now().format("%Y-%m-%d %H:%M"),
+        Clock::system().now().format("%Y-%m-%d %H:%M"),
         machine()
     );
     println!();
@@ -239,12 +240,8 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
     let (token, login, password) = bench_user(&store, &tag, "api").await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let state = AppState::new(
-        store.clone(),
-        WebConfig::new(false),
-        store.working_calendar().await?,
-        None,
-    );
+    let app = App::new(store.clone(), store.working_calendar().await?, None);
+    let state = AppState::new(app.clone(), WebConfig::new(false));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(senim_web::serve(listener, state, async {
         let _ = stopped.await;
@@ -258,7 +255,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
 
     eprintln!("filling a journal year with {} appeals…", args.journal_appeals);
     let (_, journal_login, journal_password) = bench_user(&store, &tag, "journal").await?;
-    fill_journal(&store, &journal_login, args.journal_appeals).await?;
+    fill_journal(&app, &journal_login, args.journal_appeals).await?;
     sign_in(&client, &base, &journal_login, &journal_password).await?;
     let static_page = time_get(&client, &format!("{base}/healthz"), args.page_requests).await?;
     let journal_page = time_get(&client, &format!("{base}/journal?year=2024"), args.page_requests).await?;
@@ -280,7 +277,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
             senim_domain::plan::AcademicYear(2023),
             &senim_domain::plan::default_plan(),
             journal_user.id,
-            clock::now(),
+            Clock::system().now(),
         )
         .await
         .map_err(|error| anyhow::anyhow!("bench plan: {error}"))?;
@@ -306,7 +303,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<i32> {
 
     println!(
         "## {backend}, {} (UTC), {}",
-        clock::now().format("%Y-%m-%d %H:%M"),
+        Clock::system().now().format("%Y-%m-%d %H:%M"),
         machine()
     );
     println!();
@@ -372,7 +369,7 @@ fn machine() -> String {
 async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(String, String, String)> {
     let slug = Slug::parse(&format!("bench-{purpose}-{tag}"))?;
     let school = store
-        .create_organisation(&slug, "Өлшеу мектебі", "Школа для замеров", clock::now())
+        .create_organisation(&slug, "Өлшеу мектебі", "Школа для замеров", Clock::system().now())
         .await?;
     let login = format!("bench.{purpose}.{tag}");
     let password = senim_store::one_time_password();
@@ -388,10 +385,10 @@ async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(
                 must_change_password: false,
                 email: "",
             },
-            clock::now(),
+            Clock::system().now(),
         )
         .await?;
-    let token = store.create_api_token(user.id, clock::now()).await?;
+    let token = store.create_api_token(user.id, Clock::system().now()).await?;
     Ok((token, login, password))
 }
 
@@ -464,8 +461,8 @@ async fn api_registrations(
     })
 }
 
-async fn fill_journal(store: &Store, login: &str, count: usize) -> anyhow::Result<()> {
-    let user = store.user_by_login(login).await?;
+async fn fill_journal(app: &App, login: &str, count: usize) -> anyhow::Result<()> {
+    let user = app.store.user_by_login(login).await?;
     let start = Utc
         .with_ymd_and_hms(2024, 1, 3, 4, 0, 0)
         .single()
@@ -493,8 +490,7 @@ async fn fill_journal(store: &Store, login: &str, count: usize) -> anyhow::Resul
             Category::of(senim_domain::Topic::PeerRelationships),
             at,
         )?;
-        store
-            .register_appeal(user.organisation_id, content, None, user.id, at)
+        app.register_appeal(user.organisation_id, user.id, content, at)
             .await?;
     }
     Ok(())

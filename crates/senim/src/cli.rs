@@ -6,11 +6,12 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
+use senim_app::{App, Clock};
 use senim_documents::{Format, Printable};
 use senim_domain::journal::ChainBreak;
 use senim_domain::{Organisation, Position, Positions, Slug};
 use senim_store::{Key, NewUser, Store, StoreError};
-use senim_web::{AppState, WebConfig, clock};
+use senim_web::{AppState, WebConfig};
 
 #[derive(Parser)]
 #[command(
@@ -344,7 +345,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 bail!("--name-kk: the school's official name in Kazakh is required");
             }
             let school = store
-                .create_organisation(&slug, &name_kk, &name_ru, clock::now())
+                .create_organisation(&slug, &name_kk, &name_ru, Clock::system().now())
                 .await?;
             println!("school {} added", school.slug.as_str());
             Ok(0)
@@ -373,7 +374,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?;
             let positions = Positions::new(positions).context("--position")?;
-            if !senim_web::valid_login(&login) {
+            if !senim_domain::staff::valid_login(&login) {
                 bail!("--login: 3–32 characters of Latin letters, digits, '.', '-' or '_'");
             }
             if senim_i18n::Lang::parse(&locale).is_none() {
@@ -393,7 +394,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 must_change_password: true,
                 email: &email,
             };
-            match store.create_user(new_user, clock::now()).await {
+            match store.create_user(new_user, Clock::system().now()).await {
                 Ok(user) => {
                     println!("user {} added to {}", user.login, school.slug.as_str());
                     println!("one-time password: {password}");
@@ -410,7 +411,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 Err(StoreError::NotFound) => bail!("--login: no active user {login}"),
                 Err(error) => return Err(error.into()),
             };
-            println!("{}", store.create_api_token(user.id, clock::now()).await?);
+            println!(
+                "{}",
+                store.create_api_token(user.id, Clock::system().now()).await?
+            );
             Ok(0)
         }
         Command::Verify => verify(&cli.storage).await,
@@ -419,7 +423,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             let body =
                 std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let store = cli.storage.open().await?;
-            match store.load_calendar_file(&body, clock::now()).await? {
+            match store.load_calendar_file(&body, Clock::system().now()).await? {
                 Ok(calendar) => {
                     for (year, certainty) in calendar.years() {
                         println!("{year}: {certainty:?}");
@@ -434,7 +438,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             let body =
                 std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let store = cli.storage.open().await?;
-            match store.load_lexicon_file(&body, clock::now()).await? {
+            match store.load_lexicon_file(&body, Clock::system().now()).await? {
                 Ok(_) => {
                     println!("loaded; restart the server to screen with it");
                     Ok(0)
@@ -533,8 +537,11 @@ async fn pick_school(store: &Store, slug: Option<&str>) -> anyhow::Result<Organi
 async fn serve(storage: &StorageArgs, args: ServeArgs) -> anyhow::Result<i32> {
     let mailer = args.smtp.mailer()?;
     let store = storage.open().await?;
+    let calendar = store.working_calendar().await?;
+    let lexicon = store.lexicon().await?;
+    let app = App::new(store.clone(), calendar, mailer).with_lexicon(lexicon);
     if args.demo {
-        crate::demo::ensure(&store, &storage.data).await?;
+        crate::demo::ensure(&app, &storage.data).await?;
     }
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
@@ -542,21 +549,16 @@ async fn serve(storage: &StorageArgs, args: ServeArgs) -> anyhow::Result<i32> {
     let address = listener.local_addr()?;
     tracing::info!(%address, "Senim is serving");
     println!("Senim: http://{address}/");
-    let calendar = store.working_calendar().await?;
-    if mailer.is_none() {
+    if app.mailer.is_none() {
         tracing::warn!("no SMTP server configured: e-mail forwardings and digests wait until one is");
     }
-    let lexicon = store.lexicon().await?;
     let state = AppState::new(
-        store.clone(),
+        app,
         WebConfig {
             behind_proxy: args.behind_proxy,
             ..WebConfig::new(args.secure_cookies)
         },
-        calendar,
-        mailer,
-    )
-    .with_lexicon(lexicon);
+    );
     senim_web::serve(listener, state, shutdown_signal()).await?;
     store.close().await;
     Ok(0)
@@ -656,7 +658,7 @@ fn document(result: Result<Vec<u8>, senim_documents::DocumentError>) -> anyhow::
 
 async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result<i32> {
     let store = storage.open().await?;
-    let today = senim_domain::time::local(clock::now()).date_naive();
+    let today = Clock::system().today();
     let calendar = store.working_calendar().await?;
     match command {
         ExportCommand::Book {
@@ -670,7 +672,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
             };
             let first_year = year.0;
             let book =
-                senim_web::exports::book(&store, &calendar, school.id, first_year, lang, today).await?;
+                senim_app::exports::book(&store, &calendar, school.id, first_year, lang, today).await?;
             write_document(&target.out, &document(book.pdf(today))?)
         }
         ExportCommand::Journal {
@@ -685,7 +687,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 (_, Some(from), Some(to)) if from <= to => (from, to),
                 (_, Some(_), Some(_)) => bail!("--from must not be after --to"),
                 (year, _, _) => {
-                    let year = year.unwrap_or_else(|| senim_domain::time::local_year(clock::now()));
+                    let year = year.unwrap_or_else(|| senim_domain::time::local_year(Clock::system().now()));
                     (
                         chrono::NaiveDate::from_ymd_opt(year, 1, 1).context("--year")?,
                         chrono::NaiveDate::from_ymd_opt(year, 12, 31).context("--year")?,
@@ -693,7 +695,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 }
             };
             let export =
-                senim_web::exports::journal(&store, &calendar, school.id, from, to, lang, today).await?;
+                senim_app::exports::journal(&store, &calendar, school.id, from, to, lang, today).await?;
             let bytes = export
                 .xlsx()
                 .map_err(|error| anyhow::anyhow!("{error}: {}", error.detail()))?;
@@ -702,7 +704,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
         ExportCommand::Act { opening, target } => {
             let lang = export_lang(&target.lang)?;
             let school = pick_school(&store, target.school.as_deref()).await?;
-            let act = match senim_web::exports::act(&store, school.id, senim_store::OpeningId(opening), lang)
+            let act = match senim_app::exports::act(&store, school.id, senim_store::OpeningId(opening), lang)
                 .await
             {
                 Ok(act) => act,
@@ -719,7 +721,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 bail!("--month: like 2026-11");
             };
             let analysis =
-                senim_web::exports::monthly_analysis(&store, &calendar, school.id, month, lang, today)
+                senim_app::exports::monthly_analysis(&store, &calendar, school.id, month, lang, today)
                     .await?
                     .document;
             let bytes = document(analysis.print(document_format(&target.out)?, today))?;
@@ -736,7 +738,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 }
                 Err(error) => return Err(error.into()),
             };
-            let minutes = senim_web::paperwork::minutes_document(&store, school.id, &minutes, lang).await?;
+            let minutes = senim_app::paperwork::minutes_document(&store, school.id, &minutes, lang).await?;
             let bytes = document(minutes.print(format, today))?;
             write_document(&target.out, &bytes)
         }
@@ -754,7 +756,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
                 bail!("--academic-year: this school has no plan for {year}");
             }
             let plan =
-                senim_web::paperwork::plan_document(&store, &calendar, school.id, year, lang, today).await?;
+                senim_app::paperwork::plan_document(&store, &calendar, school.id, year, lang, today).await?;
             let bytes = document(plan.print(format, today))?;
             write_document(&target.out, &bytes)
         }
@@ -765,7 +767,7 @@ async fn export(storage: &StorageArgs, command: ExportCommand) -> anyhow::Result
             if !(site.starts_with("https://") || site.starts_with("http://")) {
                 bail!("--site: the address, like https://senim.school.kz");
             }
-            let poster = senim_web::exports::poster(&store, school.id, site, lang).await?;
+            let poster = senim_app::exports::poster(&store, school.id, site, lang).await?;
             write_document(&target.out, &document(poster.pdf(today))?)
         }
     }

@@ -8,12 +8,12 @@ use std::path::Path;
 
 use anyhow::Context;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use senim_app::App;
 use senim_domain::time::{from_local, local};
 use senim_domain::{
     AppealContent, Applicant, Category, Channel, Correction, Outcome, Position, Positions, Slug, Topic,
 };
-use senim_store::{NewUser, Store, StoreError};
-use senim_web::clock;
+use senim_store::{NewUser, StoreError};
 
 pub const DEMO_SLUG: &str = "demo";
 pub const NAME_KK: &str = "«Бөгенбай батыр атындағы облыстық олимпиадалық резервтің мамандырылған мектеп интернат колледжі» коммуналдық мемлекеттік мекемесі";
@@ -286,11 +286,12 @@ fn moment(first_december: NaiveDate, day: i64, hour: u32, minute: u32) -> DateTi
 }
 
 /// Creates the demo once and prints its sign-ins.
-pub async fn ensure(store: &Store, data_dir: &Path) -> anyhow::Result<()> {
+pub async fn ensure(app: &App, data_dir: &Path) -> anyhow::Result<()> {
+    let store = &app.store;
     let credentials_path = data_dir.join("demo-credentials.txt");
     match store.organisation_by_slug(DEMO_SLUG).await {
         Ok(_) => {}
-        Err(StoreError::NotFound) => create(store, &credentials_path).await?,
+        Err(StoreError::NotFound) => create(app, &credentials_path).await?,
         Err(error) => return Err(error.into()),
     }
     match fs::read_to_string(&credentials_path) {
@@ -306,8 +307,9 @@ pub async fn ensure(store: &Store, data_dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
-    let now = clock::now();
+async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
+    let store = &app.store;
+    let now = app.now();
     let slug = Slug::parse(DEMO_SLUG).expect("a valid slug");
     let school = store.create_organisation(&slug, NAME_KK, NAME_RU, now).await?;
     let mut credentials = String::new();
@@ -348,7 +350,6 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
     };
     let first_december = NaiveDate::from_ymd_opt(december_year, 12, 1).expect("a valid date");
     let mut corrected = false;
-    let lexicon = senim_domain::triage::Lexicon::embedded();
     let mut openings: Vec<(i64, senim_store::OpeningId)> = Vec::new();
     // The seed's own acts: the box opened and found empty on 27.10.2023 (signed by the deputy
     // director, the psychologist and the social pedagogue) and on 16.01.2024.
@@ -505,28 +506,16 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
                 content.category(),
                 registered_at,
             )?;
-            store
-                .register_letter(school.id, opening, content, None, specialist, registered_at)
+            app.register_letter(school.id, opening, content, None, specialist, registered_at)
                 .await
                 .map_err(|error| anyhow::anyhow!("demo letter: {error}"))?
         } else {
-            store
-                .register_appeal(school.id, content, None, specialist, registered_at)
+            app.register_appeal(school.id, specialist, content, registered_at)
                 .await?
         };
-        let hits = lexicon.triage(appeal.content.summary());
-        store
-            .record_triage(
-                school.id,
-                appeal.id,
-                &hits,
-                senim_domain::triage::is_urgent(&hits),
-                registered_at,
-            )
-            .await?;
         if let Some(text) = demo.outcome {
             let outcome = Outcome::new(appeal.id, text, registered_at + Duration::days(5), specialist)?;
-            store.record_outcome(school.id, outcome).await?;
+            app.record_outcome(school.id, outcome).await?;
         }
         // A mistake corrected as the regulation wants: a new entry that refers to the old one.
         let first_in_person = demo.channel == Channel::InPerson && !corrected;
@@ -546,8 +535,7 @@ async fn create(store: &Store, credentials_path: &Path) -> anyhow::Result<()> {
                 appeal.id,
                 "Түскен арнасы қате көрсетілген: өтініш телефон арқылы түскен.",
             )?;
-            store
-                .register_appeal(school.id, content, Some(correction), specialist, at)
+            app.register_correction(school.id, specialist, content, correction, at)
                 .await?;
         }
     }

@@ -1,8 +1,8 @@
 //! Urgent alerts: one e-mail per registering member of staff when an urgent appeal arrives.
 
 use chrono::{DateTime, Utc};
-use senim_domain::{AppealId, JournalNumber, JournalYear, OrganisationId, UserId};
-use sqlx::Row;
+use senim_domain::{AppealId, JournalNumber, JournalYear, OrganisationId, Positions, UserId};
+use sqlx::{Any, Row, Transaction};
 
 use crate::{Store, StoreError, unix};
 
@@ -21,31 +21,50 @@ pub struct DueAlert {
 }
 
 impl Store {
-    /// Queues an alert for every active member of staff of the school who registers appeals
-    /// and gave an e-mail address. An alert already sent for the appeal is sent again: a new
-    /// urgent message in its conversation is news.
-    pub async fn queue_urgent_alerts(
-        &self,
+    /// Queues, inside the caller's transaction, an alert for every active member of staff of
+    /// the school whose positions register appeals (`Positions::permissions`) and who gave an
+    /// e-mail address. An alert already sent for the appeal is sent again: a new urgent message
+    /// in its conversation is news.
+    pub(crate) async fn queue_urgent_alerts(
+        tx: &mut Transaction<'static, Any>,
         organisation_id: OrganisationId,
         appeal_id: AppealId,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        let done = sqlx::query(
-            "INSERT INTO urgent_alerts (appeal_id, user_id, organisation_id, state, attempts, next_attempt_at) \
-             SELECT $1, users.id, users.organisation_id, 'pending', 0, $2 FROM users \
-             WHERE users.organisation_id = $3 AND users.active = 1 AND users.email <> '' \
-             AND (users.positions LIKE '%responsible_specialist%' OR users.positions LIKE '%psychologist%' \
-                  OR users.positions LIKE '%social_pedagogue%') \
-             ON CONFLICT (appeal_id, user_id) DO UPDATE SET state = 'pending', attempts = 0, \
-             next_attempt_at = excluded.next_attempt_at, sent_at = NULL \
-             WHERE urgent_alerts.state <> 'sending'",
+        let staff = sqlx::query(
+            "SELECT id, positions FROM users WHERE organisation_id = $1 AND active = 1 AND email <> '' \
+             ORDER BY id",
         )
-        .bind(appeal_id.0)
-        .bind(unix(now))
         .bind(organisation_id.0)
-        .execute(&self.pool)
+        .fetch_all(&mut **tx)
         .await?;
-        Ok(done.rows_affected())
+        let mut queued = 0;
+        for row in staff {
+            let positions: String = row.try_get("positions")?;
+            let registers = Positions::parse(&positions)
+                .map_err(|_| StoreError::Corrupt("positions"))?
+                .permissions()
+                .register_appeals;
+            if !registers {
+                continue;
+            }
+            let user_id: i64 = row.try_get("id")?;
+            let done = sqlx::query(
+                "INSERT INTO urgent_alerts (appeal_id, user_id, organisation_id, state, attempts, next_attempt_at) \
+                 VALUES ($1, $2, $3, 'pending', 0, $4) \
+                 ON CONFLICT (appeal_id, user_id) DO UPDATE SET state = 'pending', attempts = 0, \
+                 next_attempt_at = excluded.next_attempt_at, sent_at = NULL \
+                 WHERE urgent_alerts.state <> 'sending'",
+            )
+            .bind(appeal_id.0)
+            .bind(user_id)
+            .bind(organisation_id.0)
+            .bind(unix(now))
+            .execute(&mut **tx)
+            .await?;
+            queued += done.rows_affected();
+        }
+        Ok(queued)
     }
 
     pub async fn due_alerts(&self, now: DateTime<Utc>) -> Result<Vec<DueAlert>, StoreError> {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use senim_domain::journal::{entry_hash, outcome_hash};
-use senim_domain::triage::Hit;
+use senim_domain::triage::{Hit, Screening};
 use senim_domain::{
     Appeal, AppealContent, AppealId, Applicant, Category, Channel, Correction, EntryHash, EntryRef,
     JournalNumber, JournalYear, OrganisationId, Outcome, Redacted, UserId,
@@ -302,26 +302,39 @@ pub(crate) fn outcome_from_row(
 
 impl Store {
     /// Registers an appeal — or, with `correction`, a correction entry — as the next entry of
-    /// the organisation's journal for the year of `now` in Kazakhstan. The number is taken in
-    /// the same transaction as the insert, so numbers have no gaps and no repeats.
+    /// the organisation's journal for the year of `now` in Kazakhstan, with what the urgent-risk
+    /// screen found in it and, when it is urgent, the staff's alerts. The number is taken in
+    /// the same transaction as the insert, so numbers have no gaps and no repeats, and an
+    /// urgent appeal is never in the journal without its flag and its alerts.
     pub async fn register_appeal(
         &self,
         organisation_id: OrganisationId,
         content: AppealContent,
         correction: Option<Correction>,
         registered_by: UserId,
+        screening: &Screening,
         now: DateTime<Utc>,
     ) -> Result<Appeal, StoreError> {
         let mut tx = self.pool.begin().await?;
         let appeal = self
-            .insert_appeal(&mut tx, organisation_id, content, correction, registered_by, now)
+            .insert_appeal(
+                &mut tx,
+                organisation_id,
+                content,
+                correction,
+                registered_by,
+                screening,
+                now,
+            )
             .await?;
         tx.commit().await?;
         Ok(appeal)
     }
 
-    /// Numbers, chains and inserts an appeal inside the caller's transaction, so that what
-    /// belongs to the appeal (a receipt, a letter's opening) is written with it or not at all.
+    /// Numbers, chains and inserts an appeal inside the caller's transaction, with its
+    /// screening and alerts, so that what belongs to the appeal (its triage, the alerts, a
+    /// receipt, a letter's opening) is written with it or not at all.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn insert_appeal(
         &self,
         tx: &mut Transaction<'static, Any>,
@@ -329,6 +342,7 @@ impl Store {
         content: AppealContent,
         correction: Option<Correction>,
         registered_by: UserId,
+        screening: &Screening,
         now: DateTime<Utc>,
     ) -> Result<Appeal, StoreError> {
         // Stored moments have whole seconds; seal exactly what is stored.
@@ -397,6 +411,11 @@ impl Store {
             .bind(i64::from(year.0))
             .execute(&mut **tx)
             .await?;
+        self.insert_triage(tx, organisation_id, appeal.id, screening, registered_at)
+            .await?;
+        if screening.urgent {
+            Self::queue_urgent_alerts(tx, organisation_id, appeal.id, registered_at).await?;
+        }
         Ok(appeal)
     }
 
@@ -406,27 +425,40 @@ impl Store {
         organisation_id: OrganisationId,
         outcome: Outcome,
     ) -> Result<Outcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let outcome = self.insert_outcome(&mut tx, organisation_id, outcome).await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    /// Adds an outcome to the organisation's outcome chain inside the caller's transaction (an
+    /// answer to a forwarding is its appeal's outcome, written with the answer).
+    pub(crate) async fn insert_outcome(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        organisation_id: OrganisationId,
+        outcome: Outcome,
+    ) -> Result<Outcome, StoreError> {
         let outcome = Outcome {
             recorded_at: from_unix(unix(outcome.recorded_at))?,
             ..outcome
         };
-        let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO outcome_chains (organisation_id, length, head_hash) VALUES ($1, 0, $2) \
              ON CONFLICT (organisation_id) DO NOTHING",
         )
         .bind(organisation_id.0)
         .bind(EntryHash::GENESIS.to_hex())
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         let head = sqlx::query(
             "UPDATE outcome_chains SET length = length + 1 WHERE organisation_id = $1 RETURNING head_hash",
         )
         .bind(organisation_id.0)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         let prev_hash = hash_from_row(&head, "head_hash")?;
-        let appeal = entry_of(&mut tx, organisation_id, outcome.appeal_id).await?;
+        let appeal = entry_of(tx, organisation_id, outcome.appeal_id).await?;
         let hash = outcome_hash(prev_hash, organisation_id.0, appeal, &outcome);
         let recorded_at = unix(outcome.recorded_at);
         sqlx::query(
@@ -440,55 +472,61 @@ impl Store {
         .bind(outcome.recorded_by.0)
         .bind(prev_hash.to_hex())
         .bind(hash.to_hex())
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         sqlx::query("UPDATE outcome_chains SET head_hash = $1 WHERE organisation_id = $2")
             .bind(hash.to_hex())
             .bind(organisation_id.0)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-        tx.commit().await?;
         Ok(outcome)
     }
 
-    /// Keeps what the urgent-risk screen found in an appeal's summary.
-    pub async fn record_triage(
+    /// Keeps what the urgent-risk screen found in an appeal's summary, inside the inserting
+    /// transaction.
+    async fn insert_triage(
         &self,
+        tx: &mut Transaction<'static, Any>,
         organisation_id: OrganisationId,
         appeal_id: AppealId,
-        hits: &[Hit],
-        urgent: bool,
+        screening: &Screening,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let hits = serde_json::to_string(hits).map_err(|_| StoreError::Corrupt("triage"))?;
+        let hits = serde_json::to_string(&screening.hits).map_err(|_| StoreError::Corrupt("triage"))?;
         sqlx::query(
             "INSERT INTO appeal_triage (appeal_id, organisation_id, urgent, hits, triaged_at) \
-             SELECT id, organisation_id, $1, $2, $3 FROM appeals WHERE id = $4 AND organisation_id = $5",
+             VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(i64::from(urgent))
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .bind(i64::from(screening.urgent))
         .bind(
             self.cipher
                 .seal(&triage_aad(organisation_id, appeal_id, "hits"), &hits)?,
         )
         .bind(unix(now))
-        .bind(appeal_id.0)
-        .bind(organisation_id.0)
-        .execute(&self.pool)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
 
-    /// Raises the urgent flag again for what a later message of the appeal said: the alarm is
-    /// open once more with the new words. False when it was already open. A reason an earlier
+    /// Raises the urgent flag again for what a later message of the appeal said — the alarm
+    /// is open once more with the new words — and queues the staff's alerts, inside the
+    /// caller's transaction (the one that keeps the message). False when the message is not
+    /// urgent or the alarm was already open; nothing is queued then. A reason an earlier
     /// clearing gave stays in its row.
-    pub async fn raise_triage(
+    pub(crate) async fn raise_triage_in(
         &self,
+        tx: &mut Transaction<'static, Any>,
         organisation_id: OrganisationId,
         appeal_id: AppealId,
-        hits: &[Hit],
+        screening: &Screening,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let hits = serde_json::to_string(hits).map_err(|_| StoreError::Corrupt("triage"))?;
+        if !screening.urgent {
+            return Ok(false);
+        }
+        let hits = serde_json::to_string(&screening.hits).map_err(|_| StoreError::Corrupt("triage"))?;
         let done = sqlx::query(
             "INSERT INTO appeal_triage (appeal_id, organisation_id, urgent, hits, triaged_at) \
              SELECT id, organisation_id, 1, $1, $2 FROM appeals WHERE id = $3 AND organisation_id = $4 \
@@ -503,9 +541,13 @@ impl Store {
         .bind(unix(now))
         .bind(appeal_id.0)
         .bind(organisation_id.0)
-        .execute(&self.pool)
+        .execute(&mut **tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        let raised = done.rows_affected() == 1;
+        if raised {
+            Self::queue_urgent_alerts(tx, organisation_id, appeal_id, now).await?;
+        }
+        Ok(raised)
     }
 
     /// Clears an urgent flag with the reason, which is kept; false when there was none open.

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use senim_domain::deadline::DeadlineRule;
 use senim_domain::forwarding::{
-    ChosenDeadline, DEFAULT_DIRECTORY, ExecutingOrganisation, ExecutingOrganisationId, ForwardingChannel,
-    ForwardingId,
+    ChosenDeadline, DEFAULT_DIRECTORY, DeliveryState, ExecutingOrganisation, ExecutingOrganisationId,
+    ForwardingChannel, ForwardingEventKind, ForwardingId, LetterLanguage,
 };
 use senim_domain::{AppealId, JournalNumber, JournalYear, OrganisationId, Redacted, UserId};
 use sqlx::any::AnyRow;
@@ -34,16 +34,14 @@ pub struct ForwardingRecord {
     pub withdrawn: Option<(Redacted<String>, DateTime<Utc>)>,
     /// Whether the letter includes the applicant's details (only when the specialist says so).
     pub include_applicant: bool,
-    /// `kk` or `ru`: the language of the letter.
-    pub letter_language: String,
+    pub letter_language: LetterLanguage,
     pub delivery: Delivery,
 }
 
 /// Where an e-mail forwarding's letter stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Delivery {
-    /// `none` (not by e-mail), `pending`, `retrying`, `sent` or `failed` (refused for good).
-    pub state: String,
+    pub state: DeliveryState,
     pub attempts: i64,
     /// What kind of failure the last attempt met; never the message or the server's words.
     pub error: Option<String>,
@@ -58,7 +56,7 @@ pub struct NewForwarding<'a> {
     pub channel: ForwardingChannel,
     pub deadline: &'a ChosenDeadline,
     pub include_applicant: bool,
-    pub letter_language: &'a str,
+    pub letter_language: LetterLanguage,
 }
 
 impl ForwardingRecord {
@@ -74,8 +72,7 @@ pub struct ForwardingEvent {
     pub forwarding_id: ForwardingId,
     pub happened_at: DateTime<Utc>,
     pub by_name: String,
-    /// `forwarded`, `deadline_changed`, `received`, `answered` or `withdrawn`.
-    pub kind: String,
+    pub kind: ForwardingEventKind,
     pub due_on: Option<NaiveDate>,
     pub detail: Option<Redacted<String>>,
 }
@@ -192,9 +189,11 @@ impl Store {
             answer,
             withdrawn,
             include_applicant: row.try_get::<i64, _>("include_applicant")? != 0,
-            letter_language: row.try_get("letter_language")?,
+            letter_language: LetterLanguage::parse(&row.try_get::<String, _>("letter_language")?)
+                .ok_or(StoreError::Corrupt("letter language"))?,
             delivery: Delivery {
-                state: row.try_get("delivery_state")?,
+                state: DeliveryState::parse(&row.try_get::<String, _>("delivery_state")?)
+                    .ok_or(StoreError::Corrupt("delivery state"))?,
                 attempts: row.try_get("delivery_attempts")?,
                 error: row.try_get("delivery_error")?,
                 next_attempt_at: row
@@ -329,10 +328,11 @@ impl Store {
         forwarding_id: i64,
         by: UserId,
         now: DateTime<Utc>,
-        kind: &str,
+        kind: ForwardingEventKind,
         due_on: Option<NaiveDate>,
         detail: Option<&str>,
     ) -> Result<(), StoreError> {
+        let kind = kind.code();
         let at = unix(now);
         let detail = detail
             .map(|detail| {
@@ -401,7 +401,7 @@ impl Store {
         .bind(deadline.rule.code())
         .bind(&due_on)
         .bind(i64::from(include_applicant))
-        .bind(letter_language)
+        .bind(letter_language.code())
         .bind(if channel == ForwardingChannel::Email { "pending" } else { "none" })
         .bind((channel == ForwardingChannel::Email).then(|| unix(now)))
         .fetch_one(&mut *tx)
@@ -414,7 +414,7 @@ impl Store {
             id,
             sent_by,
             now,
-            "forwarded",
+            ForwardingEventKind::Forwarded,
             Some(deadline.due),
             reason,
         )
@@ -495,7 +495,7 @@ impl Store {
                     .try_get::<Option<String>, _>("due_on")?
                     .map(|d| date_from(&d))
                     .transpose()?,
-                kind,
+                kind: ForwardingEventKind::parse(&kind).ok_or(StoreError::Corrupt("forwarding event"))?,
                 detail,
             });
         }
@@ -612,7 +612,7 @@ impl Store {
             id.0,
             by,
             now,
-            "deadline_changed",
+            ForwardingEventKind::DeadlineChanged,
             Some(deadline.due),
             reason,
         )
@@ -647,14 +647,23 @@ impl Store {
         {
             return Ok(false);
         }
-        self.add_event(&mut tx, organisation_id, id.0, by, now, "received", None, None)
-            .await?;
+        self.add_event(
+            &mut tx,
+            organisation_id,
+            id.0,
+            by,
+            now,
+            ForwardingEventKind::Received,
+            None,
+            None,
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
 
     /// The organisation's answer closes the forwarding and becomes the appeal's outcome
-    /// (column f). Returns false when the forwarding was already closed.
+    /// (column f), in one transaction. Returns false when the forwarding was already closed.
     pub async fn record_answer(
         &self,
         organisation_id: OrganisationId,
@@ -677,12 +686,21 @@ impl Store {
         let Some(appeal_id) = self.update_open(&mut tx, organisation_id, id, update).await? else {
             return Ok(false);
         };
-        self.add_event(&mut tx, organisation_id, id.0, by, now, "answered", None, None)
-            .await?;
-        tx.commit().await?;
+        self.add_event(
+            &mut tx,
+            organisation_id,
+            id.0,
+            by,
+            now,
+            ForwardingEventKind::Answered,
+            None,
+            None,
+        )
+        .await?;
         let outcome = senim_domain::Outcome::new(appeal_id, answer, now, by)
             .map_err(|_| StoreError::Corrupt("answer"))?;
-        self.record_outcome(organisation_id, outcome).await?;
+        self.insert_outcome(&mut tx, organisation_id, outcome).await?;
+        tx.commit().await?;
         Ok(true)
     }
 
@@ -719,7 +737,7 @@ impl Store {
             id.0,
             by,
             now,
-            "withdrawn",
+            ForwardingEventKind::Withdrawn,
             None,
             Some(reason),
         )

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use senim_domain::opening::{OpeningError, Schedule};
+use senim_domain::triage::Screening;
 use senim_domain::trust_box::LetterCode;
 use senim_domain::{
     Appeal, AppealContent, AppealId, JournalNumber, JournalYear, OrganisationId, Positions, UserId,
@@ -120,13 +121,15 @@ impl Store {
         by: UserId,
         now: DateTime<Utc>,
     ) -> Result<OpeningId, OpeningRefusal> {
-        if opening.opened_at > now + chrono::Duration::minutes(2) {
-            return Err(OpeningError::InFuture.into());
-        }
         let mut members = opening.members.clone();
         let mut seen = std::collections::HashSet::new();
         members.retain(|member| seen.insert(*member));
-        senim_domain::opening::check_opening(members.len(), i64::from(opening.letters))?;
+        senim_domain::opening::check_opening(
+            opening.opened_at,
+            members.len(),
+            i64::from(opening.letters),
+            now,
+        )?;
         let mut tx = self.pool.begin().await.map_err(StoreError::from)?;
         let row = sqlx::query(
             "INSERT INTO box_openings (organisation_id, opened_at, letters, recorded_by, recorded_at) \
@@ -261,7 +264,9 @@ impl Store {
 
     /// Registers a letter found at an opening: received when the box was opened, linked to
     /// the opening, and — when it is written on a slip — to that slip by the letter code, so
-    /// the child who kept the stub can read the answer online. All in one transaction.
+    /// the child who kept the stub can read the answer online; screened, with the staff's
+    /// alerts when urgent. All in one transaction.
+    #[allow(clippy::too_many_arguments)]
     pub async fn register_letter(
         &self,
         organisation_id: OrganisationId,
@@ -269,6 +274,7 @@ impl Store {
         content: AppealContent,
         slip: Option<&LetterCode>,
         by: UserId,
+        screening: &Screening,
         now: DateTime<Utc>,
     ) -> Result<Appeal, OpeningRefusal> {
         let slip_hash = match slip {
@@ -299,7 +305,7 @@ impl Store {
             });
         }
         let appeal = self
-            .insert_appeal(&mut tx, organisation_id, content, None, by, now)
+            .insert_appeal(&mut tx, organisation_id, content, None, by, screening, now)
             .await?;
         sqlx::query("INSERT INTO box_letters (appeal_id, opening_id) VALUES ($1, $2)")
             .bind(appeal.id.0)

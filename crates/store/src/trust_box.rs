@@ -4,6 +4,7 @@
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::{DateTime, Utc};
+use senim_domain::triage::Screening;
 use senim_domain::trust_box::{Author, LetterCode, ReceiptCode};
 use senim_domain::{Appeal, AppealContent, AppealId, OrganisationId, Position, Redacted, UserId};
 use sha2::{Digest, Sha256};
@@ -128,21 +129,22 @@ impl Store {
         Ok(UserId(row.try_get("id")?))
     }
 
-    /// Registers a submission to the online box as an appeal and keeps the hash of its receipt
-    /// code, in one transaction. `Err(ReceiptTaken)` in the unthinkable case that the code is
+    /// Registers a submission to the online box as an appeal, with its screening and alerts,
+    /// and keeps the hash of its receipt code, in one transaction. `Err(ReceiptTaken)` in the unthinkable case that the code is
     /// already in use: the caller draws another.
     pub async fn submit_online(
         &self,
         organisation_id: OrganisationId,
         content: AppealContent,
         code: &ReceiptCode,
+        screening: &Screening,
         now: DateTime<Utc>,
     ) -> Result<Appeal, StoreError> {
         let code_hash = self.receipt_hash(organisation_id, code).await?;
         let mut tx = self.pool.begin().await?;
         let account = self.box_account(&mut tx, organisation_id, now).await?;
         let appeal = self
-            .insert_appeal(&mut tx, organisation_id, content, None, account, now)
+            .insert_appeal(&mut tx, organisation_id, content, None, account, screening, now)
             .await?;
         sqlx::query(
             "INSERT INTO receipts (organisation_id, code_hash, appeal_id, created_at, linked_at) \
@@ -410,13 +412,30 @@ impl Store {
         organisation_id: OrganisationId,
         code: &ReceiptCode,
         text: &str,
+        screening: &Screening,
         now: DateTime<Utc>,
     ) -> Result<Option<AppealId>, StoreError> {
         let Some(appeal_id) = self.appeal_of_code(organisation_id, code).await? else {
             return Ok(None);
         };
-        self.insert_message(organisation_id, appeal_id, Author::Student, None, text, now)
-            .await?;
+        let mut tx = self.pool.begin().await?;
+        self.insert_message(
+            &mut tx,
+            organisation_id,
+            appeal_id,
+            Author::Student,
+            None,
+            text,
+            now,
+        )
+        .await?;
+        if self
+            .raise_triage_in(&mut tx, organisation_id, appeal_id, screening, now)
+            .await?
+        {
+            tracing::warn!(appeal = appeal_id.0, "urgent message in a conversation");
+        }
+        tx.commit().await?;
         Ok(Some(appeal_id))
     }
 
@@ -433,12 +452,25 @@ impl Store {
         let Some(holder) = self.receipt_holder(organisation_id, appeal_id).await? else {
             return Err(StoreError::NotFound);
         };
-        self.insert_message(organisation_id, holder, Author::Staff, Some(by), text, now)
-            .await
+        let mut tx = self.pool.begin().await?;
+        self.insert_message(
+            &mut tx,
+            organisation_id,
+            holder,
+            Author::Staff,
+            Some(by),
+            text,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn insert_message(
         &self,
+        tx: &mut Transaction<'static, Any>,
         organisation_id: OrganisationId,
         appeal_id: AppealId,
         author: Author,
@@ -460,7 +492,7 @@ impl Store {
                 .seal(&message_aad(organisation_id, appeal_id, author, at), text)?,
         )
         .bind(at)
-        .execute(&self.pool)
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }

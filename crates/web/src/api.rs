@@ -21,15 +21,16 @@ use senim_store::{JournalRow, StoreError, User};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::AppState;
 use crate::error::incident;
-use crate::pages::appeals::register_and_screen;
-use crate::pages::forwarding::{FORWARDING_RULES, ForwardingRequest, plan_forwarding};
-use crate::{AppState, clock};
 use chrono::NaiveDate;
+use senim_app::forwarding::LetterOptions;
 use senim_domain::calendar::WorkingCalendar;
 use senim_domain::deadline::{DeadlineRule, DeadlineStatus};
-use senim_domain::forwarding::{ForwardingChannel, ForwardingError, ForwardingId, required_text};
-use senim_store::{ForwardingRecord, NewForwarding};
+use senim_domain::forwarding::{
+    FORWARDING_RULES, ForwardingError, ForwardingId, ForwardingRequest, LetterLanguage,
+};
+use senim_store::ForwardingRecord;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -129,6 +130,15 @@ impl From<ForwardingError> for ApiError {
     }
 }
 
+impl<E: Into<ApiError>> From<senim_app::Refused<E>> for ApiError {
+    fn from(refused: senim_app::Refused<E>) -> ApiError {
+        match refused {
+            senim_app::Refused::Rule(error) => error.into(),
+            senim_app::Refused::Store(error) => error.into(),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
         match error {
@@ -179,6 +189,7 @@ impl FromRequestParts<AppState> for ApiUser {
             .and_then(|value| value.strip_prefix("Bearer "))
             .ok_or_else(unauthorized)?;
         let user = state
+            .app
             .store
             .user_by_api_token(token.trim())
             .await?
@@ -318,14 +329,12 @@ async fn create_appeal(
             field: Some("reason"),
         });
     }
-    let now = clock::now();
+    let now = state.app.now();
     let content = body.content(now)?;
-    let appeal = register_and_screen(&state, user.organisation_id, content, None, user.id, now).await?;
-    tracing::info!(
-        appeal = appeal.id.0,
-        user = user.id.0,
-        "appeal registered through the API"
-    );
+    let appeal = state
+        .app
+        .register_appeal(user.organisation_id, user.id, content, now)
+        .await?;
     Ok(registered(&appeal))
 }
 
@@ -338,24 +347,13 @@ async fn create_correction(
     let user = api_user.registrar()?;
     let corrected = parse_id(&id)?;
     let Json(body) = body?;
-    let now = clock::now();
+    let now = state.app.now();
     let content = body.content(now)?;
     let correction = Correction::new(corrected, body.reason.as_deref().unwrap_or(""))?;
-    let appeal = register_and_screen(
-        &state,
-        user.organisation_id,
-        content,
-        Some(correction),
-        user.id,
-        now,
-    )
-    .await?;
-    tracing::info!(
-        appeal = appeal.id.0,
-        corrects = corrected.0,
-        user = user.id.0,
-        "correction registered through the API"
-    );
+    let appeal = state
+        .app
+        .register_correction(user.organisation_id, user.id, content, correction, now)
+        .await?;
     Ok(registered(&appeal))
 }
 
@@ -369,7 +367,12 @@ fn entry_ref(year: JournalYear, number: senim_domain::JournalNumber) -> Value {
     json!({ "year": year.0, "number": number.0 })
 }
 
-fn appeal_json(row: &JournalRow, forwardings: &[ForwardingRecord], calendar: &WorkingCalendar) -> Value {
+fn appeal_json(
+    row: &JournalRow,
+    forwardings: &[ForwardingRecord],
+    calendar: &WorkingCalendar,
+    today: NaiveDate,
+) -> Value {
     let appeal = &row.appeal;
     let content = &appeal.content;
     let applicant = content.applicant();
@@ -400,7 +403,7 @@ fn appeal_json(row: &JournalRow, forwardings: &[ForwardingRecord], calendar: &Wo
                 "in_summary": hit.start < hit.end,
             })).collect::<Vec<_>>(),
         })),
-        "forwarded_to": forwardings.iter().map(|f| forwarding_json(f, calendar)).collect::<Vec<_>>(),
+        "forwarded_to": forwardings.iter().map(|f| forwarding_json(f, calendar, today)).collect::<Vec<_>>(),
         "outcome": row.latest_outcome.as_ref().map(|o| o.text.as_str()),
         "corrects": row.corrects.map(|(year, number)| {
             let mut reference = entry_ref(year, number);
@@ -432,7 +435,7 @@ async fn list_appeals(
             "year: a calendar year, e.g. 2025",
         )
     })?;
-    let year = query.year.unwrap_or_else(|| local_year(clock::now()));
+    let year = query.year.unwrap_or_else(|| local_year(state.app.now()));
     if !(2000..=2200).contains(&year) {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -441,10 +444,12 @@ async fn list_appeals(
         ));
     }
     let rows = state
+        .app
         .store
         .journal(user.organisation_id, JournalYear(year))
         .await?;
     let forwardings = state
+        .app
         .store
         .forwardings_of_year(user.organisation_id, JournalYear(year))
         .await?;
@@ -455,7 +460,7 @@ async fn list_appeals(
                 .get(&row.appeal.id)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            appeal_json(row, of_appeal, &state.calendar)
+            appeal_json(row, of_appeal, &state.app.calendar, state.app.clock.today())
         })
         .collect();
     Ok(Json(json!({ "year": year, "items": items })).into_response())
@@ -467,12 +472,22 @@ async fn get_appeal(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
-    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let record = state
+        .app
+        .store
+        .appeal(user.organisation_id, parse_id(&id)?)
+        .await?;
     let (forwardings, _) = state
+        .app
         .store
         .forwardings_of_appeal(user.organisation_id, record.row.appeal.id)
         .await?;
-    let mut body = appeal_json(&record.row, &forwardings, &state.calendar);
+    let mut body = appeal_json(
+        &record.row,
+        &forwardings,
+        &state.app.calendar,
+        state.app.clock.today(),
+    );
     body["outcomes"] = record
         .outcomes
         .iter()
@@ -485,6 +500,7 @@ async fn get_appeal(
     };
     body["handovers"] = handovers_json(&state, user.organisation_id, record.row.appeal.id).await?;
     let classification = state
+        .app
         .store
         .classification(user.organisation_id, record.row.appeal.id)
         .await?;
@@ -537,20 +553,15 @@ async fn classify_appeal(
         field: Some(error.field()),
     })?;
     state
-        .store
+        .app
         .classify(
             user.organisation_id,
+            user.id,
             appeal_id,
             &classification,
-            user.id,
-            clock::now(),
+            state.app.now(),
         )
         .await?;
-    tracing::info!(
-        appeal = appeal_id.0,
-        user = user.id.0,
-        "appeal classified through the API"
-    );
     Ok(Json(json!({ "classification": classification_json(&classification) })).into_response())
 }
 
@@ -560,6 +571,7 @@ async fn handovers_json(
     appeal_id: AppealId,
 ) -> Result<Value, ApiError> {
     Ok(state
+        .app
         .store
         .handovers(organisation_id, appeal_id)
         .await?
@@ -595,7 +607,7 @@ async fn create_handover(
     let user = api_user.registrar()?;
     let appeal_id = parse_id(&id)?;
     let Json(body) = body?;
-    let now = clock::now();
+    let now = state.app.now();
     let handed_at = match &body.handed_at {
         Some(text) => DateTime::parse_from_rfc3339(text)
             .map_err(|_| ApiError {
@@ -616,15 +628,9 @@ async fn create_handover(
         },
     )?;
     state
-        .store
-        .record_handover(user.organisation_id, appeal_id, &handover, user.id, now)
+        .app
+        .record_handover(user.organisation_id, user.id, appeal_id, &handover, now)
         .await?;
-    tracing::info!(
-        appeal = appeal_id.0,
-        user = user.id.0,
-        service = handover.service.code(),
-        "hand-over recorded through the API"
-    );
     let body = json!({ "handovers": handovers_json(&state, user.organisation_id, appeal_id).await? });
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -644,13 +650,8 @@ async fn record_outcome(
     let user = api_user.registrar()?;
     let appeal_id = parse_id(&id)?;
     let Json(body) = body?;
-    let outcome = Outcome::new(appeal_id, &body.outcome, clock::now(), user.id)?;
-    let outcome = state.store.record_outcome(user.organisation_id, outcome).await?;
-    tracing::info!(
-        appeal = appeal_id.0,
-        user = user.id.0,
-        "outcome recorded through the API"
-    );
+    let outcome = Outcome::new(appeal_id, &body.outcome, state.app.now(), user.id)?;
+    let outcome = state.app.record_outcome(user.organisation_id, outcome).await?;
     let body = json!({ "appeal_id": appeal_id.0, "recorded_at": rfc3339(outcome.recorded_at) });
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -682,7 +683,7 @@ async fn calendar_year(
             )
         })
         .and_then(calendar_year_in_range)?;
-    let calendar = &state.calendar;
+    let calendar = &state.app.calendar;
     let dates = |dates: Vec<chrono::NaiveDate>| {
         dates
             .iter()
@@ -728,15 +729,14 @@ async fn add_working_days(
         return Err(invalid());
     }
     calendar_year_in_range(from.year())?;
-    let date = state.calendar.add_working_days(from, query.days);
+    let date = state.app.calendar.add_working_days(from, query.days);
     Ok(
         Json(json!({ "from": query.from, "days": query.days, "date": date.format("%Y-%m-%d").to_string() }))
             .into_response(),
     )
 }
 
-fn forwarding_json(record: &ForwardingRecord, calendar: &WorkingCalendar) -> Value {
-    let today = senim_domain::time::local(clock::now()).date_naive();
+fn forwarding_json(record: &ForwardingRecord, calendar: &WorkingCalendar, today: NaiveDate) -> Value {
     let status = if record.answer.is_some() {
         "answered"
     } else if record.withdrawn.is_some() {
@@ -762,8 +762,8 @@ fn forwarding_json(record: &ForwardingRecord, calendar: &WorkingCalendar) -> Val
         "received": record.received.as_ref().map(|(name, at)| json!({ "by": name, "at": rfc3339(*at) })),
         "answer": record.answer.as_ref().map(|(text, on)| json!({ "text": text.as_str(), "on": on.format("%Y-%m-%d").to_string() })),
         "withdrawn": record.withdrawn.as_ref().map(|(reason, at)| json!({ "reason": reason.as_str(), "at": rfc3339(*at) })),
-        "delivery": (record.delivery.state != "none").then(|| json!({
-            "state": record.delivery.state,
+        "delivery": (record.delivery.state != senim_domain::forwarding::DeliveryState::None).then(|| json!({
+            "state": record.delivery.state.code(),
             "attempts": record.delivery.attempts,
             "error": record.delivery.error,
             "next_attempt_at": record.delivery.next_attempt_at.map(rfc3339),
@@ -804,24 +804,21 @@ async fn create_forwarding(
     let user = api_user.registrar()?;
     let appeal_id = parse_id(&id)?;
     let Json(body) = body?;
-    let record = state.store.appeal(user.organisation_id, appeal_id).await?;
-    let directory = state.store.directory(user.organisation_id).await?;
     let rule = match body.rule.as_deref() {
         None => DeadlineRule::Consideration,
         Some(code) => DeadlineRule::parse(code)
             .filter(|rule| FORWARDING_RULES.contains(rule))
             .ok_or_else(|| invalid_field("unknown_rule", "rule", "rule: consideration or extension_limit"))?,
     };
-    let letter_language = match body.letter_language.as_deref() {
-        None | Some("kk") => "kk",
-        Some("ru") => "ru",
-        Some(_) => {
-            return Err(invalid_field(
+    let language = match body.letter_language.as_deref() {
+        None => LetterLanguage::Kk,
+        Some(code) => LetterLanguage::parse(code).ok_or_else(|| {
+            invalid_field(
                 "invalid_letter_language",
                 "letter_language",
                 "letter_language: kk or ru",
-            ));
-        }
+            )
+        })?,
     };
     let due_on = match body.due_on.as_deref() {
         None => None,
@@ -837,36 +834,29 @@ async fn create_forwarding(
         due_on,
         reason: body.reason.as_deref().unwrap_or(""),
     };
-    let (entry, channel, deadline) = plan_forwarding(&state.calendar, &record, &directory, &request)?;
+    let letter = LetterOptions {
+        include_applicant: body.include_applicant.unwrap_or(false),
+        language,
+    };
     let id = state
-        .store
+        .app
         .forward(
             user.organisation_id,
-            NewForwarding {
-                appeal_id,
-                executing_organisation_id: entry,
-                channel,
-                deadline: &deadline,
-                include_applicant: body.include_applicant.unwrap_or(false),
-                letter_language,
-            },
             user.id,
-            clock::now(),
+            appeal_id,
+            &request,
+            letter,
+            state.app.now(),
         )
         .await?;
-    if channel == ForwardingChannel::Email {
-        state.outbox.notify_one();
-    }
-    tracing::info!(
-        forwarding = id.0,
-        appeal = appeal_id.0,
-        user = user.id.0,
-        "appeal forwarded through the API"
-    );
-    let record = state.store.forwarding(user.organisation_id, id).await?;
+    let record = state.app.store.forwarding(user.organisation_id, id).await?;
     Ok((
         StatusCode::CREATED,
-        Json(forwarding_json(&record, &state.calendar)),
+        Json(forwarding_json(
+            &record,
+            &state.app.calendar,
+            state.app.clock.today(),
+        )),
     )
         .into_response())
 }
@@ -877,14 +867,19 @@ async fn list_forwardings(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
-    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let record = state
+        .app
+        .store
+        .appeal(user.organisation_id, parse_id(&id)?)
+        .await?;
     let (forwardings, _) = state
+        .app
         .store
         .forwardings_of_appeal(user.organisation_id, record.row.appeal.id)
         .await?;
     let items: Vec<Value> = forwardings
         .iter()
-        .map(|f| forwarding_json(f, &state.calendar))
+        .map(|f| forwarding_json(f, &state.app.calendar, state.app.clock.today()))
         .collect();
     Ok(Json(json!({ "items": items })).into_response())
 }
@@ -906,51 +901,50 @@ async fn answer_forwarding(
     let user = api_user.registrar()?;
     let id = ForwardingId(parse_id(&id)?.0);
     let Json(body) = body?;
-    let text = required_text(&body.answer, ForwardingError::AnswerRequired)?;
     let answered_on = match body.answered_on.as_deref() {
-        None => senim_domain::time::local(clock::now()).date_naive(),
-        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        None => None,
+        Some(text) => Some(NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
             invalid_field(
                 "invalid_answered_on",
                 "answered_on",
                 "answered_on: a date as YYYY-MM-DD",
             )
-        })?,
+        })?),
     };
-    if !state
-        .store
+    state
+        .app
         .record_answer(
             user.organisation_id,
-            id,
-            &text,
-            answered_on,
             user.id,
-            clock::now(),
+            id,
+            &body.answer,
+            answered_on,
+            state.app.now(),
         )
-        .await?
-    {
-        return Err(ForwardingError::Closed.into());
-    }
-    tracing::info!(
-        forwarding = id.0,
-        user = user.id.0,
-        "answer recorded through the API"
-    );
-    let record = state.store.forwarding(user.organisation_id, id).await?;
-    Ok(Json(forwarding_json(&record, &state.calendar)).into_response())
+        .await?;
+    let record = state.app.store.forwarding(user.organisation_id, id).await?;
+    Ok(Json(forwarding_json(
+        &record,
+        &state.app.calendar,
+        state.app.clock.today(),
+    ))
+    .into_response())
 }
 
 /// Every open forwarding: overdue, due soon (within three working days) or on time.
 async fn monitoring(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
-    let open = state.store.open_forwardings(user.organisation_id).await?;
-    let items: Vec<Value> = open.iter().map(|f| forwarding_json(f, &state.calendar)).collect();
+    let open = state.app.store.open_forwardings(user.organisation_id).await?;
+    let items: Vec<Value> = open
+        .iter()
+        .map(|f| forwarding_json(f, &state.app.calendar, state.app.clock.today()))
+        .collect();
     Ok(Json(json!({ "items": items })).into_response())
 }
 
 async fn directory(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
-    let entries = state.store.directory(user.organisation_id).await?;
+    let entries = state.app.store.directory(user.organisation_id).await?;
     let items: Vec<Value> = entries
         .iter()
         .map(|e| {
@@ -983,7 +977,7 @@ impl From<BoxRefusal> for ApiError {
 }
 
 async fn box_school(state: &AppState, slug: &str) -> Result<senim_domain::Organisation, ApiError> {
-    match state.store.organisation_by_slug(slug).await {
+    match state.app.store.organisation_by_slug(slug).await {
         Ok(school) => Ok(school),
         Err(StoreError::NotFound) => Err(ApiError::new(
             StatusCode::NOT_FOUND,
@@ -1014,10 +1008,10 @@ async fn box_submission(
     let Json(body) = body?;
     let submission = Submission::new(&body.text, &body.name, &body.contact);
     let (_, code) = submit_to_box(&state, &school, client, &submission).await?;
-    let now = clock::now();
+    let now = state.app.now();
     let body = json!({
         "receipt_code": code.grouped(),
-        "answer_expected_from": rfc3339(state.calendar.next_working_moment(now)),
+        "answer_expected_from": rfc3339(state.app.calendar.next_working_moment(now)),
     });
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -1105,10 +1099,10 @@ async fn create_reply(
     let appeal_id = parse_id(&id)?;
     let Json(body) = body?;
     let text = senim_domain::trust_box::message_text(&body.text)?;
-    state.store.appeal(user.organisation_id, appeal_id).await?;
+    state.app.store.appeal(user.organisation_id, appeal_id).await?;
     match state
-        .store
-        .add_staff_reply(user.organisation_id, appeal_id, user.id, &text, clock::now())
+        .app
+        .reply_to_student(user.organisation_id, user.id, appeal_id, &text, state.app.now())
         .await
     {
         Ok(()) => {}
@@ -1121,8 +1115,8 @@ async fn create_reply(
         }
         Err(error) => return Err(error.into()),
     }
-    tracing::info!(appeal = appeal_id.0, user = user.id.0, "answer through the API");
     let conversation = state
+        .app
         .store
         .conversation(user.organisation_id, appeal_id)
         .await?
@@ -1156,8 +1150,9 @@ async fn get_conversation(
 ) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
     let appeal_id = parse_id(&id)?;
-    state.store.appeal(user.organisation_id, appeal_id).await?;
+    state.app.store.appeal(user.organisation_id, appeal_id).await?;
     let conversation = state
+        .app
         .store
         .conversation(user.organisation_id, appeal_id)
         .await?
@@ -1234,8 +1229,8 @@ fn opening_json(school: &senim_domain::Organisation, opening: &Opening) -> Value
             "number": letter.number.0,
         })).collect::<Vec<_>>(),
         "act": {
-            "kk": act_json(&crate::exports::act_of(school, opening, senim_i18n::Lang::Kk)),
-            "ru": act_json(&crate::exports::act_of(school, opening, senim_i18n::Lang::Ru)),
+            "kk": act_json(&senim_app::exports::act_of(school, opening, senim_i18n::Lang::Kk)),
+            "ru": act_json(&senim_app::exports::act_of(school, opening, senim_i18n::Lang::Ru)),
         },
     })
 }
@@ -1255,7 +1250,7 @@ async fn create_opening(
 ) -> Result<Response, ApiError> {
     let user = api_user.registrar()?;
     let Json(body) = body?;
-    let now = clock::now();
+    let now = state.app.now();
     let opened_at = match &body.opened_at {
         Some(text) => DateTime::parse_from_rfc3339(text)
             .map_err(|_| ApiError {
@@ -1269,7 +1264,7 @@ async fn create_opening(
     };
     let mut members = Vec::new();
     for login in &body.members {
-        match state.store.user_by_login(login.trim()).await {
+        match state.app.store.user_by_login(login.trim()).await {
             Ok(member) if member.organisation_id == user.organisation_id => members.push(member.id),
             Ok(_) | Err(StoreError::NotFound) => return Err(OpeningRefusal::UnknownMember.into()),
             Err(error) => return Err(error.into()),
@@ -1283,32 +1278,26 @@ async fn create_opening(
         members,
     };
     let id = state
-        .store
-        .record_opening(user.organisation_id, &opening, user.id, now)
+        .app
+        .record_opening(user.organisation_id, user.id, &opening, now)
         .await?;
-    tracing::info!(
-        opening = id.0,
-        user = user.id.0,
-        letters,
-        "box opening recorded through the API"
-    );
-    let school = state.store.organisation(user.organisation_id).await?;
-    let opening = state.store.opening(user.organisation_id, id).await?;
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    let opening = state.app.store.opening(user.organisation_id, id).await?;
     Ok((StatusCode::CREATED, Json(opening_json(&school, &opening))).into_response())
 }
 
 async fn list_openings(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
-    let school = state.store.organisation(user.organisation_id).await?;
-    let schedule = state.store.box_schedule(user.organisation_id).await?;
-    let last = state.store.last_opening(user.organisation_id).await?;
-    let today = senim_domain::time::local(clock::now()).date_naive();
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    let schedule = state.app.store.box_schedule(user.organisation_id).await?;
+    let last = state.app.store.last_opening(user.organisation_id).await?;
+    let today = state.app.clock.today();
     let last_day = last.map(|moment| senim_domain::time::local(moment).date_naive());
-    let (due, overdue) = match senim_domain::opening::status(schedule, last_day, today, &state.calendar) {
+    let (due, overdue) = match senim_domain::opening::status(schedule, last_day, today, &state.app.calendar) {
         senim_domain::opening::OpeningStatus::Due(day) => (day, false),
         senim_domain::opening::OpeningStatus::Overdue(day) => (day, true),
     };
-    let openings = state.store.openings(user.organisation_id).await?;
+    let openings = state.app.store.openings(user.organisation_id).await?;
     Ok(Json(json!({
         "schedule": schedule.code(),
         "next_due": due.to_string(),
@@ -1331,8 +1320,9 @@ async fn get_opening(
 ) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
     let id = parse_opening_id(&id)?;
-    let school = state.store.organisation(user.organisation_id).await?;
+    let school = state.app.store.organisation(user.organisation_id).await?;
     let opening = state
+        .app
         .store
         .opening(user.organisation_id, id)
         .await
@@ -1359,6 +1349,7 @@ async fn create_letter(
     let id = parse_opening_id(&id)?;
     let Json(body) = body?;
     let opening = state
+        .app
         .store
         .opening(user.organisation_id, id)
         .await
@@ -1372,21 +1363,15 @@ async fn create_letter(
         phone: applicant.phone,
         letter_code: body.letter_code.unwrap_or_default(),
     };
-    let now = clock::now();
+    let now = state.app.now();
     let content = form.content(opening.opened_at, now)?;
     let slip = form
         .slip()
         .map_err(|()| ApiError::from(OpeningRefusal::Store(StoreError::SlipUnknown)))?;
     let appeal = state
-        .store
+        .app
         .register_letter(user.organisation_id, id, content, slip.as_ref(), user.id, now)
         .await?;
-    crate::pages::appeals::screen_registered(&state, &appeal, now).await?;
-    tracing::info!(
-        appeal = appeal.id.0,
-        opening = id.0,
-        "letter registered through the API"
-    );
     Ok(registered(&appeal))
 }
 
@@ -1423,13 +1408,13 @@ async fn analysis(
         message: error.to_string(),
         field: Some("month"),
     })?;
-    let today = senim_domain::time::local(clock::now()).date_naive();
+    let today = state.app.clock.today();
     let lang = senim_i18n::Lang::Kk;
     let months = [month, month.previous(), month.a_year_before()];
     let [current, previous, year_before]: [senim_domain::analysis::Figures; 3] =
-        crate::exports::months_figures(
-            &state.store,
-            &state.calendar,
+        senim_app::exports::months_figures(
+            &state.app.store,
+            &state.app.calendar,
             user.organisation_id,
             &months,
             lang,
@@ -1446,7 +1431,12 @@ async fn analysis(
     body["a_year_before"]["month"] = Value::from(month.a_year_before().to_string());
     // The draft is the writer's; those who only read see the text as submitted.
     let writer = user.permissions().register_appeals;
-    body["text"] = match state.store.analysis_report(user.organisation_id, month).await? {
+    body["text"] = match state
+        .app
+        .store
+        .analysis_report(user.organisation_id, month)
+        .await?
+    {
         Some(report) if !writer && report.submitted.is_none() => Value::Null,
         Some(report) => json!({
             "kk": if writer { Value::from(report.text_kk.clone()) } else { Value::Null },
@@ -1549,7 +1539,7 @@ async fn create_minutes(
         if let Some(id) = logins.get(&login) {
             return Ok(*id);
         }
-        match state.store.user_by_login(&login).await {
+        match state.app.store.user_by_login(&login).await {
             Ok(person) if person.organisation_id == user.organisation_id => {
                 logins.insert(login, person.id);
                 Ok(person.id)
@@ -1579,7 +1569,7 @@ async fn create_minutes(
     }
     let chair = resolve(&body.chair, "chair").await?;
     let secretary = resolve(&body.secretary, "secretary").await?;
-    let today = senim_domain::time::local(clock::now()).date_naive();
+    let today = state.app.clock.today();
     let draft = MinutesDraft {
         held_on,
         attendees,
@@ -1589,11 +1579,14 @@ async fn create_minutes(
     }
     .checked(today)?;
     let (year, number) = state
-        .store
-        .record_minutes(user.organisation_id, &draft, user.id, clock::now())
+        .app
+        .record_minutes(user.organisation_id, user.id, &draft, state.app.now())
         .await?;
-    tracing::info!(user = user.id.0, year, number, "minutes recorded through the API");
-    let minutes = state.store.minutes(user.organisation_id, year, number).await?;
+    let minutes = state
+        .app
+        .store
+        .minutes(user.organisation_id, year, number)
+        .await?;
     Ok((StatusCode::CREATED, Json(minutes_json(&minutes))).into_response())
 }
 
@@ -1632,8 +1625,12 @@ async fn list_minutes(
     let user = api_user.reader()?;
     let year = query
         .year
-        .unwrap_or_else(|| senim_domain::time::local_year(clock::now()));
-    let minutes = state.store.minutes_of_year(user.organisation_id, year).await?;
+        .unwrap_or_else(|| senim_domain::time::local_year(state.app.now()));
+    let minutes = state
+        .app
+        .store
+        .minutes_of_year(user.organisation_id, year)
+        .await?;
     Ok(
         Json(json!({ "year": year, "items": minutes.iter().map(minutes_json).collect::<Vec<_>>() }))
             .into_response(),
@@ -1646,7 +1643,7 @@ async fn get_minutes(
     Path((year, number)): Path<(i32, i64)>,
 ) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
-    match state.store.minutes(user.organisation_id, year, number).await {
+    match state.app.store.minutes(user.organisation_id, year, number).await {
         Ok(minutes) => Ok(Json(minutes_json(&minutes)).into_response()),
         Err(StoreError::NotFound) => Err(ApiError::new(
             StatusCode::NOT_FOUND,
@@ -1677,7 +1674,7 @@ async fn proposed_minutes(
             message: "held_on: a date YYYY-MM-DD".into(),
             field: Some("held_on"),
         })?,
-        None => senim_domain::time::local(clock::now()).date_naive(),
+        None => state.app.clock.today(),
     };
     let lang = query
         .lang
@@ -1685,7 +1682,7 @@ async fn proposed_minutes(
         .and_then(senim_i18n::Lang::parse)
         .unwrap_or(senim_i18n::Lang::Kk);
     let (since, items) =
-        crate::paperwork::proposed_minutes(&state.store, user.organisation_id, held_on, lang).await?;
+        senim_app::paperwork::proposed_minutes(&state.app.store, user.organisation_id, held_on, lang).await?;
     Ok(Json(json!({
         "held_on": held_on.to_string(),
         "since": since,
@@ -1797,10 +1794,10 @@ async fn plan_json(
     organisation_id: senim_domain::OrganisationId,
     year: AcademicYear,
 ) -> Result<Value, ApiError> {
-    let today = senim_domain::time::local(clock::now()).date_naive();
-    let items = state.store.plan(organisation_id, year).await?;
-    let record = crate::paperwork::plan_record(&state.store, organisation_id, year).await?;
-    let progress = crate::paperwork::plan_progress(&items, year, &state.calendar, &record, today);
+    let today = state.app.clock.today();
+    let items = state.app.store.plan(organisation_id, year).await?;
+    let record = senim_app::paperwork::plan_record(&state.app.store, organisation_id, year).await?;
+    let progress = senim_app::paperwork::plan_progress(&items, year, &state.app.calendar, &record, today);
     let lang = senim_i18n::Lang::Kk;
     Ok(json!({
         "academic_year": year.to_string(),
@@ -1808,7 +1805,7 @@ async fn plan_json(
             "id": item.id.0,
             "number": index + 1,
             "standard": match &item.item.activity { Activity::Standard(activity) => Value::from(activity.code()), Activity::Custom(_) => Value::Null },
-            "activity": crate::paperwork::activity_text(&item.item, lang),
+            "activity": senim_app::paperwork::activity_text(&item.item, lang),
             "timing": item.item.timing.code(),
             "responsible": item.item.responsible.iter().map(|position| position.code()).collect::<Vec<_>>(),
             "evidence": item.item.activity.evidence().code(),
@@ -1840,12 +1837,14 @@ async fn create_plan(
     let Json(body) = body?;
     let year = academic_year(&body.academic_year)?;
     let items = match &body.items {
-        None => senim_domain::plan::default_plan_for(state.store.box_schedule(user.organisation_id).await?),
+        None => {
+            senim_domain::plan::default_plan_for(state.app.store.box_schedule(user.organisation_id).await?)
+        }
         Some(items) => items.iter().map(plan_item).collect::<Result<Vec<_>, _>>()?,
     };
     match state
-        .store
-        .create_plan(user.organisation_id, year, &items, user.id, clock::now())
+        .app
+        .create_plan(user.organisation_id, user.id, year, &items, state.app.now())
         .await
     {
         Ok(()) => {}
@@ -1859,7 +1858,6 @@ async fn create_plan(
         }
         Err(senim_store::PlanRefusal::Store(error)) => return Err(error.into()),
     }
-    tracing::info!(user = user.id.0, %year, "activity plan created through the API");
     Ok((
         StatusCode::CREATED,
         Json(plan_json(&state, user.organisation_id, year).await?),
@@ -1869,7 +1867,7 @@ async fn create_plan(
 
 async fn list_plans(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
-    let years = state.store.plan_years(user.organisation_id).await?;
+    let years = state.app.store.plan_years(user.organisation_id).await?;
     Ok(
         Json(json!({ "academic_years": years.iter().map(ToString::to_string).collect::<Vec<_>>() }))
             .into_response(),
@@ -1883,7 +1881,7 @@ async fn get_plan(
 ) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
     let year = academic_year(&year)?;
-    if state.store.plan(user.organisation_id, year).await?.is_empty() {
+    if state.app.store.plan(user.organisation_id, year).await?.is_empty() {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "not_found",
@@ -1903,12 +1901,12 @@ async fn create_plan_item(
     let year = academic_year(&year)?;
     let Json(body) = body?;
     let item = plan_item(&body)?;
-    let id = match state
-        .store
-        .add_plan_item(user.organisation_id, year, &item, user.id, clock::now())
+    match state
+        .app
+        .add_plan_item(user.organisation_id, user.id, year, &item, state.app.now())
         .await
     {
-        Ok(id) => id,
+        Ok(_) => {}
         Err(senim_store::PlanRefusal::Store(error)) => return Err(error.into()),
         Err(_) => {
             return Err(ApiError::new(
@@ -1918,11 +1916,6 @@ async fn create_plan_item(
             ));
         }
     };
-    tracing::info!(
-        user = user.id.0,
-        item = id.0,
-        "activity plan item added through the API"
-    );
     Ok((
         StatusCode::CREATED,
         Json(plan_json(&state, user.organisation_id, year).await?),
@@ -1947,7 +1940,7 @@ async fn create_plan_mark(
     let year = academic_year(&year)?;
     let Json(body) = body?;
     let id = senim_store::PlanItemId(id);
-    let (item_year, item) = match state.store.plan_item(user.organisation_id, id).await {
+    let (item_year, _) = match state.app.store.plan_item(user.organisation_id, id).await {
         Ok(found) => found,
         Err(StoreError::NotFound) => {
             return Err(ApiError::new(
@@ -1967,17 +1960,17 @@ async fn create_plan_mark(
     }
     let start =
         NaiveDate::parse_from_str(body.period_start.trim(), "%Y-%m-%d").map_err(|_| PlanError::Period)?;
-    let today = senim_domain::time::local(clock::now()).date_naive();
-    senim_domain::plan::check_mark(&item.item, year, &state.calendar, start, &body.note, today)?;
     state
-        .store
-        .mark_plan_period(user.organisation_id, id, start, &body.note, user.id, clock::now())
+        .app
+        .mark_plan_period(
+            user.organisation_id,
+            user.id,
+            id,
+            start,
+            &body.note,
+            state.app.now(),
+        )
         .await?;
-    tracing::info!(
-        user = user.id.0,
-        item = id.0,
-        "activity plan period marked through the API"
-    );
     Ok((
         StatusCode::CREATED,
         Json(plan_json(&state, user.organisation_id, year).await?),

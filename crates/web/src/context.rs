@@ -14,8 +14,8 @@ use axum::response::Response;
 use senim_i18n::Lang;
 use senim_store::{Session, User};
 
+use crate::AppState;
 use crate::error::{AppError, ErrorKind, render_error};
-use crate::{AppState, clock};
 
 pub const SESSION_COOKIE: &str = "senim_session";
 pub const PRELOGIN_COOKIE: &str = "senim_prelogin";
@@ -29,6 +29,8 @@ pub struct Context {
     pub lang: Lang,
     pub csrf: String,
     pub secure_cookies: bool,
+    /// The moment the request arrived, by the application's clock: what the page shows as now.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 impl Context {
@@ -63,9 +65,10 @@ fn same_token(a: &str, b: &str) -> bool {
 
 pub async fn load_context(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
+    let now = state.app.now();
     let session_token = cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned);
     let session = match &session_token {
-        Some(token) => match state.store.session(token, clock::now()).await {
+        Some(token) => match state.app.store.session(token, now).await {
             Ok(session) => session,
             Err(error) => return AppError::from(error).into_response_in(Lang::Kk),
         },
@@ -108,6 +111,7 @@ pub async fn load_context(State(state): State<AppState>, request: Request, next:
         lang,
         csrf,
         secure_cookies: state.config.secure_cookies,
+        now,
     };
     parts.extensions.insert(context);
     let mut response = next.run(Request::from_parts(parts, body)).await;

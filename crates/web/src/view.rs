@@ -96,14 +96,7 @@ pub fn category_choices(lang: Lang, selected: &str) -> Vec<ChoiceGroup> {
         .collect()
 }
 
-/// A category's name as a page shows it: «Зорлық-зомбылық › Буллинг».
-pub fn category_name(lang: Lang, category: Category) -> String {
-    let topic = lang.t(&Category::of(category.topic()).message_id());
-    match category.sub() {
-        Some(_) => format!("{topic} › {}", lang.t(&category.message_id())),
-        None => topic,
-    }
-}
+pub use senim_app::wording::category_name;
 
 pub fn position_choices(lang: Lang, selected: &str) -> Vec<Choice> {
     Position::ALL

@@ -1,73 +1,122 @@
 //! The monthly analysis counts what the journal holds for the month: numbers only.
 
+use crate::helpers::*;
 use serde_json::json;
 
-both_backends! {
-    async fn the_months_figures_match_the_journal(app: TestApp) {
-        app.school("school-a", "").await;
-        app.school("school-b", "b-").await;
-        let api = app.api(&app.token("specialist").await);
-        for _ in 0..3 {
-            api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау: сабақ кестесі туралы" })).await;
-        }
-        let named = api
-            .register(json!({ "channel": "box_letter", "anonymous": false, "applicant": { "full_name": "Жансая Маратқызы" }, "summary": "Хат: асхана" }))
-            .await;
-        api.register(json!({ "channel": "online_box", "anonymous": true, "summary": "Мен өлгім келеді" })).await;
-        let (_, directory) = api.get("/api/v1/directory").await;
-        let organisation = directory["items"][0]["id"].as_i64().unwrap();
-        let (status, _) = api
-            .post(&format!("/api/v1/appeals/{}/forwardings", named["id"]), json!({ "executing_organisation_id": organisation, "channel": "fax" }))
-            .await;
-        assert_eq!(status, 201);
-        let (status, _) = api.post("/api/v1/openings", json!({ "members": ["deputy", "social"], "letters": 0 })).await;
-        assert_eq!(status, 201);
-        // Another school's appeal is not counted.
-        app.api(&app.token("b-specialist").await)
-            .register(json!({ "channel": "phone", "anonymous": true, "summary": "Басқа мектеп" }))
-            .await;
-        let month = senim_domain::time::local(senim_web::clock::now()).format("%Y-%m").to_string();
-        let (status, figures) = api.get(&format!("/api/v1/analysis/{month}")).await;
-        assert_eq!(status, 200, "{figures}");
-        assert_eq!(figures["month"], month.as_str());
-        assert_eq!(figures["total"], 5);
-        assert_eq!(figures["by_channel"]["phone"], 3);
-        assert_eq!(figures["by_channel"]["box_letter"], 1);
-        assert_eq!(figures["by_channel"]["online_box"], 1);
-        assert_eq!(figures["by_channel"]["voicemail"], 0);
-        assert_eq!(figures["anonymous"], 4);
-        assert_eq!(figures["urgent"], 1);
-        assert_eq!(figures["forwarded"], 1);
-        assert_eq!(figures["overdue"], 0);
-        assert_eq!(figures["box_openings_held"], 1);
-        assert!(figures["box_openings_scheduled"].as_u64().unwrap() >= 1);
-        assert_eq!(figures["previous"]["total"], 0);
-        assert_eq!(figures["a_year_before"]["total"], 0);
-        let text = figures.to_string();
-        assert!(!text.contains("Жансая") && !text.contains("асхана"), "numbers only: {text}");
-        let (status, _) = api.get("/api/v1/analysis/2026-13").await;
-        assert_eq!(status, 400);
-        // The page: a table and a chart drawn by Senim, in Kazakh.
-        let mut browser = app.browser("director").await;
-        let (status, page) = browser.get(&format!("/analysis?month={month}")).await;
-        assert_eq!(status, 200);
-        assert!(page.contains("Айлық талдау") && page.contains("<svg"), "{page}");
-        assert!(page.contains("Барлық өтініш"));
-        // By category, and to whom the forwarded one went, with a chart for each breakdown.
-        assert!(page.contains("Санаттары бойынша"), "{page}");
-        let receiver = directory["items"][0]["name_kk"].as_str().unwrap();
-        assert!(page.contains(&format!("— {receiver}")), "forwarded to whom: {page}");
-        assert_eq!(page.matches("<svg").count(), 2, "charts by channel and by category");
-        let (status, _) = app.browser("admin").await.get("/analysis").await;
-        assert_eq!(status, 403);
-        // For the director, as a PDF with the figures (read by pdftotext).
-        let out = std::env::temp_dir().join(format!("senim-analysis-{month}-{}.pdf", std::process::id()));
-        let output = app.senim(&["export", "analysis", "--school", "school-a", "--month", &month, "--lang", "ru", "--out", out.to_str().unwrap()]);
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let text = std::process::Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
-        let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(text.contains("Ежемесячный анализ") && text.contains("Всего обращений 5"), "{text}");
-        assert!(text.contains("Срочные обращения 1"), "{text}");
-        let _ = std::fs::remove_file(&out);
+async fn the_months_figures_match_the_journal(app: TestApp) {
+    app.school("school-a", "").await;
+    app.school("school-b", "b-").await;
+    let api = app.api(&app.token("specialist").await);
+    for _ in 0..3 {
+        api.register(
+            json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау: сабақ кестесі туралы" }),
+        )
+        .await;
     }
+    let named = api
+        .register(json!({ "channel": "box_letter", "anonymous": false, "applicant": { "full_name": "Жансая Маратқызы" }, "summary": "Хат: асхана" }))
+        .await;
+    api.register(json!({ "channel": "online_box", "anonymous": true, "summary": "Мен өлгім келеді" }))
+        .await;
+    let (_, directory) = api.get("/api/v1/directory").await;
+    let organisation = directory["items"][0]["id"].as_i64().unwrap();
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/appeals/{}/forwardings", named["id"]),
+            json!({ "executing_organisation_id": organisation, "channel": "fax" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (status, _) = api
+        .post(
+            "/api/v1/openings",
+            json!({ "members": ["deputy", "social"], "letters": 0 }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    // Another school's appeal is not counted.
+    app.api(&app.token("b-specialist").await)
+        .register(json!({ "channel": "phone", "anonymous": true, "summary": "Басқа мектеп" }))
+        .await;
+    let month = senim_domain::time::local(app.state.app.now())
+        .format("%Y-%m")
+        .to_string();
+    let (status, figures) = api.get(&format!("/api/v1/analysis/{month}")).await;
+    assert_eq!(status, 200, "{figures}");
+    assert_eq!(figures["month"], month.as_str());
+    assert_eq!(figures["total"], 5);
+    assert_eq!(figures["by_channel"]["phone"], 3);
+    assert_eq!(figures["by_channel"]["box_letter"], 1);
+    assert_eq!(figures["by_channel"]["online_box"], 1);
+    assert_eq!(figures["by_channel"]["voicemail"], 0);
+    assert_eq!(figures["anonymous"], 4);
+    assert_eq!(figures["urgent"], 1);
+    assert_eq!(figures["forwarded"], 1);
+    assert_eq!(figures["overdue"], 0);
+    assert_eq!(figures["box_openings_held"], 1);
+    assert!(figures["box_openings_scheduled"].as_u64().unwrap() >= 1);
+    assert_eq!(figures["previous"]["total"], 0);
+    assert_eq!(figures["a_year_before"]["total"], 0);
+    let text = figures.to_string();
+    assert!(
+        !text.contains("Жансая") && !text.contains("асхана"),
+        "numbers only: {text}"
+    );
+    let (status, _) = api.get("/api/v1/analysis/2026-13").await;
+    assert_eq!(status, 400);
+    // The page: a table and a chart drawn by Senim, in Kazakh.
+    let mut browser = app.browser("director").await;
+    let (status, page) = browser.get(&format!("/analysis?month={month}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Айлық талдау") && page.contains("<svg"), "{page}");
+    assert!(page.contains("Барлық өтініш"));
+    // By category, and to whom the forwarded one went, with a chart for each breakdown.
+    assert!(page.contains("Санаттары бойынша"), "{page}");
+    let receiver = directory["items"][0]["name_kk"].as_str().unwrap();
+    assert!(
+        page.contains(&format!("— {receiver}")),
+        "forwarded to whom: {page}"
+    );
+    assert_eq!(
+        page.matches("<svg").count(),
+        2,
+        "charts by channel and by category"
+    );
+    let (status, _) = app.browser("admin").await.get("/analysis").await;
+    assert_eq!(status, 403);
+    // For the director, as a PDF with the figures (read by pdftotext).
+    let out = std::env::temp_dir().join(format!("senim-analysis-{month}-{}.pdf", std::process::id()));
+    let output = app.senim(&[
+        "export",
+        "analysis",
+        "--school",
+        "school-a",
+        "--month",
+        &month,
+        "--lang",
+        "ru",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Ежемесячный анализ") && text.contains("Всего обращений 5"),
+        "{text}"
+    );
+    assert!(text.contains("Срочные обращения 1"), "{text}");
+    let _ = std::fs::remove_file(&out);
 }
+both_backends!(the_months_figures_match_the_journal);

@@ -1,64 +1,87 @@
 //! Personal data and texts are encrypted at rest: a marker written through the running
 //! server appears nowhere in the database.
 
+use crate::helpers::*;
 use serde_json::json;
 use sqlx::Row;
 
-both_backends! {
-    async fn a_marker_in_an_appeal_never_reaches_the_database_in_plain_text(app: TestApp) {
-        app.school("school-a", "").await;
-        let api = app.api(&app.token("specialist").await);
-        let marker = "MARKER-7f3a9c-Әліпбиқұпия";
-        let created = api
-            .register(json!({
-                "channel": "phone",
-                "anonymous": false,
-                "applicant": { "full_name": format!("{marker}-name"), "address": format!("{marker}-address"), "phone": "+7 701 246 80 24" },
-                "summary": format!("{marker}-summary"),
-            }))
-            .await;
-        let id = created["id"].as_i64().unwrap();
-        api.post(&format!("/api/v1/appeals/{id}/outcome"), json!({ "outcome": format!("{marker}-outcome") })).await;
-        api.post(
-            &format!("/api/v1/appeals/{id}/corrections"),
-            json!({ "channel": "phone", "anonymous": true, "summary": format!("{marker}-corrected"), "reason": format!("{marker}-reason") }),
-        )
+async fn a_marker_in_an_appeal_never_reaches_the_database_in_plain_text(app: TestApp) {
+    app.school("school-a", "").await;
+    let api = app.api(&app.token("specialist").await);
+    let marker = "MARKER-7f3a9c-Әліпбиқұпия";
+    let created = api
+        .register(json!({
+            "channel": "phone",
+            "anonymous": false,
+            "applicant": { "full_name": format!("{marker}-name"), "address": format!("{marker}-address"), "phone": "+7 701 246 80 24" },
+            "summary": format!("{marker}-summary"),
+        }))
         .await;
-        // It reads back through Senim…
-        let (_, appeal) = api.get(&format!("/api/v1/appeals/{id}")).await;
-        assert_eq!(appeal["summary"], format!("{marker}-summary"));
-        assert_eq!(appeal["applicant"]["phone"], "+7 701 246 80 24");
-        // …and nowhere from the database itself.
-        let needles = [marker.as_bytes().to_vec(), "Әліпбиқұпия".as_bytes().to_vec(), b"246 80 24".to_vec()];
-        match app.backend {
-            Backend::Sqlite => {
-                app.store.pool().close().await;
-                let bytes = app.database_files();
-                assert!(bytes.len() > 10_000, "the database files were read");
-                for needle in &needles {
-                    assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_slice()), "plain text found on disk");
-                }
+    let id = created["id"].as_i64().unwrap();
+    api.post(
+        &format!("/api/v1/appeals/{id}/outcome"),
+        json!({ "outcome": format!("{marker}-outcome") }),
+    )
+    .await;
+    api.post(
+        &format!("/api/v1/appeals/{id}/corrections"),
+        json!({ "channel": "phone", "anonymous": true, "summary": format!("{marker}-corrected"), "reason": format!("{marker}-reason") }),
+    )
+    .await;
+    // It reads back through Senim…
+    let (_, appeal) = api.get(&format!("/api/v1/appeals/{id}")).await;
+    assert_eq!(appeal["summary"], format!("{marker}-summary"));
+    assert_eq!(appeal["applicant"]["phone"], "+7 701 246 80 24");
+    // …and nowhere from the database itself.
+    let needles = [
+        marker.as_bytes().to_vec(),
+        "Әліпбиқұпия".as_bytes().to_vec(),
+        b"246 80 24".to_vec(),
+    ];
+    match app.backend {
+        Backend::Sqlite => {
+            app.store.pool().close().await;
+            let bytes = app.database_files();
+            assert!(bytes.len() > 10_000, "the database files were read");
+            for needle in &needles {
+                assert!(
+                    !bytes.windows(needle.len()).any(|w| w == needle.as_slice()),
+                    "plain text found on disk"
+                );
             }
-            Backend::Postgres => {
-                for table in ["appeals", "appeal_outcomes", "users", "organisations", "sessions", "api_tokens"] {
-                    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT CAST(t.* AS TEXT) AS row_text FROM {table} t")))
-                        .fetch_all(app.store.pool())
-                        .await
-                        .unwrap();
-                    for row in rows {
-                        let text: String = row.try_get("row_text").unwrap();
-                        for needle in &needles {
-                            let needle = String::from_utf8(needle.clone()).unwrap();
-                            assert!(!text.contains(&needle), "plain text in {table}");
-                        }
-                        // BYTEA is rendered as hex in the row text; look for the hex of the marker too.
-                        assert!(!text.contains(&hex::encode(marker.as_bytes())), "plain text (as bytes) in {table}");
+        }
+        Backend::Postgres => {
+            for table in [
+                "appeals",
+                "appeal_outcomes",
+                "users",
+                "organisations",
+                "sessions",
+                "api_tokens",
+            ] {
+                let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "SELECT CAST(t.* AS TEXT) AS row_text FROM {table} t"
+                )))
+                .fetch_all(app.store.pool())
+                .await
+                .unwrap();
+                for row in rows {
+                    let text: String = row.try_get("row_text").unwrap();
+                    for needle in &needles {
+                        let needle = String::from_utf8(needle.clone()).unwrap();
+                        assert!(!text.contains(&needle), "plain text in {table}");
                     }
+                    // BYTEA is rendered as hex in the row text; look for the hex of the marker too.
+                    assert!(
+                        !text.contains(&hex::encode(marker.as_bytes())),
+                        "plain text (as bytes) in {table}"
+                    );
                 }
             }
         }
     }
 }
+both_backends!(a_marker_in_an_appeal_never_reaches_the_database_in_plain_text);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_server_log_never_shows_appeal_texts_or_personal_data() {

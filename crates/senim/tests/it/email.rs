@@ -3,7 +3,7 @@
 
 use chrono::TimeZone;
 
-use crate::helpers::{Mail, TestApp};
+use crate::helpers::*;
 use serde_json::json;
 
 /// Registers a named appeal and gives the first directory entry an e-mail address.
@@ -38,126 +38,217 @@ fn letters_to<'a>(messages: &'a [Mail], address: &str) -> Vec<&'a Mail> {
     messages.iter().filter(|mail| mail.to.contains(address)).collect()
 }
 
-both_backends_with_smtp! {
-    async fn the_forwarding_letter_arrives_with_the_summary_and_only_asked_for_details(app: TestApp, smtp: SmtpServer) {
-        app.school("school-a", "").await;
-        let (appeal, organisation) = appeal_and_addressed_organisation(&app, None).await;
-        let api = app.api(&app.token("specialist").await);
-        let (status, forwarding) = api
-            .post(&format!("/api/v1/appeals/{appeal}/forwardings"), json!({ "executing_organisation_id": organisation, "channel": "email" }))
-            .await;
-        assert_eq!(status, 201, "{forwarding}");
-        let due = chrono::NaiveDate::parse_from_str(forwarding["due_on"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-        let messages = smtp.wait_for(1).await;
-        let letters = letters_to(&messages, "pdn@police.test");
-        assert_eq!(letters.len(), 1, "{messages:?}");
-        let letter = letters[0];
-        assert!(letter.subject.contains("№ 1 өтініш"), "{}", letter.subject);
-        assert!(letter.body.contains("Баласының жатақханадағы бөлмесін ауыстыруды сұрайды"), "{}", letter.body);
-        assert!(letter.body.contains(&due.format("%d.%m.%Y").to_string()));
-        assert!(!letter.body.contains("Серікова") && !letter.body.contains("555 12 34"), "no applicant details unless asked");
-        // Asked for, in Russian.
-        let (status, _) = api
-            .post(
-                &format!("/api/v1/appeals/{appeal}/forwardings"),
-                json!({ "executing_organisation_id": organisation, "channel": "email", "include_applicant": true, "letter_language": "ru" }),
-            )
-            .await;
-        assert_eq!(status, 201);
-        let messages = smtp.wait_for(2).await;
-        let letters = letters_to(&messages, "pdn@police.test");
-        let russian = letters.iter().find(|mail| mail.body.contains("Заявитель")).expect("the second letter");
-        assert!(russian.body.contains("Серікова Айгүл") && russian.body.contains("+7 701 555 12 34"));
-        assert!(russian.subject.contains("направлено на рассмотрение"));
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-        let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
-        assert_eq!(forwardings["items"][0]["delivery"]["state"], "sent");
-    }
-
-    async fn a_letter_waits_while_the_server_is_down_and_goes_out_when_it_is_back(app: TestApp, smtp: SmtpServer) {
-        app.school("school-a", "").await;
-        let (appeal, organisation) = appeal_and_addressed_organisation(&app, None).await;
-        smtp.pause();
-        let api = app.api(&app.token("specialist").await);
-        let (status, forwarding) = api
-            .post(&format!("/api/v1/appeals/{appeal}/forwardings"), json!({ "executing_organisation_id": organisation, "channel": "email" }))
-            .await;
-        assert_eq!(status, 201);
-        let id = forwarding["id"].as_i64().unwrap();
-        let mut delivery = json!(null);
-        for _ in 0..50 {
-            let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
-            delivery = forwardings["items"][0]["delivery"].clone();
-            if delivery["state"] == "retrying" {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        assert_eq!(delivery["state"], "retrying", "{delivery}");
-        assert_eq!(delivery["error"], "connection", "{delivery}");
-        let mut browser = app.browser("specialist").await;
-        let (_, page) = browser.get(&format!("/appeals/{appeal}")).await;
-        assert!(page.contains("пошта серверіне қосылу мүмкін болмады"), "the failure is shown on the forwarding");
-        smtp.resume();
-        let messages = smtp.wait_for(1).await;
-        assert_eq!(letters_to(&messages, "pdn@police.test").len(), 1);
-        for _ in 0..50 {
-            let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
-            if forwardings["items"][0]["delivery"]["state"] == "sent" {
-                assert!(forwardings["items"][0]["delivery"]["attempts"].as_i64().unwrap() >= 2);
-                let _ = id;
-                return;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        panic!("the letter was not recorded as sent");
-    }
-
-    async fn the_morning_digest_lists_numbers_and_deadlines_only(app: TestApp, smtp: SmtpServer) {
-        app.school("school-a", "").await;
-        let (appeal, organisation) = appeal_and_addressed_organisation(&app, Some("2026-09-01T10:00:00+05:00")).await;
-        let api = app.api(&app.token("specialist").await);
-        let (status, _) = api
-            .post(&format!("/api/v1/appeals/{appeal}/forwardings"), json!({ "executing_organisation_id": organisation, "channel": "telephonogram" }))
-            .await;
-        assert_eq!(status, 201);
-        let almaty = |y, m, d, h, min| senim_domain::time::from_local(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()).unwrap();
-        let saturday = almaty(2026, 11, 28, 10, 0);
-        let before_nine = almaty(2026, 11, 30, 8, 59);
-        let monday = almaty(2026, 11, 30, 9, 5);
-        assert_eq!(senim_web::outbox::send_digests(&app.state, saturday).await.unwrap(), 0, "not on a day off");
-        assert_eq!(senim_web::outbox::send_digests(&app.state, before_nine).await.unwrap(), 0, "not before 9:00");
-        assert_eq!(senim_web::outbox::send_digests(&app.state, monday).await.unwrap(), 1, "the specialist who forwarded it");
-        assert_eq!(senim_web::outbox::send_digests(&app.state, monday + chrono::Duration::hours(2)).await.unwrap(), 0, "once a day");
-        let messages = smtp.wait_for(1).await;
-        let digests = letters_to(&messages, "specialist@school.test");
-        assert!(!digests.is_empty());
-        for digest in &digests {
-            assert!(digest.body.contains("№ 1") && digest.body.contains("22.09.2026"), "{}", digest.body);
-            assert!(digest.subject.contains("мерзімі өткен 1"), "{}", digest.subject);
-            for secret in ["Баласын", "Серікова", "555 12 34"] {
-                assert!(!digest.body.contains(secret) && !digest.subject.contains(secret), "the digest shows {secret}");
-            }
-        }
-        assert!(letters_to(&messages, "director@school.test").is_empty(), "readers get no digest");
-        let _ = chrono::Utc.timestamp_opt(0, 0);
-    }
-
-    async fn an_urgent_appeal_alerts_registering_staff_by_number_only(app: TestApp, smtp: SmtpServer) {
-        app.school("school-a", "").await;
-        let api = app.api(&app.token("specialist").await);
-        api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Асханада тамақ суық" })).await;
-        api.register(json!({ "channel": "online_box", "anonymous": true, "summary": "Мен өлгім келеді, ешкімге айтпаңыз" })).await;
-        let messages = smtp.wait_for(3).await;
-        for login in ["specialist", "psychologist", "social"] {
-            let alerts = letters_to(&messages, &format!("{login}@school.test"));
-            assert_eq!(alerts.len(), 1, "{login}: {messages:?}");
-            assert!(alerts[0].subject.contains("№ 2"), "{}", alerts[0].subject);
-            assert!(!alerts[0].body.contains("өлгім") && !alerts[0].subject.contains("өлгім"), "never the text");
-        }
-        for login in ["deputy", "director", "admin"] {
-            assert!(letters_to(&messages, &format!("{login}@school.test")).is_empty(), "{login} gets no alert");
-        }
-        assert_eq!(messages.iter().filter(|mail| mail.subject.contains("№ 1")).count(), 0, "the everyday appeal alerts nobody");
-    }
+async fn the_forwarding_letter_arrives_with_the_summary_and_only_asked_for_details(
+    app: TestApp,
+    smtp: SmtpServer,
+) {
+    app.school("school-a", "").await;
+    let (appeal, organisation) = appeal_and_addressed_organisation(&app, None).await;
+    let api = app.api(&app.token("specialist").await);
+    let (status, forwarding) = api
+        .post(
+            &format!("/api/v1/appeals/{appeal}/forwardings"),
+            json!({ "executing_organisation_id": organisation, "channel": "email" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{forwarding}");
+    let due = chrono::NaiveDate::parse_from_str(forwarding["due_on"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    let messages = smtp.wait_for(1).await;
+    let letters = letters_to(&messages, "pdn@police.test");
+    assert_eq!(letters.len(), 1, "{messages:?}");
+    let letter = letters[0];
+    assert!(letter.subject.contains("№ 1 өтініш"), "{}", letter.subject);
+    assert!(
+        letter
+            .body
+            .contains("Баласының жатақханадағы бөлмесін ауыстыруды сұрайды"),
+        "{}",
+        letter.body
+    );
+    assert!(letter.body.contains(&due.format("%d.%m.%Y").to_string()));
+    assert!(
+        !letter.body.contains("Серікова") && !letter.body.contains("555 12 34"),
+        "no applicant details unless asked"
+    );
+    // Asked for, in Russian.
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/appeals/{appeal}/forwardings"),
+            json!({ "executing_organisation_id": organisation, "channel": "email", "include_applicant": true, "letter_language": "ru" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let messages = smtp.wait_for(2).await;
+    let letters = letters_to(&messages, "pdn@police.test");
+    let russian = letters
+        .iter()
+        .find(|mail| mail.body.contains("Заявитель"))
+        .expect("the second letter");
+    assert!(russian.body.contains("Серікова Айгүл") && russian.body.contains("+7 701 555 12 34"));
+    assert!(russian.subject.contains("направлено на рассмотрение"));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
+    assert_eq!(forwardings["items"][0]["delivery"]["state"], "sent");
 }
+
+async fn a_letter_waits_while_the_server_is_down_and_goes_out_when_it_is_back(
+    app: TestApp,
+    mut smtp: SmtpServer,
+) {
+    app.school("school-a", "").await;
+    let (appeal, organisation) = appeal_and_addressed_organisation(&app, None).await;
+    smtp.pause();
+    let api = app.api(&app.token("specialist").await);
+    let (status, forwarding) = api
+        .post(
+            &format!("/api/v1/appeals/{appeal}/forwardings"),
+            json!({ "executing_organisation_id": organisation, "channel": "email" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let id = forwarding["id"].as_i64().unwrap();
+    let mut delivery = json!(null);
+    for _ in 0..50 {
+        let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
+        delivery = forwardings["items"][0]["delivery"].clone();
+        if delivery["state"] == "retrying" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(delivery["state"], "retrying", "{delivery}");
+    assert_eq!(delivery["error"], "connection", "{delivery}");
+    let mut browser = app.browser("specialist").await;
+    let (_, page) = browser.get(&format!("/appeals/{appeal}")).await;
+    assert!(
+        page.contains("пошта серверіне қосылу мүмкін болмады"),
+        "the failure is shown on the forwarding"
+    );
+    smtp.resume();
+    let messages = smtp.wait_for(1).await;
+    assert_eq!(letters_to(&messages, "pdn@police.test").len(), 1);
+    for _ in 0..50 {
+        let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
+        if forwardings["items"][0]["delivery"]["state"] == "sent" {
+            assert!(forwardings["items"][0]["delivery"]["attempts"].as_i64().unwrap() >= 2);
+            let _ = id;
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the letter was not recorded as sent");
+}
+
+async fn the_morning_digest_lists_numbers_and_deadlines_only(app: TestApp, smtp: SmtpServer) {
+    app.school("school-a", "").await;
+    let (appeal, organisation) =
+        appeal_and_addressed_organisation(&app, Some("2026-09-01T10:00:00+05:00")).await;
+    let api = app.api(&app.token("specialist").await);
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/appeals/{appeal}/forwardings"),
+            json!({ "executing_organisation_id": organisation, "channel": "telephonogram" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let almaty = |y, m, d, h, min| {
+        senim_domain::time::from_local(
+            chrono::NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(h, min, 0)
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    let saturday = almaty(2026, 11, 28, 10, 0);
+    let before_nine = almaty(2026, 11, 30, 8, 59);
+    let monday = almaty(2026, 11, 30, 9, 5);
+    assert_eq!(
+        senim_app::outbox::send_digests(&app.state.app, saturday)
+            .await
+            .unwrap(),
+        0,
+        "not on a day off"
+    );
+    assert_eq!(
+        senim_app::outbox::send_digests(&app.state.app, before_nine)
+            .await
+            .unwrap(),
+        0,
+        "not before 9:00"
+    );
+    assert_eq!(
+        senim_app::outbox::send_digests(&app.state.app, monday)
+            .await
+            .unwrap(),
+        1,
+        "the specialist who forwarded it"
+    );
+    assert_eq!(
+        senim_app::outbox::send_digests(&app.state.app, monday + chrono::Duration::hours(2))
+            .await
+            .unwrap(),
+        0,
+        "once a day"
+    );
+    let messages = smtp.wait_for(1).await;
+    let digests = letters_to(&messages, "specialist@school.test");
+    assert!(!digests.is_empty());
+    for digest in &digests {
+        assert!(
+            digest.body.contains("№ 1") && digest.body.contains("22.09.2026"),
+            "{}",
+            digest.body
+        );
+        assert!(digest.subject.contains("мерзімі өткен 1"), "{}", digest.subject);
+        for secret in ["Баласын", "Серікова", "555 12 34"] {
+            assert!(
+                !digest.body.contains(secret) && !digest.subject.contains(secret),
+                "the digest shows {secret}"
+            );
+        }
+    }
+    assert!(
+        letters_to(&messages, "director@school.test").is_empty(),
+        "readers get no digest"
+    );
+    let _ = chrono::Utc.timestamp_opt(0, 0);
+}
+
+async fn an_urgent_appeal_alerts_registering_staff_by_number_only(app: TestApp, smtp: SmtpServer) {
+    app.school("school-a", "").await;
+    let api = app.api(&app.token("specialist").await);
+    api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Асханада тамақ суық" }))
+        .await;
+    api.register(json!({ "channel": "online_box", "anonymous": true, "summary": "Мен өлгім келеді, ешкімге айтпаңыз" })).await;
+    let messages = smtp.wait_for(3).await;
+    for login in ["specialist", "psychologist", "social"] {
+        let alerts = letters_to(&messages, &format!("{login}@school.test"));
+        assert_eq!(alerts.len(), 1, "{login}: {messages:?}");
+        assert!(alerts[0].subject.contains("№ 2"), "{}", alerts[0].subject);
+        assert!(
+            !alerts[0].body.contains("өлгім") && !alerts[0].subject.contains("өлгім"),
+            "never the text"
+        );
+    }
+    for login in ["deputy", "director", "admin"] {
+        assert!(
+            letters_to(&messages, &format!("{login}@school.test")).is_empty(),
+            "{login} gets no alert"
+        );
+    }
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|mail| mail.subject.contains("№ 1"))
+            .count(),
+        0,
+        "the everyday appeal alerts nobody"
+    );
+}
+both_backends_with_smtp!(
+    the_forwarding_letter_arrives_with_the_summary_and_only_asked_for_details,
+    a_letter_waits_while_the_server_is_down_and_goes_out_when_it_is_back,
+    the_morning_digest_lists_numbers_and_deadlines_only,
+    an_urgent_appeal_alerts_registering_staff_by_number_only
+);

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Once;
 
+use senim_app::{App, OutboxSettings};
 use senim_domain::{Position, Positions, Slug};
 use senim_store::{Key, NewUser, Store};
-use senim_web::{AppState, WebConfig, clock};
+use senim_web::{AppState, WebConfig};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -15,27 +16,22 @@ pub enum Backend {
     Postgres,
 }
 
-/// Runs a test body once on SQLite and once on PostgreSQL (skipped, and said so, without
-/// `SENIM_TEST_PG_URL`).
+/// Runs each named test once on SQLite and once on PostgreSQL (skipped, and said so, without
+/// `SENIM_TEST_PG_URL`): `both_backends!(a_test, another_test);` after
+/// `async fn a_test(app: TestApp) { … }`, so that rustfmt formats the tests themselves.
 macro_rules! both_backends {
-    ($(async fn $name:ident($app:ident: TestApp) $body:block)*) => {$(
+    ($($name:ident),* $(,)?) => {$(
         mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-            #[allow(unused_imports)]
-            use crate::helpers::*;
-
-            async fn case($app: TestApp) $body
-
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                case(spawn_app(Backend::Sqlite).await.expect("SQLite is always there")).await;
+                let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await;
+                super::$name(app.expect("SQLite is always there")).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if let Some(app) = spawn_app(Backend::Postgres).await {
-                    case(app).await;
+                if let Some(app) = crate::helpers::spawn_app(crate::helpers::Backend::Postgres).await {
+                    super::$name(app).await;
                 }
             }
         }
@@ -108,12 +104,7 @@ pub async fn spawn_app_with(backend: Backend, smtp_port: Option<u16>) -> Option<
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    // Failed letters are tried again within a second, so tests need not wait long.
-    let config = WebConfig {
-        retry_after: std::time::Duration::from_millis(300),
-        outbox_interval: std::time::Duration::from_millis(100),
-        ..WebConfig::new(false)
-    };
+    let config = WebConfig::new(false);
     let mailer = smtp_port.map(|port| {
         senim_mail::Mailer::new(&senim_mail::MailConfig {
             host: "127.0.0.1".into(),
@@ -125,13 +116,14 @@ pub async fn spawn_app_with(backend: Backend, smtp_port: Option<u16>) -> Option<
         })
         .unwrap()
     });
-    let state = AppState::new(
-        store.clone(),
-        config,
-        store.working_calendar().await.unwrap(),
-        mailer,
-    )
-    .with_lexicon(store.lexicon().await.unwrap());
+    let application = App::new(store.clone(), store.working_calendar().await.unwrap(), mailer)
+        .with_lexicon(store.lexicon().await.unwrap())
+        // Failed letters are tried again within a second, so tests need not wait long.
+        .with_outbox_settings(OutboxSettings {
+            retry_after: std::time::Duration::from_millis(300),
+            interval: std::time::Duration::from_millis(100),
+        });
+    let state = AppState::new(application, config);
     tokio::spawn(senim_web::serve(listener, state.clone(), async {
         let _ = stopped.await;
     }));
@@ -187,33 +179,26 @@ impl Drop for TestApp {
     }
 }
 
-/// Runs a test body on both backends with a real SMTP server (aiosmtpd) on loopback.
+/// Runs each named test on both backends with a real SMTP server (aiosmtpd) on loopback:
+/// `async fn a_test(app: TestApp, smtp: SmtpServer) { … }`.
 macro_rules! both_backends_with_smtp {
-    ($(async fn $name:ident($app:ident: TestApp, $smtp:ident: SmtpServer) $body:block)*) => {$(
+    ($($name:ident),* $(,)?) => {$(
         mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-            #[allow(unused_imports)]
-            use crate::helpers::*;
-
-            #[allow(unused_mut)]
-            async fn case($app: TestApp, mut $smtp: SmtpServer) $body
-
-            async fn run(backend: Backend) {
-                let Some(smtp) = SmtpServer::start() else { return };
-                if let Some(app) = spawn_app_with(backend, Some(smtp.port)).await {
-                    case(app, smtp).await;
+            async fn run(backend: crate::helpers::Backend) {
+                let Some(smtp) = crate::helpers::SmtpServer::start() else { return };
+                if let Some(app) = crate::helpers::spawn_app_with(backend, Some(smtp.port)).await {
+                    super::$name(app, smtp).await;
                 }
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                run(Backend::Sqlite).await;
+                run(crate::helpers::Backend::Sqlite).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                run(Backend::Postgres).await;
+                run(crate::helpers::Backend::Postgres).await;
             }
         }
     )*};
@@ -375,7 +360,7 @@ impl TestApp {
                 &Slug::parse(slug).unwrap(),
                 "Сынақ мектебі",
                 "Тестовая школа",
-                clock::now(),
+                self.state.app.now(),
             )
             .await
             .unwrap();
@@ -393,7 +378,7 @@ impl TestApp {
                         must_change_password: false,
                         email: &format!("{login}@school.test"),
                     },
-                    clock::now(),
+                    self.state.app.now(),
                 )
                 .await
                 .unwrap();
@@ -403,7 +388,10 @@ impl TestApp {
 
     pub async fn token(&self, login: &str) -> String {
         let user = self.store.user_by_login(login).await.unwrap();
-        self.store.create_api_token(user.id, clock::now()).await.unwrap()
+        self.store
+            .create_api_token(user.id, self.state.app.now())
+            .await
+            .unwrap()
     }
 
     pub fn api(&self, token: &str) -> Api {

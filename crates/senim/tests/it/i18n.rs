@@ -1,5 +1,6 @@
 //! Kazakh first, Russian and English complete; the choice is kept per user.
 
+use crate::helpers::*;
 use serde_json::json;
 
 /// Latin-script words of a text; web addresses (the online box's, shown to be copied) are
@@ -16,67 +17,120 @@ fn latin_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-both_backends! {
-    async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
-        app.school("school-a", "").await;
-        let api = app.api(&app.token("specialist").await);
-        let created = api.register(json!({ "channel": "phone", "anonymous": false, "applicant": { "full_name": "Серікова Айгүл", "phone": "+7 701 555 12 34" }, "summary": "Сыныптасым мені ұрады" })).await;
-        let id = created["id"].as_i64().unwrap();
-        api.post(&format!("/api/v1/appeals/{id}/outcome"), json!({ "outcome": "Әңгіме өтті" })).await;
-        let mut stranger = crate::helpers::Browser::new(&app.base);
-        let (_, login_page) = stranger.get("/login").await;
-        let mut browser = app.browser("specialist").await;
-        let mut pages = vec![("/login".to_owned(), login_page)];
-        let (_, opening) = api.post("/api/v1/openings", json!({ "members": ["deputy", "psychologist"], "letters": 1 })).await;
-        let opening = format!("/openings/{}", opening["id"]);
-        for path in ["/journal", "/appeals/new", &format!("/appeals/{id}"), &format!("/appeals/{id}/correct"), "/account/password", "/journal?q=жоқ-мәтін", "/appeals/999999", "/trust-box", "/openings/new", &opening] {
-            pages.push((path.to_owned(), browser.get(path).await.1));
-        }
-        pages.push(("refused form".to_owned(), browser.post("/appeals", &[("channel", "phone"), ("summary", "")]).await.1));
-        let mut student = crate::helpers::Browser::new(&app.base);
-        pages.push(("/box/school-a".to_owned(), student.get("/box/school-a").await.1));
-        pages.push(("/box/school-a/followup".to_owned(), student.get("/box/school-a/followup").await.1));
-        let mut admin = app.browser("admin").await;
-        pages.push(("/admin/users".to_owned(), admin.get("/admin/users").await.1.replace("<code>admin</code>", "").replace("<code>specialist</code>", "").replace("<code>psychologist</code>", "").replace("<code>social</code>", "").replace("<code>deputy</code>", "").replace("<code>director</code>", "")));
-        for (path, page) in pages {
-            assert!(page.contains("lang=\"kk\""), "{path}");
-            let words = latin_words(&crate::helpers::visible_text(&page, "kk"));
-            assert!(words.is_empty(), "{path} shows Latin-script words {words:?}");
-        }
+async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
+    app.school("school-a", "").await;
+    let api = app.api(&app.token("specialist").await);
+    let created = api.register(json!({ "channel": "phone", "anonymous": false, "applicant": { "full_name": "Серікова Айгүл", "phone": "+7 701 555 12 34" }, "summary": "Сыныптасым мені ұрады" })).await;
+    let id = created["id"].as_i64().unwrap();
+    api.post(
+        &format!("/api/v1/appeals/{id}/outcome"),
+        json!({ "outcome": "Әңгіме өтті" }),
+    )
+    .await;
+    let mut stranger = crate::helpers::Browser::new(&app.base);
+    let (_, login_page) = stranger.get("/login").await;
+    let mut browser = app.browser("specialist").await;
+    let mut pages = vec![("/login".to_owned(), login_page)];
+    let (_, opening) = api
+        .post(
+            "/api/v1/openings",
+            json!({ "members": ["deputy", "psychologist"], "letters": 1 }),
+        )
+        .await;
+    let opening = format!("/openings/{}", opening["id"]);
+    for path in [
+        "/journal",
+        "/appeals/new",
+        &format!("/appeals/{id}"),
+        &format!("/appeals/{id}/correct"),
+        "/account/password",
+        "/journal?q=жоқ-мәтін",
+        "/appeals/999999",
+        "/trust-box",
+        "/openings/new",
+        &opening,
+    ] {
+        pages.push((path.to_owned(), browser.get(path).await.1));
     }
-
-    async fn the_language_choice_is_kept_on_the_account(app: TestApp) {
-        app.school("school-a", "").await;
-        let api = app.api(&app.token("specialist").await);
-        api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау" })).await;
-        let mut browser = app.browser("director").await;
-        let (_, page) = browser.get("/journal").await;
-        assert!(page.contains("Өтініштерді тіркеу журналы"));
-        let (status, location) = browser.post("/language", &[("lang", "ru"), ("back", "/journal")]).await;
-        assert_eq!(status, 303);
-        assert_eq!(location, "/journal");
-        let (_, page) = browser.get("/journal").await;
-        assert!(page.contains("Журнал регистрации обращений"), "{page}");
-        assert!(page.contains("Порядковый номер") && page.contains("Результат рассмотрения"));
-        // Signing in again from another browser keeps Russian: it is the account's choice.
-        let mut elsewhere = app.browser("director").await;
-        let (_, page) = elsewhere.get("/journal").await;
-        assert!(page.contains("lang=\"ru\""));
-        elsewhere.post("/language", &[("lang", "en"), ("back", "/journal")]).await;
-        let (_, page) = elsewhere.get("/journal").await;
-        assert!(page.contains("Registration journal of appeals"));
-        assert!(page.contains("Short summary"));
-        // An address elsewhere is never a place to return to.
-        let (_, location) = elsewhere.post("/language", &[("lang", "kk"), ("back", "//evil.example/")]).await;
-        assert_eq!(location, "/");
-    }
-
-    async fn before_sign_in_the_language_is_kept_in_a_cookie(app: TestApp) {
-        let mut stranger = crate::helpers::Browser::new(&app.base);
-        stranger.get("/login").await;
-        let (status, _) = stranger.post("/language", &[("lang", "ru"), ("back", "/login")]).await;
-        assert_eq!(status, 303);
-        let (_, page) = stranger.get("/login").await;
-        assert!(page.contains("Вход в систему"), "{page}");
+    pages.push((
+        "refused form".to_owned(),
+        browser
+            .post("/appeals", &[("channel", "phone"), ("summary", "")])
+            .await
+            .1,
+    ));
+    let mut student = crate::helpers::Browser::new(&app.base);
+    pages.push(("/box/school-a".to_owned(), student.get("/box/school-a").await.1));
+    pages.push((
+        "/box/school-a/followup".to_owned(),
+        student.get("/box/school-a/followup").await.1,
+    ));
+    let mut admin = app.browser("admin").await;
+    pages.push((
+        "/admin/users".to_owned(),
+        admin
+            .get("/admin/users")
+            .await
+            .1
+            .replace("<code>admin</code>", "")
+            .replace("<code>specialist</code>", "")
+            .replace("<code>psychologist</code>", "")
+            .replace("<code>social</code>", "")
+            .replace("<code>deputy</code>", "")
+            .replace("<code>director</code>", ""),
+    ));
+    for (path, page) in pages {
+        assert!(page.contains("lang=\"kk\""), "{path}");
+        let words = latin_words(&crate::helpers::visible_text(&page, "kk"));
+        assert!(words.is_empty(), "{path} shows Latin-script words {words:?}");
     }
 }
+
+async fn the_language_choice_is_kept_on_the_account(app: TestApp) {
+    app.school("school-a", "").await;
+    let api = app.api(&app.token("specialist").await);
+    api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау" }))
+        .await;
+    let mut browser = app.browser("director").await;
+    let (_, page) = browser.get("/journal").await;
+    assert!(page.contains("Өтініштерді тіркеу журналы"));
+    let (status, location) = browser
+        .post("/language", &[("lang", "ru"), ("back", "/journal")])
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(location, "/journal");
+    let (_, page) = browser.get("/journal").await;
+    assert!(page.contains("Журнал регистрации обращений"), "{page}");
+    assert!(page.contains("Порядковый номер") && page.contains("Результат рассмотрения"));
+    // Signing in again from another browser keeps Russian: it is the account's choice.
+    let mut elsewhere = app.browser("director").await;
+    let (_, page) = elsewhere.get("/journal").await;
+    assert!(page.contains("lang=\"ru\""));
+    elsewhere
+        .post("/language", &[("lang", "en"), ("back", "/journal")])
+        .await;
+    let (_, page) = elsewhere.get("/journal").await;
+    assert!(page.contains("Registration journal of appeals"));
+    assert!(page.contains("Short summary"));
+    // An address elsewhere is never a place to return to.
+    let (_, location) = elsewhere
+        .post("/language", &[("lang", "kk"), ("back", "//evil.example/")])
+        .await;
+    assert_eq!(location, "/");
+}
+
+async fn before_sign_in_the_language_is_kept_in_a_cookie(app: TestApp) {
+    let mut stranger = crate::helpers::Browser::new(&app.base);
+    stranger.get("/login").await;
+    let (status, _) = stranger
+        .post("/language", &[("lang", "ru"), ("back", "/login")])
+        .await;
+    assert_eq!(status, 303);
+    let (_, page) = stranger.get("/login").await;
+    assert!(page.contains("Вход в систему"), "{page}");
+}
+both_backends!(
+    kazakh_pages_have_no_latin_script_words,
+    the_language_choice_is_kept_on_the_account,
+    before_sign_in_the_language_is_kept_in_a_cookie
+);

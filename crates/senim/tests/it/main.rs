@@ -19,6 +19,7 @@ mod minutes;
 mod openings;
 mod paperwork;
 mod roles;
+mod transactions;
 mod triage;
 mod trust_box;
 mod verify;

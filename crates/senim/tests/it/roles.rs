@@ -1,175 +1,329 @@
 //! Who may do what, checked on the server for every request.
 
+use crate::helpers::*;
 use serde_json::json;
 
-both_backends! {
-    async fn the_administrator_gets_403_on_every_appeal_page_and_route(app: TestApp) {
-        app.school("school-a", "").await;
-        let specialist = app.api(&app.token("specialist").await);
-        let created = specialist.register(json!({ "channel": "phone", "anonymous": true, "summary": "Құпия" })).await;
-        let id = created["id"].as_i64().unwrap();
-        let mut admin = app.browser("admin").await;
-        for path in ["/journal", "/appeals/new", &format!("/appeals/{id}"), &format!("/appeals/{id}/correct")] {
-            let (status, page) = admin.get(path).await;
-            assert_eq!(status, 403, "{path}");
-            assert!(!page.contains("Құпия"), "{path} shows appeal text to the administrator");
-        }
-        for path in ["/appeals", &format!("/appeals/{id}/outcome"), &format!("/appeals/{id}/corrections")] {
-            let (status, _) = admin.post(path, &[("channel", "phone"), ("anonymous", "on"), ("summary", "x"), ("outcome", "x"), ("reason", "x")]).await;
-            assert_eq!(status, 403, "POST {path}");
-        }
-        let admin_api = app.api(&app.token("admin").await);
-        for path in ["/api/v1/appeals", &format!("/api/v1/appeals/{id}")] {
-            let (status, error) = admin_api.get(path).await;
-            assert_eq!(status, 403, "{path}");
-            assert_eq!(error["code"], "forbidden");
-        }
-        let (status, _) = admin_api.post("/api/v1/appeals", json!({ "channel": "phone", "anonymous": true, "summary": "x" })).await;
-        assert_eq!(status, 403);
-        // The administrator does manage accounts.
-        let (status, page) = admin.get("/admin/users").await;
-        assert_eq!(status, 200);
-        assert!(page.contains("specialist"));
-        let (status, page) = admin
-            .post("/admin/users", &[("login", "new.psychologist"), ("full_name", "Жаңа Психолог"), ("position", "psychologist"), ("locale", "ru")])
+async fn the_administrator_gets_403_on_every_appeal_page_and_route(app: TestApp) {
+    app.school("school-a", "").await;
+    let specialist = app.api(&app.token("specialist").await);
+    let created = specialist
+        .register(json!({ "channel": "phone", "anonymous": true, "summary": "Құпия" }))
+        .await;
+    let id = created["id"].as_i64().unwrap();
+    let mut admin = app.browser("admin").await;
+    for path in [
+        "/journal",
+        "/appeals/new",
+        &format!("/appeals/{id}"),
+        &format!("/appeals/{id}/correct"),
+    ] {
+        let (status, page) = admin.get(path).await;
+        assert_eq!(status, 403, "{path}");
+        assert!(
+            !page.contains("Құпия"),
+            "{path} shows appeal text to the administrator"
+        );
+    }
+    for path in [
+        "/appeals",
+        &format!("/appeals/{id}/outcome"),
+        &format!("/appeals/{id}/corrections"),
+    ] {
+        let (status, _) = admin
+            .post(
+                path,
+                &[
+                    ("channel", "phone"),
+                    ("anonymous", "on"),
+                    ("summary", "x"),
+                    ("outcome", "x"),
+                    ("reason", "x"),
+                ],
+            )
             .await;
-        assert_eq!(status, 200, "{page}");
-        let password = page.split("құпиясөз: ").nth(1).unwrap().split(' ').next().unwrap().to_owned();
-        let mut newcomer = crate::helpers::Browser::new(&app.base);
-        let (status, _) = newcomer.sign_in("new.psychologist", &password).await;
-        assert_eq!(status, 303);
-        // The one-time password the administrator saw opens nothing but the password page.
-        let (status, location) = (newcomer.get("/journal").await.0, ());
-        assert_eq!(status, 303, "{location:?}");
-        let (status, page) = newcomer.get("/account/password").await;
+        assert_eq!(status, 403, "POST {path}");
+    }
+    let admin_api = app.api(&app.token("admin").await);
+    for path in ["/api/v1/appeals", &format!("/api/v1/appeals/{id}")] {
+        let (status, error) = admin_api.get(path).await;
+        assert_eq!(status, 403, "{path}");
+        assert_eq!(error["code"], "forbidden");
+    }
+    let (status, _) = admin_api
+        .post(
+            "/api/v1/appeals",
+            json!({ "channel": "phone", "anonymous": true, "summary": "x" }),
+        )
+        .await;
+    assert_eq!(status, 403);
+    // The administrator does manage accounts.
+    let (status, page) = admin.get("/admin/users").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("specialist"));
+    let (status, page) = admin
+        .post(
+            "/admin/users",
+            &[
+                ("login", "new.psychologist"),
+                ("full_name", "Жаңа Психолог"),
+                ("position", "psychologist"),
+                ("locale", "ru"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    let password = page
+        .split("құпиясөз: ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut newcomer = crate::helpers::Browser::new(&app.base);
+    let (status, _) = newcomer.sign_in("new.psychologist", &password).await;
+    assert_eq!(status, 303);
+    // The one-time password the administrator saw opens nothing but the password page.
+    let (status, location) = (newcomer.get("/journal").await.0, ());
+    assert_eq!(status, 303, "{location:?}");
+    let (status, page) = newcomer.get("/account/password").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("одноразовым паролем"), "{page}");
+    let own = "свой-пароль-2026";
+    let (status, _) = newcomer
+        .post(
+            "/account/password",
+            &[("current", &password), ("new", own), ("repeat", own)],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, page) = newcomer.get("/journal").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Журнал регистрации обращений"),
+        "the account's language is Russian"
+    );
+    let mut with_old_password = crate::helpers::Browser::new(&app.base);
+    assert_eq!(
+        with_old_password.sign_in("new.psychologist", &password).await.0,
+        401
+    );
+}
+
+async fn the_director_and_deputy_read_but_do_not_register(app: TestApp) {
+    app.school("school-a", "").await;
+    let specialist = app.api(&app.token("specialist").await);
+    let created = specialist
+        .register(json!({ "channel": "phone", "anonymous": true, "summary": "Оқушы қорқады" }))
+        .await;
+    let id = created["id"].as_i64().unwrap();
+    for login in ["director", "deputy"] {
+        let mut reader = app.browser(login).await;
+        assert_eq!(reader.get("/journal").await.0, 200, "{login}");
+        let (status, page) = reader.get(&format!("/appeals/{id}")).await;
         assert_eq!(status, 200);
-        assert!(page.contains("одноразовым паролем"), "{page}");
-        let own = "свой-пароль-2026";
-        let (status, _) = newcomer.post("/account/password", &[("current", &password), ("new", own), ("repeat", own)]).await;
-        assert_eq!(status, 200);
-        let (status, page) = newcomer.get("/journal").await;
-        assert_eq!(status, 200);
-        assert!(page.contains("Журнал регистрации обращений"), "the account's language is Russian");
-        let mut with_old_password = crate::helpers::Browser::new(&app.base);
-        assert_eq!(with_old_password.sign_in("new.psychologist", &password).await.0, 401);
+        assert!(page.contains("Оқушы қорқады"));
+        assert!(
+            !page.contains("action=\"/appeals/"),
+            "{login} is offered no form to change the appeal"
+        );
+        assert_eq!(reader.get("/appeals/new").await.0, 403);
+        assert_eq!(
+            reader
+                .post(
+                    "/appeals",
+                    &[("channel", "phone"), ("anonymous", "on"), ("summary", "x")]
+                )
+                .await
+                .0,
+            403
+        );
+        assert_eq!(
+            reader
+                .post(&format!("/appeals/{id}/outcome"), &[("outcome", "x")])
+                .await
+                .0,
+            403
+        );
+        assert_eq!(reader.get("/admin/users").await.0, 403);
+        let api = app.api(&app.token(login).await);
+        assert_eq!(api.get("/api/v1/appeals").await.0, 200);
+        assert_eq!(
+            api.post(
+                "/api/v1/appeals",
+                json!({ "channel": "phone", "anonymous": true, "summary": "x" })
+            )
+            .await
+            .0,
+            403
+        );
+        assert_eq!(
+            api.post(
+                &format!("/api/v1/appeals/{id}/outcome"),
+                json!({ "outcome": "x" })
+            )
+            .await
+            .0,
+            403
+        );
     }
-
-    async fn the_director_and_deputy_read_but_do_not_register(app: TestApp) {
-        app.school("school-a", "").await;
-        let specialist = app.api(&app.token("specialist").await);
-        let created = specialist.register(json!({ "channel": "phone", "anonymous": true, "summary": "Оқушы қорқады" })).await;
-        let id = created["id"].as_i64().unwrap();
-        for login in ["director", "deputy"] {
-            let mut reader = app.browser(login).await;
-            assert_eq!(reader.get("/journal").await.0, 200, "{login}");
-            let (status, page) = reader.get(&format!("/appeals/{id}")).await;
-            assert_eq!(status, 200);
-            assert!(page.contains("Оқушы қорқады"));
-            assert!(!page.contains("action=\"/appeals/"), "{login} is offered no form to change the appeal");
-            assert_eq!(reader.get("/appeals/new").await.0, 403);
-            assert_eq!(reader.post("/appeals", &[("channel", "phone"), ("anonymous", "on"), ("summary", "x")]).await.0, 403);
-            assert_eq!(reader.post(&format!("/appeals/{id}/outcome"), &[("outcome", "x")]).await.0, 403);
-            assert_eq!(reader.get("/admin/users").await.0, 403);
-            let api = app.api(&app.token(login).await);
-            assert_eq!(api.get("/api/v1/appeals").await.0, 200);
-            assert_eq!(api.post("/api/v1/appeals", json!({ "channel": "phone", "anonymous": true, "summary": "x" })).await.0, 403);
-            assert_eq!(api.post(&format!("/api/v1/appeals/{id}/outcome"), json!({ "outcome": "x" })).await.0, 403);
-        }
-        for login in ["specialist", "psychologist", "social"] {
-            let mut registrar = app.browser(login).await;
-            assert_eq!(registrar.get("/appeals/new").await.0, 200, "{login}");
-            assert_eq!(registrar.get("/admin/users").await.0, 403, "{login}");
-        }
-    }
-
-    async fn strangers_are_sent_to_sign_in_and_the_api_wants_a_token(app: TestApp) {
-        app.school("school-a", "").await;
-        let mut stranger = crate::helpers::Browser::new(&app.base);
-        for path in ["/", "/journal", "/appeals/new", "/appeals/1", "/admin/users"] {
-            let (status, _) = stranger.get(path).await;
-            assert_eq!(status, 303, "{path}");
-        }
-        let (status, page) = stranger.sign_in("specialist", "wrong password").await;
-        assert_eq!(status, 401);
-        assert!(page.is_empty() || !page.contains("Журнал"));
-        let client = reqwest::Client::new();
-        let response = client.get(format!("{}/api/v1/appeals", app.base)).send().await.unwrap();
-        assert_eq!(response.status(), 401);
-        let error: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(error["code"], "unauthorized");
-        let response = client.get(format!("{}/api/v1/appeals", app.base)).bearer_auth("senim_not-a-token").send().await.unwrap();
-        assert_eq!(response.status(), 401);
-    }
-
-    async fn signing_out_ends_the_session(app: TestApp) {
-        app.school("school-a", "").await;
-        let mut browser = app.browser("specialist").await;
-        assert_eq!(browser.get("/journal").await.0, 200);
-        let (status, location) = browser.post("/logout", &[]).await;
-        assert_eq!(status, 303);
-        assert_eq!(location, "/login");
-        assert_eq!(browser.get("/journal").await.0, 303);
-    }
-
-    async fn every_form_needs_its_csrf_token(app: TestApp) {
-        app.school("school-a", "").await;
-        let mut browser = app.browser("specialist").await;
-        let fields = [("channel", "phone"), ("anonymous", "on"), ("summary", "x")];
-        assert_eq!(browser.post_raw("/appeals", &fields).await.0, 403, "without a token");
-        let mut forged = vec![("csrf", "0000")];
-        forged.extend_from_slice(&fields);
-        assert_eq!(browser.post_raw("/appeals", &forged).await.0, 403, "with a wrong token");
-        assert_eq!(browser.post_raw("/logout", &[]).await.0, 403);
-        // The sign-in form is protected too, before any session exists.
-        let mut stranger = crate::helpers::Browser::new(&app.base);
-        let login = [("login", "specialist"), ("password", "specialist-specialist-pass")];
-        assert_eq!(stranger.post_raw("/login", &login).await.0, 403);
-        assert_eq!(browser.post("/appeals", &fields).await.0, 303, "with the page's token");
-    }
-
-    async fn repeated_wrong_passwords_hold_the_login(app: TestApp) {
-        app.school("school-a", "").await;
-        let mut stranger = crate::helpers::Browser::new(&app.base);
-        for _ in 0..10 {
-            assert_eq!(stranger.sign_in("deputy", "guess").await.0, 401);
-        }
-        let (status, page) = stranger.sign_in("deputy", &password_of("deputy")).await;
-        assert_eq!(status, 429, "the right password is not even checked while the login is held");
-        assert!(page.contains("15 минут"), "{page}");
-        // Other staff sign in as usual.
-        app.browser("director").await;
-    }
-
-    async fn changing_the_password_signs_out_every_other_browser(app: TestApp) {
-        app.school("school-a", "").await;
-        let mut here = app.browser("psychologist").await;
-        let mut elsewhere = app.browser("psychologist").await;
-        let old = password_of("psychologist");
-        let new = "жаңа-құпиясөз-42";
-        let (status, _) = here.post("/account/password", &[("current", "wrong"), ("new", new), ("repeat", new)]).await;
-        assert_eq!(status, 422);
-        assert_eq!(elsewhere.get("/journal").await.0, 200, "a wrong current password changes nothing");
-        let (status, page) = here.post("/account/password", &[("current", &old), ("new", new), ("repeat", new)]).await;
-        assert_eq!(status, 200, "{page}");
-        assert_eq!(here.get("/journal").await.0, 200, "this browser stays signed in");
-        assert_eq!(elsewhere.get("/journal").await.0, 303, "the other browser is signed out");
-        let mut again = crate::helpers::Browser::new(&app.base);
-        assert_eq!(again.sign_in("psychologist", new).await.0, 303);
-    }
-
-    async fn unreadable_requests_get_a_localised_400_page(app: TestApp) {
-        app.school("school-a", "").await;
-        let mut browser = app.browser("deputy").await;
-        for path in ["/journal?page=abc", "/journal?page=-1", "/appeals/1?done=x&done=y"] {
-            let (status, page) = browser.get(path).await;
-            if status == 400 {
-                assert!(page.contains("Сұрау түсініксіз"), "{path}: {page}");
-            } else {
-                assert!(status == 404 || status == 200, "{path}: {status}");
-            }
-        }
-        assert_eq!(browser.get("/journal?page=abc").await.0, 400);
-        assert_eq!(browser.get("/journal?page=99999999999999999999").await.0, 400);
-        assert_eq!(browser.get("/journal?page=18446744073709551615").await.0, 200, "a huge page shows the last one");
+    for login in ["specialist", "psychologist", "social"] {
+        let mut registrar = app.browser(login).await;
+        assert_eq!(registrar.get("/appeals/new").await.0, 200, "{login}");
+        assert_eq!(registrar.get("/admin/users").await.0, 403, "{login}");
     }
 }
+
+async fn strangers_are_sent_to_sign_in_and_the_api_wants_a_token(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut stranger = crate::helpers::Browser::new(&app.base);
+    for path in ["/", "/journal", "/appeals/new", "/appeals/1", "/admin/users"] {
+        let (status, _) = stranger.get(path).await;
+        assert_eq!(status, 303, "{path}");
+    }
+    let (status, page) = stranger.sign_in("specialist", "wrong password").await;
+    assert_eq!(status, 401);
+    assert!(page.is_empty() || !page.contains("Журнал"));
+    let client = reqwest::Client::new();
+    let response = client
+        .get(format!("{}/api/v1/appeals", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+    let error: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(error["code"], "unauthorized");
+    let response = client
+        .get(format!("{}/api/v1/appeals", app.base))
+        .bearer_auth("senim_not-a-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+}
+
+async fn signing_out_ends_the_session(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut browser = app.browser("specialist").await;
+    assert_eq!(browser.get("/journal").await.0, 200);
+    let (status, location) = browser.post("/logout", &[]).await;
+    assert_eq!(status, 303);
+    assert_eq!(location, "/login");
+    assert_eq!(browser.get("/journal").await.0, 303);
+}
+
+async fn every_form_needs_its_csrf_token(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut browser = app.browser("specialist").await;
+    let fields = [("channel", "phone"), ("anonymous", "on"), ("summary", "x")];
+    assert_eq!(
+        browser.post_raw("/appeals", &fields).await.0,
+        403,
+        "without a token"
+    );
+    let mut forged = vec![("csrf", "0000")];
+    forged.extend_from_slice(&fields);
+    assert_eq!(
+        browser.post_raw("/appeals", &forged).await.0,
+        403,
+        "with a wrong token"
+    );
+    assert_eq!(browser.post_raw("/logout", &[]).await.0, 403);
+    // The sign-in form is protected too, before any session exists.
+    let mut stranger = crate::helpers::Browser::new(&app.base);
+    let login = [
+        ("login", "specialist"),
+        ("password", "specialist-specialist-pass"),
+    ];
+    assert_eq!(stranger.post_raw("/login", &login).await.0, 403);
+    assert_eq!(
+        browser.post("/appeals", &fields).await.0,
+        303,
+        "with the page's token"
+    );
+}
+
+async fn repeated_wrong_passwords_hold_the_login(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut stranger = crate::helpers::Browser::new(&app.base);
+    for _ in 0..10 {
+        assert_eq!(stranger.sign_in("deputy", "guess").await.0, 401);
+    }
+    let (status, page) = stranger.sign_in("deputy", &password_of("deputy")).await;
+    assert_eq!(
+        status, 429,
+        "the right password is not even checked while the login is held"
+    );
+    assert!(page.contains("15 минут"), "{page}");
+    // Other staff sign in as usual.
+    app.browser("director").await;
+}
+
+async fn changing_the_password_signs_out_every_other_browser(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut here = app.browser("psychologist").await;
+    let mut elsewhere = app.browser("psychologist").await;
+    let old = password_of("psychologist");
+    let new = "жаңа-құпиясөз-42";
+    let (status, _) = here
+        .post(
+            "/account/password",
+            &[("current", "wrong"), ("new", new), ("repeat", new)],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        elsewhere.get("/journal").await.0,
+        200,
+        "a wrong current password changes nothing"
+    );
+    let (status, page) = here
+        .post(
+            "/account/password",
+            &[("current", &old), ("new", new), ("repeat", new)],
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(here.get("/journal").await.0, 200, "this browser stays signed in");
+    assert_eq!(
+        elsewhere.get("/journal").await.0,
+        303,
+        "the other browser is signed out"
+    );
+    let mut again = crate::helpers::Browser::new(&app.base);
+    assert_eq!(again.sign_in("psychologist", new).await.0, 303);
+}
+
+async fn unreadable_requests_get_a_localised_400_page(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut browser = app.browser("deputy").await;
+    for path in [
+        "/journal?page=abc",
+        "/journal?page=-1",
+        "/appeals/1?done=x&done=y",
+    ] {
+        let (status, page) = browser.get(path).await;
+        if status == 400 {
+            assert!(page.contains("Сұрау түсініксіз"), "{path}: {page}");
+        } else {
+            assert!(status == 404 || status == 200, "{path}: {status}");
+        }
+    }
+    assert_eq!(browser.get("/journal?page=abc").await.0, 400);
+    assert_eq!(browser.get("/journal?page=99999999999999999999").await.0, 400);
+    assert_eq!(
+        browser.get("/journal?page=18446744073709551615").await.0,
+        200,
+        "a huge page shows the last one"
+    );
+}
+both_backends!(
+    the_administrator_gets_403_on_every_appeal_page_and_route,
+    the_director_and_deputy_read_but_do_not_register,
+    strangers_are_sent_to_sign_in_and_the_api_wants_a_token,
+    signing_out_ends_the_session,
+    every_form_needs_its_csrf_token,
+    repeated_wrong_passwords_hold_the_login,
+    changing_the_password_signs_out_every_other_browser,
+    unreadable_requests_get_a_localised_400_page
+);

@@ -2,6 +2,7 @@
 //! a receipt code once, reads the staff's answer with it and writes again; wrong codes are
 //! answered neutrally and held; nothing identifying is kept.
 
+use crate::helpers::*;
 use serde_json::json;
 
 /// The receipt code a receipt page shows.
@@ -21,293 +22,445 @@ fn is_grouped_code(code: &str) -> bool {
             .all(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
-both_backends! {
-    async fn a_student_writes_reads_the_answer_and_writes_again(app: TestApp) {
-        app.school("school-a", "").await;
-        // The student: no sign-in, no cookie.
-        let student = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        let response = student.get(format!("{}/box/school-a", app.base)).send().await.unwrap();
-        assert_eq!(response.status(), 200);
-        assert!(response.headers().get("set-cookie").is_none());
-        let page = response.text().await.unwrap();
-        assert!(page.contains("«Сенім жәшігі»"), "{page}");
-        assert!(page.contains("111") && page.contains("150"), "the national lines are always shown");
-        assert!(page.contains("қалпына келтіру мүмкін емес"), "the page says a lost code is lost before it is shown");
-        assert!(!page.contains("<script"), "no JavaScript");
-        let response = student
-            .post(format!("{}/box/school-a", app.base))
-            .form(&[("lang", "kk"), ("text", "Сыныпта мені мазақтайды, не істерімді білмеймін")])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 200);
-        assert!(response.headers().get("set-cookie").is_none());
-        let page = response.text().await.unwrap();
-        let code = code_on(&page);
-        assert!(is_grouped_code(&code), "{code}");
-        // Out of hours the page says from when the staff will read; in hours, that it is today.
-        let calendar = senim_domain::calendar::WorkingCalendar::embedded();
-        let now = senim_web::clock::now();
-        if calendar.is_working_time(now) {
-            assert!(page.contains("мамандар хатыңызды бүгін оқиды"), "{page}");
-        } else {
-            let from = senim_domain::time::format_local(calendar.next_working_moment(now));
-            assert!(page.contains(&format!("келесі жұмыс уақытында оқиды: {from}")), "{page}");
-        }
-
-        // The staff see an anonymous appeal of the online box in the journal, registered by the box.
-        let api = app.api(&app.token("specialist").await);
-        let (_, journal) = api.get("/api/v1/appeals").await;
-        let entry = &journal["items"][0];
-        assert_eq!(entry["channel"], "online_box");
-        assert_eq!(entry["anonymous"], true);
-        assert_eq!(entry["number"], 1);
-        let id = entry["id"].as_i64().unwrap();
-        let mut staff = app.browser("psychologist").await;
-        let (_, journal_page) = staff.get("/journal").await;
-        assert!(journal_page.contains("Оқушы жауап күтуде"), "the journal shows the student waits");
-        let (_, appeal_page) = staff.get(&format!("/appeals/{id}")).await;
-        assert!(appeal_page.contains("Онлайн «Сенім жәшігі» (автоматты түрде)"), "{appeal_page}");
-        assert!(appeal_page.contains("Оқушымен хат алмасу"), "{appeal_page}");
-        let answer = "Сәлем! Ертең 10:00-де психолог кабинетіне кел, бірге ойластырайық.";
-        let (status, location) = staff.post(&format!("/appeals/{id}/replies"), &[("text", answer)]).await;
-        assert_eq!(status, 303, "{location}");
-        let (_, journal_page) = staff.get("/journal").await;
-        assert!(!journal_page.contains("Оқушы жауап күтуде"), "answered");
-
-        // The student comes back with the code and reads the answer, signed «School», not a name.
-        let response = student
-            .post(format!("{}/box/school-a/followup", app.base))
-            .form(&[("lang", "kk"), ("receipt_code", code.as_str())])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 200);
-        let page = response.text().await.unwrap();
-        assert!(page.contains(answer), "{page}");
-        assert!(page.contains("Сыныпта мені мазақтайды"), "{page}");
-        assert!(page.contains("Мектеп"), "{page}");
-        assert!(!page.contains("Тестов Тест"), "the student does not see who answered");
-        // She writes again; the code is typed as she likes.
-        let typed = code.replace(' ', "-");
-        let response = student
-            .post(format!("{}/box/school-a/followup/messages", app.base))
-            .form(&[("lang", "kk"), ("receipt_code", typed.as_str()), ("text", "Рахмет, барамын")])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 200);
-        let page = response.text().await.unwrap();
-        assert!(page.contains("Рахмет, барамын") && page.contains(answer), "{page}");
-
-        // The API shows the same conversation to the student's app, and to the staff with names.
-        let (status, conversation) = app.api("").post("/api/v1/box/school-a/followup", json!({ "receipt_code": code })).await;
-        assert_eq!(status, 200, "{conversation}");
-        let from: Vec<&str> = conversation["messages"].as_array().unwrap().iter().map(|m| m["from"].as_str().unwrap()).collect();
-        assert_eq!(from, ["student", "staff", "student"]);
-        assert!(conversation["messages"][1].get("staff_name").is_none());
-        let (_, staff_view) = api.get(&format!("/api/v1/appeals/{id}/conversation")).await;
-        assert_eq!(staff_view["messages"][1]["staff_name"], "Тестов Тест");
-        assert_eq!(staff_view["messages"][2]["text"], "Рахмет, барамын");
-        let (_, staff_page) = staff.get(&format!("/appeals/{id}")).await;
-        assert!(staff_page.contains("Рахмет, барамын"), "the staff see the second message");
-        let (_, journal_page) = staff.get("/journal").await;
-        assert!(journal_page.contains("Оқушы жауап күтуде"), "the student wrote again");
-
-        // The code is not stored in clear: not as digits, not grouped, not in the receipts table.
-        let digits: String = code.chars().filter(char::is_ascii_digit).collect();
-        let hashes: Vec<String> = sqlx::query_scalar::<_, String>("SELECT code_hash FROM receipts")
-            .fetch_all(app.store.pool())
-            .await
-            .unwrap();
-        assert_eq!(hashes.len(), 1);
-        assert!(!hashes[0].contains(&digits) && hashes[0].len() == 64);
-        if app.backend == Backend::Sqlite {
-            let files = String::from_utf8_lossy(&app.database_files()).into_owned();
-            assert!(!files.contains(&digits) && !files.contains(&code), "the receipt code lies in the database file");
-            assert!(!files.contains("Рахмет, барамын"), "messages are sealed");
-        }
+async fn a_student_writes_reads_the_answer_and_writes_again(app: TestApp) {
+    app.school("school-a", "").await;
+    // The student: no sign-in, no cookie.
+    let student = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let response = student
+        .get(format!("{}/box/school-a", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers().get("set-cookie").is_none());
+    let page = response.text().await.unwrap();
+    assert!(page.contains("«Сенім жәшігі»"), "{page}");
+    assert!(
+        page.contains("111") && page.contains("150"),
+        "the national lines are always shown"
+    );
+    assert!(
+        page.contains("қалпына келтіру мүмкін емес"),
+        "the page says a lost code is lost before it is shown"
+    );
+    assert!(!page.contains("<script"), "no JavaScript");
+    let response = student
+        .post(format!("{}/box/school-a", app.base))
+        .form(&[
+            ("lang", "kk"),
+            ("text", "Сыныпта мені мазақтайды, не істерімді білмеймін"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers().get("set-cookie").is_none());
+    let page = response.text().await.unwrap();
+    let code = code_on(&page);
+    assert!(is_grouped_code(&code), "{code}");
+    // Out of hours the page says from when the staff will read; in hours, that it is today.
+    let calendar = senim_domain::calendar::WorkingCalendar::embedded();
+    let now = app.state.app.now();
+    if calendar.is_working_time(now) {
+        assert!(page.contains("мамандар хатыңызды бүгін оқиды"), "{page}");
+    } else {
+        let from = senim_domain::time::format_local(calendar.next_working_moment(now));
+        assert!(
+            page.contains(&format!("келесі жұмыс уақытында оқиды: {from}")),
+            "{page}"
+        );
     }
 
-    async fn a_wrong_code_gets_a_neutral_answer_and_the_client_is_held(app: TestApp) {
-        app.school("school-a", "").await;
-        app.school("school-b", "b-").await;
-        let anyone = app.api("");
-        let (status, created) = anyone
-            .post("/api/v1/box/school-a/submissions", json!({ "text": "Дәретханада темекі шегеді" }))
-            .await;
-        assert_eq!(status, 201, "{created}");
-        let code = created["receipt_code"].as_str().unwrap().to_owned();
-        assert!(is_grouped_code(&code), "{code}");
-        assert!(created["answer_expected_from"].as_str().unwrap().contains('T'));
-        // Another school's box does not know the code; a malformed code gets the same answer.
-        let (status, answer) = anyone.post("/api/v1/box/school-b/followup", json!({ "receipt_code": code })).await;
-        assert_eq!(status, 404);
-        assert_eq!(answer["code"], "not_found");
-        let (status, malformed) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": "12" })).await;
-        assert_eq!(status, 404);
-        assert_eq!(malformed, answer, "a malformed code is answered like an unknown one");
-        let student = reqwest::Client::new();
-        let page = student
-            .post(format!("{}/box/school-a/followup", app.base))
-            .form(&[("receipt_code", "1111 2222 3333 4444")])
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        assert!(page.contains("Бұл кодпен хат табылмады"), "{page}");
-        // Ten wrong codes from one client, and even the right one waits.
-        for _ in 3..10 {
-            let (status, _) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": "9999 9999 9999 9999" })).await;
-            assert_eq!(status, 404);
-        }
-        let (status, held) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": code })).await;
-        assert_eq!(status, 429, "{held}");
-        let response = student
-            .post(format!("{}/box/school-a/followup", app.base))
-            .form(&[("receipt_code", code.as_str())])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 429);
-        assert!(response.text().await.unwrap().contains("111"), "a held student is shown the lines to call");
-    }
+    // The staff see an anonymous appeal of the online box in the journal, registered by the box.
+    let api = app.api(&app.token("specialist").await);
+    let (_, journal) = api.get("/api/v1/appeals").await;
+    let entry = &journal["items"][0];
+    assert_eq!(entry["channel"], "online_box");
+    assert_eq!(entry["anonymous"], true);
+    assert_eq!(entry["number"], 1);
+    let id = entry["id"].as_i64().unwrap();
+    let mut staff = app.browser("psychologist").await;
+    let (_, journal_page) = staff.get("/journal").await;
+    assert!(
+        journal_page.contains("Оқушы жауап күтуде"),
+        "the journal shows the student waits"
+    );
+    let (_, appeal_page) = staff.get(&format!("/appeals/{id}")).await;
+    assert!(
+        appeal_page.contains("Онлайн «Сенім жәшігі» (автоматты түрде)"),
+        "{appeal_page}"
+    );
+    assert!(appeal_page.contains("Оқушымен хат алмасу"), "{appeal_page}");
+    let answer = "Сәлем! Ертең 10:00-де психолог кабинетіне кел, бірге ойластырайық.";
+    let (status, location) = staff
+        .post(&format!("/appeals/{id}/replies"), &[("text", answer)])
+        .await;
+    assert_eq!(status, 303, "{location}");
+    let (_, journal_page) = staff.get("/journal").await;
+    assert!(!journal_page.contains("Оқушы жауап күтуде"), "answered");
 
-    async fn a_submission_is_checked_and_may_name_its_author(app: TestApp) {
-        app.school("school-a", "").await;
-        let anyone = app.api("");
-        let (status, refused) = anyone.post("/api/v1/box/school-a/submissions", json!({ "text": "   " })).await;
-        assert_eq!(status, 422);
-        assert_eq!(refused["field"], "summary");
-        let (status, _) = anyone.post("/api/v1/box/no-such-school/submissions", json!({ "text": "Сәлем" })).await;
-        assert_eq!(status, 404);
-        let response = reqwest::get(format!("{}/box/no-such-school?lang=ru", app.base)).await.unwrap();
-        assert_eq!(response.status(), 404);
-        assert!(response.headers().get("set-cookie").is_none());
-        let page = response.text().await.unwrap();
-        assert!(page.contains("<html lang=\"ru\""), "an unknown box is a page, not an empty body: {page}");
-        let (status, _) = anyone
-            .post("/api/v1/box/school-a/submissions", json!({ "text": "Маған хабарласыңыз", "name": "Аружан", "contact": "+7 701 555 12 12" }))
-            .await;
-        assert_eq!(status, 201);
-        let student = reqwest::Client::new();
-        let response = student
-            .post(format!("{}/box/school-a", app.base))
-            .form(&[("lang", "ru"), ("text", "")])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 422);
-        assert!(response.text().await.unwrap().contains("Напишите текст письма"));
-        // A form posted from another site is refused.
-        let response = student
-            .post(format!("{}/box/school-a", app.base))
-            .header("sec-fetch-site", "cross-site")
-            .form(&[("text", "Сәлем")])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 403);
-        let api = app.api(&app.token("specialist").await);
-        let (_, journal) = api.get("/api/v1/appeals").await;
-        let items = journal["items"].as_array().unwrap();
-        assert_eq!(items.len(), 1, "refused submissions register nothing");
-        assert_eq!(items[0]["anonymous"], false);
-        assert_eq!(items[0]["applicant"]["full_name"], "Аружан");
-        assert_eq!(items[0]["applicant"]["phone"], "+7 701 555 12 12");
-        // Staff can answer only an appeal that has a receipt code.
-        let phone = api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау" })).await;
-        let (status, refused) = api
-            .post(&format!("/api/v1/appeals/{}/replies", phone["id"]), json!({ "text": "Жауап" }))
-            .await;
-        assert_eq!(status, 409, "{refused}");
-        let (status, _) = app
-            .api(&app.token("director").await)
-            .post(&format!("/api/v1/appeals/{}/replies", items[0]["id"]), json!({ "text": "Жауап" }))
-            .await;
-        assert_eq!(status, 403, "the director reads but does not answer");
-    }
+    // The student comes back with the code and reads the answer, signed «School», not a name.
+    let response = student
+        .post(format!("{}/box/school-a/followup", app.base))
+        .form(&[("lang", "kk"), ("receipt_code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(page.contains(answer), "{page}");
+    assert!(page.contains("Сыныпта мені мазақтайды"), "{page}");
+    assert!(page.contains("Мектеп"), "{page}");
+    assert!(
+        !page.contains("Тестов Тест"),
+        "the student does not see who answered"
+    );
+    // She writes again; the code is typed as she likes.
+    let typed = code.replace(' ', "-");
+    let response = student
+        .post(format!("{}/box/school-a/followup/messages", app.base))
+        .form(&[
+            ("lang", "kk"),
+            ("receipt_code", typed.as_str()),
+            ("text", "Рахмет, барамын"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("Рахмет, барамын") && page.contains(answer),
+        "{page}"
+    );
 
-    async fn a_corrected_online_appeal_keeps_its_conversation(app: TestApp) {
-        app.school("school-a", "").await;
-        let anyone = app.api("");
-        let (_, created) = anyone.post("/api/v1/box/school-a/submissions", json!({ "text": "Жатақханада үлкендер ақша сұрайды" })).await;
-        let code = created["receipt_code"].as_str().unwrap().to_owned();
-        let api = app.api(&app.token("specialist").await);
-        let (_, journal) = api.get("/api/v1/appeals").await;
-        let first = journal["items"][0]["id"].as_i64().unwrap();
-        // The staff give it its category by a correction, as the regulation wants.
-        let (status, correction) = api
-            .post(&format!("/api/v1/appeals/{first}/corrections"), json!({ "channel": "online_box", "anonymous": true, "summary": "Жатақханада үлкендер ақша сұрайды", "category": "violence.bullying", "reason": "Санаты көрсетілмеген" }))
-            .await;
-        assert_eq!(status, 201, "{correction}");
-        let corrected = correction["id"].as_i64().unwrap();
-        let (status, _) = api.post(&format!("/api/v1/appeals/{corrected}/replies"), json!({ "text": "Тәрбиешімен сөйлесеміз." })).await;
-        assert_eq!(status, 201, "the correction answers in the child's conversation");
-        let (_, staff_view) = api.get(&format!("/api/v1/appeals/{corrected}/conversation")).await;
-        assert_eq!(staff_view["appeal_id"], first);
-        let (_, conversation) = anyone.post("/api/v1/box/school-a/followup", json!({ "receipt_code": code })).await;
-        assert_eq!(conversation["messages"][1]["text"], "Тәрбиешімен сөйлесеміз.");
-    }
+    // The API shows the same conversation to the student's app, and to the staff with names.
+    let (status, conversation) = app
+        .api("")
+        .post("/api/v1/box/school-a/followup", json!({ "receipt_code": code }))
+        .await;
+    assert_eq!(status, 200, "{conversation}");
+    let from: Vec<&str> = conversation["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["from"].as_str().unwrap())
+        .collect();
+    assert_eq!(from, ["student", "staff", "student"]);
+    assert!(conversation["messages"][1].get("staff_name").is_none());
+    let (_, staff_view) = api.get(&format!("/api/v1/appeals/{id}/conversation")).await;
+    assert_eq!(staff_view["messages"][1]["staff_name"], "Тестов Тест");
+    assert_eq!(staff_view["messages"][2]["text"], "Рахмет, барамын");
+    let (_, staff_page) = staff.get(&format!("/appeals/{id}")).await;
+    assert!(
+        staff_page.contains("Рахмет, барамын"),
+        "the staff see the second message"
+    );
+    let (_, journal_page) = staff.get("/journal").await;
+    assert!(
+        journal_page.contains("Оқушы жауап күтуде"),
+        "the student wrote again"
+    );
 
-    async fn an_urgent_follow_up_raises_the_alarm(app: TestApp) {
-        app.school("school-a", "").await;
-        let anyone = app.api("");
-        let (_, created) = anyone.post("/api/v1/box/school-a/submissions", json!({ "text": "Үй тапсырмасы көп" })).await;
-        let api = app.api(&app.token("specialist").await);
-        let (_, journal) = api.get("/api/v1/appeals").await;
-        assert_eq!(journal["items"][0]["urgent"], false);
-        let (status, _) = anyone
-            .post("/api/v1/box/school-a/followup/messages", json!({ "receipt_code": created["receipt_code"], "text": "Шынымды айтсам, өлгім келеді" }))
-            .await;
-        assert_eq!(status, 201);
-        let (_, journal) = api.get("/api/v1/appeals").await;
-        assert_eq!(journal["items"][0]["urgent"], true, "{journal}");
-        assert_eq!(journal["items"][0]["triage"]["hits"][0]["category"], "suicide");
+    // The code is not stored in clear: not as digits, not grouped, not in the receipts table.
+    let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+    let hashes: Vec<String> = sqlx::query_scalar::<_, String>("SELECT code_hash FROM receipts")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(hashes.len(), 1);
+    assert!(!hashes[0].contains(&digits) && hashes[0].len() == 64);
+    if app.backend == Backend::Sqlite {
+        let files = String::from_utf8_lossy(&app.database_files()).into_owned();
+        assert!(
+            !files.contains(&digits) && !files.contains(&code),
+            "the receipt code lies in the database file"
+        );
+        assert!(!files.contains("Рахмет, барамын"), "messages are sealed");
     }
 }
 
-both_backends! {
-    async fn sending_the_same_form_again_shows_the_same_receipt_and_files_one_appeal(app: TestApp) {
-        app.school("school-a", "").await;
-        let student = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        let form = student.get(format!("{}/box/school-a", app.base)).send().await.unwrap().text().await.unwrap();
-        let nonce = form
-            .split("name=\"nonce\" value=\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .expect("the form names its sending")
-            .to_owned();
-        let send = || {
-            student
-                .post(format!("{}/box/school-a", app.base))
-                .form(&[("lang", "kk"), ("nonce", nonce.as_str()), ("text", "Үзілісте үлкен сынып оқушылары ақша сұрайды")])
-                .send()
-        };
-        // A double click: both sendings at once; then a reload of the receipt.
-        let (first, second) = tokio::join!(send(), send());
-        let first = code_on(&first.unwrap().text().await.unwrap());
-        let second = code_on(&second.unwrap().text().await.unwrap());
-        let reload = code_on(&send().await.unwrap().text().await.unwrap());
-        assert_eq!(first, second);
-        assert_eq!(first, reload);
-        let api = app.api(&app.token("specialist").await);
-        let (_, journal) = api.get("/api/v1/appeals").await;
-        assert_eq!(journal["items"].as_array().unwrap().len(), 1, "one appeal: {journal}");
-        // The same form with other words is a new message, with a code of its own.
-        let other = student
-            .post(format!("{}/box/school-a", app.base))
-            .form(&[("lang", "kk"), ("nonce", nonce.as_str()), ("text", "Тағы бір нәрсе айтқым келеді")])
-            .send()
-            .await
-            .unwrap();
-        assert_ne!(code_on(&other.text().await.unwrap()), first);
-        let (_, journal) = api.get("/api/v1/appeals").await;
-        assert_eq!(journal["items"].as_array().unwrap().len(), 2);
-        // A new form is a new sending.
-        let form = student.get(format!("{}/box/school-a", app.base)).send().await.unwrap().text().await.unwrap();
-        assert!(!form.contains(&nonce), "each form page has its own nonce");
+async fn a_wrong_code_gets_a_neutral_answer_and_the_client_is_held(app: TestApp) {
+    app.school("school-a", "").await;
+    app.school("school-b", "b-").await;
+    let anyone = app.api("");
+    let (status, created) = anyone
+        .post(
+            "/api/v1/box/school-a/submissions",
+            json!({ "text": "Дәретханада темекі шегеді" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let code = created["receipt_code"].as_str().unwrap().to_owned();
+    assert!(is_grouped_code(&code), "{code}");
+    assert!(created["answer_expected_from"].as_str().unwrap().contains('T'));
+    // Another school's box does not know the code; a malformed code gets the same answer.
+    let (status, answer) = anyone
+        .post("/api/v1/box/school-b/followup", json!({ "receipt_code": code }))
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(answer["code"], "not_found");
+    let (status, malformed) = anyone
+        .post("/api/v1/box/school-a/followup", json!({ "receipt_code": "12" }))
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        malformed, answer,
+        "a malformed code is answered like an unknown one"
+    );
+    let student = reqwest::Client::new();
+    let page = student
+        .post(format!("{}/box/school-a/followup", app.base))
+        .form(&[("receipt_code", "1111 2222 3333 4444")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Бұл кодпен хат табылмады"), "{page}");
+    // Ten wrong codes from one client, and even the right one waits.
+    for _ in 3..10 {
+        let (status, _) = anyone
+            .post(
+                "/api/v1/box/school-a/followup",
+                json!({ "receipt_code": "9999 9999 9999 9999" }),
+            )
+            .await;
+        assert_eq!(status, 404);
     }
+    let (status, held) = anyone
+        .post("/api/v1/box/school-a/followup", json!({ "receipt_code": code }))
+        .await;
+    assert_eq!(status, 429, "{held}");
+    let response = student
+        .post(format!("{}/box/school-a/followup", app.base))
+        .form(&[("receipt_code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 429);
+    assert!(
+        response.text().await.unwrap().contains("111"),
+        "a held student is shown the lines to call"
+    );
 }
+
+async fn a_submission_is_checked_and_may_name_its_author(app: TestApp) {
+    app.school("school-a", "").await;
+    let anyone = app.api("");
+    let (status, refused) = anyone
+        .post("/api/v1/box/school-a/submissions", json!({ "text": "   " }))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(refused["field"], "summary");
+    let (status, _) = anyone
+        .post(
+            "/api/v1/box/no-such-school/submissions",
+            json!({ "text": "Сәлем" }),
+        )
+        .await;
+    assert_eq!(status, 404);
+    let response = reqwest::get(format!("{}/box/no-such-school?lang=ru", app.base))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    assert!(response.headers().get("set-cookie").is_none());
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("<html lang=\"ru\""),
+        "an unknown box is a page, not an empty body: {page}"
+    );
+    let (status, _) = anyone
+        .post(
+            "/api/v1/box/school-a/submissions",
+            json!({ "text": "Маған хабарласыңыз", "name": "Аружан", "contact": "+7 701 555 12 12" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let student = reqwest::Client::new();
+    let response = student
+        .post(format!("{}/box/school-a", app.base))
+        .form(&[("lang", "ru"), ("text", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("Напишите текст письма"));
+    // A form posted from another site is refused.
+    let response = student
+        .post(format!("{}/box/school-a", app.base))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("text", "Сәлем")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    let api = app.api(&app.token("specialist").await);
+    let (_, journal) = api.get("/api/v1/appeals").await;
+    let items = journal["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "refused submissions register nothing");
+    assert_eq!(items[0]["anonymous"], false);
+    assert_eq!(items[0]["applicant"]["full_name"], "Аружан");
+    assert_eq!(items[0]["applicant"]["phone"], "+7 701 555 12 12");
+    // Staff can answer only an appeal that has a receipt code.
+    let phone = api
+        .register(json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау" }))
+        .await;
+    let (status, refused) = api
+        .post(
+            &format!("/api/v1/appeals/{}/replies", phone["id"]),
+            json!({ "text": "Жауап" }),
+        )
+        .await;
+    assert_eq!(status, 409, "{refused}");
+    let (status, _) = app
+        .api(&app.token("director").await)
+        .post(
+            &format!("/api/v1/appeals/{}/replies", items[0]["id"]),
+            json!({ "text": "Жауап" }),
+        )
+        .await;
+    assert_eq!(status, 403, "the director reads but does not answer");
+}
+
+async fn a_corrected_online_appeal_keeps_its_conversation(app: TestApp) {
+    app.school("school-a", "").await;
+    let anyone = app.api("");
+    let (_, created) = anyone
+        .post(
+            "/api/v1/box/school-a/submissions",
+            json!({ "text": "Жатақханада үлкендер ақша сұрайды" }),
+        )
+        .await;
+    let code = created["receipt_code"].as_str().unwrap().to_owned();
+    let api = app.api(&app.token("specialist").await);
+    let (_, journal) = api.get("/api/v1/appeals").await;
+    let first = journal["items"][0]["id"].as_i64().unwrap();
+    // The staff give it its category by a correction, as the regulation wants.
+    let (status, correction) = api
+        .post(&format!("/api/v1/appeals/{first}/corrections"), json!({ "channel": "online_box", "anonymous": true, "summary": "Жатақханада үлкендер ақша сұрайды", "category": "violence.bullying", "reason": "Санаты көрсетілмеген" }))
+        .await;
+    assert_eq!(status, 201, "{correction}");
+    let corrected = correction["id"].as_i64().unwrap();
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/appeals/{corrected}/replies"),
+            json!({ "text": "Тәрбиешімен сөйлесеміз." }),
+        )
+        .await;
+    assert_eq!(status, 201, "the correction answers in the child's conversation");
+    let (_, staff_view) = api
+        .get(&format!("/api/v1/appeals/{corrected}/conversation"))
+        .await;
+    assert_eq!(staff_view["appeal_id"], first);
+    let (_, conversation) = anyone
+        .post("/api/v1/box/school-a/followup", json!({ "receipt_code": code }))
+        .await;
+    assert_eq!(conversation["messages"][1]["text"], "Тәрбиешімен сөйлесеміз.");
+}
+
+async fn an_urgent_follow_up_raises_the_alarm(app: TestApp) {
+    app.school("school-a", "").await;
+    let anyone = app.api("");
+    let (_, created) = anyone
+        .post(
+            "/api/v1/box/school-a/submissions",
+            json!({ "text": "Үй тапсырмасы көп" }),
+        )
+        .await;
+    let api = app.api(&app.token("specialist").await);
+    let (_, journal) = api.get("/api/v1/appeals").await;
+    assert_eq!(journal["items"][0]["urgent"], false);
+    let (status, _) = anyone
+        .post(
+            "/api/v1/box/school-a/followup/messages",
+            json!({ "receipt_code": created["receipt_code"], "text": "Шынымды айтсам, өлгім келеді" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (_, journal) = api.get("/api/v1/appeals").await;
+    assert_eq!(journal["items"][0]["urgent"], true, "{journal}");
+    assert_eq!(journal["items"][0]["triage"]["hits"][0]["category"], "suicide");
+}
+both_backends!(
+    a_student_writes_reads_the_answer_and_writes_again,
+    a_wrong_code_gets_a_neutral_answer_and_the_client_is_held,
+    a_submission_is_checked_and_may_name_its_author,
+    a_corrected_online_appeal_keeps_its_conversation,
+    an_urgent_follow_up_raises_the_alarm
+);
+
+async fn sending_the_same_form_again_shows_the_same_receipt_and_files_one_appeal(app: TestApp) {
+    app.school("school-a", "").await;
+    let student = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let form = student
+        .get(format!("{}/box/school-a", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let nonce = form
+        .split("name=\"nonce\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the form names its sending")
+        .to_owned();
+    let send = || {
+        student
+            .post(format!("{}/box/school-a", app.base))
+            .form(&[
+                ("lang", "kk"),
+                ("nonce", nonce.as_str()),
+                ("text", "Үзілісте үлкен сынып оқушылары ақша сұрайды"),
+            ])
+            .send()
+    };
+    // A double click: both sendings at once; then a reload of the receipt.
+    let (first, second) = tokio::join!(send(), send());
+    let first = code_on(&first.unwrap().text().await.unwrap());
+    let second = code_on(&second.unwrap().text().await.unwrap());
+    let reload = code_on(&send().await.unwrap().text().await.unwrap());
+    assert_eq!(first, second);
+    assert_eq!(first, reload);
+    let api = app.api(&app.token("specialist").await);
+    let (_, journal) = api.get("/api/v1/appeals").await;
+    assert_eq!(
+        journal["items"].as_array().unwrap().len(),
+        1,
+        "one appeal: {journal}"
+    );
+    // The same form with other words is a new message, with a code of its own.
+    let other = student
+        .post(format!("{}/box/school-a", app.base))
+        .form(&[
+            ("lang", "kk"),
+            ("nonce", nonce.as_str()),
+            ("text", "Тағы бір нәрсе айтқым келеді"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(code_on(&other.text().await.unwrap()), first);
+    let (_, journal) = api.get("/api/v1/appeals").await;
+    assert_eq!(journal["items"].as_array().unwrap().len(), 2);
+    // A new form is a new sending.
+    let form = student
+        .get(format!("{}/box/school-a", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!form.contains(&nonce), "each form page has its own nonce");
+}
+both_backends!(sending_the_same_form_again_shows_the_same_receipt_and_files_one_appeal);

@@ -11,11 +11,11 @@ use chrono::Duration;
 use senim_i18n::Lang;
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::context::ValidForm;
 use crate::context::{Context, LANG_COOKIE, PRELOGIN_COOKIE, SESSION_COOKIE, SignedIn, set_cookie};
 use crate::error::AppError;
 use crate::view::Chrome;
-use crate::{AppState, clock};
 
 /// How long a sign-in lasts: a working day with margin.
 const SESSION_LIFETIME: Duration = Duration::hours(12);
@@ -63,7 +63,7 @@ async fn sign_in(
     ValidForm(form): ValidForm<SignInForm>,
 ) -> Result<Response, AppError> {
     let login = form.login.trim();
-    let now = clock::now();
+    let now = state.app.now();
     let refused = |message: &str, status: StatusCode| {
         let page = SignInPage {
             l: context.lang,
@@ -74,7 +74,7 @@ async fn sign_in(
         Ok((status, page).into_response())
     };
     // No account has such a login: refused without touching the database or the hasher.
-    if !super::admin::valid_login(login) {
+    if !senim_domain::staff::valid_login(login) {
         return refused("signin-failed", StatusCode::UNAUTHORIZED);
     }
     if !state.sign_in_throttle.allows(login, now) {
@@ -83,17 +83,18 @@ async fn sign_in(
     }
     // Counted before the password is checked, so attempts sent in parallel count too.
     state.sign_in_throttle.failed(login, now);
-    let Some(user) = state.store.authenticate(login, &form.password).await? else {
+    let Some(user) = state.app.store.authenticate(login, &form.password).await? else {
         tracing::info!("sign-in refused");
         return refused("signin-failed", StatusCode::UNAUTHORIZED);
     };
     state.sign_in_throttle.succeeded(login);
     if let Some(old) = &context.session_token {
-        state.store.end_session(old).await?;
+        state.app.store.end_session(old).await?;
     }
     let token = state
+        .app
         .store
-        .create_session(user.id, clock::now(), SESSION_LIFETIME)
+        .create_session(user.id, state.app.now(), SESSION_LIFETIME)
         .await?;
     tracing::info!(user = user.id.0, "signed in");
     let secure = context.secure_cookies;
@@ -109,7 +110,7 @@ async fn sign_in(
 
 async fn sign_out(State(state): State<AppState>, context: Context) -> Result<Response, AppError> {
     if let Some(token) = &context.session_token {
-        state.store.end_session(token).await?;
+        state.app.store.end_session(token).await?;
     }
     let mut response = Redirect::to("/login").into_response();
     response.headers_mut().append(
@@ -134,7 +135,7 @@ async fn switch_language(
 ) -> Result<Response, AppError> {
     let lang = Lang::parse(&form.lang).ok_or(AppError::BadRequest)?;
     if let Some(user) = context.user() {
-        state.store.set_locale(user.id, lang.code()).await?;
+        state.app.store.set_locale(user.id, lang.code()).await?;
     }
     let back = if is_local_path(&form.back) {
         form.back.as_str()
@@ -194,7 +195,7 @@ async fn change_password(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user().clone();
-    let now = clock::now();
+    let now = state.app.now();
     // The current password is a password guess like any other: the same throttle holds it.
     let held = !state.sign_in_throttle.allows(&user.login, now);
     if !held {
@@ -202,6 +203,7 @@ async fn change_password(
     }
     let current_is_right = !held
         && state
+            .app
             .store
             .authenticate(&user.login, &form.current)
             .await?
@@ -230,10 +232,10 @@ async fn change_password(
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    state.store.set_password(user.id, &form.new).await?;
+    state.app.store.set_password(user.id, &form.new).await?;
     // Whoever knew the old password is signed out everywhere else.
     if let Some(token) = &signed_in.0.session_token {
-        state.store.end_other_sessions(user.id, token).await?;
+        state.app.store.end_other_sessions(user.id, token).await?;
     }
     tracing::info!(user = user.id.0, "password changed");
     Ok(PasswordPage {

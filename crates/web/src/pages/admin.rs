@@ -12,11 +12,11 @@ use senim_i18n::{Arg, Lang};
 use senim_store::{NewUser, StoreError, User};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::context::ValidForm;
 use crate::context::{AccountManager, SignedIn};
 use crate::error::AppError;
 use crate::view::{Choice, Chrome, language_choices, position_choices};
-use crate::{AppState, clock};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/admin/users", get(users_page).post(add_user))
@@ -67,14 +67,6 @@ fn positions_label(user: &User, lang: Lang) -> String {
         .join(", ")
 }
 
-/// A login is what people type: 3–32 of Latin letters, digits, `.`, `-`, `_`.
-pub fn valid_login(login: &str) -> bool {
-    (3..=32).contains(&login.len())
-        && login
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-}
-
 async fn render(
     state: &AppState,
     signed_in: &SignedIn,
@@ -83,7 +75,7 @@ async fn render(
     error: Option<String>,
 ) -> Result<UsersPage, AppError> {
     let lang = signed_in.0.lang;
-    let users = state.store.users(signed_in.user().organisation_id).await?;
+    let users = state.app.store.users(signed_in.user().organisation_id).await?;
     Ok(UsersPage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, "/admin/users"),
@@ -131,7 +123,7 @@ async fn add_user(
     let positions = Positions::new(positions);
     let locale = Lang::parse(&form.locale).unwrap_or_default();
     let refused = |message: &str| Some(lang.t(message));
-    let error = if !valid_login(&login) {
+    let error = if !senim_domain::staff::valid_login(&login) {
         refused("error-login-invalid")
     } else if form.full_name.trim().is_empty() {
         refused("error-full-name-required")
@@ -157,7 +149,7 @@ async fn add_user(
         must_change_password: true,
         email: &form.email,
     };
-    match state.store.create_user(new_user, clock::now()).await {
+    match state.app.store.create_user(new_user, state.app.now()).await {
         Ok(user) => {
             tracing::info!(user = user.id.0, by = signed_in.user().id.0, "account created");
             let created = lang.t_args(

@@ -15,10 +15,10 @@ use senim_domain::time::format_local;
 use senim_i18n::{Arg, Lang};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::context::{Reader, Registrar, ValidForm, ValidQuery};
 use crate::error::AppError;
 use crate::view::Chrome;
-use crate::{AppState, clock};
 
 /// The longest analysis text, per language.
 pub const MAX_TEXT: usize = 8000;
@@ -44,11 +44,11 @@ async fn analysis_download(
     format: Format,
 ) -> Result<Response, AppError> {
     let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
-    let today = senim_domain::time::local(clock::now()).date_naive();
+    let today = state.app.clock.today();
     let month = month_asked(query.month.as_deref(), today)?;
-    let analysis = crate::exports::monthly_analysis(
-        &state.store,
-        &state.calendar,
+    let analysis = senim_app::exports::monthly_analysis(
+        &state.app.store,
+        &state.app.calendar,
         signed_in.user().organisation_id,
         month,
         lang,
@@ -139,10 +139,10 @@ async fn render_page(
 ) -> Result<AnalysisPage, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let today = senim_domain::time::local(clock::now()).date_naive();
-    let analysis = crate::exports::monthly_analysis(
-        &state.store,
-        &state.calendar,
+    let today = state.app.clock.today();
+    let analysis = senim_app::exports::monthly_analysis(
+        &state.app.store,
+        &state.app.calendar,
         user.organisation_id,
         month,
         lang,
@@ -156,8 +156,8 @@ async fn render_page(
         (Some(typed), _) => typed,
         (None, Some(report)) => (report.text_kk.clone(), report.text_ru.clone()),
         (None, None) => (
-            crate::paperwork::generated_analysis(month, &analysis.figures, Lang::Kk),
-            crate::paperwork::generated_analysis(month, &analysis.figures, Lang::Ru),
+            senim_app::paperwork::generated_analysis(month, &analysis.figures, Lang::Kk),
+            senim_app::paperwork::generated_analysis(month, &analysis.figures, Lang::Ru),
         ),
     };
     // The director reads the text as submitted, never a draft.
@@ -235,7 +235,7 @@ async fn analysis_page(
     ValidQuery(query): ValidQuery<AnalysisQuery>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
-    let today = senim_domain::time::local(clock::now()).date_naive();
+    let today = state.app.clock.today();
     let month = month_asked(query.month.as_deref(), today)?;
     let notice = match query.saved.as_deref() {
         Some("saved") => Some(lang.t("analysis-saved")),
@@ -285,17 +285,16 @@ async fn save_text(
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     state
-        .store
-        .save_analysis_report(
+        .app
+        .save_analysis_text(
             user.organisation_id,
+            user.id,
             month,
             [&text_kk, &text_ru],
             submit,
-            user.id,
-            clock::now(),
+            state.app.now(),
         )
         .await?;
-    tracing::info!(user = user.id.0, %month, submit, "monthly analysis text saved");
     let saved = if submit { "submitted" } else { "saved" };
     Ok(Redirect::to(&format!("/analysis?month={month}&saved={saved}")).into_response())
 }

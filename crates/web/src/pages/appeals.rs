@@ -14,9 +14,10 @@ use senim_domain::forwarding::ForwardingError;
 use senim_domain::time::{format_local, from_local, local};
 use senim_domain::{AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome};
 use senim_i18n::{Arg, Lang};
-use senim_store::{AppealRecord, StoreError};
+use senim_store::AppealRecord;
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::context::ValidForm;
 use crate::context::ValidQuery;
 use crate::context::{Reader, Registrar};
@@ -24,7 +25,6 @@ use crate::error::AppError;
 use crate::pages::forwarding::ForwardingSection;
 use crate::pages::journal::RowView;
 use crate::view::{Choice, Chrome, category_choices, channel_choices};
-use crate::{AppState, clock};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -40,90 +40,6 @@ pub fn router() -> Router<AppState> {
         .route("/appeals/{id}/classification", post(classify))
 }
 
-/// Registers an appeal (or a correction) and screens its summary for urgent risk. Every path
-/// that registers goes through here: the pages, the API and the demo.
-pub async fn register_and_screen(
-    state: &AppState,
-    organisation_id: senim_domain::OrganisationId,
-    content: AppealContent,
-    correction: Option<Correction>,
-    user_id: senim_domain::UserId,
-    now: DateTime<Utc>,
-) -> Result<senim_domain::Appeal, StoreError> {
-    let appeal = state
-        .store
-        .register_appeal(organisation_id, content, correction, user_id, now)
-        .await?;
-    screen_registered(state, &appeal, now).await?;
-    Ok(appeal)
-}
-
-/// Screens a registered appeal's text for urgent risk, keeps the result, and alerts the staff
-/// at once when it is urgent.
-pub async fn screen_registered(
-    state: &AppState,
-    appeal: &senim_domain::Appeal,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let organisation_id = appeal.organisation_id;
-    let hits = state.lexicon.triage(appeal.content.summary());
-    let urgent = senim_domain::triage::is_urgent(&hits);
-    state
-        .store
-        .record_triage(organisation_id, appeal.id, &hits, urgent, now)
-        .await?;
-    if urgent {
-        tracing::warn!(appeal = appeal.id.0, "urgent appeal registered");
-        state
-            .store
-            .queue_urgent_alerts(organisation_id, appeal.id, now)
-            .await?;
-        state.outbox.notify_one();
-    }
-    Ok(())
-}
-
-/// Screens a later message of an appeal (a follow-up in the online box): an urgent one opens
-/// the alarm again and alerts the staff.
-pub async fn screen_message(
-    state: &AppState,
-    organisation_id: senim_domain::OrganisationId,
-    appeal_id: AppealId,
-    text: &str,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let hits = state.lexicon.triage(text);
-    if !senim_domain::triage::is_urgent(&hits) {
-        return Ok(());
-    }
-    // The places belong to the message, not to the appeal's summary: keep the words found and
-    // drop the places, so nothing marks the wrong part of the summary.
-    let hits: Vec<senim_domain::triage::Hit> = hits
-        .into_iter()
-        .map(|mut hit| {
-            if let Some(words) = text.get(hit.start..hit.end) {
-                hit.term = words.to_owned();
-            }
-            hit.start = 0;
-            hit.end = 0;
-            hit
-        })
-        .collect();
-    if state
-        .store
-        .raise_triage(organisation_id, appeal_id, &hits, now)
-        .await?
-    {
-        tracing::warn!(appeal = appeal_id.0, "urgent message in a conversation");
-        state
-            .store
-            .queue_urgent_alerts(organisation_id, appeal_id, now)
-            .await?;
-        state.outbox.notify_one();
-    }
-    Ok(())
-}
-
 /// Sets the appeal's optional statistics. The form repeats `interventions`, one per checked box.
 async fn classify(
     State(state): State<AppState>,
@@ -133,7 +49,11 @@ async fn classify(
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
     let lang = signed_in.0.lang;
-    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let record = state
+        .app
+        .store
+        .appeal(user.organisation_id, parse_id(&id)?)
+        .await?;
     let appeal_id = record.row.appeal.id;
     let mut fields: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut interventions = Vec::new();
@@ -155,16 +75,15 @@ async fn classify(
     ) {
         Ok(classification) => {
             state
-                .store
+                .app
                 .classify(
                     user.organisation_id,
+                    user.id,
                     appeal_id,
                     &classification,
-                    user.id,
-                    clock::now(),
+                    state.app.now(),
                 )
                 .await?;
-            tracing::info!(appeal = appeal_id.0, user = user.id.0, "appeal classified");
             Ok(Redirect::to(&format!(
                 "/appeals/{}?done=classified#classification",
                 appeal_id.0
@@ -199,9 +118,13 @@ async fn hand_over(
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
     let lang = signed_in.0.lang;
-    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let record = state
+        .app
+        .store
+        .appeal(user.organisation_id, parse_id(&id)?)
+        .await?;
     let appeal_id = record.row.appeal.id;
-    let now = clock::now();
+    let now = state.app.now();
     let handover = parse_received_at(&form.handed_at, now)
         .ok_or(senim_domain::handover::HandoverError::InFuture)
         .and_then(|handed_at| {
@@ -210,15 +133,9 @@ async fn hand_over(
     match handover {
         Ok(handover) => {
             state
-                .store
-                .record_handover(user.organisation_id, appeal_id, &handover, user.id, now)
+                .app
+                .record_handover(user.organisation_id, user.id, appeal_id, &handover, now)
                 .await?;
-            tracing::info!(
-                appeal = appeal_id.0,
-                user = user.id.0,
-                service = handover.service.code(),
-                "hand-over recorded"
-            );
             Ok(Redirect::to(&format!("/appeals/{}?done=handover#handovers", appeal_id.0)).into_response())
         }
         Err(error) => {
@@ -244,19 +161,18 @@ async fn reply(
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
     let lang = signed_in.0.lang;
-    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let record = state
+        .app
+        .store
+        .appeal(user.organisation_id, parse_id(&id)?)
+        .await?;
     let appeal_id = record.row.appeal.id;
     match senim_domain::trust_box::message_text(&form.text) {
         Ok(text) => {
             state
-                .store
-                .add_staff_reply(user.organisation_id, appeal_id, user.id, &text, clock::now())
+                .app
+                .reply_to_student(user.organisation_id, user.id, appeal_id, &text, state.app.now())
                 .await?;
-            tracing::info!(
-                appeal = appeal_id.0,
-                user = user.id.0,
-                "answer in an online conversation"
-            );
             Ok(Redirect::to(&format!("/appeals/{}?done=replied#conversation", appeal_id.0)).into_response())
         }
         Err(error) => {
@@ -282,7 +198,11 @@ async fn clear_triage(
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
     let lang = signed_in.0.lang;
-    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let record = state
+        .app
+        .store
+        .appeal(user.organisation_id, parse_id(&id)?)
+        .await?;
     let appeal_id = record.row.appeal.id;
     if form.reason.trim().is_empty() {
         let flash = Some(lang.t("error-reason-required"));
@@ -290,16 +210,15 @@ async fn clear_triage(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     state
-        .store
-        .clear_triage(
+        .app
+        .clear_urgent_flag(
             user.organisation_id,
-            appeal_id,
-            form.reason.trim(),
             user.id,
-            clock::now(),
+            appeal_id,
+            &form.reason,
+            state.app.now(),
         )
         .await?;
-    tracing::info!(appeal = appeal_id.0, user = user.id.0, "urgent flag cleared");
     Ok(Redirect::to(&format!("/appeals/{}", appeal_id.0)).into_response())
 }
 
@@ -420,8 +339,8 @@ pub struct AppealFormView {
 }
 
 impl AppealFormView {
-    fn new(form: &AppealForm, lang: Lang, error: Option<FieldError>) -> AppealFormView {
-        let now = local(clock::now()).format(LOCAL_INPUT).to_string();
+    fn new(form: &AppealForm, lang: Lang, error: Option<FieldError>, now: DateTime<Utc>) -> AppealFormView {
+        let now = local(now).format(LOCAL_INPUT).to_string();
         let channel = if form.channel.is_empty() {
             Channel::Phone.code()
         } else {
@@ -471,7 +390,7 @@ async fn register_page(Registrar(signed_in): Registrar) -> Response {
     RegisterPage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, "/appeals/new"),
-        form: AppealFormView::new(&AppealForm::default(), lang, None),
+        form: AppealFormView::new(&AppealForm::default(), lang, None, signed_in.0.now),
     }
     .into_response()
 }
@@ -483,20 +402,22 @@ async fn register(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let now = clock::now();
+    let now = state.app.now();
     let content = match form.content(now, lang) {
         Ok(content) => content,
         Err(error) => {
             let page = RegisterPage {
                 l: lang,
                 chrome: Chrome::new(&signed_in.0, "/appeals/new"),
-                form: AppealFormView::new(&form, lang, Some(error)),
+                form: AppealFormView::new(&form, lang, Some(error), signed_in.0.now),
             };
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let appeal = register_and_screen(&state, user.organisation_id, content, None, user.id, now).await?;
-    tracing::info!(appeal = appeal.id.0, user = user.id.0, "appeal registered");
+    let appeal = state
+        .app
+        .register_appeal(user.organisation_id, user.id, content, now)
+        .await?;
     Ok(Redirect::to(&format!("/appeals/{}?done=registered", appeal.id.0)).into_response())
 }
 
@@ -663,6 +584,7 @@ async fn load_handovers(
 ) -> Result<Vec<HandoverView>, AppError> {
     let appeal = &record.row.appeal;
     Ok(state
+        .app
         .store
         .handovers(appeal.organisation_id, appeal.id)
         .await?
@@ -691,6 +613,7 @@ async fn load_conversation(
 ) -> Result<Option<Vec<StaffMessageView>>, AppError> {
     let appeal = &record.row.appeal;
     let Some(conversation) = state
+        .app
         .store
         .conversation(appeal.organisation_id, appeal.id)
         .await?
@@ -744,6 +667,7 @@ pub async fn appeal_page_with(
     page.conversation = load_conversation(state, record, context.lang).await?;
     page.handovers = load_handovers(state, record, context.lang).await?;
     let classification = state
+        .app
         .store
         .classification(record.row.appeal.organisation_id, record.row.appeal.id)
         .await?;
@@ -848,7 +772,7 @@ fn appeal_view(
         reply_error: None,
         handovers: Vec::new(),
         handover_error: None,
-        handover_now: senim_domain::time::local(clock::now())
+        handover_now: senim_domain::time::local(context.now)
             .format(LOCAL_INPUT)
             .to_string(),
         classification: ClassificationView::default(),
@@ -867,7 +791,11 @@ async fn appeal_page(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
+    let record = state
+        .app
+        .store
+        .appeal(user.organisation_id, parse_id(&id)?)
+        .await?;
     let flash = match query.done.as_deref() {
         Some("registered") if record.row.appeal.correction.is_some() => {
             Some(appeal_title(&record, lang, "correction-done"))
@@ -901,11 +829,10 @@ async fn record_outcome(
     let user = signed_in.user();
     let appeal_id = parse_id(&id)?;
     // Reading first also refuses another school's appeal with 404.
-    let record = state.store.appeal(user.organisation_id, appeal_id).await?;
-    match Outcome::new(appeal_id, &form.outcome, clock::now(), user.id) {
+    let record = state.app.store.appeal(user.organisation_id, appeal_id).await?;
+    match Outcome::new(appeal_id, &form.outcome, state.app.now(), user.id) {
         Ok(outcome) => {
-            state.store.record_outcome(user.organisation_id, outcome).await?;
-            tracing::info!(appeal = appeal_id.0, user = user.id.0, "outcome recorded");
+            state.app.record_outcome(user.organisation_id, outcome).await?;
             Ok(Redirect::to(&format!("/appeals/{}?done=outcome", appeal_id.0)).into_response())
         }
         Err(error) => {
@@ -921,6 +848,7 @@ async fn record_outcome(
             page.conversation = load_conversation(&state, &record, lang).await?;
             page.handovers = load_handovers(&state, &record, lang).await?;
             let classification = state
+                .app
                 .store
                 .classification(user.organisation_id, appeal_id)
                 .await?;
@@ -947,6 +875,7 @@ async fn correction_page(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let record = state
+        .app
         .store
         .appeal(signed_in.user().organisation_id, parse_id(&id)?)
         .await?;
@@ -956,7 +885,7 @@ async fn correction_page(
         chrome: Chrome::new(&signed_in.0, &format!("/appeals/{id}/correct")),
         id: record.row.appeal.id.0,
         title: appeal_title(&record, lang, "correction-title"),
-        form: AppealFormView::new(&form, lang, None),
+        form: AppealFormView::new(&form, lang, None, signed_in.0.now),
     }
     .into_response())
 }
@@ -969,8 +898,12 @@ async fn register_correction(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let record = state.store.appeal(user.organisation_id, parse_id(&id)?).await?;
-    let now = clock::now();
+    let record = state
+        .app
+        .store
+        .appeal(user.organisation_id, parse_id(&id)?)
+        .await?;
+    let now = state.app.now();
     let corrected = record.row.appeal.id;
     let parsed = form.content(now, lang).and_then(|content| {
         Correction::new(corrected, &form.reason)
@@ -988,25 +921,14 @@ async fn register_correction(
                 chrome: Chrome::new(&signed_in.0, &format!("/appeals/{id}/correct")),
                 id: corrected.0,
                 title: appeal_title(&record, lang, "correction-title"),
-                form: AppealFormView::new(&form, lang, Some(error)),
+                form: AppealFormView::new(&form, lang, Some(error), signed_in.0.now),
             };
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let appeal = register_and_screen(
-        &state,
-        user.organisation_id,
-        content,
-        Some(correction),
-        user.id,
-        now,
-    )
-    .await?;
-    tracing::info!(
-        appeal = appeal.id.0,
-        corrects = corrected.0,
-        user = user.id.0,
-        "correction registered"
-    );
+    let appeal = state
+        .app
+        .register_correction(user.organisation_id, user.id, content, correction, now)
+        .await?;
     Ok(Redirect::to(&format!("/appeals/{}?done=registered", appeal.id.0)).into_response())
 }

@@ -19,7 +19,7 @@ pub fn download(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Respo
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
-            (header::CONTENT_DISPOSITION, crate::exports::attachment(name)),
+            (header::CONTENT_DISPOSITION, senim_app::exports::attachment(name)),
         ],
         bytes,
     )

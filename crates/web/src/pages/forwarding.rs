@@ -9,23 +9,23 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{NaiveDate, NaiveDateTime};
+use senim_app::Refused;
+use senim_app::forwarding::LetterOptions;
 use senim_domain::calendar::WorkingCalendar;
-use senim_domain::deadline::{DeadlineRule, DeadlineStatus, due_date};
+use senim_domain::deadline::{DeadlineRule, due_date};
 use senim_domain::forwarding::{
-    ChosenDeadline, ExecutingOrganisation, ExecutingOrganisationId, ForwardingChannel, ForwardingError,
-    ForwardingId, required_text, valid_email,
+    ExecutingOrganisationId, FORWARDING_RULES, ForwardingChannel, ForwardingError, ForwardingId,
+    ForwardingRequest, LetterLanguage, valid_email,
 };
-use senim_domain::time::{format_local, from_local, local};
+use senim_domain::time::{format_local, from_local};
 use senim_i18n::{Arg, Lang};
-use senim_store::{
-    AppealRecord, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding, StoreError, User,
-};
+use senim_store::{AppealRecord, DirectoryEntry, ForwardingEvent, ForwardingRecord, User};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::context::{Reader, Registrar, ValidForm};
 use crate::error::AppError;
 use crate::view::{Choice, Chrome};
-use crate::{AppState, clock};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -41,27 +41,11 @@ pub fn router() -> Router<AppState> {
         .route("/monitoring", get(monitoring_page))
 }
 
-/// The rules a forwarding's deadline of consideration may follow.
-pub const FORWARDING_RULES: [DeadlineRule; 2] = [DeadlineRule::Consideration, DeadlineRule::ExtensionLimit];
-
-fn date_text(date: NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
-}
-
-pub fn status_label(status: DeadlineStatus, lang: Lang) -> String {
-    lang.t(match status {
-        DeadlineStatus::Overdue => "deadline-overdue",
-        DeadlineStatus::DueSoon => "deadline-due-soon",
-        DeadlineStatus::OnTime => "deadline-on-time",
-    })
-}
+use senim_app::wording::date_text;
+use senim_domain::forwarding::DeliveryState;
 
 pub fn forwarding_error_message(error: ForwardingError, lang: Lang) -> String {
     lang.t(error.message_id())
-}
-
-fn today() -> NaiveDate {
-    local(clock::now()).date_naive()
 }
 
 /// One forwarding as the appeal page, column е and the monitoring list show it.
@@ -99,22 +83,12 @@ impl ForwardingView {
         today: NaiveDate,
     ) -> ForwardingView {
         let open = record.is_open();
-        let (status_code, status) = if let Some((_, on)) = &record.answer {
-            (
-                "answered",
-                lang.t_args("forwarding-answered-on", &[("date", Arg::Text(date_text(*on)))]),
-            )
-        } else if record.withdrawn.is_some() {
-            ("withdrawn", lang.t("forwarding-withdrawn"))
-        } else {
-            let status = DeadlineStatus::of(calendar, record.due_on, today);
-            (status.code(), status_label(status, lang))
-        };
+        let (status_code, status) = senim_app::wording::forwarding_status(record, lang, calendar, today);
         let history = events
             .iter()
             .filter(|event| event.forwarding_id == record.id)
             .map(|event| {
-                let what = lang.t(&format!("forwarding-event-{}", event.kind.replace('_', "-")));
+                let what = lang.t(&event.kind.message_id());
                 let due = event
                     .due_on
                     .map(|d| format!(" — {}", date_text(d)))
@@ -160,7 +134,7 @@ impl ForwardingView {
             withdrawn: record.withdrawn.as_ref().map(|(reason, _)| reason.0.clone()),
             history,
             delivery: delivery_text(record, lang),
-            can_resend: record.delivery.state == "failed" && open,
+            can_resend: record.delivery.state == DeliveryState::Failed && open,
         }
     }
 }
@@ -179,10 +153,12 @@ fn delivery_reason(code: Option<&str>, lang: Lang) -> String {
 fn delivery_text(record: &ForwardingRecord, lang: Lang) -> Option<String> {
     let delivery = &record.delivery;
     let when = |at: Option<chrono::DateTime<chrono::Utc>>| at.map(format_local).unwrap_or_default();
-    match delivery.state.as_str() {
-        "sent" => Some(lang.t_args("delivery-sent", &[("at", Arg::Text(when(delivery.delivered_at)))])),
-        "pending" => Some(lang.t("delivery-pending")),
-        "retrying" => Some(lang.t_args(
+    match delivery.state {
+        DeliveryState::Sent => {
+            Some(lang.t_args("delivery-sent", &[("at", Arg::Text(when(delivery.delivered_at)))]))
+        }
+        DeliveryState::Pending => Some(lang.t("delivery-pending")),
+        DeliveryState::Retrying => Some(lang.t_args(
             "delivery-retrying",
             &[
                 ("attempts", Arg::Number(delivery.attempts)),
@@ -193,15 +169,15 @@ fn delivery_text(record: &ForwardingRecord, lang: Lang) -> Option<String> {
                 ),
             ],
         )),
-        "failed" => Some(lang.t_args(
+        DeliveryState::Failed => Some(lang.t_args(
             "delivery-failed",
             &[(
                 "reason",
                 Arg::Text(delivery_reason(delivery.error.as_deref(), lang)),
             )],
         )),
-        "cancelled" => Some(lang.t("delivery-cancelled")),
-        _ => None,
+        DeliveryState::Cancelled => Some(lang.t("delivery-cancelled")),
+        DeliveryState::None | DeliveryState::Sending => None,
     }
 }
 
@@ -235,13 +211,14 @@ impl ForwardingSection {
     ) -> Result<ForwardingSection, AppError> {
         let appeal = &record.row.appeal;
         let (forwardings, events) = state
+            .app
             .store
             .forwardings_of_appeal(user.organisation_id, appeal.id)
             .await?;
-        let directory = state.store.directory(user.organisation_id).await?;
-        let calendar = &state.calendar;
+        let directory = state.app.store.directory(user.organisation_id).await?;
+        let calendar = &state.app.calendar;
         let received_at = appeal.content.received_at();
-        let today = today();
+        let today = state.app.clock.today();
         Ok(ForwardingSection {
             forwardings: forwardings
                 .iter()
@@ -298,57 +275,6 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
-/// A forwarding as asked for, before it is checked.
-pub struct ForwardingRequest<'a> {
-    pub executing_organisation: Option<i64>,
-    pub channel: &'a str,
-    pub rule: DeadlineRule,
-    pub due_on: Option<NaiveDate>,
-    pub reason: &'a str,
-}
-
-/// Checks a forwarding before it is recorded, for the page and the API alike: the
-/// organisation is in the school's directory, an e-mail needs its address, and the deadline
-/// is the rule's own or another with a reason, within two months of receipt.
-pub fn plan_forwarding(
-    calendar: &WorkingCalendar,
-    record: &AppealRecord,
-    directory: &[ExecutingOrganisation],
-    request: &ForwardingRequest<'_>,
-) -> Result<(ExecutingOrganisationId, ForwardingChannel, ChosenDeadline), ForwardingError> {
-    let channel = ForwardingChannel::parse(request.channel)?;
-    let entry = request
-        .executing_organisation
-        .and_then(|id| directory.iter().find(|entry| entry.id.0 == id))
-        .ok_or(ForwardingError::UnknownOrganisation)?;
-    if channel == ForwardingChannel::Email && !valid_email(&entry.email) {
-        return Err(ForwardingError::NoEmailAddress);
-    }
-    let deadline = choose_deadline(calendar, record, request.rule, request.due_on, request.reason)?;
-    Ok((entry.id, channel, deadline))
-}
-
-/// A deadline for `record`'s appeal under `rule`, or another date with a reason.
-fn choose_deadline(
-    calendar: &WorkingCalendar,
-    record: &AppealRecord,
-    rule: DeadlineRule,
-    chosen: Option<NaiveDate>,
-    reason: &str,
-) -> Result<ChosenDeadline, ForwardingError> {
-    let received_at = record.row.appeal.content.received_at();
-    let proposed = due_date(calendar, rule, received_at, None);
-    let limit = due_date(calendar, DeadlineRule::ExtensionLimit, received_at, None);
-    ChosenDeadline::new(
-        rule,
-        proposed,
-        chosen,
-        reason,
-        calendar.receipt_day(received_at),
-        limit,
-    )
-}
-
 /// A date typed into a form: empty is none, anything unreadable is refused.
 fn form_date(text: &str) -> Result<Option<NaiveDate>, ForwardingError> {
     match text.trim() {
@@ -384,59 +310,50 @@ async fn forward(
 ) -> Result<Response, AppError> {
     let user = signed_in.user().clone();
     let appeal_id = senim_domain::AppealId(parse_id(&id)?);
-    let record = state.store.appeal(user.organisation_id, appeal_id).await?;
-    let directory = state.store.directory(user.organisation_id).await?;
+    let record = state.app.store.appeal(user.organisation_id, appeal_id).await?;
     let rule = DeadlineRule::parse(&form.rule)
         .filter(|rule| FORWARDING_RULES.contains(rule))
         .unwrap_or(DeadlineRule::Consideration);
-    let chosen = form_date(&form.due_on).and_then(|due_on| {
-        let request = ForwardingRequest {
-            executing_organisation: form.executing_organisation.parse().ok(),
-            channel: &form.channel,
-            rule,
-            due_on,
-            reason: &form.reason,
-        };
-        plan_forwarding(&state.calendar, &record, &directory, &request)
-    });
-    let (entry, channel, deadline) = match chosen {
-        Ok(chosen) => chosen,
-        Err(error) => {
-            let page =
-                super::appeals::appeal_page_with(&state, &signed_in.0, &record, None, Some(error)).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    let letter = LetterOptions {
+        include_applicant: form.include_applicant.is_some(),
+        language: LetterLanguage::or_kazakh(&form.letter_language),
+    };
+    let forwarded = match form_date(&form.due_on) {
+        Err(error) => Err(Refused::Rule(error)),
+        Ok(due_on) => {
+            let request = ForwardingRequest {
+                executing_organisation: form.executing_organisation.parse().ok(),
+                channel: &form.channel,
+                rule,
+                due_on,
+                reason: &form.reason,
+            };
+            state
+                .app
+                .forward(
+                    user.organisation_id,
+                    user.id,
+                    appeal_id,
+                    &request,
+                    letter,
+                    state.app.now(),
+                )
+                .await
         }
     };
-    let forwarding = state
-        .store
-        .forward(
-            user.organisation_id,
-            NewForwarding {
-                appeal_id,
-                executing_organisation_id: entry,
-                channel,
-                deadline: &deadline,
-                include_applicant: form.include_applicant.is_some(),
-                letter_language: if form.letter_language == "ru" { "ru" } else { "kk" },
-            },
-            user.id,
-            clock::now(),
-        )
-        .await?;
-    if channel == ForwardingChannel::Email {
-        state.outbox.notify_one();
+    match forwarded {
+        Ok(forwarding) => Ok(Redirect::to(&format!(
+            "/appeals/{}?done=forwarded#forwarding-{}",
+            appeal_id.0, forwarding.0
+        ))
+        .into_response()),
+        Err(Refused::Rule(error)) => {
+            let page =
+                super::appeals::appeal_page_with(&state, &signed_in.0, &record, None, Some(error)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(Refused::Store(error)) => Err(error.into()),
     }
-    tracing::info!(
-        forwarding = forwarding.0,
-        appeal = appeal_id.0,
-        user = user.id.0,
-        "appeal forwarded"
-    );
-    Ok(Redirect::to(&format!(
-        "/appeals/{}?done=forwarded#forwarding-{}",
-        appeal_id.0, forwarding.0
-    ))
-    .into_response())
 }
 
 /// Runs a change on a forwarding of the school; a refused input or a closed forwarding shows
@@ -445,34 +362,23 @@ async fn change(
     state: &AppState,
     signed_in: &crate::context::SignedIn,
     id: &str,
-    apply: impl AsyncFnOnce(&ForwardingRecord) -> Result<Result<bool, ForwardingError>, StoreError>,
+    apply: impl AsyncFnOnce(&ForwardingRecord) -> Result<(), Refused<ForwardingError>>,
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
     let forwarding = state
+        .app
         .store
         .forwarding(user.organisation_id, ForwardingId(parse_id(id)?))
         .await?;
-    let outcome = apply(&forwarding).await?;
-    let error = match outcome {
-        Ok(true) => None,
-        Ok(false) => Some(ForwardingError::Closed),
-        Err(error) => Some(error),
-    };
-    match error {
-        None => {
-            tracing::info!(
-                forwarding = forwarding.id.0,
-                user = user.id.0,
-                "forwarding changed"
-            );
-            Ok(Redirect::to(&format!(
-                "/appeals/{}#forwarding-{}",
-                forwarding.appeal_id.0, forwarding.id.0
-            ))
-            .into_response())
-        }
-        Some(error) => {
+    match apply(&forwarding).await {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/appeals/{}#forwarding-{}",
+            forwarding.appeal_id.0, forwarding.id.0
+        ))
+        .into_response()),
+        Err(Refused::Rule(error)) => {
             let record = state
+                .app
                 .store
                 .appeal(user.organisation_id, forwarding.appeal_id)
                 .await?;
@@ -480,6 +386,7 @@ async fn change(
                 super::appeals::appeal_page_with(state, &signed_in.0, &record, None, Some(error)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
+        Err(Refused::Store(error)) => Err(error.into()),
     }
 }
 
@@ -500,16 +407,19 @@ async fn answer(
     let user_id = signed_in.user().id;
     let organisation_id = signed_in.user().organisation_id;
     change(&state, &signed_in, &id, async |forwarding| {
-        let text = match required_text(&form.answer, ForwardingError::AnswerRequired) {
-            Ok(text) => text,
-            Err(error) => return Ok(Err(error)),
-        };
-        let on = parse_date(&form.answered_on).unwrap_or_else(today);
+        let answered_on = parse_date(&form.answered_on);
+        let now = state.app.now();
         state
-            .store
-            .record_answer(organisation_id, forwarding.id, &text, on, user_id, clock::now())
+            .app
+            .record_answer(
+                organisation_id,
+                user_id,
+                forwarding.id,
+                &form.answer,
+                answered_on,
+                now,
+            )
             .await
-            .map(Ok)
     })
     .await
 }
@@ -531,15 +441,11 @@ async fn withdraw(
     let user_id = signed_in.user().id;
     let organisation_id = signed_in.user().organisation_id;
     change(&state, &signed_in, &id, async |forwarding| {
-        let reason = match required_text(&form.reason, ForwardingError::WithdrawalReasonRequired) {
-            Ok(reason) => reason,
-            Err(error) => return Ok(Err(error)),
-        };
+        let now = state.app.now();
         state
-            .store
-            .withdraw_forwarding(organisation_id, forwarding.id, &reason, user_id, clock::now())
+            .app
+            .withdraw_forwarding(organisation_id, user_id, forwarding.id, &form.reason, now)
             .await
-            .map(Ok)
     })
     .await
 }
@@ -553,31 +459,12 @@ async fn change_deadline(
     let user_id = signed_in.user().id;
     let organisation_id = signed_in.user().organisation_id;
     change(&state, &signed_in, &id, async |forwarding| {
-        let record = state.store.appeal(organisation_id, forwarding.appeal_id).await?;
-        // A changed deadline always carries its reason, even back to the rule's own date.
-        if form.reason.trim().is_empty() {
-            return Ok(Err(ForwardingError::DeadlineReasonRequired));
-        }
-        // Later than 15 working days is an extension (art. 76), kept as such in the record.
-        let received_at = record.row.appeal.content.received_at();
-        let consideration = due_date(&state.calendar, DeadlineRule::Consideration, received_at, None);
-        let rule = match form_date(&form.due_on) {
-            Ok(Some(due)) if due > consideration => DeadlineRule::ExtensionLimit,
-            Ok(Some(_)) => DeadlineRule::Consideration,
-            _ => forwarding.rule,
-        };
-        let chosen = form_date(&form.due_on)
-            .and_then(|due_on| choose_deadline(&state.calendar, &record, rule, due_on, &form.reason));
-        let mut deadline = match chosen {
-            Ok(deadline) => deadline,
-            Err(error) => return Ok(Err(error)),
-        };
-        deadline.reason = Some(senim_domain::Redacted(form.reason.trim().to_owned()));
+        let due_on = form_date(&form.due_on).map_err(Refused::Rule)?;
+        let now = state.app.now();
         state
-            .store
-            .change_deadline(organisation_id, forwarding.id, &deadline, user_id, clock::now())
+            .app
+            .change_deadline(organisation_id, user_id, forwarding.id, due_on, &form.reason, now)
             .await
-            .map(Ok)
     })
     .await
 }
@@ -588,19 +475,19 @@ async fn resend(
     Registrar(signed_in): Registrar,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let user_id = signed_in.user().id;
     let organisation_id = signed_in.user().organisation_id;
-    let response = change(&state, &signed_in, &id, async |forwarding| {
-        state
-            .store
-            .resend(organisation_id, forwarding.id, clock::now())
-            .await
-            .map(Ok)
+    change(&state, &signed_in, &id, async |forwarding| {
+        if state
+            .app
+            .resend_letter(organisation_id, forwarding.id, state.app.now())
+            .await?
+        {
+            Ok(())
+        } else {
+            Err(Refused::Rule(ForwardingError::Closed))
+        }
     })
-    .await;
-    state.outbox.notify_one();
-    tracing::info!(user = user_id.0, "letter queued again");
-    response
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -620,21 +507,23 @@ async fn received(
     let user_id = signed_in.user().id;
     let organisation_id = signed_in.user().organisation_id;
     change(&state, &signed_in, &id, async |forwarding| {
-        let name = match required_text(&form.received_by, ForwardingError::ReceiverRequired) {
-            Ok(name) => name,
-            Err(error) => return Ok(Err(error)),
-        };
-        let now = clock::now();
+        let now = state.app.now();
         let at = NaiveDateTime::parse_from_str(form.received_at.trim(), "%Y-%m-%dT%H:%M")
             .ok()
             .and_then(from_local)
             .filter(|at| *at <= now)
             .unwrap_or(now);
         state
-            .store
-            .record_received(organisation_id, forwarding.id, &name, at, user_id, now)
+            .app
+            .record_received(
+                organisation_id,
+                user_id,
+                forwarding.id,
+                &form.received_by,
+                at,
+                now,
+            )
             .await
-            .map(Ok)
     })
     .await
 }
@@ -661,14 +550,16 @@ async fn telephonogram(
     let lang = signed_in.0.lang;
     let user = signed_in.user();
     let forwarding = state
+        .app
         .store
         .forwarding(user.organisation_id, ForwardingId(parse_id(&id)?))
         .await?;
     let record = state
+        .app
         .store
         .appeal(user.organisation_id, forwarding.appeal_id)
         .await?;
-    let school = state.store.organisation(user.organisation_id).await?;
+    let school = state.app.store.organisation(user.organisation_id).await?;
     let appeal = &record.row.appeal;
     let title = lang.t(match forwarding.channel {
         ForwardingChannel::Telephonogram => "telephonogram-title",
@@ -685,7 +576,13 @@ async fn telephonogram(
             ("due", Arg::Text(date_text(forwarding.due_on))),
         ],
     );
-    let view = ForwardingView::new(&forwarding, &[], lang, &state.calendar, today());
+    let view = ForwardingView::new(
+        &forwarding,
+        &[],
+        lang,
+        &state.app.calendar,
+        state.app.clock.today(),
+    );
     let page = TelephonogramPage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, &format!("/forwardings/{}/text", forwarding.id.0)),
@@ -725,7 +622,7 @@ async fn render_directory(
     error: Option<ForwardingError>,
 ) -> Result<DirectoryPage, AppError> {
     let user = context.user().ok_or(AppError::SignIn)?;
-    let entries = state.store.directory(user.organisation_id).await?;
+    let entries = state.app.store.directory(user.organisation_id).await?;
     Ok(DirectoryPage {
         l: context.lang,
         chrome: Chrome::new(context, "/directory"),
@@ -799,8 +696,9 @@ async fn add_to_directory(
     match form.entry() {
         Ok(entry) => {
             state
+                .app
                 .store
-                .add_executing_organisation(user.organisation_id, &entry, clock::now())
+                .add_executing_organisation(user.organisation_id, &entry, state.app.now())
                 .await?;
             Ok(Redirect::to("/directory").into_response())
         }
@@ -822,8 +720,9 @@ async fn update_directory(
     match form.entry() {
         Ok(entry) => {
             state
+                .app
                 .store
-                .update_executing_organisation(user.organisation_id, id, &entry, clock::now())
+                .update_executing_organisation(user.organisation_id, id, &entry, state.app.now())
                 .await?;
             Ok(Redirect::to(&format!("/directory#organisation-{}", id.0)).into_response())
         }
@@ -855,11 +754,11 @@ async fn monitoring_page(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let today = today();
-    let open = state.store.open_forwardings(user.organisation_id).await?;
+    let today = state.app.clock.today();
+    let open = state.app.store.open_forwardings(user.organisation_id).await?;
     let (mut overdue, mut due_soon, mut on_time) = (Vec::new(), Vec::new(), Vec::new());
     for record in &open {
-        let view = ForwardingView::new(record, &[], lang, &state.calendar, today);
+        let view = ForwardingView::new(record, &[], lang, &state.app.calendar, today);
         match view.status_code {
             "overdue" => overdue.push(view),
             "due_soon" => due_soon.push(view),

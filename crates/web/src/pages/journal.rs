@@ -15,12 +15,12 @@ use senim_i18n::{Arg, Lang};
 use senim_store::{ForwardingRecord, JournalFilter, JournalRow};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::context::Reader;
 use crate::context::ValidQuery;
 use crate::error::AppError;
-use crate::pages::forwarding::ForwardingView;
 use crate::view::{Choice, Chrome, channel_choices};
-use crate::{AppState, clock};
+use senim_app::wording::ForwardedCell;
 
 const PAGE_SIZE: usize = 100;
 
@@ -60,7 +60,7 @@ async fn export_xlsx(
         .as_deref()
         .and_then(Lang::parse)
         .unwrap_or(signed_in.0.lang);
-    let today = senim_domain::time::local(clock::now()).date_naive();
+    let today = state.app.clock.today();
     let (from, to) = match (parse_day(query.from.as_deref())?, parse_day(query.to.as_deref())?) {
         (Some(from), Some(to)) if from <= to && (to - from).num_days() <= 3660 => (from, to),
         (None, None) => {
@@ -70,7 +70,7 @@ async fn export_xlsx(
                     .ok()
                     .filter(|y| (2000..=2200).contains(y))
                     .ok_or(AppError::BadRequest)?,
-                None => local_year(clock::now()),
+                None => local_year(state.app.now()),
             };
             (
                 NaiveDate::from_ymd_opt(year, 1, 1).ok_or(AppError::BadRequest)?,
@@ -79,9 +79,9 @@ async fn export_xlsx(
         }
         _ => return Err(AppError::BadRequest),
     };
-    let export = crate::exports::journal(
-        &state.store,
-        &state.calendar,
+    let export = senim_app::exports::journal(
+        &state.app.store,
+        &state.app.calendar,
         user.organisation_id,
         from,
         to,
@@ -114,7 +114,7 @@ async fn book_pdf(
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
     let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
-    let today = senim_domain::time::local(clock::now()).date_naive();
+    let today = state.app.clock.today();
     let first_year = match query.academic_year.as_deref().filter(|y| !y.is_empty()) {
         Some(text) => text
             .split(['-', '–'])
@@ -122,11 +122,11 @@ async fn book_pdf(
             .and_then(|year| year.trim().parse::<i32>().ok())
             .filter(|y| (2000..=2200).contains(y))
             .ok_or(AppError::BadRequest)?,
-        None => crate::exports::academic_year_of(today),
+        None => senim_app::exports::academic_year_of(today),
     };
-    let book = crate::exports::book(
-        &state.store,
-        &state.calendar,
+    let book = senim_app::exports::book(
+        &state.app.store,
+        &state.app.calendar,
         user.organisation_id,
         first_year,
         lang,
@@ -209,30 +209,6 @@ pub fn marked_parts(text: &str, marks: &[(usize, usize)]) -> Vec<(String, bool)>
         parts.push((text[at..].to_owned(), false));
     }
     parts
-}
-
-pub struct ForwardedCell {
-    pub organisation: String,
-    pub due: String,
-    pub status_code: &'static str,
-    pub status: String,
-}
-
-impl ForwardedCell {
-    pub fn new(
-        record: &ForwardingRecord,
-        lang: Lang,
-        calendar: &WorkingCalendar,
-        today: NaiveDate,
-    ) -> ForwardedCell {
-        let view = ForwardingView::new(record, &[], lang, calendar, today);
-        ForwardedCell {
-            organisation: view.organisation,
-            due: view.due,
-            status_code: view.status_code,
-            status: view.status,
-        }
-    }
 }
 
 impl RowView {
@@ -372,7 +348,7 @@ async fn journal_page(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let current_year = local_year(clock::now());
+    let current_year = local_year(state.app.now());
     let year = match query.year.as_deref().filter(|y| !y.is_empty()) {
         Some(year) => year
             .parse::<i32>()
@@ -386,6 +362,7 @@ async fn journal_page(
         code => Some(Channel::parse(code).map_err(|_| AppError::BadRequest)?),
     };
     let mut known_years: Vec<i32> = state
+        .app
         .store
         .journal_years(user.organisation_id)
         .await?
@@ -411,6 +388,7 @@ async fn journal_page(
     };
     let wanted_page = query.page.unwrap_or(1).clamp(1, 1_000_000);
     let mut slice = state
+        .app
         .store
         .journal_slice(
             user.organisation_id,
@@ -425,6 +403,7 @@ async fn journal_page(
     if page != wanted_page {
         // Past the last page (a narrower filter): show the last one.
         slice = state
+            .app
             .store
             .journal_slice(
                 user.organisation_id,
@@ -439,11 +418,12 @@ async fn journal_page(
     let total_in_year = slice.in_year;
     let matching_count = slice.matching;
     let forwardings = state
+        .app
         .store
         .forwardings_of_year(user.organisation_id, JournalYear(year))
         .await?;
-    let today = senim_domain::time::local(clock::now()).date_naive();
-    let awaiting = state.store.awaiting_answer(user.organisation_id).await?;
+    let today = state.app.clock.today();
+    let awaiting = state.app.store.awaiting_answer(user.organisation_id).await?;
     let shown: Vec<RowView> = slice
         .rows
         .iter()
@@ -451,7 +431,7 @@ async fn journal_page(
             let mut view = RowView::new(row, lang).with_forwardings(
                 forwardings.get(&row.appeal.id),
                 lang,
-                &state.calendar,
+                &state.app.calendar,
                 today,
             );
             view.awaiting_answer = awaiting.contains(&row.appeal.id);
@@ -482,8 +462,9 @@ async fn journal_page(
         format!("/journal?year={year}")
     };
     // The book of the academic year the shown year's last day (or today) falls in.
-    let book_year =
-        crate::exports::academic_year_of(today.min(NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today)));
+    let book_year = senim_app::exports::academic_year_of(
+        today.min(NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today)),
+    );
     let journal_page = JournalPage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, &back),
@@ -500,6 +481,7 @@ async fn journal_page(
         newer_link: (page > 1).then(|| link(page - 1)),
         older_link: (page < pages).then(|| link(page + 1)),
         analysis_notice: state
+            .app
             .store
             .latest_submitted_analysis(user.organisation_id)
             .await?
@@ -515,10 +497,10 @@ async fn journal_page(
                     ),
                 )
             }),
-        box_notice: super::openings::schedule_notice(&state, user.organisation_id, lang, clock::now())
+        box_notice: super::openings::schedule_notice(&state, user.organisation_id, lang, state.app.now())
             .await?,
         book_year,
-        book_label: crate::exports::academic_year_label(book_year, lang),
+        book_label: senim_app::exports::academic_year_label(book_year, lang),
     };
     Ok(journal_page.into_response())
 }

@@ -19,10 +19,10 @@ use senim_store::{MinutesRefusal, StoreError};
 use serde::Deserialize;
 
 use super::openings::MemberChoice;
+use crate::AppState;
 use crate::context::{Reader, Registrar, SignedIn, ValidQuery};
 use crate::error::AppError;
 use crate::view::Chrome;
-use crate::{AppState, clock};
 
 /// Agenda items the form offers; an item left empty is ignored.
 const FORM_ITEMS: usize = 3;
@@ -36,10 +36,6 @@ pub fn router() -> Router<AppState> {
         .route("/minutes/{year}/{number}", get(minutes_page))
         .route("/minutes/{year}/{number}/minutes.pdf", get(minutes_pdf))
         .route("/minutes/{year}/{number}/minutes.docx", get(minutes_docx))
-}
-
-fn today() -> NaiveDate {
-    senim_domain::time::local(clock::now()).date_naive()
 }
 
 /// The message of a refused draft, in the person's language.
@@ -77,12 +73,13 @@ async fn minutes_list(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let this_year = today().year();
+    let this_year = state.app.clock.today().year();
     let year = query.year.unwrap_or(this_year);
     if !(2000..=2200).contains(&year) {
         return Err(AppError::BadRequest);
     }
     let minutes = state
+        .app
         .store
         .minutes_of_year(user.organisation_id, year)
         .await?
@@ -136,12 +133,12 @@ async fn load(
     lang: Lang,
 ) -> Result<Minutes, AppError> {
     let organisation_id = signed_in.user().organisation_id;
-    let record = match state.store.minutes(organisation_id, year, number).await {
+    let record = match state.app.store.minutes(organisation_id, year, number).await {
         Ok(record) => record,
         Err(StoreError::NotFound) => return Err(AppError::NotFound),
         Err(error) => return Err(error.into()),
     };
-    Ok(crate::paperwork::minutes_document(&state.store, organisation_id, &record, lang).await?)
+    Ok(senim_app::paperwork::minutes_document(&state.app.store, organisation_id, &record, lang).await?)
 }
 
 async fn minutes_page(
@@ -186,7 +183,7 @@ async fn minutes_download(
     super::downloads::printed(
         &minutes,
         format,
-        today(),
+        state.app.clock.today(),
         &format!("minutes-{year}-{number}-{}", lang.code()),
     )
 }
@@ -272,10 +269,10 @@ async fn new_minutes(
     let user = signed_in.user();
     let held_on = match query.held_on.as_deref().filter(|text| !text.is_empty()) {
         Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| AppError::BadRequest)?,
-        None => today(),
+        None => state.app.clock.today(),
     };
     let (since, proposed) =
-        crate::paperwork::proposed_minutes(&state.store, user.organisation_id, held_on, lang).await?;
+        senim_app::paperwork::proposed_minutes(&state.app.store, user.organisation_id, held_on, lang).await?;
     let mut items: Vec<FormItem> = proposed
         .into_iter()
         .map(|item| FormItem {
@@ -290,6 +287,7 @@ async fn new_minutes(
     }
     // As in the seed's minutes, the deputy director chairs when there is one.
     let chair = state
+        .app
         .store
         .users(user.organisation_id)
         .await?
@@ -412,17 +410,16 @@ async fn create_minutes(
         chair: UserId(chair),
         secretary: UserId(secretary),
     };
-    let draft = match draft.checked(today()) {
+    let draft = match draft.checked(state.app.clock.today()) {
         Ok(draft) => draft,
         Err(error) => return refuse(minutes_error_message(&error, lang)).await,
     };
     match state
-        .store
-        .record_minutes(user.organisation_id, &draft, user.id, clock::now())
+        .app
+        .record_minutes(user.organisation_id, user.id, &draft, state.app.now())
         .await
     {
         Ok((year, number)) => {
-            tracing::info!(user = user.id.0, year, number, "minutes recorded");
             Ok(Redirect::to(&format!("/minutes/{year}/{number}?recorded=1")).into_response())
         }
         Err(MinutesRefusal::Invalid(error)) => refuse(minutes_error_message(&error, lang)).await,

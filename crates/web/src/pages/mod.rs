@@ -3,7 +3,6 @@
 mod account;
 mod admin;
 mod analysis;
-pub use admin::valid_login;
 pub(crate) mod appeals;
 mod downloads;
 pub(crate) mod forwarding;

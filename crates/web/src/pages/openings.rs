@@ -13,19 +13,17 @@ use chrono::{DateTime, Utc};
 use senim_documents::Act;
 use senim_domain::opening::{OpeningError, OpeningStatus, Schedule, status};
 use senim_domain::time::{format_local, local};
-use senim_domain::trust_box::{LetterCode, ReceiptCode};
+use senim_domain::trust_box::LetterCode;
 use senim_domain::{AppealContent, Applicant, Category, Channel, OrganisationId, UserId};
 use senim_i18n::{Arg, Lang};
 use senim_store::{Opening, OpeningId, OpeningRefusal, StoreError};
 use serde::Deserialize;
 
 use super::downloads::{PDF, asked_lang, document_failed, download, printed};
+use crate::AppState;
 use crate::context::{Reader, Registrar, ValidForm, ValidQuery};
 use crate::error::AppError;
-use crate::pages::appeals::screen_registered;
-use crate::pages::trust_box::fresh_code;
 use crate::view::{ChoiceGroup, Chrome, category_choices};
-use crate::{AppState, clock};
 use senim_documents::Format;
 
 pub fn router() -> Router<AppState> {
@@ -58,8 +56,8 @@ async fn act_document(
 ) -> Result<Response, AppError> {
     let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
     let lang = asked_lang(query.lang.as_deref(), signed_in.0.lang);
-    let act = crate::exports::act(&state.store, signed_in.user().organisation_id, id, lang).await?;
-    let today = local(clock::now()).date_naive();
+    let act = senim_app::exports::act(&state.app.store, signed_in.user().organisation_id, id, lang).await?;
+    let today = state.app.clock.today();
     printed(&act, format, today, &format!("act-{}-{}", id.0, lang.code()))
 }
 
@@ -89,8 +87,9 @@ async fn poster_pdf(
 ) -> Result<Response, AppError> {
     let lang = asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let site = site_base(&state, &headers);
-    let poster = crate::exports::poster(&state.store, signed_in.user().organisation_id, &site, lang).await?;
-    let today = local(clock::now()).date_naive();
+    let poster =
+        senim_app::exports::poster(&state.app.store, signed_in.user().organisation_id, &site, lang).await?;
+    let today = state.app.clock.today();
     let pdf = poster.pdf(today).map_err(|error| document_failed(&error))?;
     Ok(download(pdf, PDF, &format!("poster-{}.pdf", lang.code())))
 }
@@ -116,6 +115,7 @@ async fn set_phone(
         return Err(AppError::BadRequest);
     }
     state
+        .app
         .store
         .set_trust_phone(signed_in.user().organisation_id, phone)
         .await?;
@@ -134,11 +134,11 @@ pub async fn schedule_notice(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<ScheduleNotice, StoreError> {
-    let schedule = state.store.box_schedule(organisation_id).await?;
-    let last = state.store.last_opening(organisation_id).await?;
+    let schedule = state.app.store.box_schedule(organisation_id).await?;
+    let last = state.app.store.last_opening(organisation_id).await?;
     let today = local(now).date_naive();
     let last_day = last.map(|moment| local(moment).date_naive());
-    Ok(match status(schedule, last_day, today, &state.calendar) {
+    Ok(match status(schedule, last_day, today, &state.app.calendar) {
         OpeningStatus::Due(day) => ScheduleNotice {
             overdue: false,
             text: lang.t_args(
@@ -214,13 +214,13 @@ async fn overview(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let school = state.store.organisation(user.organisation_id).await?;
-    let schedule = state.store.box_schedule(user.organisation_id).await?;
-    let openings = state.store.openings(user.organisation_id).await?;
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    let schedule = state.app.store.box_schedule(user.organisation_id).await?;
+    let openings = state.app.store.openings(user.organisation_id).await?;
     let page = OverviewPage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, "/trust-box"),
-        notice: schedule_notice(&state, user.organisation_id, lang, clock::now()).await?,
+        notice: schedule_notice(&state, user.organisation_id, lang, state.app.now()).await?,
         schedules: Schedule::ALL
             .into_iter()
             .map(|choice| (choice.code(), lang.t(choice.message_id()), choice == schedule))
@@ -266,8 +266,8 @@ async fn set_schedule(
     let user = signed_in.user();
     let schedule = Schedule::parse(&form.schedule).ok_or(AppError::BadRequest)?;
     state
-        .store
-        .set_box_schedule(user.organisation_id, schedule, user.id, clock::now())
+        .app
+        .set_box_schedule(user.organisation_id, user.id, schedule, state.app.now())
         .await?;
     Ok(Redirect::to("/trust-box?done=schedule").into_response())
 }
@@ -287,7 +287,11 @@ async fn poster(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
-    let school = state.store.organisation(signed_in.user().organisation_id).await?;
+    let school = state
+        .app
+        .store
+        .organisation(signed_in.user().organisation_id)
+        .await?;
     let box_url = format!("{}/box/{}", site_base(&state, &headers), school.slug.as_str());
     Ok(PosterPage {
         l: lang,
@@ -318,17 +322,6 @@ struct Slip {
     letter: String,
 }
 
-/// A new random letter code for a slip.
-fn fresh_letter_code() -> LetterCode {
-    loop {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-        if let Some(code) = LetterCode::from_random(&bytes) {
-            return code;
-        }
-    }
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "slips.html")]
 struct SlipsPage {
@@ -357,14 +350,11 @@ async fn print_slips(
         .ok()
         .filter(|count| (1..=MAX_SLIPS).contains(count))
         .ok_or(AppError::BadRequest)?;
-    let school = state.store.organisation(user.organisation_id).await?;
-    let codes: Vec<(ReceiptCode, LetterCode)> =
-        (0..count).map(|_| (fresh_code(), fresh_letter_code())).collect();
-    let sheet = state
-        .store
-        .create_slips(user.organisation_id, &codes, clock::now())
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    let (sheet, codes) = state
+        .app
+        .create_slips(user.organisation_id, user.id, count, state.app.now())
         .await?;
-    tracing::info!(user = user.id.0, sheet, count, "slips printed");
     let followup_url = format!(
         "{}/box/{}/followup",
         site_base(&state, &headers),
@@ -419,6 +409,7 @@ pub(crate) async fn member_choices(
     checked: &[i64],
 ) -> Result<Vec<MemberChoice>, AppError> {
     Ok(state
+        .app
         .store
         .users(organisation_id)
         .await?
@@ -449,7 +440,7 @@ async fn new_opening(
         l: lang,
         chrome: Chrome::new(&signed_in.0, "/openings/new"),
         members: member_choices(&state, user.organisation_id, lang, &[user.id.0]).await?,
-        opened_at: local(clock::now()).format(LOCAL_INPUT).to_string(),
+        opened_at: local(state.app.now()).format(LOCAL_INPUT).to_string(),
         letters: "0".to_owned(),
         error: None,
     }
@@ -490,7 +481,7 @@ async fn create_opening(
     let lang = signed_in.0.lang;
     let user = signed_in.user();
     let (members, opened_at_text, letters_text) = parse_opening_form(&body);
-    let now = clock::now();
+    let now = state.app.now();
     let refuse = |message: String| async {
         let page = NewOpeningPage {
             l: lang,
@@ -517,14 +508,11 @@ async fn create_opening(
         members: members.iter().map(|id| UserId(*id)).collect(),
     };
     match state
-        .store
-        .record_opening(user.organisation_id, &opening, user.id, now)
+        .app
+        .record_opening(user.organisation_id, user.id, &opening, now)
         .await
     {
-        Ok(id) => {
-            tracing::info!(opening = id.0, user = user.id.0, letters, "box opening recorded");
-            Ok(Redirect::to(&format!("/openings/{}", id.0)).into_response())
-        }
+        Ok(id) => Ok(Redirect::to(&format!("/openings/{}", id.0)).into_response()),
         Err(error) => match opening_error_message(&error, lang) {
             Some(message) => refuse(message).await,
             None => match error {
@@ -587,14 +575,14 @@ async fn opening_view(
 ) -> Result<OpeningPage, AppError> {
     let lang = signed_in.lang;
     let user = signed_in.user().ok_or(AppError::SignIn)?;
-    let opening = state.store.opening(user.organisation_id, id).await?;
+    let opening = state.app.store.opening(user.organisation_id, id).await?;
     let act_lang = match act_lang {
         Some("ru") => Lang::Ru,
         Some("kk") => Lang::Kk,
         _ => lang,
     };
-    let school = state.store.organisation(user.organisation_id).await?;
-    let act = crate::exports::act_of(&school, &opening, act_lang);
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    let act = senim_app::exports::act_of(&school, &opening, act_lang);
     let other = if act.lang == Lang::Ru { Lang::Kk } else { Lang::Ru };
     let other_act = (other.code(), other.native_name());
     let categories = category_choices(lang, &form.category);
@@ -723,8 +711,8 @@ async fn register_letter(
     let id = OpeningId(id.parse().map_err(|_| AppError::NotFound)?);
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let opening = state.store.opening(user.organisation_id, id).await?;
-    let now = clock::now();
+    let opening = state.app.store.opening(user.organisation_id, id).await?;
+    let now = state.app.now();
     let refused = |message: String, form: LetterForm| async {
         let page = opening_view(&state, &signed_in.0, id, None, form, Some(message), None).await?;
         Ok::<Response, AppError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -737,19 +725,11 @@ async fn register_letter(
         return refused(lang.t("error-slip-unknown"), form).await;
     };
     match state
-        .store
+        .app
         .register_letter(user.organisation_id, id, content, slip.as_ref(), user.id, now)
         .await
     {
-        Ok(appeal) => {
-            tracing::info!(
-                appeal = appeal.id.0,
-                opening = id.0,
-                "letter of an opening registered"
-            );
-            screen_registered(&state, &appeal, now).await?;
-            Ok(Redirect::to(&format!("/openings/{}?done=letter", id.0)).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&format!("/openings/{}?done=letter", id.0)).into_response()),
         Err(error) => match opening_error_message(&error, lang) {
             Some(message) => refused(message, form).await,
             None => match error {

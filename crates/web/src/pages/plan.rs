@@ -15,19 +15,20 @@ use chrono::NaiveDate;
 use senim_documents::Format;
 use senim_domain::Position;
 use senim_domain::plan::{
-    AcademicYear, Activity, Mark, PlanError, PlanItem, StandardActivity, Timing, check_mark, default_plan_for,
+    AcademicYear, Activity, Mark, PlanError, PlanItem, StandardActivity, Timing, default_plan_for,
 };
 use senim_i18n::{Arg, Lang};
 use senim_store::{PlanItemId, PlanRefusal, StoreError};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::context::{Reader, Registrar, SignedIn, ValidForm, ValidQuery};
 use crate::error::AppError;
-use crate::paperwork::{
+use crate::view::Chrome;
+use senim_app::Refused;
+use senim_app::paperwork::{
     activity_text, period_text, plan_progress, plan_record, progress_text, responsible_text,
 };
-use crate::view::Chrome;
-use crate::{AppState, clock};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -41,10 +42,6 @@ pub fn router() -> Router<AppState> {
         .route("/plan.docx", get(plan_docx))
 }
 
-fn today() -> NaiveDate {
-    senim_domain::time::local(clock::now()).date_naive()
-}
-
 pub fn plan_error_message(error: PlanError, lang: Lang) -> String {
     lang.t(match error {
         PlanError::Activity => "error-plan-activity",
@@ -56,10 +53,10 @@ pub fn plan_error_message(error: PlanError, lang: Lang) -> String {
     })
 }
 
-fn year_asked(text: Option<&str>) -> Result<AcademicYear, AppError> {
+fn year_asked(text: Option<&str>, today: NaiveDate) -> Result<AcademicYear, AppError> {
     match text.filter(|text| !text.is_empty()) {
         Some(text) => AcademicYear::parse(text).map_err(|_| AppError::BadRequest),
-        None => Ok(AcademicYear::of(today())),
+        None => Ok(AcademicYear::of(today)),
     }
 }
 
@@ -135,10 +132,10 @@ async fn render(
 ) -> Result<PlanPage, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let today = today();
-    let items = state.store.plan(user.organisation_id, year).await?;
-    let record = plan_record(&state.store, user.organisation_id, year).await?;
-    let progress = plan_progress(&items, year, &state.calendar, &record, today);
+    let today = state.app.clock.today();
+    let items = state.app.store.plan(user.organisation_id, year).await?;
+    let record = plan_record(&state.app.store, user.organisation_id, year).await?;
+    let progress = plan_progress(&items, year, &state.app.calendar, &record, today);
     let views = items
         .iter()
         .zip(&progress)
@@ -191,7 +188,7 @@ async fn render(
         })
         .collect();
     let this_year = AcademicYear::of(today);
-    let mut years: Vec<AcademicYear> = state.store.plan_years(user.organisation_id).await?;
+    let mut years: Vec<AcademicYear> = state.app.store.plan_years(user.organisation_id).await?;
     for candidate in [this_year, AcademicYear(this_year.0 + 1), year] {
         if !years.contains(&candidate) {
             years.push(candidate);
@@ -259,7 +256,7 @@ async fn plan_page(
     ValidQuery(query): ValidQuery<PlanQuery>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
-    let year = year_asked(query.year.as_deref())?;
+    let year = year_asked(query.year.as_deref(), state.app.clock.today())?;
     let notice = match query.done.as_deref() {
         Some("created") => Some(lang.t("plan-created")),
         Some("added") => Some(lang.t("plan-item-added")),
@@ -301,21 +298,13 @@ async fn create_plan(
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
     let year = AcademicYear::parse(&form.year).map_err(|_| AppError::BadRequest)?;
+    let items = default_plan_for(state.app.store.box_schedule(user.organisation_id).await?);
     match state
-        .store
-        .create_plan(
-            user.organisation_id,
-            year,
-            &default_plan_for(state.store.box_schedule(user.organisation_id).await?),
-            user.id,
-            clock::now(),
-        )
+        .app
+        .create_plan(user.organisation_id, user.id, year, &items, state.app.now())
         .await
     {
-        Ok(()) => {
-            tracing::info!(user = user.id.0, %year, "activity plan created");
-            Ok(back(year, "created"))
-        }
+        Ok(()) => Ok(back(year, "created")),
         Err(PlanRefusal::Exists | PlanRefusal::NoPlan) => {
             refuse(
                 &state,
@@ -377,14 +366,11 @@ async fn add_item(
         Err(error) => return refuse(&state, &signed_in, year, plan_error_message(error, lang), form).await,
     };
     match state
-        .store
-        .add_plan_item(user.organisation_id, year, &item, user.id, clock::now())
+        .app
+        .add_plan_item(user.organisation_id, user.id, year, &item, state.app.now())
         .await
     {
-        Ok(id) => {
-            tracing::info!(user = user.id.0, item = id.0, %year, "activity plan item added");
-            Ok(back(year, "added"))
-        }
+        Ok(_) => Ok(back(year, "added")),
         Err(PlanRefusal::Store(error)) => Err(error.into()),
         Err(PlanRefusal::NoPlan | PlanRefusal::Exists) => Err(AppError::NotFound),
     }
@@ -399,7 +385,12 @@ async fn owned_item(
     signed_in: &SignedIn,
     id: PlanItemId,
 ) -> Result<(AcademicYear, senim_store::PlanItemRecord), AppError> {
-    match state.store.plan_item(signed_in.user().organisation_id, id).await {
+    match state
+        .app
+        .store
+        .plan_item(signed_in.user().organisation_id, id)
+        .await
+    {
         Ok(found) => Ok(found),
         Err(StoreError::NotFound) => Err(AppError::NotFound),
         Err(error) => Err(error.into()),
@@ -414,8 +405,10 @@ async fn remove_item(
     let user = signed_in.user();
     let id = item_id(&id)?;
     let (year, _) = owned_item(&state, &signed_in, id).await?;
-    state.store.remove_plan_item(user.organisation_id, id).await?;
-    tracing::info!(user = user.id.0, item = id.0, "activity plan item removed");
+    state
+        .app
+        .remove_plan_item(user.organisation_id, user.id, id)
+        .await?;
     Ok(back(year, "removed"))
 }
 
@@ -435,7 +428,7 @@ async fn mark_period(
     let lang = signed_in.0.lang;
     let user = signed_in.user();
     let id = item_id(&id)?;
-    let (year, item) = owned_item(&state, &signed_in, id).await?;
+    let (year, _) = owned_item(&state, &signed_in, id).await?;
     let Ok(start) = NaiveDate::parse_from_str(&form.period_start, "%Y-%m-%d") else {
         return refuse(
             &state,
@@ -446,22 +439,31 @@ async fn mark_period(
         )
         .await;
     };
-    if let Err(error) = check_mark(&item.item, year, &state.calendar, start, &form.note, today()) {
-        return refuse(
-            &state,
-            &signed_in,
-            year,
-            plan_error_message(error, lang),
-            AddForm::default(),
+    match state
+        .app
+        .mark_plan_period(
+            user.organisation_id,
+            user.id,
+            id,
+            start,
+            &form.note,
+            state.app.now(),
         )
-        .await;
+        .await
+    {
+        Ok(_) => Ok(back(year, "marked")),
+        Err(Refused::Rule(error)) => {
+            refuse(
+                &state,
+                &signed_in,
+                year,
+                plan_error_message(error, lang),
+                AddForm::default(),
+            )
+            .await
+        }
+        Err(Refused::Store(error)) => Err(error.into()),
     }
-    state
-        .store
-        .mark_plan_period(user.organisation_id, id, start, &form.note, user.id, clock::now())
-        .await?;
-    tracing::info!(user = user.id.0, item = id.0, "activity plan period marked");
-    Ok(back(year, "marked"))
 }
 
 async fn unmark_period(
@@ -476,10 +478,9 @@ async fn unmark_period(
     let start =
         NaiveDate::parse_from_str(&form.period_start, "%Y-%m-%d").map_err(|_| AppError::BadRequest)?;
     state
-        .store
-        .unmark_plan_period(user.organisation_id, id, start)
+        .app
+        .unmark_plan_period(user.organisation_id, user.id, id, start)
         .await?;
-    tracing::info!(user = user.id.0, item = id.0, "activity plan mark taken back");
     Ok(back(year, "unmarked"))
 }
 
@@ -490,15 +491,21 @@ async fn plan_download(
     format: Format,
 ) -> Result<Response, AppError> {
     let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
-    let year = year_asked(query.year.as_deref())?;
+    let year = year_asked(query.year.as_deref(), state.app.clock.today())?;
     let organisation_id = signed_in.user().organisation_id;
-    if state.store.plan(organisation_id, year).await?.is_empty() {
+    if state.app.store.plan(organisation_id, year).await?.is_empty() {
         return Err(AppError::NotFound);
     }
-    let today = today();
-    let plan =
-        crate::paperwork::plan_document(&state.store, &state.calendar, organisation_id, year, lang, today)
-            .await?;
+    let today = state.app.clock.today();
+    let plan = senim_app::paperwork::plan_document(
+        &state.app.store,
+        &state.app.calendar,
+        organisation_id,
+        year,
+        lang,
+        today,
+    )
+    .await?;
     super::downloads::printed(&plan, format, today, &format!("plan-{year}-{}", lang.code()))
 }
 

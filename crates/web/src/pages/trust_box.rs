@@ -21,11 +21,10 @@ use senim_i18n::{Arg, Lang};
 use senim_store::{Conversation, StoreError};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::context::{ValidForm, ValidQuery};
 use crate::error::AppError;
-use crate::pages::appeals::{screen_message, screen_registered};
 use crate::throttle::ClientKey;
-use crate::{AppState, clock};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -80,7 +79,7 @@ impl FromRequestParts<AppState> for Client {
             .then(|| forwarded_for(&parts.headers))
             .flatten();
         let address = client_network(&forwarded.or(peer).unwrap_or_default());
-        Ok(Client(state.box_guard.client(&address, clock::now())))
+        Ok(Client(state.box_guard.client(&address, state.app.now())))
     }
 }
 
@@ -135,7 +134,7 @@ fn lang_of(code: &str) -> Lang {
 }
 
 async fn school(state: &AppState, slug: &str) -> Result<Organisation, AppError> {
-    match state.store.organisation_by_slug(slug).await {
+    match state.app.store.organisation_by_slug(slug).await {
         Ok(school) => Ok(school),
         Err(StoreError::NotFound) => Err(AppError::NotFound),
         Err(error) => Err(error.into()),
@@ -159,10 +158,10 @@ fn languages(current: Lang) -> Vec<(&'static str, &'static str, bool)> {
 /// When the staff will read what was sent now: during working hours, today; otherwise from
 /// the next working morning on the working calendar.
 pub fn answer_expected(state: &AppState, lang: Lang, now: DateTime<Utc>) -> String {
-    if state.calendar.is_working_time(now) {
+    if state.app.calendar.is_working_time(now) {
         lang.t("box-expected-now")
     } else {
-        let from = state.calendar.next_working_moment(now);
+        let from = state.app.calendar.next_working_moment(now);
         lang.t_args("box-expected-later", &[("from", Arg::from(format_local(from)))])
     }
 }
@@ -186,7 +185,7 @@ struct BoxPage {
 
 impl BoxPage {
     fn new(state: &AppState, school: &Organisation, lang: Lang) -> BoxPage {
-        let now = clock::now();
+        let now = state.app.now();
         BoxPage {
             l: lang,
             slug: school.slug.as_str().to_owned(),
@@ -197,7 +196,7 @@ impl BoxPage {
             text: String::new(),
             name: String::new(),
             contact: String::new(),
-            answer_expected: (!state.calendar.is_working_time(now))
+            answer_expected: (!state.app.calendar.is_working_time(now))
                 .then(|| answer_expected(state, lang, now)),
             nonce: crate::throttle::SentForms::nonce(),
         }
@@ -252,50 +251,20 @@ impl From<StoreError> for BoxRefusal {
     }
 }
 
-/// Registers a submission with a fresh receipt code and screens it. Shared by the page and
-/// the API.
+/// Registers a submission with a fresh receipt code (screened, in one transaction) once the
+/// box's guard lets the client send. Shared by the page and the API.
 pub async fn submit_to_box(
     state: &AppState,
     school: &Organisation,
     client: ClientKey,
     submission: &Submission,
 ) -> Result<(Appeal, ReceiptCode), BoxRefusal> {
-    let now = clock::now();
+    let now = state.app.now();
     let content = submission.appeal(now).map_err(BoxRefusal::Invalid)?;
     if !state.box_guard.submission(client, now) {
         return Err(BoxRefusal::TooMany);
     }
-    let mut attempts = 0;
-    let (appeal, code) = loop {
-        let code = fresh_code();
-        match state
-            .store
-            .submit_online(school.id, content.clone(), &code, now)
-            .await
-        {
-            Ok(appeal) => break (appeal, code),
-            Err(StoreError::ReceiptTaken) if attempts < 3 => attempts += 1,
-            Err(error) => return Err(error.into()),
-        }
-    };
-    tracing::info!(appeal = appeal.id.0, "online Trust Box submission registered");
-    // The appeal is registered: the student gets her code whatever happens next. A screening
-    // that failed is logged (and a later urgent message still raises the alarm).
-    if let Err(error) = screen_registered(state, &appeal, now).await {
-        tracing::error!(appeal = appeal.id.0, %error, "screening a box submission failed");
-    }
-    Ok((appeal, code))
-}
-
-/// A new random receipt code.
-pub fn fresh_code() -> ReceiptCode {
-    loop {
-        let mut bytes = [0u8; 48];
-        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-        if let Some(code) = ReceiptCode::from_random(&bytes) {
-            return code;
-        }
-    }
+    Ok(state.app.submit_to_box(school.id, content, now).await?)
 }
 
 async fn submit(
@@ -327,12 +296,12 @@ async fn submit(
             // No way off this page but on purpose: the code is shown only here.
             languages: Vec::new(),
             code,
-            answer_expected: answer_expected(&state, lang, clock::now()),
+            answer_expected: answer_expected(&state, lang, state.app.now()),
         }
         .into_response()
     };
     let submission = Submission::new(&form.text, &form.name, &form.contact);
-    let now = clock::now();
+    let now = state.app.now();
     if let Err(error) = submission.appeal(now) {
         return Ok(refused(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -474,12 +443,12 @@ pub async fn open_by_code(
     client: ClientKey,
     typed: &str,
 ) -> Result<Option<Conversation>, BoxRefusal> {
-    let now = clock::now();
+    let now = state.app.now();
     if !state.box_guard.try_code(client, now) {
         return Err(BoxRefusal::TooMany);
     }
     let conversation = match ReceiptCode::parse(typed) {
-        Ok(code) => state.store.conversation_by_code(school.id, &code).await?,
+        Ok(code) => state.app.store.conversation_by_code(school.id, &code).await?,
         Err(_) => None,
     };
     if conversation.is_some() {
@@ -496,7 +465,7 @@ pub async fn write_to_conversation(
     typed: &str,
     text: &str,
 ) -> Result<Option<Conversation>, BoxRefusal> {
-    let now = clock::now();
+    let now = state.app.now();
     let text = message_text(text).map_err(BoxRefusal::Invalid)?;
     if open_by_code(state, school, client, typed).await?.is_none() {
         return Ok(None);
@@ -506,15 +475,13 @@ pub async fn write_to_conversation(
     }
     let code = ReceiptCode::parse(typed).map_err(|_| BoxRefusal::Store(StoreError::NotFound))?;
     let Some(appeal_id) = state
-        .store
-        .add_student_message(school.id, &code, &text, now)
+        .app
+        .write_to_conversation(school.id, &code, &text, now)
         .await?
     else {
         return Ok(None);
     };
-    tracing::info!(appeal = appeal_id.0, "message in an online conversation");
-    screen_message(state, school.id, appeal_id, &text, now).await?;
-    Ok(state.store.conversation(school.id, appeal_id).await?)
+    Ok(state.app.store.conversation(school.id, appeal_id).await?)
 }
 
 #[derive(Deserialize)]

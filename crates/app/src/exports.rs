@@ -9,7 +9,7 @@ use senim_domain::{JournalYear, Organisation, OrganisationId};
 use senim_i18n::{Arg, Lang};
 use senim_store::{OpeningId, Store, StoreError};
 
-use crate::pages::journal::ForwardedCell;
+use crate::wording::ForwardedCell;
 
 /// The school's name in the document's language.
 pub fn institution(school: &Organisation, lang: Lang) -> String {
@@ -211,7 +211,7 @@ pub async fn journal(
                     .map(|outcome| outcome.text.0.clone())
                     .unwrap_or_default(),
                 channel: lang.t(content.channel().message_id()),
-                category: crate::view::category_name(lang, content.category()),
+                category: crate::wording::category_name(lang, content.category()),
                 urgent: row.triage.as_ref().is_some_and(|triage| triage.is_open_alarm()),
                 status,
             }

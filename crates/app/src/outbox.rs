@@ -13,7 +13,7 @@ use senim_i18n::{Arg, Lang};
 use senim_mail::MailError;
 use senim_store::StoreError;
 
-use crate::{AppState, clock};
+use crate::App;
 
 /// When the daily digest goes out, Kazakhstan time.
 pub const DIGEST_AT: NaiveTime = NaiveTime::from_hms_opt(9, 0, 0).expect("a valid time");
@@ -21,29 +21,29 @@ pub const DIGEST_AT: NaiveTime = NaiveTime::from_hms_opt(9, 0, 0).expect("a vali
 const LONGEST_WAIT: Duration = Duration::from_secs(3600);
 
 /// Runs until the server stops: wakes when a letter is queued, or every interval.
-pub async fn run(state: AppState) {
-    if let Err(error) = state.store.requeue_interrupted_alerts().await {
+pub async fn run(app: App) {
+    if let Err(error) = app.store.requeue_interrupted_alerts().await {
         tracing::warn!(%error, "could not requeue interrupted alerts");
     }
-    match state.store.requeue_interrupted_deliveries().await {
+    match app.store.requeue_interrupted_deliveries().await {
         Ok(0) => {}
         Ok(count) => tracing::warn!(count, "letters interrupted by the last stop are queued again"),
         Err(error) => tracing::warn!(%error, "could not requeue interrupted letters"),
     }
     loop {
-        let now = clock::now();
-        if let Err(error) = deliver_due(&state, now).await {
+        let now = app.now();
+        if let Err(error) = deliver_due(&app, now).await {
             tracing::warn!(%error, "the outbox could not send letters");
         }
-        if let Err(error) = send_alerts(&state, now).await {
+        if let Err(error) = send_alerts(&app, now).await {
             tracing::warn!(%error, "the outbox could not send urgent alerts");
         }
-        if let Err(error) = send_digests(&state, now).await {
+        if let Err(error) = send_digests(&app, now).await {
             tracing::warn!(%error, "the outbox could not send digests");
         }
         tokio::select! {
-            () = state.outbox.notified() => {}
-            () = tokio::time::sleep(state.config.outbox_interval) => {}
+            () = app.outbox.notified() => {}
+            () = tokio::time::sleep(app.outbox_settings.interval) => {}
         }
     }
 }
@@ -58,14 +58,14 @@ pub fn backoff(first: Duration, attempts: i64) -> Duration {
 
 /// When to try again after `result`: never after a refusal for good, else after the wait.
 fn next_attempt(
-    state: &AppState,
+    app: &App,
     result: &Result<(), MailError>,
     attempts: i64,
     now: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
     match result {
         Err(error) if !error.is_retryable() => None,
-        _ => chrono::Duration::from_std(backoff(state.config.retry_after, attempts))
+        _ => chrono::Duration::from_std(backoff(app.outbox_settings.retry_after, attempts))
             .ok()
             .map(|wait| now + wait),
     }
@@ -73,25 +73,24 @@ fn next_attempt(
 
 /// Sends every letter due by `now`; returns how many went out. Without an SMTP server the
 /// letters wait in the queue, no attempt counted. One letter's trouble never holds up the rest.
-pub async fn deliver_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    let Some(mailer) = &state.mailer else { return Ok(0) };
+pub async fn deliver_due(app: &App, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let Some(mailer) = &app.mailer else { return Ok(0) };
     let mut sent = 0;
-    for (organisation_id, id) in state.store.due_deliveries(now).await? {
-        if !state.store.claim_delivery(organisation_id, id).await? {
+    for (organisation_id, id) in app.store.due_deliveries(now).await? {
+        if !app.store.claim_delivery(organisation_id, id).await? {
             continue;
         }
-        let (result, attempts) = match deliver(state, mailer, organisation_id, id).await {
+        let (result, attempts) = match deliver(app, mailer, organisation_id, id).await {
             Ok(outcome) => outcome,
             Err(error) => {
                 tracing::warn!(forwarding = id.0, %error, "forwarding letter could not be prepared");
                 (Err(MailError::Build), 0)
             }
         };
-        let retry_at = next_attempt(state, &result, attempts, now);
+        let retry_at = next_attempt(app, &result, attempts, now);
         let recorded = result.as_ref().map(|_| ()).map_err(MailError::code);
-        state
-            .store
-            .record_delivery(organisation_id, id, recorded, retry_at, true, clock::now())
+        app.store
+            .record_delivery(organisation_id, id, recorded, retry_at, true, app.now())
             .await?;
         match result {
             Ok(()) => {
@@ -106,15 +105,15 @@ pub async fn deliver_due(state: &AppState, now: DateTime<Utc>) -> Result<usize, 
 
 /// Builds and sends one forwarding letter.
 async fn deliver(
-    state: &AppState,
+    app: &App,
     mailer: &senim_mail::Mailer,
     organisation_id: OrganisationId,
     id: ForwardingId,
 ) -> Result<(Result<(), MailError>, i64), StoreError> {
-    let forwarding = state.store.forwarding(organisation_id, id).await?;
-    let record = state.store.appeal(organisation_id, forwarding.appeal_id).await?;
-    let school = state.store.organisation(organisation_id).await?;
-    let lang = Lang::parse(&forwarding.letter_language).unwrap_or_default();
+    let forwarding = app.store.forwarding(organisation_id, id).await?;
+    let record = app.store.appeal(organisation_id, forwarding.appeal_id).await?;
+    let school = app.store.organisation(organisation_id).await?;
+    let lang = Lang::parse(forwarding.letter_language.code()).unwrap_or_default();
     let appeal = &record.row.appeal;
     let applicant = appeal.content.applicant();
     let applicant_lines = if forwarding.include_applicant && !appeal.content.anonymous() {
@@ -161,11 +160,11 @@ async fn deliver(
 }
 
 /// Sends the alerts of urgent appeals: the number and a request to sign in, never the text.
-pub async fn send_alerts(state: &AppState, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    let Some(mailer) = &state.mailer else { return Ok(0) };
+pub async fn send_alerts(app: &App, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let Some(mailer) = &app.mailer else { return Ok(0) };
     let mut sent = 0;
-    for alert in state.store.due_alerts(now).await? {
-        if !state.store.claim_alert(&alert).await? {
+    for alert in app.store.due_alerts(now).await? {
+        if !app.store.claim_alert(&alert).await? {
             continue;
         }
         let lang = Lang::parse(&alert.locale).unwrap_or_default();
@@ -176,10 +175,9 @@ pub async fn send_alerts(state: &AppState, now: DateTime<Utc>) -> Result<usize, 
         let subject = lang.t_args("alert-subject", &args);
         let body = lang.t_args("alert-body", &args);
         let result = mailer.send(&alert.email, &alert.full_name, &subject, &body).await;
-        let retry_at = next_attempt(state, &result, alert.attempts, now);
-        state
-            .store
-            .record_alert(&alert, result.is_ok(), retry_at, clock::now())
+        let retry_at = next_attempt(app, &result, alert.attempts, now);
+        app.store
+            .record_alert(&alert, result.is_ok(), retry_at, app.now())
             .await?;
         match result {
             Ok(()) => {
@@ -198,26 +196,26 @@ pub async fn send_alerts(state: &AppState, now: DateTime<Utc>) -> Result<usize, 
 
 /// Sends each specialist, once a working day from 9:00, the list of their forwardings that
 /// are overdue or due soon; returns how many digests went out.
-pub async fn send_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    let Some(mailer) = &state.mailer else { return Ok(0) };
+pub async fn send_digests(app: &App, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let Some(mailer) = &app.mailer else { return Ok(0) };
     let wall_clock = local(now);
     let today = wall_clock.date_naive();
-    if !state.calendar.is_working_day(today) || wall_clock.time() < DIGEST_AT {
+    if !app.calendar.is_working_day(today) || wall_clock.time() < DIGEST_AT {
         return Ok(0);
     }
     let day = today.format("%Y-%m-%d").to_string();
     let mut sent = 0;
-    for user in state.store.users_with_email().await? {
-        if !user.permissions().register_appeals || state.store.digest_sent(user.id, &day).await? {
+    for user in app.store.users_with_email().await? {
+        if !user.permissions().register_appeals || app.store.digest_sent(user.id, &day).await? {
             continue;
         }
         let lang = Lang::parse(&user.locale).unwrap_or_default();
-        let Some((subject, body)) = digest_lines(state, user.organisation_id, user.id, today, lang).await?
+        let Some((subject, body)) = digest_lines(app, user.organisation_id, user.id, today, lang).await?
         else {
             continue;
         };
         // Claimed before sending, so two passes or two servers never send it twice.
-        if !state.store.mark_digest_sent(user.id, &day, clock::now()).await? {
+        if !app.store.mark_digest_sent(user.id, &day, app.now()).await? {
             continue;
         }
         match mailer.send(&user.email, &user.full_name, &subject, &body).await {
@@ -226,7 +224,7 @@ pub async fn send_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize,
                 tracing::info!(user = user.id.0, "digest sent");
             }
             Err(error) if error.is_retryable() => {
-                state.store.release_digest(user.id, &day).await?;
+                app.store.release_digest(user.id, &day).await?;
                 tracing::warn!(user = user.id.0, %error, "digest not sent; it is tried again");
             }
             Err(error) => tracing::warn!(user = user.id.0, %error, "digest refused; not tried again today"),
@@ -237,7 +235,7 @@ pub async fn send_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize,
 
 /// The digest of a specialist's overdue and due-soon forwardings: numbers and deadlines only.
 async fn digest_lines(
-    state: &AppState,
+    app: &App,
     organisation_id: OrganisationId,
     user_id: UserId,
     today: chrono::NaiveDate,
@@ -245,7 +243,7 @@ async fn digest_lines(
 ) -> Result<Option<(String, String)>, StoreError> {
     let mut overdue = Vec::new();
     let mut due_soon = Vec::new();
-    for forwarding in state.store.open_forwardings(organisation_id).await? {
+    for forwarding in app.store.open_forwardings(organisation_id).await? {
         if forwarding.sent_by != user_id {
             continue;
         }
@@ -257,7 +255,7 @@ async fn digest_lines(
                 ("due", Arg::Text(forwarding.due_on.format("%d.%m.%Y").to_string())),
             ],
         );
-        match DeadlineStatus::of(&state.calendar, forwarding.due_on, today) {
+        match DeadlineStatus::of(&app.calendar, forwarding.due_on, today) {
             DeadlineStatus::Overdue => overdue.push(line),
             DeadlineStatus::DueSoon => due_soon.push(line),
             DeadlineStatus::OnTime => {}
