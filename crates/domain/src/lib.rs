@@ -26,3 +26,34 @@ pub use appeal::{
 pub use journal::{ChainBreak, ChainCounter, EntryHash, EntryRef, JournalNumber, JournalYear};
 pub use organisation::{Organisation, OrganisationId, Slug};
 pub use staff::{Permissions, Position, Positions, UserId};
+
+/// A refusal of something a person typed, naming the field it concerns and a stable code:
+/// a page shows it beside the field, the API answers `{ code, field, message }`. Its `Display`
+/// says what is expected, never what was typed.
+pub trait FieldError: std::error::Error + Copy {
+    fn field(self) -> &'static str;
+    fn code(self) -> &'static str;
+}
+
+macro_rules! field_errors {
+    ($($error:ty),* $(,)?) => {$(
+        impl FieldError for $error {
+            fn field(self) -> &'static str {
+                <$error>::field(self)
+            }
+            fn code(self) -> &'static str {
+                <$error>::code(self)
+            }
+        }
+    )*};
+}
+
+field_errors!(
+    AppealError,
+    classification::ClassificationError,
+    forwarding::ForwardingError,
+    handover::HandoverError,
+    minutes::MinutesError,
+    opening::OpeningError,
+    plan::PlanError,
+);

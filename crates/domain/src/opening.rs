@@ -193,6 +193,51 @@ pub fn check_opening(
         .ok_or(OpeningError::LettersOutOfRange)
 }
 
+/// A letter found at an opening, as the commission types it.
+pub struct Letter<'a> {
+    pub summary: &'a str,
+    /// A category code (`topic` or `topic.sub`); empty when none was chosen.
+    pub category: &'a str,
+    pub full_name: &'a str,
+    pub address: &'a str,
+    pub phone: &'a str,
+    /// The letter code printed on the slip the letter is written on; empty when there is none.
+    pub letter_code: &'a str,
+}
+
+impl Letter<'_> {
+    /// The appeal: received when the box was opened; anonymous unless the letter is signed.
+    pub fn content(
+        &self,
+        opened_at: chrono::DateTime<chrono::Utc>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::AppealContent, crate::AppealError> {
+        let category = if self.category.is_empty() {
+            crate::Category::UNSPECIFIED
+        } else {
+            crate::Category::parse(self.category)?
+        };
+        let applicant = crate::Applicant::new(self.full_name, self.address, self.phone);
+        crate::AppealContent::new(
+            crate::Channel::BoxLetter,
+            opened_at,
+            applicant.is_empty(),
+            applicant,
+            self.summary,
+            category,
+            now,
+        )
+    }
+
+    /// The slip's letter code, when one was typed; `Err` for a code that cannot be one.
+    pub fn slip(&self) -> Result<Option<crate::trust_box::LetterCode>, crate::trust_box::ReceiptCodeError> {
+        if self.letter_code.trim().is_empty() {
+            return Ok(None);
+        }
+        crate::trust_box::LetterCode::parse(self.letter_code).map(Some)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -344,6 +344,18 @@ pub enum PlanError {
 }
 
 impl PlanError {
+    /// A stable code for integrations.
+    pub fn code(self) -> &'static str {
+        match self {
+            PlanError::Activity => "invalid_activity",
+            PlanError::Responsible => "responsible_required",
+            PlanError::Timing => "invalid_timing",
+            PlanError::Note => "note_required",
+            PlanError::Period => "invalid_period",
+            PlanError::FuturePeriod => "period_not_begun",
+        }
+    }
+
     pub fn field(self) -> &'static str {
         match self {
             PlanError::Activity => "activity",

@@ -3,7 +3,9 @@
 
 mod api;
 mod assets;
+mod box_gate;
 mod context;
+mod downloads;
 mod error;
 mod pages;
 mod throttle;
@@ -18,6 +20,7 @@ use senim_app::App;
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+pub use api::paths as api_paths;
 pub use error::AppError;
 
 /// Settings of the web server.

@@ -43,7 +43,7 @@ async fn analysis_download(
     query: &DownloadQuery,
     format: Format,
 ) -> Result<Response, AppError> {
-    let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let lang = crate::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let today = state.app.clock.today();
     let month = month_asked(query.month.as_deref(), today)?;
     let analysis = senim_app::exports::monthly_analysis(
@@ -56,7 +56,7 @@ async fn analysis_download(
     )
     .await?
     .document;
-    super::downloads::printed(
+    crate::downloads::printed(
         &analysis,
         format,
         today,

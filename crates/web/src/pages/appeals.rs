@@ -22,8 +22,9 @@ use crate::context::ValidForm;
 use crate::context::ValidQuery;
 use crate::context::{Reader, Registrar};
 use crate::error::AppError;
-use crate::pages::forwarding::ForwardingSection;
 use crate::pages::journal::RowView;
+use crate::view::appeal_error_message;
+use crate::view::forwarding::ForwardingSection;
 use crate::view::{Choice, Chrome, category_choices, channel_choices};
 
 pub fn router() -> Router<AppState> {
@@ -248,15 +249,6 @@ pub struct AppealForm {
 pub struct FieldError {
     pub field: &'static str,
     pub message: String,
-}
-
-pub fn appeal_error_message(error: AppealError, lang: Lang) -> String {
-    match error {
-        AppealError::TooLong { limit, .. } => {
-            lang.t_args(error.message_id(), &[("limit", Arg::Number(limit as i64))])
-        }
-        error => lang.t(error.message_id()),
-    }
 }
 
 const LOCAL_INPUT: &str = "%Y-%m-%dT%H:%M";

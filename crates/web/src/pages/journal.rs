@@ -91,11 +91,11 @@ async fn export_xlsx(
     .await?;
     let xlsx = export
         .xlsx()
-        .map_err(|error| super::downloads::document_failed(&error))?;
+        .map_err(|error| crate::downloads::document_failed(&error))?;
     tracing::info!(user = user.id.0, rows = export.rows.len(), "journal exported");
-    Ok(super::downloads::download(
+    Ok(crate::downloads::download(
         xlsx,
-        super::downloads::XLSX,
+        crate::downloads::XLSX,
         &format!("journal-{from}-{to}.xlsx"),
     ))
 }
@@ -113,7 +113,7 @@ async fn book_pdf(
     ValidQuery(query): ValidQuery<BookQuery>,
 ) -> Result<Response, AppError> {
     let user = signed_in.user();
-    let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let lang = crate::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let today = state.app.clock.today();
     let first_year = match query.academic_year.as_deref().filter(|y| !y.is_empty()) {
         Some(text) => text
@@ -138,11 +138,11 @@ async fn book_pdf(
     let pdf = tokio::task::spawn_blocking(move || book.pdf(today))
         .await
         .map_err(|_| AppError::Internal)?
-        .map_err(|error| super::downloads::document_failed(&error))?;
+        .map_err(|error| crate::downloads::document_failed(&error))?;
     tracing::info!(user = user.id.0, entries, "registration book printed");
-    Ok(super::downloads::download(
+    Ok(crate::downloads::download(
         pdf,
-        super::downloads::PDF,
+        crate::downloads::PDF,
         &format!("book-{}-{}-{}.pdf", first_year, first_year + 1, lang.code()),
     ))
 }
@@ -332,7 +332,7 @@ struct JournalPage {
     newer_link: Option<String>,
     older_link: Option<String>,
     /// When the paper box is next to be opened, or that it is overdue.
-    box_notice: super::openings::ScheduleNotice,
+    box_notice: crate::view::commission::ScheduleNotice,
     /// The latest monthly analysis submitted to the director, with its link.
     analysis_notice: Option<(String, String)>,
     /// The academic year the book button prints: the one that holds the shown year's last
@@ -497,8 +497,13 @@ async fn journal_page(
                     ),
                 )
             }),
-        box_notice: super::openings::schedule_notice(&state, user.organisation_id, lang, state.app.now())
-            .await?,
+        box_notice: crate::view::commission::schedule_notice(
+            &state,
+            user.organisation_id,
+            lang,
+            state.app.now(),
+        )
+        .await?,
         book_year,
         book_label: senim_app::exports::academic_year_label(book_year, lang),
     };

@@ -18,11 +18,11 @@ use senim_i18n::{Arg, Lang};
 use senim_store::{MinutesRefusal, StoreError};
 use serde::Deserialize;
 
-use super::openings::MemberChoice;
 use crate::AppState;
 use crate::context::{Reader, Registrar, SignedIn, ValidQuery};
 use crate::error::AppError;
 use crate::view::Chrome;
+use crate::view::commission::MemberChoice;
 
 /// Agenda items the form offers; an item left empty is ignored.
 const FORM_ITEMS: usize = 3;
@@ -154,7 +154,7 @@ async fn minutes_page(
         &signed_in,
         year,
         number,
-        super::downloads::asked_lang(query.lang.as_deref(), lang),
+        crate::downloads::asked_lang(query.lang.as_deref(), lang),
     )
     .await?;
     Ok(MinutesPage {
@@ -177,10 +177,10 @@ async fn minutes_download(
     query: &PageQuery,
     format: Format,
 ) -> Result<Response, AppError> {
-    let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let lang = crate::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let (year, number) = path_of(&year, &number)?;
     let minutes = load(state, signed_in, year, number, lang).await?;
-    super::downloads::printed(
+    crate::downloads::printed(
         &minutes,
         format,
         state.app.clock.today(),
@@ -245,7 +245,7 @@ async fn members(
     signed_in: &SignedIn,
     attendees: &[i64],
 ) -> Result<Vec<MemberChoice>, AppError> {
-    super::openings::member_choices(
+    crate::view::commission::member_choices(
         state,
         signed_in.user().organisation_id,
         signed_in.0.lang,

@@ -4,7 +4,6 @@ mod account;
 mod admin;
 mod analysis;
 pub(crate) mod appeals;
-mod downloads;
 pub(crate) mod forwarding;
 pub(crate) mod journal;
 mod minutes;

@@ -11,18 +11,19 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
 use senim_documents::Act;
-use senim_domain::opening::{OpeningError, OpeningStatus, Schedule, status};
+use senim_domain::UserId;
+use senim_domain::opening::{Letter, OpeningError, Schedule};
 use senim_domain::time::{format_local, local};
-use senim_domain::trust_box::LetterCode;
-use senim_domain::{AppealContent, Applicant, Category, Channel, OrganisationId, UserId};
 use senim_i18n::{Arg, Lang};
 use senim_store::{Opening, OpeningId, OpeningRefusal, StoreError};
 use serde::Deserialize;
 
-use super::downloads::{PDF, asked_lang, document_failed, download, printed};
 use crate::AppState;
 use crate::context::{Reader, Registrar, ValidForm, ValidQuery};
+use crate::downloads::{PDF, asked_lang, document_failed, download, printed};
 use crate::error::AppError;
+use crate::view::appeal_error_message;
+use crate::view::commission::{MemberChoice, ScheduleNotice, member_choices, schedule_notice};
 use crate::view::{ChoiceGroup, Chrome, category_choices};
 use senim_documents::Format;
 
@@ -120,40 +121,6 @@ async fn set_phone(
         .set_trust_phone(signed_in.user().organisation_id, phone)
         .await?;
     Ok(Redirect::to("/trust-box?done=phone").into_response())
-}
-
-/// Where the box stands against its schedule, in words: for the overview and the journal.
-pub struct ScheduleNotice {
-    pub overdue: bool,
-    pub text: String,
-}
-
-pub async fn schedule_notice(
-    state: &AppState,
-    organisation_id: OrganisationId,
-    lang: Lang,
-    now: DateTime<Utc>,
-) -> Result<ScheduleNotice, StoreError> {
-    let schedule = state.app.store.box_schedule(organisation_id).await?;
-    let last = state.app.store.last_opening(organisation_id).await?;
-    let today = local(now).date_naive();
-    let last_day = last.map(|moment| local(moment).date_naive());
-    Ok(match status(schedule, last_day, today, &state.app.calendar) {
-        OpeningStatus::Due(day) => ScheduleNotice {
-            overdue: false,
-            text: lang.t_args(
-                "opening-next-due",
-                &[("date", Arg::from(day.format("%d.%m.%Y").to_string()))],
-            ),
-        },
-        OpeningStatus::Overdue(day) => ScheduleNotice {
-            overdue: true,
-            text: lang.t_args(
-                "opening-overdue",
-                &[("date", Arg::from(day.format("%d.%m.%Y").to_string()))],
-            ),
-        },
-    })
 }
 
 struct OpeningRow {
@@ -381,13 +348,6 @@ async fn print_slips(
     .into_response())
 }
 
-pub(crate) struct MemberChoice {
-    pub id: i64,
-    pub name: String,
-    pub positions: String,
-    pub checked: bool,
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "opening_new.html")]
 struct NewOpeningPage {
@@ -400,35 +360,6 @@ struct NewOpeningPage {
 }
 
 const LOCAL_INPUT: &str = "%Y-%m-%dT%H:%M";
-
-/// The school's reading staff as checkboxes, `checked` ticked.
-pub(crate) async fn member_choices(
-    state: &AppState,
-    organisation_id: OrganisationId,
-    lang: Lang,
-    checked: &[i64],
-) -> Result<Vec<MemberChoice>, AppError> {
-    Ok(state
-        .app
-        .store
-        .users(organisation_id)
-        .await?
-        .into_iter()
-        .filter(|user| user.permissions().read_appeals)
-        .map(|user| MemberChoice {
-            id: user.id.0,
-            positions: user
-                .positions
-                .as_slice()
-                .iter()
-                .map(|position| lang.t(position.message_id()))
-                .collect::<Vec<_>>()
-                .join(", "),
-            checked: checked.contains(&user.id.0),
-            name: user.full_name,
-        })
-        .collect())
-}
 
 async fn new_opening(
     State(state): State<AppState>,
@@ -653,7 +584,7 @@ async fn opening_page(
 
 /// A letter found at an opening, as the commission types it.
 #[derive(Deserialize, Default)]
-pub struct LetterForm {
+struct LetterForm {
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
@@ -670,35 +601,15 @@ pub struct LetterForm {
 }
 
 impl LetterForm {
-    /// The appeal: received when the box was opened; anonymous unless the letter is signed.
-    pub fn content(
-        &self,
-        opened_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<AppealContent, senim_domain::AppealError> {
-        let category = if self.category.is_empty() {
-            Category::UNSPECIFIED
-        } else {
-            Category::parse(&self.category)?
-        };
-        let applicant = Applicant::new(&self.full_name, &self.address, &self.phone);
-        AppealContent::new(
-            Channel::BoxLetter,
-            opened_at,
-            applicant.is_empty(),
-            applicant,
-            &self.summary,
-            category,
-            now,
-        )
-    }
-
-    /// The slip's letter code, when one was typed; `Err` for a code that cannot be one.
-    pub fn slip(&self) -> Result<Option<LetterCode>, ()> {
-        if self.letter_code.trim().is_empty() {
-            return Ok(None);
+    pub fn letter(&self) -> Letter<'_> {
+        Letter {
+            summary: &self.summary,
+            category: &self.category,
+            full_name: &self.full_name,
+            address: &self.address,
+            phone: &self.phone,
+            letter_code: &self.letter_code,
         }
-        LetterCode::parse(&self.letter_code).map(Some).map_err(|_| ())
     }
 }
 
@@ -717,11 +628,11 @@ async fn register_letter(
         let page = opening_view(&state, &signed_in.0, id, None, form, Some(message), None).await?;
         Ok::<Response, AppError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
     };
-    let content = match form.content(opening.opened_at, now) {
+    let content = match form.letter().content(opening.opened_at, now) {
         Ok(content) => content,
-        Err(error) => return refused(crate::pages::appeals::appeal_error_message(error, lang), form).await,
+        Err(error) => return refused(appeal_error_message(error, lang), form).await,
     };
-    let Ok(slip) = form.slip() else {
+    let Ok(slip) = form.letter().slip() else {
         return refused(lang.t("error-slip-unknown"), form).await;
     };
     match state

@@ -490,7 +490,7 @@ async fn plan_download(
     query: &PlanQuery,
     format: Format,
 ) -> Result<Response, AppError> {
-    let lang = super::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let lang = crate::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let year = year_asked(query.year.as_deref(), state.app.clock.today())?;
     let organisation_id = signed_in.user().organisation_id;
     if state.app.store.plan(organisation_id, year).await?.is_empty() {
@@ -506,7 +506,7 @@ async fn plan_download(
         today,
     )
     .await?;
-    super::downloads::printed(&plan, format, today, &format!("plan-{year}-{}", lang.code()))
+    crate::downloads::printed(&plan, format, today, &format!("plan-{year}-{}", lang.code()))
 }
 
 async fn plan_pdf(

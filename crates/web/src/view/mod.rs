@@ -1,8 +1,11 @@
 //! What every page shows around its content: the language, the signed-in person's name and
 //! menu, the language switch, and the CSRF token its forms carry.
 
-use senim_domain::{Category, Channel, Position, Topic};
-use senim_i18n::Lang;
+pub mod commission;
+pub mod forwarding;
+
+use senim_domain::{AppealError, Category, Channel, Position, Topic};
+use senim_i18n::{Arg, Lang};
 
 use crate::context::Context;
 
@@ -125,5 +128,15 @@ pub fn column_letters(lang: Lang) -> [&'static str; 6] {
     match lang {
         Lang::En => ["a", "b", "c", "d", "e", "f"],
         Lang::Kk | Lang::Ru => ["а", "б", "в", "г", "д", "е"],
+    }
+}
+
+/// An appeal's refused field in words.
+pub fn appeal_error_message(error: AppealError, lang: Lang) -> String {
+    match error {
+        AppealError::TooLong { limit, .. } => {
+            lang.t_args(error.message_id(), &[("limit", Arg::Number(limit as i64))])
+        }
+        error => lang.t(error.message_id()),
     }
 }
