@@ -48,6 +48,24 @@ pub async fn run(app: App) {
     }
 }
 
+/// What one pass of the outbox sent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sent {
+    pub letters: usize,
+    pub alerts: usize,
+    pub digests: usize,
+}
+
+/// One pass of the outbox at `now`: the letters, alerts and digests due. The server runs it
+/// in a loop (`run`); tests run it themselves at the moment they choose.
+pub async fn send_due(app: &App, now: DateTime<Utc>) -> Result<Sent, StoreError> {
+    Ok(Sent {
+        letters: deliver_due(app, now).await?,
+        alerts: send_alerts(app, now).await?,
+        digests: send_digests(app, now).await?,
+    })
+}
+
 /// The wait before attempt `attempts + 1`: the first wait, doubled each time, at most an hour.
 pub fn backoff(first: Duration, attempts: i64) -> Duration {
     let doublings = u32::try_from(attempts.clamp(0, 16)).unwrap_or(16);

@@ -31,6 +31,8 @@ pub struct WebConfig {
     /// Senim runs behind a reverse proxy: a client's address is the last one the proxy put in
     /// `X-Forwarded-For` (used only, hashed, by the Trust Box's rate limit).
     pub behind_proxy: bool,
+    /// Run the outbox beside the server (tests drive it themselves with `outbox::send_due`).
+    pub outbox: bool,
 }
 
 impl WebConfig {
@@ -38,6 +40,7 @@ impl WebConfig {
         WebConfig {
             secure_cookies,
             behind_proxy: false,
+            outbox: true,
         }
     }
 }
@@ -131,7 +134,10 @@ pub async fn serve(
             forms.sweep(clock.now());
         }
     });
-    let outbox = tokio::spawn(senim_app::outbox::run(state.app.clone()));
+    let outbox = state
+        .config
+        .outbox
+        .then(|| tokio::spawn(senim_app::outbox::run(state.app.clone())));
     let served = axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -140,6 +146,8 @@ pub async fn serve(
     .await;
     purge.abort();
     sweep.abort();
-    outbox.abort();
+    if let Some(outbox) = outbox {
+        outbox.abort();
+    }
     served
 }

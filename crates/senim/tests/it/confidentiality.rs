@@ -3,7 +3,6 @@
 
 use crate::helpers::*;
 use serde_json::json;
-use sqlx::Row;
 
 async fn a_marker_in_an_appeal_never_reaches_the_database_in_plain_text(app: TestApp) {
     app.school("school-a", "").await;
@@ -33,53 +32,15 @@ async fn a_marker_in_an_appeal_never_reaches_the_database_in_plain_text(app: Tes
     assert_eq!(appeal["summary"], format!("{marker}-summary"));
     assert_eq!(appeal["applicant"]["phone"], "+7 701 246 80 24");
     // …and nowhere from the database itself.
-    let needles = [
-        marker.as_bytes().to_vec(),
-        "Әліпбиқұпия".as_bytes().to_vec(),
-        b"246 80 24".to_vec(),
-    ];
-    match app.backend {
-        Backend::Sqlite => {
-            app.store.pool().close().await;
-            let bytes = app.database_files();
-            assert!(bytes.len() > 10_000, "the database files were read");
-            for needle in &needles {
-                assert!(
-                    !bytes.windows(needle.len()).any(|w| w == needle.as_slice()),
-                    "plain text found on disk"
-                );
-            }
-        }
-        Backend::Postgres => {
-            for table in [
-                "appeals",
-                "appeal_outcomes",
-                "users",
-                "organisations",
-                "sessions",
-                "api_tokens",
-            ] {
-                let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "SELECT CAST(t.* AS TEXT) AS row_text FROM {table} t"
-                )))
-                .fetch_all(app.store.pool())
-                .await
-                .unwrap();
-                for row in rows {
-                    let text: String = row.try_get("row_text").unwrap();
-                    for needle in &needles {
-                        let needle = String::from_utf8(needle.clone()).unwrap();
-                        assert!(!text.contains(&needle), "plain text in {table}");
-                    }
-                    // BYTEA is rendered as hex in the row text; look for the hex of the marker too.
-                    assert!(
-                        !text.contains(&hex::encode(marker.as_bytes())),
-                        "plain text (as bytes) in {table}"
-                    );
-                }
-            }
-        }
+    // Every table is read, on both backends: SQLite's files byte by byte, PostgreSQL's rows.
+    for needle in [marker, "Әліпбиқұпия", "246 80 24"] {
+        assert!(
+            !app.database_contains(needle).await,
+            "{needle} lies in the database in plain text"
+        );
     }
+    // The test can fail: what is stored in plain text (the channel's code) is found.
+    assert!(app.database_contains("phone").await);
 }
 both_backends!(a_marker_in_an_appeal_never_reaches_the_database_in_plain_text);
 

@@ -53,7 +53,8 @@ async fn the_forwarding_letter_arrives_with_the_summary_and_only_asked_for_detai
         .await;
     assert_eq!(status, 201, "{forwarding}");
     let due = chrono::NaiveDate::parse_from_str(forwarding["due_on"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-    let messages = smtp.wait_for(1).await;
+    assert_eq!(app.send_due().await.letters, 1);
+    let messages = smtp.received(1);
     let letters = letters_to(&messages, "pdn@police.test");
     assert_eq!(letters.len(), 1, "{messages:?}");
     let letter = letters[0];
@@ -78,7 +79,8 @@ async fn the_forwarding_letter_arrives_with_the_summary_and_only_asked_for_detai
         )
         .await;
     assert_eq!(status, 201);
-    let messages = smtp.wait_for(2).await;
+    assert_eq!(app.send_due().await.letters, 1);
+    let messages = smtp.received(2);
     let letters = letters_to(&messages, "pdn@police.test");
     let russian = letters
         .iter()
@@ -86,7 +88,6 @@ async fn the_forwarding_letter_arrives_with_the_summary_and_only_asked_for_detai
         .expect("the second letter");
     assert!(russian.body.contains("Серікова Айгүл") && russian.body.contains("+7 701 555 12 34"));
     assert!(russian.subject.contains("направлено на рассмотрение"));
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
     assert_eq!(forwardings["items"][0]["delivery"]["state"], "sent");
 }
@@ -106,16 +107,11 @@ async fn a_letter_waits_while_the_server_is_down_and_goes_out_when_it_is_back(
         )
         .await;
     assert_eq!(status, 201);
-    let id = forwarding["id"].as_i64().unwrap();
-    let mut delivery = json!(null);
-    for _ in 0..50 {
-        let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
-        delivery = forwardings["items"][0]["delivery"].clone();
-        if delivery["state"] == "retrying" {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    assert_eq!(forwarding["delivery"]["state"], "pending");
+    let now = app.state.app.now();
+    assert_eq!(app.send_due_at(now).await.letters, 0, "the server is down");
+    let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
+    let delivery = &forwardings["items"][0]["delivery"];
     assert_eq!(delivery["state"], "retrying", "{delivery}");
     assert_eq!(delivery["error"], "connection", "{delivery}");
     let mut browser = app.browser("specialist").await;
@@ -125,18 +121,21 @@ async fn a_letter_waits_while_the_server_is_down_and_goes_out_when_it_is_back(
         "the failure is shown on the forwarding"
     );
     smtp.resume();
-    let messages = smtp.wait_for(1).await;
+    assert_eq!(
+        app.send_due_at(now + chrono::Duration::seconds(30)).await.letters,
+        0,
+        "not before its wait is over"
+    );
+    assert_eq!(
+        app.send_due_at(now + chrono::Duration::seconds(61)).await.letters,
+        1,
+        "the server is back"
+    );
+    let messages = smtp.received(1);
     assert_eq!(letters_to(&messages, "pdn@police.test").len(), 1);
-    for _ in 0..50 {
-        let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
-        if forwardings["items"][0]["delivery"]["state"] == "sent" {
-            assert!(forwardings["items"][0]["delivery"]["attempts"].as_i64().unwrap() >= 2);
-            let _ = id;
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the letter was not recorded as sent");
+    let (_, forwardings) = api.get(&format!("/api/v1/appeals/{appeal}/forwardings")).await;
+    assert_eq!(forwardings["items"][0]["delivery"]["state"], "sent");
+    assert_eq!(forwardings["items"][0]["delivery"]["attempts"], 2);
 }
 
 async fn the_morning_digest_lists_numbers_and_deadlines_only(app: TestApp, smtp: SmtpServer) {
@@ -191,7 +190,7 @@ async fn the_morning_digest_lists_numbers_and_deadlines_only(app: TestApp, smtp:
         0,
         "once a day"
     );
-    let messages = smtp.wait_for(1).await;
+    let messages = smtp.received(1);
     let digests = letters_to(&messages, "specialist@school.test");
     assert!(!digests.is_empty());
     for digest in &digests {
@@ -221,7 +220,8 @@ async fn an_urgent_appeal_alerts_registering_staff_by_number_only(app: TestApp, 
     api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Асханада тамақ суық" }))
         .await;
     api.register(json!({ "channel": "online_box", "anonymous": true, "summary": "Мен өлгім келеді, ешкімге айтпаңыз" })).await;
-    let messages = smtp.wait_for(3).await;
+    assert_eq!(app.send_due().await.alerts, 3);
+    let messages = smtp.received(3);
     for login in ["specialist", "psychologist", "social"] {
         let alerts = letters_to(&messages, &format!("{login}@school.test"));
         assert_eq!(alerts.len(), 1, "{login}: {messages:?}");

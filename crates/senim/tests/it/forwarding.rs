@@ -327,7 +327,7 @@ async fn e_mail_forwarding_needs_the_organisations_address(app: TestApp) {
     let (status, forwarding) = api.post(&format!("/api/v1/appeals/{id}/forwardings"), body).await;
     assert_eq!(status, 201);
     // No SMTP server is configured here: the letter waits, no attempt counted.
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert_eq!(app.send_due().await, senim_app::outbox::Sent::default());
     let (_, forwardings) = api.get(&format!("/api/v1/appeals/{id}/forwardings")).await;
     assert_eq!(forwardings["items"][0]["delivery"]["state"], "pending");
     assert_eq!(forwardings["items"][0]["delivery"]["attempts"], 0);

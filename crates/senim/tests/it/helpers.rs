@@ -104,7 +104,11 @@ pub async fn spawn_app_with(backend: Backend, smtp_port: Option<u16>) -> Option<
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let config = WebConfig::new(false);
+    // The tests send what the outbox would, at the moment they choose (`TestApp::send_due`).
+    let config = WebConfig {
+        outbox: false,
+        ..WebConfig::new(false)
+    };
     let mailer = smtp_port.map(|port| {
         senim_mail::Mailer::new(&senim_mail::MailConfig {
             host: "127.0.0.1".into(),
@@ -118,10 +122,9 @@ pub async fn spawn_app_with(backend: Backend, smtp_port: Option<u16>) -> Option<
     });
     let application = App::new(store.clone(), store.working_calendar().await.unwrap(), mailer)
         .with_lexicon(store.lexicon().await.unwrap())
-        // Failed letters are tried again within a second, so tests need not wait long.
         .with_outbox_settings(OutboxSettings {
-            retry_after: std::time::Duration::from_millis(300),
-            interval: std::time::Duration::from_millis(100),
+            retry_after: std::time::Duration::from_secs(60),
+            interval: std::time::Duration::from_secs(30),
         });
     let state = AppState::new(application, config);
     tokio::spawn(senim_web::serve(listener, state.clone(), async {
@@ -314,15 +317,15 @@ print(json.dumps(out))
     }
 
     /// Waits (at most ten seconds) until `count` messages have arrived.
-    pub async fn wait_for(&self, count: usize) -> Vec<Mail> {
-        for _ in 0..100 {
-            let messages = self.messages();
-            if messages.len() >= count {
-                return messages;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        panic!("expected {count} messages, got {:?}", self.messages());
+    /// What arrived, at least `count` messages: a message is in the Maildir before the server
+    /// accepts it, so what the outbox sent is here when its pass returns.
+    pub fn received(&self, count: usize) -> Vec<Mail> {
+        let messages = self.messages();
+        assert!(
+            messages.len() >= count,
+            "expected {count} messages, got {messages:?}"
+        );
+        messages
     }
 }
 
@@ -386,6 +389,18 @@ impl TestApp {
         School { organisation }
     }
 
+    /// One pass of the outbox, now by the application's clock.
+    pub async fn send_due(&self) -> senim_app::outbox::Sent {
+        senim_app::outbox::send_due(&self.state.app, self.state.app.now())
+            .await
+            .unwrap()
+    }
+
+    /// One pass of the outbox at a moment of the test's choosing.
+    pub async fn send_due_at(&self, now: chrono::DateTime<chrono::Utc>) -> senim_app::outbox::Sent {
+        senim_app::outbox::send_due(&self.state.app, now).await.unwrap()
+    }
+
     pub async fn token(&self, login: &str) -> String {
         let user = self.store.user_by_login(login).await.unwrap();
         self.store
@@ -425,6 +440,49 @@ impl TestApp {
             }
         }
         bytes
+    }
+
+    /// Whether `needle` lies anywhere in the database as plain text: in any byte of the SQLite
+    /// files on disk, or in any row of any PostgreSQL table, read as text (binary columns as
+    /// hex, so an unsealed text in one is found too).
+    pub async fn database_contains(&self, needle: &str) -> bool {
+        match self.backend {
+            Backend::Sqlite => {
+                let bytes = self.database_files();
+                assert!(bytes.len() > 10_000, "the database files were read");
+                bytes
+                    .windows(needle.len())
+                    .any(|window| window == needle.as_bytes())
+            }
+            Backend::Postgres => {
+                use sqlx::Row;
+                let tables = sqlx::query(
+                    "SELECT CAST(table_name AS TEXT) AS table_name FROM information_schema.tables \
+                     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+                )
+                .fetch_all(self.store.pool())
+                .await
+                .unwrap();
+                assert!(tables.len() > 10, "the tables were listed");
+                let hex = hex::encode(needle.as_bytes());
+                for table in tables {
+                    let table: String = table.try_get("table_name").unwrap();
+                    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                        "SELECT CAST(t.* AS TEXT) AS row_text FROM \"{table}\" t"
+                    )))
+                    .fetch_all(self.store.pool())
+                    .await
+                    .unwrap();
+                    for row in rows {
+                        let text: String = row.try_get("row_text").unwrap();
+                        if text.contains(needle) || text.contains(&hex) {
+                            return true;
+                        }
+                    }
+                }
+                false
+            }
+        }
     }
 
     /// Runs the `senim` binary against this app's storage.

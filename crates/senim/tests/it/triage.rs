@@ -175,10 +175,7 @@ async fn an_urgent_appeal_is_handed_over_and_the_record_says_when_and_by_whom(ap
         "{page}"
     );
     // The note is sealed at rest.
-    if app.backend == Backend::Sqlite {
-        let files = String::from_utf8_lossy(&app.database_files()).into_owned();
-        assert!(!files.contains("Серіков"));
-    }
+    assert!(!app.database_contains("Серіков").await);
     let (status, _) = app
         .api(&app.token("b-specialist").await)
         .post(

@@ -22,7 +22,20 @@ fn is_grouped_code(code: &str) -> bool {
             .all(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// A wall-clock moment in Almaty.
+fn almaty(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<chrono::Utc> {
+    senim_domain::time::from_local(
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap(),
+    )
+    .unwrap()
+}
+
 async fn a_student_writes_reads_the_answer_and_writes_again(app: TestApp) {
+    // A Tuesday morning: the staff are at work.
+    app.state.app.clock.set(almaty(2026, 11, 24, 10, 0));
     app.school("school-a", "").await;
     // The student: no sign-in, no cookie.
     let student = reqwest::Client::builder()
@@ -61,18 +74,10 @@ async fn a_student_writes_reads_the_answer_and_writes_again(app: TestApp) {
     let page = response.text().await.unwrap();
     let code = code_on(&page);
     assert!(is_grouped_code(&code), "{code}");
-    // Out of hours the page says from when the staff will read; in hours, that it is today.
-    let calendar = senim_domain::calendar::WorkingCalendar::embedded();
-    let now = app.state.app.now();
-    if calendar.is_working_time(now) {
-        assert!(page.contains("мамандар хатыңызды бүгін оқиды"), "{page}");
-    } else {
-        let from = senim_domain::time::format_local(calendar.next_working_moment(now));
-        assert!(
-            page.contains(&format!("келесі жұмыс уақытында оқиды: {from}")),
-            "{page}"
-        );
-    }
+    assert!(
+        page.contains("мамандар хатыңызды бүгін оқиды"),
+        "in working hours, today: {page}"
+    );
 
     // The staff see an anonymous appeal of the online box in the journal, registered by the box.
     let api = app.api(&app.token("specialist").await);
@@ -173,14 +178,14 @@ async fn a_student_writes_reads_the_answer_and_writes_again(app: TestApp) {
         .unwrap();
     assert_eq!(hashes.len(), 1);
     assert!(!hashes[0].contains(&digits) && hashes[0].len() == 64);
-    if app.backend == Backend::Sqlite {
-        let files = String::from_utf8_lossy(&app.database_files()).into_owned();
-        assert!(
-            !files.contains(&digits) && !files.contains(&code),
-            "the receipt code lies in the database file"
-        );
-        assert!(!files.contains("Рахмет, барамын"), "messages are sealed");
-    }
+    assert!(
+        !app.database_contains(&digits).await && !app.database_contains(&code).await,
+        "the receipt code lies in the database file"
+    );
+    assert!(
+        !app.database_contains("Рахмет, барамын").await,
+        "messages are sealed"
+    );
 }
 
 async fn a_wrong_code_gets_a_neutral_answer_and_the_client_is_held(app: TestApp) {
@@ -386,8 +391,44 @@ async fn an_urgent_follow_up_raises_the_alarm(app: TestApp) {
     assert_eq!(journal["items"][0]["urgent"], true, "{journal}");
     assert_eq!(journal["items"][0]["triage"]["hits"][0]["category"], "suicide");
 }
+async fn the_receipt_says_when_the_staff_will_read_by_the_working_calendar(app: TestApp) {
+    app.school("school-a", "").await;
+    let student = reqwest::Client::new();
+    let receipt = |moment| {
+        app.state.app.clock.set(moment);
+        let request = student
+            .post(format!("{}/box/school-a", app.base))
+            .form(&[("lang", "kk"), ("text", "Маған көмек керек, сыныпта мазақтайды")])
+            .send();
+        async move {
+            let response = request.await.unwrap();
+            assert_eq!(response.status(), 200);
+            response.text().await.unwrap()
+        }
+    };
+    let today = "мамандар хатыңызды бүгін оқиды";
+    let later = |from: &str| format!("келесі жұмыс уақытында оқиды: {from}");
+    // Friday 27 November 2026: the phone is on duty until 18:30.
+    assert!(receipt(almaty(2026, 11, 27, 18, 29)).await.contains(today));
+    let page = receipt(almaty(2026, 11, 27, 18, 30)).await;
+    assert!(
+        page.contains(&later("30.11.2026 09:00")),
+        "from 18:30, Monday morning: {page}"
+    );
+    let page = receipt(almaty(2026, 11, 30, 8, 59)).await;
+    assert!(
+        page.contains(&later("30.11.2026 09:00")),
+        "before 9:00, the same morning: {page}"
+    );
+    assert!(receipt(almaty(2026, 11, 30, 9, 0)).await.contains(today));
+    // Wednesday 16 December 2026 is Independence Day: nobody reads until the next morning.
+    let page = receipt(almaty(2026, 12, 16, 11, 0)).await;
+    assert!(page.contains(&later("17.12.2026 09:00")), "a holiday: {page}");
+}
+
 both_backends!(
     a_student_writes_reads_the_answer_and_writes_again,
+    the_receipt_says_when_the_staff_will_read_by_the_working_calendar,
     a_wrong_code_gets_a_neutral_answer_and_the_client_is_held,
     a_submission_is_checked_and_may_name_its_author,
     a_corrected_online_appeal_keeps_its_conversation,
