@@ -12,12 +12,10 @@ use senim_store::{OpeningId, Store, StoreError};
 use crate::wording::ForwardedCell;
 
 /// The school's name in the document's language.
+/// The school's name as a document in `lang` heads it: Russian documents fall back to the
+/// Kazakh name when the school has no Russian one (`Organisation::name_in`).
 pub fn institution(school: &Organisation, lang: Lang) -> String {
-    if lang == Lang::Ru {
-        school.name_ru.clone()
-    } else {
-        school.name_kk.clone()
-    }
+    school.name_in(lang.code()).to_owned()
 }
 
 /// The act of an opening of the school.
@@ -85,7 +83,7 @@ async fn rows_between(
             .forwardings_of_year(organisation_id, JournalYear(year))
             .await?;
         for row in store.journal(organisation_id, JournalYear(year)).await? {
-            let day = local(row.appeal.registered_at).date_naive();
+            let day = senim_domain::time::local_date(row.appeal.registered_at);
             if day >= from && day <= to {
                 let records = forwardings.remove(&row.appeal.id).unwrap_or_default();
                 rows.push((row, records));
@@ -282,7 +280,7 @@ pub async fn months_figures(
                 .collect();
             let held = openings
                 .iter()
-                .filter(|opening| month.contains(local(opening.opened_at).date_naive()))
+                .filter(|opening| month.contains(senim_domain::time::local_date(opening.opened_at)))
                 .count();
             figures(
                 &of_month,

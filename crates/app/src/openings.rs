@@ -2,7 +2,7 @@
 //! (each becomes an appeal), and the paper slips a child may write on.
 
 use chrono::{DateTime, Utc};
-use senim_domain::opening::Schedule;
+use senim_domain::opening::{OpeningStatus, Schedule, status};
 use senim_domain::triage::Screening;
 use senim_domain::trust_box::{LetterCode, ReceiptCode};
 use senim_domain::{Appeal, AppealContent, OrganisationId, UserId};
@@ -23,6 +23,20 @@ pub fn fresh_letter_code() -> LetterCode {
 }
 
 impl App {
+    /// Where the school's box stands against its schedule on the day of `now`: the schedule,
+    /// and the day it is next due or has been due since.
+    pub async fn box_status(
+        &self,
+        organisation_id: OrganisationId,
+        now: DateTime<Utc>,
+    ) -> Result<(Schedule, OpeningStatus), StoreError> {
+        let schedule = self.store.box_schedule(organisation_id).await?;
+        let last = self.store.last_opening(organisation_id).await?;
+        let today = senim_domain::time::local_date(now);
+        let last_day = last.map(senim_domain::time::local_date);
+        Ok((schedule, status(schedule, last_day, today, &self.calendar)))
+    }
+
     /// Sets how often the school's box is opened.
     pub async fn set_box_schedule(
         &self,

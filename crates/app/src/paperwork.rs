@@ -9,7 +9,6 @@ use senim_domain::analysis::{AppealFacts, Figures, Month};
 use senim_domain::calendar::WorkingCalendar;
 use senim_domain::minutes::{ProposedItem, SinceLastMeeting, proposed_agenda};
 use senim_domain::plan::{AcademicYear, Activity, Mark, Period, PlanItem, Record, progress};
-use senim_domain::time::local;
 use senim_domain::{Channel, JournalYear, OrganisationId, Position};
 use senim_i18n::{Arg, Lang};
 use senim_store::{MinutesRecord, PlanItemRecord, Store, StoreError};
@@ -35,7 +34,7 @@ pub async fn appeal_facts(
             .await?;
         for row in store.journal(organisation_id, JournalYear(year)).await? {
             let content = &row.appeal.content;
-            let day = local(content.received_at()).date_naive();
+            let day = senim_domain::time::local_date(content.received_at());
             if day < from || day > to {
                 continue;
             }
@@ -53,14 +52,7 @@ pub async fn appeal_facts(
                     urgent: row.triage.as_ref().is_some_and(|triage| triage.urgent),
                     forwarded_to: live
                         .iter()
-                        .map(|record| {
-                            let organisation = &record.executing_organisation;
-                            if lang == Lang::Ru {
-                                organisation.name_ru.clone()
-                            } else {
-                                organisation.name_kk.clone()
-                            }
-                        })
+                        .map(|record| record.executing_organisation.name_in(lang.code()).to_owned())
                         .collect(),
                     answered_on_time: live
                         .iter()
@@ -160,7 +152,7 @@ pub async fn proposed_minutes(
     let since = from.format("%d.%m.%Y").to_string();
     let mut facts = SinceLastMeeting::default();
     for opening in store.openings(organisation_id).await? {
-        let day = local(opening.opened_at).date_naive();
+        let day = senim_domain::time::local_date(opening.opened_at);
         if day >= from && day <= held_on {
             facts.openings += 1;
             facts.letters += opening.letters;
@@ -186,7 +178,7 @@ pub async fn proposed_minutes(
                 let withdrawn = record
                     .withdrawn
                     .as_ref()
-                    .is_some_and(|(_, at)| local(*at).date_naive() <= held_on);
+                    .is_some_and(|(_, at)| senim_domain::time::local_date(*at) <= held_on);
                 if sent && record.due_on < held_on && !answered && !withdrawn {
                     facts.overdue += 1;
                 }
@@ -285,7 +277,7 @@ pub async fn plan_record(
         .openings(organisation_id)
         .await?
         .iter()
-        .map(|opening| local(opening.opened_at).date_naive())
+        .map(|opening| senim_domain::time::local_date(opening.opened_at))
         .filter(within)
         .collect();
     let mut minutes = Vec::new();
@@ -312,7 +304,7 @@ pub async fn plan_record(
         )
         .await?
         .into_iter()
-        .map(|moment| local(moment).date_naive())
+        .map(senim_domain::time::local_date)
         .collect();
     Ok(Record {
         openings,

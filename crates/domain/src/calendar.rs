@@ -297,7 +297,7 @@ impl WorkingCalendar {
     /// The working day an appeal counts as received on: its own day when it came in working
     /// hours, else the next working day (APPK art. 64).
     pub fn receipt_day(&self, received_at: DateTime<Utc>) -> NaiveDate {
-        local(self.next_working_moment(received_at)).date_naive()
+        crate::time::local_date(self.next_working_moment(received_at))
     }
 }
 

@@ -5,7 +5,6 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::calendar::WorkingCalendar;
-use crate::time::local;
 
 /// The rule that produced a deadline; shown beside it so people can check it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -76,7 +75,7 @@ pub fn due_date(
         DeadlineRule::Consideration => calendar.add_working_days(receipt_day, 15),
         DeadlineRule::ForwardOutsideCompetence => calendar.add_working_days(receipt_day, 3),
         // At once means at once: the calendar day it arrived, working day or not.
-        DeadlineRule::ForwardAtOnce => local(received_at).date_naive(),
+        DeadlineRule::ForwardAtOnce => crate::time::local_date(received_at),
         DeadlineRule::ExtensionLimit => receipt_day
             .checked_add_months(Months::new(2))
             .expect("two months after a receipt day is a date"),

@@ -43,7 +43,8 @@ pub struct Organisation {
 }
 
 impl Organisation {
-    /// The name in the reader's language: Russian for `ru`, Kazakh otherwise.
+    /// The school's name in a language (`kk`, `ru`, `en`): Russian when it has a Russian name,
+    /// Kazakh otherwise — a school registered with only its Kazakh name keeps it on every paper.
     pub fn name_in(&self, language: &str) -> &str {
         if language == "ru" && !self.name_ru.is_empty() {
             &self.name_ru
@@ -65,5 +66,20 @@ mod tests {
         for bad in ["", "a", "School", "-x", "x-", "мектеп", "a b", &"x".repeat(41)] {
             assert_eq!(Slug::parse(bad), Err(SlugError), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_school_without_a_russian_name_keeps_its_kazakh_one_on_russian_papers() {
+        let school = |name_ru: &str| Organisation {
+            id: OrganisationId(1),
+            slug: Slug::parse("school-12").unwrap(),
+            name_kk: "№12 мектеп-гимназия".into(),
+            name_ru: name_ru.into(),
+            trust_phone: String::new(),
+        };
+        assert_eq!(school("Школа-гимназия №12").name_in("ru"), "Школа-гимназия №12");
+        assert_eq!(school("").name_in("ru"), "№12 мектеп-гимназия");
+        assert_eq!(school("Школа-гимназия №12").name_in("kk"), "№12 мектеп-гимназия");
+        assert_eq!(school("Школа-гимназия №12").name_in("en"), "№12 мектеп-гимназия");
     }
 }

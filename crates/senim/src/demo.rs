@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::Context;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use senim_app::App;
-use senim_domain::time::{from_local, local};
+use senim_domain::time::from_local;
 use senim_domain::{
     AppealContent, Applicant, Category, Channel, Correction, Outcome, Position, Positions, Slug, Topic,
 };
@@ -342,7 +342,7 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
     }
     let specialist = specialist.expect("the demo has a specialist");
     // A December and the January after it, both wholly past.
-    let today = local(now).date_naive();
+    let today = senim_domain::time::local_date(now);
     let december_year = if today.month() <= 2 {
         today.year() - 2
     } else {
@@ -407,7 +407,7 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
             chair: deputy,
             secretary: social,
         }
-        .checked(local(now).date_naive())?;
+        .checked(senim_domain::time::local_date(now))?;
         store
             .record_minutes(school.id, &draft, specialist, now)
             .await

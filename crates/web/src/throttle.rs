@@ -91,7 +91,7 @@ impl Default for BoxGuard {
 impl BoxGuard {
     fn state(&self, now: DateTime<Utc>) -> std::sync::MutexGuard<'_, GuardState> {
         let mut state = self.state.lock().expect("the guard's lock is never poisoned");
-        let today = senim_domain::time::local(now).date_naive();
+        let today = senim_domain::time::local_date(now);
         if state.day != Some(today) {
             let mut secret = [0u8; 32];
             // Without randomness the guard still works: the key is then only a hash.

@@ -97,7 +97,7 @@ async fn the_book_and_the_journal_come_out_for_print_and_for_excel(app: TestApp)
     api.register(json!({ "channel": "online_box", "anonymous": true, "summary": "Мен өлгім келеді" }))
         .await;
     let client = signed_in(&app, "deputy").await;
-    let today = senim_domain::time::local(app.state.app.now()).date_naive();
+    let today = senim_domain::time::local_date(app.state.app.now());
     let first_year = senim_app::exports::academic_year_of(today);
     let path = scratch("book.pdf");
     let (status, content_type) = download(
@@ -244,7 +244,7 @@ async fn the_cli_exports_what_the_pages_download(app: TestApp) {
         text.contains("8 (7132) 55-12-34") && text.contains("https://senim.school.kz/box/school-a"),
         "{text}"
     );
-    let today = senim_domain::time::local(app.state.app.now()).date_naive();
+    let today = senim_domain::time::local_date(app.state.app.now());
     let first_year = senim_app::exports::academic_year_of(today);
     let book = dir.join("book.pdf");
     run(&[

@@ -22,8 +22,8 @@ use crate::AppState;
 
 use super::forwardings::forwarding_json;
 use super::{
-    ApiError, ApiUser, ApplicantJson, Routes, entry_ref, invalid_field, no_conversation, parse_id,
-    registered, rfc3339,
+    ApiError, ApiUser, ApplicantJson, Routes, entry_ref, invalid_field, moment_or_now, no_conversation,
+    parse_id, registered, rfc3339,
 };
 
 pub(super) fn routes() -> Routes {
@@ -59,18 +59,12 @@ impl NewAppealJson {
             Some(code) => Category::parse(code)?,
             None => Category::UNSPECIFIED,
         };
-        let received_at = match &self.received_at {
-            Some(text) => DateTime::parse_from_rfc3339(text)
-                .map_err(|_| {
-                    invalid_field(
-                        "invalid_received_at",
-                        "received_at",
-                        "received_at: an RFC 3339 moment with its offset, e.g. 2025-01-06T09:30:00+05:00",
-                    )
-                })?
-                .with_timezone(&Utc),
-            None => now,
-        };
+        let received_at = moment_or_now(
+            self.received_at.as_deref(),
+            "received_at",
+            "invalid_received_at",
+            now,
+        )?;
         let applicant = self
             .applicant
             .as_ref()
@@ -365,12 +359,7 @@ async fn create_handover(
     let appeal_id = parse_id(&id)?;
     let Json(body) = body?;
     let now = state.app.now();
-    let handed_at = match &body.handed_at {
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map_err(|_| invalid_field("invalid_handed_at", "handed_at", "handed_at: an RFC 3339 moment"))?
-            .with_timezone(&Utc),
-        None => now,
-    };
+    let handed_at = moment_or_now(body.handed_at.as_deref(), "handed_at", "invalid_handed_at", now)?;
     let handover = senim_domain::handover::Handover::new(&body.service, handed_at, &body.note, now)?;
     state
         .app

@@ -263,6 +263,29 @@ pub(super) fn entry_ref(year: JournalYear, number: senim_domain::JournalNumber) 
     json!({ "year": year.0, "number": number.0 })
 }
 
+/// A moment a request gives as RFC 3339 with its offset, or `now` when it gives none; another
+/// text is refused with `code`, naming the field.
+pub(super) fn moment_or_now(
+    text: Option<&str>,
+    field: &'static str,
+    code: &'static str,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, ApiError> {
+    match text {
+        None => Ok(now),
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map(|moment| moment.with_timezone(&Utc))
+            .map_err(|_| ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code,
+                message: format!(
+                    "{field}: an RFC 3339 moment with its offset, e.g. 2025-01-06T09:30:00+05:00"
+                ),
+                field: Some(field),
+            }),
+    }
+}
+
 pub(super) fn invalid_field(code: &'static str, field: &'static str, message: &str) -> ApiError {
     ApiError {
         status: StatusCode::UNPROCESSABLE_ENTITY,

@@ -6,7 +6,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use chrono::{DateTime, Utc};
 use senim_documents::Act;
 use senim_domain::opening::Letter;
 use senim_store::StoreError;
@@ -16,7 +15,7 @@ use serde_json::{Value, json};
 
 use crate::AppState;
 
-use super::{ApiError, ApiUser, ApplicantJson, Routes, invalid_field, registered, rfc3339};
+use super::{ApiError, ApiUser, ApplicantJson, Routes, invalid_field, moment_or_now, registered, rfc3339};
 
 pub(super) fn routes() -> Routes {
     Routes::default()
@@ -102,12 +101,7 @@ async fn create_opening(
     let user = api_user.registrar()?;
     let Json(body) = body?;
     let now = state.app.now();
-    let opened_at = match &body.opened_at {
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map_err(|_| invalid_field("invalid_opened_at", "opened_at", "opened_at: an RFC 3339 moment"))?
-            .with_timezone(&Utc),
-        None => now,
-    };
+    let opened_at = moment_or_now(body.opened_at.as_deref(), "opened_at", "invalid_opened_at", now)?;
     let mut members = Vec::new();
     for login in &body.members {
         match state.app.store.user_by_login(login.trim()).await {
@@ -135,11 +129,11 @@ async fn create_opening(
 async fn list_openings(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
     let school = state.app.store.organisation(user.organisation_id).await?;
-    let schedule = state.app.store.box_schedule(user.organisation_id).await?;
-    let last = state.app.store.last_opening(user.organisation_id).await?;
-    let today = state.app.clock.today();
-    let last_day = last.map(|moment| senim_domain::time::local(moment).date_naive());
-    let (due, overdue) = match senim_domain::opening::status(schedule, last_day, today, &state.app.calendar) {
+    let (schedule, status) = state
+        .app
+        .box_status(user.organisation_id, state.app.now())
+        .await?;
+    let (due, overdue) = match status {
         senim_domain::opening::OpeningStatus::Due(day) => (day, false),
         senim_domain::opening::OpeningStatus::Overdue(day) => (day, true),
     };

@@ -262,11 +262,7 @@ async fn poster(
     let box_url = format!("{}/box/{}", site_base(&state, &headers), school.slug.as_str());
     Ok(PosterPage {
         l: lang,
-        school: if lang == Lang::Ru {
-            school.name_ru.clone()
-        } else {
-            school.name_kk.clone()
-        },
+        school: school.name_in(lang.code()).to_owned(),
         qr: senim_documents::qr_svg(&box_url),
         box_url,
     }
@@ -329,11 +325,7 @@ async fn print_slips(
     );
     Ok(SlipsPage {
         l: lang,
-        school: if lang == Lang::Ru {
-            school.name_ru.clone()
-        } else {
-            school.name_kk.clone()
-        },
+        school: school.name_in(lang.code()).to_owned(),
         qr: senim_documents::qr_svg(&followup_url),
         followup_url,
         sheet,

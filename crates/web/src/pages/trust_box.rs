@@ -85,10 +85,7 @@ async fn school(state: &AppState, slug: &str) -> Result<Organisation, AppError> 
 }
 
 fn school_name(school: &Organisation, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => school.name_ru.clone(),
-        _ => school.name_kk.clone(),
-    }
+    school.name_in(lang.code()).to_owned()
 }
 
 fn languages(current: Lang) -> Vec<(&'static str, &'static str, bool)> {

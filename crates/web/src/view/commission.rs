@@ -4,8 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use senim_domain::OrganisationId;
-use senim_domain::opening::{OpeningStatus, status};
-use senim_domain::time::local;
+use senim_domain::opening::OpeningStatus;
 use senim_i18n::{Arg, Lang};
 use senim_store::StoreError;
 
@@ -24,11 +23,8 @@ pub async fn schedule_notice(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<ScheduleNotice, StoreError> {
-    let schedule = state.app.store.box_schedule(organisation_id).await?;
-    let last = state.app.store.last_opening(organisation_id).await?;
-    let today = local(now).date_naive();
-    let last_day = last.map(|moment| local(moment).date_naive());
-    Ok(match status(schedule, last_day, today, &state.app.calendar) {
+    let (_, status) = state.app.box_status(organisation_id, now).await?;
+    Ok(match status {
         OpeningStatus::Due(day) => ScheduleNotice {
             overdue: false,
             text: lang.t_args(
