@@ -5,6 +5,7 @@
 //! leaves all of an action or none of it. Pages, the JSON API, the CLI and the demo call these;
 //! nothing here knows HTTP or SQL.
 
+pub mod accounts;
 pub mod appeals;
 pub mod clock;
 pub mod commission;
@@ -30,7 +31,7 @@ pub use clock::Clock;
 /// they sent), or the store failed.
 #[derive(Debug, thiserror::Error)]
 pub enum Refused<E> {
-    #[error("refused by a rule")]
+    #[error("{0}")]
     Rule(E),
     #[error(transparent)]
     Store(#[from] StoreError),

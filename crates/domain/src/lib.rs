@@ -56,4 +56,5 @@ field_errors!(
     minutes::MinutesError,
     opening::OpeningError,
     plan::PlanError,
+    staff::AccountError,
 );

@@ -170,6 +170,74 @@ pub struct Permissions {
     pub manage_accounts: bool,
 }
 
+/// Why an account cannot be made as asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AccountError {
+    #[error("login: 3–32 characters of Latin letters, digits, '.', '-' or '_'")]
+    LoginInvalid,
+    #[error("login: another account has it")]
+    LoginTaken,
+    #[error("full_name: the person's surname, name and patronymic")]
+    FullNameRequired,
+    #[error("position: one or two positions; the administrator holds no other")]
+    PositionsInvalid,
+    #[error("email: not an e-mail address")]
+    EmailInvalid,
+}
+
+impl AccountError {
+    pub fn field(self) -> &'static str {
+        match self {
+            AccountError::LoginInvalid | AccountError::LoginTaken => "login",
+            AccountError::FullNameRequired => "full_name",
+            AccountError::PositionsInvalid => "position",
+            AccountError::EmailInvalid => "email",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AccountError::LoginInvalid => "invalid_login",
+            AccountError::LoginTaken => "login_taken",
+            AccountError::FullNameRequired => "full_name_required",
+            AccountError::PositionsInvalid => "invalid_positions",
+            AccountError::EmailInvalid => "invalid_email",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            AccountError::LoginInvalid => "error-login-invalid",
+            AccountError::LoginTaken => "error-login-taken",
+            AccountError::FullNameRequired => "error-full-name-required",
+            AccountError::PositionsInvalid => "error-positions-invalid",
+            AccountError::EmailInvalid => "error-email-invalid",
+        }
+    }
+}
+
+/// Checks an account as asked for — its login, the person's name, the positions and the
+/// e-mail address (empty for none) — in the order a form shows them; the positions it holds.
+pub fn check_account(
+    login: &str,
+    full_name: &str,
+    positions: Vec<Position>,
+    email: &str,
+) -> Result<Positions, AccountError> {
+    if !valid_login(login) {
+        return Err(AccountError::LoginInvalid);
+    }
+    if full_name.trim().is_empty() {
+        return Err(AccountError::FullNameRequired);
+    }
+    let positions = Positions::new(positions).map_err(|_| AccountError::PositionsInvalid)?;
+    let email = email.trim();
+    if !email.is_empty() && !crate::forwarding::valid_email(email) {
+        return Err(AccountError::EmailInvalid);
+    }
+    Ok(positions)
+}
+
 /// A login is what people type: 3–32 of Latin letters, digits, `.`, `-`, `_`.
 pub fn valid_login(login: &str) -> bool {
     (3..=32).contains(&login.len())
@@ -254,5 +322,32 @@ mod tests {
         ] {
             assert_eq!(valid_login(login), valid, "{login}");
         }
+    }
+
+    #[test]
+    fn an_account_is_checked_in_the_order_the_form_shows_it() {
+        let psychologist = || vec![Position::Psychologist];
+        assert!(check_account("aigul", "Серікова А.", psychologist(), "").is_ok());
+        assert_eq!(
+            check_account("a", "", vec![], "x"),
+            Err(AccountError::LoginInvalid)
+        );
+        assert_eq!(
+            check_account("aigul", " ", vec![], "x"),
+            Err(AccountError::FullNameRequired)
+        );
+        assert_eq!(
+            check_account(
+                "aigul",
+                "Серікова А.",
+                vec![Position::Administrator, Position::Psychologist],
+                "x"
+            ),
+            Err(AccountError::PositionsInvalid)
+        );
+        assert_eq!(
+            check_account("aigul", "Серікова А.", psychologist(), "not-an-address"),
+            Err(AccountError::EmailInvalid)
+        );
     }
 }

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
-use senim_app::{App, Clock};
+use senim_app::accounts::AccountRequest;
+use senim_app::{App, Clock, Refused};
 use senim_documents::{Format, Printable};
 use senim_domain::journal::ChainBreak;
-use senim_domain::{Organisation, Position, Positions, Slug};
-use senim_store::{Key, NewUser, Store, StoreError};
+use senim_domain::{Organisation, Position, Slug};
+use senim_store::{Key, Store, StoreError};
 use senim_web::{AppState, WebConfig};
 
 #[derive(Parser)]
@@ -61,6 +62,15 @@ impl StorageArgs {
             .await
             .context("cannot open the database")?;
         Ok(store)
+    }
+
+    /// The application over the storage, with the calendar and lexicon in force and no mailer:
+    /// what a one-off command needs to run a use case.
+    pub async fn open_app(&self) -> anyhow::Result<App> {
+        let store = self.open().await?;
+        let calendar = store.working_calendar().await?;
+        let lexicon = store.lexicon().await?;
+        Ok(App::new(store, calendar, None).with_lexicon(lexicon))
     }
 }
 
@@ -339,14 +349,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             name_kk,
             name_ru,
         }) => {
-            let store = cli.storage.open().await?;
+            let app = cli.storage.open_app().await?;
             let slug = Slug::parse(&slug)?;
             if name_kk.trim().is_empty() {
                 bail!("--name-kk: the school's official name in Kazakh is required");
             }
-            let school = store
-                .create_organisation(&slug, &name_kk, &name_ru, Clock::system().now())
-                .await?;
+            let school = app.create_school(&slug, &name_kk, &name_ru, app.now()).await?;
             println!("school {} added", school.slug.as_str());
             Ok(0)
         }
@@ -365,56 +373,42 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             locale,
             email,
         }) => {
-            let store = cli.storage.open().await?;
-            let school = pick_school(&store, school.as_deref()).await?;
+            let app = cli.storage.open_app().await?;
+            let school = pick_school(&app.store, school.as_deref()).await?;
             let positions = positions
                 .iter()
                 .map(|code| {
                     Position::parse(code).with_context(|| format!("--position: unknown position {code:?}"))
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            let positions = Positions::new(positions).context("--position")?;
-            if !senim_domain::staff::valid_login(&login) {
-                bail!("--login: 3–32 characters of Latin letters, digits, '.', '-' or '_'");
-            }
-            if senim_i18n::Lang::parse(&locale).is_none() {
+            let Some(locale) = senim_i18n::Lang::parse(&locale) else {
                 bail!("--locale: one of kk, ru, en");
-            }
-            if !email.is_empty() && !senim_domain::forwarding::valid_email(&email) {
-                bail!("--email: not an e-mail address");
-            }
-            let password = senim_store::one_time_password();
-            let new_user = NewUser {
-                organisation_id: school.id,
+            };
+            let request = AccountRequest {
                 login: &login,
                 full_name: &full_name,
                 positions,
-                password: &password,
-                locale: &locale,
-                must_change_password: true,
+                locale,
                 email: &email,
             };
-            match store.create_user(new_user, Clock::system().now()).await {
-                Ok(user) => {
+            match app.create_account(school.id, request, app.now()).await {
+                Ok((user, password)) => {
                     println!("user {} added to {}", user.login, school.slug.as_str());
                     println!("one-time password: {password}");
                     Ok(0)
                 }
-                Err(StoreError::LoginTaken) => bail!("--login: {login} is already taken"),
-                Err(error) => Err(error.into()),
+                Err(Refused::Rule(error)) => bail!("--{error}"),
+                Err(Refused::Store(error)) => Err(error.into()),
             }
         }
         Command::Token(TokenCommand::Create { login }) => {
-            let store = cli.storage.open().await?;
-            let user = match store.user_by_login(&login).await {
+            let app = cli.storage.open_app().await?;
+            let user = match app.store.user_by_login(&login).await {
                 Ok(user) => user,
                 Err(StoreError::NotFound) => bail!("--login: no active user {login}"),
                 Err(error) => return Err(error.into()),
             };
-            println!(
-                "{}",
-                store.create_api_token(user.id, Clock::system().now()).await?
-            );
+            println!("{}", app.create_api_token(user.id, app.now()).await?);
             Ok(0)
         }
         Command::Verify => verify(&cli.storage).await,

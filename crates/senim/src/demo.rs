@@ -367,19 +367,18 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
                 .expect("a valid seed date"),
         )
         .expect("Almaty has this time");
-        store
-            .record_opening(
-                school.id,
-                &senim_store::NewOpening {
-                    opened_at,
-                    letters: 0,
-                    members,
-                },
-                specialist,
-                opened_at + Duration::minutes(10),
-            )
-            .await
-            .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
+        app.record_opening(
+            school.id,
+            specialist,
+            &senim_store::NewOpening {
+                opened_at,
+                letters: 0,
+                members,
+            },
+            opened_at + Duration::minutes(10),
+        )
+        .await
+        .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
     }
     // The seed's minutes No. 1 of 11.11.2023: the deputy director chairs, the social pedagogue
     // keeps the minutes, the psychologist reports the empty box; twice a month from now on.
@@ -408,8 +407,7 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
             secretary: social,
         }
         .checked(senim_domain::time::local_date(now))?;
-        store
-            .record_minutes(school.id, &draft, specialist, now)
+        app.record_minutes(school.id, specialist, &draft, now)
             .await
             .map_err(|error| anyhow::anyhow!("demo minutes: {error}"))?;
     }
@@ -425,8 +423,7 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
             years.push(demo_year);
         }
         for year in years {
-            store
-                .create_plan(school.id, year, &default_plan(), psychologist, now)
+            app.create_plan(school.id, psychologist, year, &default_plan(), now)
                 .await
                 .map_err(|error| anyhow::anyhow!("demo plan: {error}"))?;
             let items = store.plan(school.id, year).await?;
@@ -434,9 +431,9 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
                 "«Сенім жәшігі» орнатылды, комиссия құрамы мен жауаптылар белгіленді.",
                 "«Сенім телефоны» мен «Сенім жәшігі» бойынша бұйрық шығарылды.",
             ]) {
-                store
-                    .mark_plan_period(school.id, item.id, year.first_day(), note, psychologist, now)
-                    .await?;
+                app.mark_plan_period(school.id, psychologist, item.id, year.first_day(), note, now)
+                    .await
+                    .map_err(|error| anyhow::anyhow!("demo plan mark: {error}"))?;
             }
         }
     }
@@ -447,15 +444,14 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
             letters: 0,
             members: commission.clone(),
         };
-        store
-            .record_opening(
-                school.id,
-                &opening,
-                specialist,
-                moment(first_december, day, 9, 40),
-            )
-            .await
-            .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
+        app.record_opening(
+            school.id,
+            specialist,
+            &opening,
+            moment(first_december, day, 9, 40),
+        )
+        .await
+        .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
     }
     for demo in APPEALS {
         let received_at = moment(first_december, demo.day, demo.hour, demo.minute);
@@ -488,8 +484,8 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
                         letters: u32::try_from(letters)?,
                         members: commission.clone(),
                     };
-                    let id = store
-                        .record_opening(school.id, &opening, specialist, registered_at)
+                    let id = app
+                        .record_opening(school.id, specialist, &opening, registered_at)
                         .await
                         .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
                     openings.push((demo.day, id));

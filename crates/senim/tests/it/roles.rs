@@ -317,7 +317,55 @@ async fn unreadable_requests_get_a_localised_400_page(app: TestApp) {
         "a huge page shows the last one"
     );
 }
+async fn an_account_is_checked_the_same_from_the_page_and_the_command_line(app: TestApp) {
+    app.school("school-a", "").await;
+    let add = |login: &str, position: &str| {
+        app.senim(&[
+            "user",
+            "add",
+            "--login",
+            login,
+            "--full-name",
+            "Серікова А.",
+            "--position",
+            position,
+        ])
+    };
+    let output = add("aigul", "psychologist");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("one-time password"));
+    for (login, position, refusal) in [
+        ("aigul", "psychologist", "--login: another account has it"),
+        ("a b", "psychologist", "--login: 3–32 characters"),
+    ] {
+        let output = add(login, position);
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(refusal), "{login}: {stderr}");
+    }
+    // The administrator's page refuses the taken login with the same rule, in Kazakh.
+    let mut admin = app.browser("admin").await;
+    let (status, page) = admin
+        .post(
+            "/admin/users",
+            &[
+                ("login", "aigul"),
+                ("full_name", "Серікова А."),
+                ("position", "psychologist"),
+                ("locale", "kk"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Бұл логин бос емес."), "{page}");
+}
+
 both_backends!(
+    an_account_is_checked_the_same_from_the_page_and_the_command_line,
     the_administrator_gets_403_on_every_appeal_page_and_route,
     the_director_and_deputy_read_but_do_not_register,
     strangers_are_sent_to_sign_in_and_the_api_wants_a_token,

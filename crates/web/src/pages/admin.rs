@@ -7,9 +7,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use senim_domain::{Position, Positions};
+use senim_domain::Position;
 use senim_i18n::{Arg, Lang};
-use senim_store::{NewUser, StoreError, User};
+use senim_store::User;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -17,6 +17,8 @@ use crate::context::ValidForm;
 use crate::context::{AccountManager, SignedIn};
 use crate::error::AppError;
 use crate::view::{Choice, Chrome, language_choices, position_choices};
+use senim_app::Refused;
+use senim_app::accounts::AccountRequest;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/admin/users", get(users_page).post(add_user))
@@ -115,43 +117,24 @@ async fn add_user(
     ValidForm(form): ValidForm<UserForm>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
-    let login = form.login.trim().to_owned();
     let positions: Vec<Position> = [&form.position, &form.second_position]
         .into_iter()
         .filter_map(|code| Position::parse(code))
         .collect();
-    let positions = Positions::new(positions);
-    let locale = Lang::parse(&form.locale).unwrap_or_default();
-    let refused = |message: &str| Some(lang.t(message));
-    let error = if !senim_domain::staff::valid_login(&login) {
-        refused("error-login-invalid")
-    } else if form.full_name.trim().is_empty() {
-        refused("error-full-name-required")
-    } else if positions.is_err() {
-        refused("error-positions-invalid")
-    } else if !form.email.trim().is_empty() && !senim_domain::forwarding::valid_email(form.email.trim()) {
-        refused("error-email-invalid")
-    } else {
-        None
-    };
-    if error.is_some() {
-        let page = render(&state, &signed_in, form, None, error).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-    }
-    let password = senim_store::one_time_password();
-    let new_user = NewUser {
-        organisation_id: signed_in.user().organisation_id,
-        login: &login,
+    let request = AccountRequest {
+        login: form.login.trim(),
         full_name: &form.full_name,
-        positions: positions.expect("checked above"),
-        password: &password,
-        locale: locale.code(),
-        must_change_password: true,
+        positions,
+        locale: Lang::parse(&form.locale).unwrap_or_default(),
         email: &form.email,
     };
-    match state.app.store.create_user(new_user, state.app.now()).await {
-        Ok(user) => {
-            tracing::info!(user = user.id.0, by = signed_in.user().id.0, "account created");
+    let organisation_id = signed_in.user().organisation_id;
+    match state
+        .app
+        .create_account(organisation_id, request, state.app.now())
+        .await
+    {
+        Ok((user, password)) => {
             let created = lang.t_args(
                 "users-created",
                 &[
@@ -165,10 +148,10 @@ async fn add_user(
                     .into_response(),
             )
         }
-        Err(StoreError::LoginTaken) => {
-            let page = render(&state, &signed_in, form, None, Some(lang.t("error-login-taken"))).await?;
+        Err(Refused::Rule(error)) => {
+            let page = render(&state, &signed_in, form, None, Some(lang.t(error.message_id()))).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(error) => Err(error.into()),
+        Err(Refused::Store(error)) => Err(error.into()),
     }
 }

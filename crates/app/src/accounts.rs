@@ -1,0 +1,81 @@
+//! Schools and the accounts of their staff: a new school, a new account with its one-time
+//! password, an API token acting as a person.
+
+use chrono::{DateTime, Utc};
+use senim_domain::staff::{AccountError, check_account};
+use senim_domain::{Organisation, OrganisationId, Position, Slug, UserId};
+use senim_i18n::Lang;
+use senim_store::{NewUser, StoreError, User};
+
+use crate::{App, Refused};
+
+/// An account as asked for, before it is checked.
+pub struct AccountRequest<'a> {
+    pub login: &'a str,
+    pub full_name: &'a str,
+    pub positions: Vec<Position>,
+    pub locale: Lang,
+    /// Where the daily digest and alerts go; empty for none.
+    pub email: &'a str,
+}
+
+impl App {
+    /// Adds a school, with its directory of executing organisations seeded.
+    pub async fn create_school(
+        &self,
+        slug: &Slug,
+        name_kk: &str,
+        name_ru: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Organisation, StoreError> {
+        let school = self
+            .store
+            .create_organisation(slug, name_kk, name_ru, now)
+            .await?;
+        tracing::info!(organisation = school.id.0, "school added");
+        Ok(school)
+    }
+
+    /// Makes an account of the school with a fresh one-time password, which opens nothing but
+    /// the password page until the person chooses their own. Returns the account and the
+    /// password, to give the person once.
+    pub async fn create_account(
+        &self,
+        organisation_id: OrganisationId,
+        request: AccountRequest<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(User, String), Refused<AccountError>> {
+        let positions = check_account(request.login, request.full_name, request.positions, request.email)
+            .map_err(Refused::Rule)?;
+        let password = senim_store::one_time_password();
+        let new_user = NewUser {
+            organisation_id,
+            login: request.login,
+            full_name: request.full_name.trim(),
+            positions,
+            password: &password,
+            locale: request.locale.code(),
+            must_change_password: true,
+            email: request.email.trim(),
+        };
+        match self.store.create_user(new_user, now).await {
+            Ok(user) => {
+                tracing::info!(
+                    user = user.id.0,
+                    organisation = organisation_id.0,
+                    "account created"
+                );
+                Ok((user, password))
+            }
+            Err(StoreError::LoginTaken) => Err(Refused::Rule(AccountError::LoginTaken)),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// A new API token acting as the person; the token is shown once and kept only hashed.
+    pub async fn create_api_token(&self, user_id: UserId, now: DateTime<Utc>) -> Result<String, StoreError> {
+        let token = self.store.create_api_token(user_id, now).await?;
+        tracing::info!(user = user_id.0, "API token created");
+        Ok(token)
+    }
+}
