@@ -17,6 +17,9 @@ pub struct AccountRequest<'a> {
     pub locale: Lang,
     /// Where the daily digest and alerts go; empty for none.
     pub email: &'a str,
+    /// Able to read at once, without the director's confirmation: only for whoever holds the
+    /// server (`senim user add --confirmed`), never from a page.
+    pub confirmed: bool,
 }
 
 impl App {
@@ -57,6 +60,7 @@ impl App {
             locale: request.locale.code(),
             must_change_password: true,
             email: request.email.trim(),
+            confirmed: request.confirmed,
         };
         match self.store.create_user(new_user, now).await {
             Ok(user) => {
@@ -70,6 +74,41 @@ impl App {
             Err(StoreError::LoginTaken) => Err(Refused::Rule(AccountError::LoginTaken)),
             Err(error) => Err(error.into()),
         }
+    }
+
+    /// Confirms that an account of the school may read appeals: only the school's director or
+    /// deputy director, confirmed themselves, may (`Permissions::confirm_readers`).
+    pub async fn confirm_account(
+        &self,
+        by: &User,
+        id: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<User, Refused<AccountError>> {
+        if !by.permissions().confirm_readers {
+            return Err(Refused::Store(StoreError::NotFound));
+        }
+        if !self
+            .store
+            .confirm_user(by.organisation_id, id, by.id, now)
+            .await?
+        {
+            return Err(Refused::Rule(AccountError::NothingToConfirm));
+        }
+        tracing::info!(user = id.0, by = by.id.0, "account confirmed to read appeals");
+        Ok(self.store.user(id).await?)
+    }
+
+    /// Sets the person's own password and signs out every other browser but `keep`, in one
+    /// transaction.
+    pub async fn change_password(
+        &self,
+        user_id: UserId,
+        password: &str,
+        keep: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.store.set_password(user_id, password, keep).await?;
+        tracing::info!(user = user_id.0, "password changed");
+        Ok(())
     }
 
     /// A new API token acting as the person; the token is shown once and kept only hashed.

@@ -33,10 +33,13 @@ impl Clock {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(moment);
     }
 
-    /// Moves a stopped clock on (or a running one to `now() + by`).
+    /// Moves a stopped clock on (or stops a running one at `now() + by`).
     pub fn advance(&self, by: chrono::Duration) {
-        let moment = self.now() + by;
-        self.set(moment);
+        let mut fixed = self
+            .fixed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *fixed = Some(fixed.unwrap_or_else(system_now) + by);
     }
 
     pub fn now(&self) -> DateTime<Utc> {

@@ -1,12 +1,13 @@
 //! Forwarding an appeal to an executing organisation and following it to its answer.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use senim_domain::forwarding::ExecutingOrganisationId;
 use senim_domain::forwarding::{
     ForwardingChannel, ForwardingError, ForwardingId, ForwardingRequest, LetterLanguage, changed_deadline,
     plan_forwarding, required_text,
 };
 use senim_domain::{AppealId, OrganisationId, UserId};
-use senim_store::{NewForwarding, StoreError};
+use senim_store::{DirectoryEntry, NewForwarding, StoreError};
 
 use crate::{App, Refused};
 
@@ -182,5 +183,37 @@ impl App {
             tracing::info!(forwarding = id.0, "forwarding letter queued again");
         }
         Ok(resent)
+    }
+
+    /// Adds an organisation to the school's directory.
+    pub async fn add_to_directory(
+        &self,
+        organisation_id: OrganisationId,
+        by: UserId,
+        entry: &DirectoryEntry<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<ExecutingOrganisationId, StoreError> {
+        let id = self
+            .store
+            .add_executing_organisation(organisation_id, entry, now)
+            .await?;
+        tracing::info!(entry = id.0, user = by.0, "directory entry added");
+        Ok(id)
+    }
+
+    /// Changes an organisation's contacts in the school's directory.
+    pub async fn update_directory_entry(
+        &self,
+        organisation_id: OrganisationId,
+        by: UserId,
+        id: ExecutingOrganisationId,
+        entry: &DirectoryEntry<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.store
+            .update_executing_organisation(organisation_id, id, entry, now)
+            .await?;
+        tracing::info!(entry = id.0, user = by.0, "directory entry changed");
+        Ok(())
     }
 }

@@ -15,6 +15,7 @@ pub mod openings;
 pub mod outbox;
 pub mod paperwork;
 pub mod plans;
+pub mod settings;
 pub mod trust_box;
 pub mod wording;
 

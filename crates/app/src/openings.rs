@@ -37,6 +37,18 @@ impl App {
         Ok((schedule, status(schedule, last_day, today, &self.calendar)))
     }
 
+    /// Sets the Trust Phone's number the poster shows.
+    pub async fn set_trust_phone(
+        &self,
+        organisation_id: OrganisationId,
+        by: UserId,
+        phone: &str,
+    ) -> Result<(), StoreError> {
+        self.store.set_trust_phone(organisation_id, phone).await?;
+        tracing::info!(user = by.0, "Trust Phone number set");
+        Ok(())
+    }
+
     /// Sets how often the school's box is opened.
     pub async fn set_box_schedule(
         &self,

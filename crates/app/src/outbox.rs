@@ -54,6 +54,8 @@ pub struct Sent {
     pub letters: usize,
     pub alerts: usize,
     pub digests: usize,
+    /// Requests to the school's heads to confirm an account.
+    pub confirmation_requests: usize,
 }
 
 /// One pass of the outbox at `now`: the letters, alerts and digests due. The server runs it
@@ -63,7 +65,65 @@ pub async fn send_due(app: &App, now: DateTime<Utc>) -> Result<Sent, StoreError>
         letters: deliver_due(app, now).await?,
         alerts: send_alerts(app, now).await?,
         digests: send_digests(app, now).await?,
+        confirmation_requests: send_confirmation_requests(app, now).await?,
     })
+}
+
+/// Tells the school's director and deputy director (those with an address) of each account
+/// that waits for their confirmation: its login and positions, nothing about any appeal. Each
+/// account is told of once; a request that could not go out for a while is tried again.
+pub async fn send_confirmation_requests(app: &App, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let Some(mailer) = &app.mailer else { return Ok(0) };
+    let mut sent = 0;
+    for account in app.store.confirmation_requests_due().await? {
+        if !app.store.claim_confirmation_request(account.id, now).await? {
+            continue;
+        }
+        let heads: Vec<_> = app
+            .store
+            .users(account.organisation_id)
+            .await?
+            .into_iter()
+            .filter(|user| user.permissions().confirm_readers && !user.email.is_empty())
+            .collect();
+        let mut retry = false;
+        for head in heads {
+            let lang = Lang::parse(&head.locale).unwrap_or_default();
+            let positions = account
+                .positions
+                .as_slice()
+                .iter()
+                .map(|position| lang.t(position.message_id()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let subject = lang.t("confirmation-request-subject");
+            let body = lang.t_args(
+                "confirmation-request-body",
+                &[
+                    ("login", Arg::Text(account.login.clone())),
+                    ("positions", Arg::Text(positions)),
+                ],
+            );
+            match mailer.send(&head.email, &head.full_name, &subject, &body).await {
+                Ok(()) => {
+                    sent += 1;
+                    tracing::info!(
+                        account = account.id.0,
+                        to = head.id.0,
+                        "confirmation request sent"
+                    );
+                }
+                Err(error) => {
+                    retry |= error.is_retryable();
+                    tracing::warn!(account = account.id.0, to = head.id.0, %error, "confirmation request not sent");
+                }
+            }
+        }
+        if retry {
+            app.store.release_confirmation_request(account.id).await?;
+        }
+    }
+    Ok(sent)
 }
 
 /// The wait before attempt `attempts + 1`: the first wait, doubled each time, at most an hour.

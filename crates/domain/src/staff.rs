@@ -143,11 +143,32 @@ impl Positions {
             Position::Psychologist,
             Position::SocialPedagogue,
         ]);
+        let heads = holds(&[Position::DeputyDirector, Position::Director]);
         Permissions {
             register_appeals: register,
-            read_appeals: register || holds(&[Position::DeputyDirector, Position::Director]),
+            read_appeals: register || heads,
             manage_accounts: holds(&[Position::Administrator]),
+            confirm_readers: heads,
         }
+    }
+
+    /// What an account with these positions may do, `confirmed` or not: a position that reads
+    /// appeals reads nothing — and so registers and confirms nothing — until the school's
+    /// director or deputy director has confirmed the account.
+    pub fn permissions_when(&self, confirmed: bool) -> Permissions {
+        let permissions = self.permissions();
+        if confirmed || !permissions.read_appeals {
+            return permissions;
+        }
+        Permissions {
+            manage_accounts: permissions.manage_accounts,
+            ..Permissions::default()
+        }
+    }
+
+    /// Whether the account waits for a confirmation before it reads anything.
+    pub fn need_confirmation(&self) -> bool {
+        self.permissions().read_appeals
     }
 }
 
@@ -168,6 +189,9 @@ pub struct Permissions {
     pub read_appeals: bool,
     /// Manage staff accounts.
     pub manage_accounts: bool,
+    /// Confirm that an account of the school may read appeals (the director and the deputy
+    /// director; never the administrator).
+    pub confirm_readers: bool,
 }
 
 /// Why an account cannot be made as asked.
@@ -183,6 +207,8 @@ pub enum AccountError {
     PositionsInvalid,
     #[error("email: not an e-mail address")]
     EmailInvalid,
+    #[error("account: nothing waits to be confirmed on this account")]
+    NothingToConfirm,
 }
 
 impl AccountError {
@@ -192,6 +218,7 @@ impl AccountError {
             AccountError::FullNameRequired => "full_name",
             AccountError::PositionsInvalid => "position",
             AccountError::EmailInvalid => "email",
+            AccountError::NothingToConfirm => "account",
         }
     }
 
@@ -202,6 +229,7 @@ impl AccountError {
             AccountError::FullNameRequired => "full_name_required",
             AccountError::PositionsInvalid => "invalid_positions",
             AccountError::EmailInvalid => "invalid_email",
+            AccountError::NothingToConfirm => "nothing_to_confirm",
         }
     }
 
@@ -212,6 +240,7 @@ impl AccountError {
             AccountError::FullNameRequired => "error-full-name-required",
             AccountError::PositionsInvalid => "error-positions-invalid",
             AccountError::EmailInvalid => "error-email-invalid",
+            AccountError::NothingToConfirm => "error-nothing-to-confirm",
         }
     }
 }
@@ -261,24 +290,48 @@ mod tests {
         let editor = Permissions {
             register_appeals: true,
             read_appeals: true,
-            manage_accounts: false,
+            ..Permissions::default()
         };
-        let reader = Permissions {
-            register_appeals: false,
+        let head = Permissions {
             read_appeals: true,
-            manage_accounts: false,
+            confirm_readers: true,
+            ..Permissions::default()
         };
         let admin = Permissions {
-            register_appeals: false,
-            read_appeals: false,
             manage_accounts: true,
+            ..Permissions::default()
         };
         check(&[ResponsibleSpecialist], editor);
         check(&[Psychologist], editor);
         check(&[SocialPedagogue], editor);
-        check(&[DeputyDirector], reader);
-        check(&[Director], reader);
+        check(&[DeputyDirector], head);
+        check(&[Director], head);
         check(&[Administrator], admin);
+    }
+
+    #[test]
+    fn an_unconfirmed_reader_reads_registers_and_confirms_nothing() {
+        for codes in ["psychologist", "director", "deputy_director,psychologist"] {
+            let positions = Positions::parse(codes).unwrap();
+            assert!(positions.need_confirmation(), "{codes}");
+            assert_eq!(
+                positions.permissions_when(false),
+                Permissions::default(),
+                "{codes}"
+            );
+            assert_eq!(
+                positions.permissions_when(true),
+                positions.permissions(),
+                "{codes}"
+            );
+        }
+        let administrator = Positions::parse("administrator").unwrap();
+        assert!(!administrator.need_confirmation());
+        assert!(administrator.permissions_when(false).manage_accounts);
+        assert!(
+            !administrator.permissions_when(true).confirm_readers,
+            "the administrator never confirms"
+        );
     }
 
     #[test]

@@ -287,6 +287,10 @@ pub enum UserCommand {
         /// Where the daily digest of due and overdue forwardings goes.
         #[arg(long, default_value = "")]
         email: String,
+        /// Let the account read appeals at once, without the director's confirmation in Senim:
+        /// for a new school's first director, given by whoever holds the server.
+        #[arg(long)]
+        confirmed: bool,
     },
 }
 
@@ -372,6 +376,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             positions,
             locale,
             email,
+            confirmed,
         }) => {
             let app = cli.storage.open_app().await?;
             let school = pick_school(&app.store, school.as_deref()).await?;
@@ -390,11 +395,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 positions,
                 locale,
                 email: &email,
+                confirmed,
             };
             match app.create_account(school.id, request, app.now()).await {
                 Ok((user, password)) => {
                     println!("user {} added to {}", user.login, school.slug.as_str());
                     println!("one-time password: {password}");
+                    if user.awaits_confirmation() {
+                        println!(
+                            "it reads no appeal until the school's director or deputy director confirms it in Senim"
+                        );
+                    }
                     Ok(0)
                 }
                 Err(Refused::Rule(error)) => bail!("--{error}"),
@@ -416,8 +427,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Calendar(CalendarCommand::Load { file }) => {
             let body =
                 std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let store = cli.storage.open().await?;
-            match store.load_calendar_file(&body, Clock::system().now()).await? {
+            let app = cli.storage.open_app().await?;
+            match app.load_calendar(&body, app.now()).await? {
                 Ok(calendar) => {
                     for (year, certainty) in calendar.years() {
                         println!("{year}: {certainty:?}");
@@ -431,8 +442,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Triage(TriageCommand::Load { file }) => {
             let body =
                 std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let store = cli.storage.open().await?;
-            match store.load_lexicon_file(&body, Clock::system().now()).await? {
+            let app = cli.storage.open_app().await?;
+            match app.load_lexicon(&body, app.now()).await? {
                 Ok(_) => {
                     println!("loaded; restart the server to screen with it");
                     Ok(0)

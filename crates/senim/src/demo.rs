@@ -328,6 +328,8 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
                     locale: "kk",
                     must_change_password: false,
                     email: "",
+                    // Whoever holds the server makes these accounts.
+                    confirmed: true,
                 },
                 now,
             )

@@ -22,8 +22,8 @@ pub struct DueAlert {
 
 impl Store {
     /// Queues, inside the caller's transaction, an alert for every active member of staff of
-    /// the school whose positions register appeals (`Positions::permissions`) and who gave an
-    /// e-mail address. An alert already sent for the appeal is sent again: a new urgent message
+    /// the school who may register appeals (`Positions::permissions_when` confirmed) and who
+    /// gave an e-mail address. An alert already sent for the appeal is sent again: a new urgent message
     /// in its conversation is news.
     pub(crate) async fn queue_urgent_alerts(
         tx: &mut Transaction<'static, Any>,
@@ -32,8 +32,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         let staff = sqlx::query(
-            "SELECT id, positions FROM users WHERE organisation_id = $1 AND active = 1 AND email <> '' \
-             ORDER BY id",
+            "SELECT id, positions, confirmed_at FROM users \
+             WHERE organisation_id = $1 AND active = 1 AND email <> '' ORDER BY id",
         )
         .bind(organisation_id.0)
         .fetch_all(&mut **tx)
@@ -41,14 +41,20 @@ impl Store {
         let mut queued = 0;
         for row in staff {
             let positions: String = row.try_get("positions")?;
-            let registers = Positions::parse(&positions)
-                .map_err(|_| StoreError::Corrupt("positions"))?
-                .permissions()
-                .register_appeals;
-            if !registers {
+            let confirmed = row.try_get::<Option<i64>, _>("confirmed_at")?.is_some();
+            let user_id: i64 = row.try_get("id")?;
+            // One unreadable account must not hold up an urgent appeal: it is passed over, said
+            // in the log by its id, and the others are alerted.
+            let Ok(positions) = Positions::parse(&positions) else {
+                tracing::warn!(
+                    user = user_id,
+                    "an account's positions cannot be read; no alert for it"
+                );
+                continue;
+            };
+            if !positions.permissions_when(confirmed).register_appeals {
                 continue;
             }
-            let user_id: i64 = row.try_get("id")?;
             let done = sqlx::query(
                 "INSERT INTO urgent_alerts (appeal_id, user_id, organisation_id, state, attempts, next_attempt_at) \
                  VALUES ($1, $2, $3, 'pending', 0, $4) \

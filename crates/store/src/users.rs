@@ -23,11 +23,19 @@ pub struct User {
     pub must_change_password: bool,
     /// Where the daily digest goes; empty for none.
     pub email: String,
+    /// Confirmed by the school's director or deputy director (or by whoever holds the server).
+    pub confirmed: bool,
 }
 
 impl User {
+    /// What the person may do now: a reading position reads nothing until it is confirmed.
     pub fn permissions(&self) -> Permissions {
-        self.positions.permissions()
+        self.positions.permissions_when(self.confirmed)
+    }
+
+    /// The account's positions read appeals, and nobody has confirmed it yet.
+    pub fn awaits_confirmation(&self) -> bool {
+        self.positions.need_confirmation() && !self.confirmed
     }
 }
 
@@ -41,6 +49,9 @@ pub struct NewUser<'a> {
     /// The password was handed over by someone else and must be replaced at first sign-in.
     pub must_change_password: bool,
     pub email: &'a str,
+    /// Able to read at once: only whoever holds the server makes such an account
+    /// (`senim user add --confirmed`, the demo, a new school's first director).
+    pub confirmed: bool,
 }
 
 /// A signed-in browser: its user and the token its forms must echo.
@@ -53,7 +64,7 @@ pub struct Session {
 macro_rules! user_columns {
     () => {
         "users.id, users.organisation_id, users.login, users.full_name, users.positions, users.locale, \
-         users.must_change_password, users.email"
+         users.must_change_password, users.email, users.confirmed_at"
     };
 }
 
@@ -68,6 +79,7 @@ fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
         locale: row.try_get("locale")?,
         must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
         email: row.try_get("email")?,
+        confirmed: row.try_get::<Option<i64>, _>("confirmed_at")?.is_some(),
     })
 }
 
@@ -146,8 +158,10 @@ impl Store {
         let password_hash = hash_password(new_user.password.to_owned()).await?;
         let row = sqlx::query(
             "INSERT INTO users (organisation_id, login, full_name, positions, password_hash, locale, \
-             must_change_password, active, created_at, email) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9) \
-             RETURNING id, organisation_id, login, full_name, positions, locale, must_change_password, email",
+             must_change_password, active, created_at, email, confirmed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10) \
+             RETURNING id, organisation_id, login, full_name, positions, locale, must_change_password, email, \
+             confirmed_at",
         )
         .bind(new_user.organisation_id.0)
         .bind(new_user.login)
@@ -158,6 +172,7 @@ impl Store {
         .bind(i64::from(new_user.must_change_password))
         .bind(unix(now))
         .bind(new_user.email.trim())
+        .bind(new_user.confirmed.then(|| unix(now)))
         .fetch_one(&self.pool)
         .await
         .map_err(|error| {
@@ -168,6 +183,109 @@ impl Store {
             }
         })?;
         user_from_row(&row)
+    }
+
+    /// Confirms that an account of the school waiting for it may read appeals. False when
+    /// there was nothing to confirm (already confirmed, no reading position, another school's,
+    /// or not active).
+    pub async fn confirm_user(
+        &self,
+        organisation_id: OrganisationId,
+        id: UserId,
+        by: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let Some(user) = self.active_user_of(organisation_id, id).await? else {
+            return Ok(false);
+        };
+        if !user.awaits_confirmation() {
+            return Ok(false);
+        }
+        let done = sqlx::query(
+            "UPDATE users SET confirmed_at = $1, confirmed_by = $2 \
+             WHERE id = $3 AND organisation_id = $4 AND confirmed_at IS NULL AND active = 1",
+        )
+        .bind(unix(now))
+        .bind(by.0)
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn active_user_of(
+        &self,
+        organisation_id: OrganisationId,
+        id: UserId,
+    ) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users WHERE id = $1 AND organisation_id = $2 AND active = 1 AND system_account = 0"
+        ))
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// The school's active accounts that wait for a confirmation before they read.
+    pub async fn users_awaiting_confirmation(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<Vec<User>, StoreError> {
+        Ok(self
+            .users(organisation_id)
+            .await?
+            .into_iter()
+            .filter(User::awaits_confirmation)
+            .collect())
+    }
+
+    /// Accounts of every school that wait for a confirmation and whose heads were not yet told.
+    pub async fn confirmation_requests_due(&self) -> Result<Vec<User>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users WHERE active = 1 AND system_account = 0 AND confirmed_at IS NULL \
+             AND confirmation_requested_at IS NULL ORDER BY id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(user_from_row)
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .filter(User::awaits_confirmation)
+            .collect())
+    }
+
+    /// Puts an account's confirmation request back, to be tried again.
+    pub async fn release_confirmation_request(&self, id: UserId) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET confirmation_requested_at = NULL WHERE id = $1")
+            .bind(id.0)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Takes an account's confirmation request for sending; false when another pass has it.
+    pub async fn claim_confirmation_request(
+        &self,
+        id: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE users SET confirmation_requested_at = $1 WHERE id = $2 AND confirmation_requested_at IS NULL",
+        )
+        .bind(unix(now))
+        .bind(id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     pub async fn user(&self, id: UserId) -> Result<User, StoreError> {
@@ -226,13 +344,29 @@ impl Store {
         }
     }
 
-    pub async fn set_password(&self, user_id: UserId, password: &str) -> Result<(), StoreError> {
+    /// Sets the person's own password and, in the same transaction, signs out every other
+    /// browser (all but the session `keep`), so whoever knew the old password is out.
+    pub async fn set_password(
+        &self,
+        user_id: UserId,
+        password: &str,
+        keep: Option<&str>,
+    ) -> Result<(), StoreError> {
         let password_hash = hash_password(password.to_owned()).await?;
+        let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1, must_change_password = 0 WHERE id = $2")
             .bind(password_hash)
             .bind(user_id.0)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        if let Some(keep) = keep {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+                .bind(user_id.0)
+                .bind(token_hash(keep))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -337,15 +471,6 @@ impl Store {
     }
 
     /// Ends every session of the user but the one whose cookie is `keep`.
-    pub async fn end_other_sessions(&self, user_id: UserId, keep: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
-            .bind(user_id.0)
-            .bind(token_hash(keep))
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash(token))

@@ -187,7 +187,12 @@ macro_rules! permission_extractor {
 
             async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<$name, AppError> {
                 let signed_in = SignedIn::from_request_parts(parts, state).await?;
-                if !signed_in.user().permissions().$permission {
+                let user = signed_in.user();
+                if !user.permissions().$permission {
+                    // Said apart, so the person knows whom to ask.
+                    if user.awaits_confirmation() && user.positions.permissions().$permission {
+                        return Err(AppError::AwaitingConfirmation);
+                    }
                     return Err(AppError::Forbidden);
                 }
                 Ok($name(signed_in))
@@ -207,6 +212,11 @@ permission_extractor!(
     "Staff who register appeals, record outcomes and correct entries."
 );
 permission_extractor!(AccountManager, manage_accounts, "The system administrator.");
+permission_extractor!(
+    Confirmer,
+    confirm_readers,
+    "The school's director or deputy director, who confirm that an account may read appeals."
+);
 
 /// A submitted form; one that cannot be read is a localised 400 page, not the framework's
 /// English text.

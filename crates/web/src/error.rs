@@ -16,6 +16,8 @@ pub enum AppError {
     /// Signed in with a one-time password: go and replace it.
     PasswordChangeRequired,
     Forbidden,
+    /// The account's positions read appeals, and the director has not confirmed it yet.
+    AwaitingConfirmation,
     NotFound,
     BadRequest,
     /// Logged under the incident number.
@@ -28,6 +30,7 @@ pub enum AppError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
     Forbidden,
+    AwaitingConfirmation,
     NotFound,
     BadRequest,
     Csrf,
@@ -37,7 +40,7 @@ pub enum ErrorKind {
 impl ErrorKind {
     fn status(self) -> StatusCode {
         match self {
-            ErrorKind::Forbidden | ErrorKind::Csrf => StatusCode::FORBIDDEN,
+            ErrorKind::Forbidden | ErrorKind::AwaitingConfirmation | ErrorKind::Csrf => StatusCode::FORBIDDEN,
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
             ErrorKind::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -71,6 +74,7 @@ impl AppError {
         match self {
             AppError::SignIn | AppError::PasswordChangeRequired => None,
             AppError::Forbidden => Some(ErrorKind::Forbidden),
+            AppError::AwaitingConfirmation => Some(ErrorKind::AwaitingConfirmation),
             AppError::NotFound => Some(ErrorKind::NotFound),
             AppError::BadRequest => Some(ErrorKind::BadRequest),
             AppError::Internal => {
@@ -122,6 +126,7 @@ struct ErrorPage {
 pub fn render_error(kind: ErrorKind, lang: Lang) -> Response {
     let message = match kind {
         ErrorKind::Forbidden => lang.t("error-forbidden"),
+        ErrorKind::AwaitingConfirmation => lang.t("error-awaiting-confirmation"),
         ErrorKind::NotFound => lang.t("error-not-found"),
         ErrorKind::BadRequest => lang.t("error-bad-request"),
         ErrorKind::Csrf => lang.t("error-csrf"),

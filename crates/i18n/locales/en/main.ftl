@@ -115,7 +115,7 @@ users-email = E-mail (optional)
 users-email-hint = The daily digest of due and overdue forwardings goes here: numbers and deadlines only.
 users-submit = Create the account
 users-created = Account { $login } created. One-time password: { $password } — hand it over in person; it is shown only now.
-users-admin-note = The system administrator manages accounts and cannot open appeals.
+users-admin-note = The system administrator manages accounts and cannot open appeals. A new account whose position reads appeals opens them only once the director or the deputy director confirms it.
 
 ## Password
 password-title = Change password
@@ -652,3 +652,19 @@ error-plan-timing = The timing must be a month of the school year (September to 
 error-plan-note = Write what was done (500 characters at most).
 error-plan-period = That is not a period of this item.
 error-plan-future-period = A period that has not begun cannot be marked as done.
+
+nav-staff = Confirm access
+staff-title = Confirming access to appeals
+staff-note = A new account whose position reads appeals opens nothing until the school's director or deputy director confirms it. The system administrator cannot confirm.
+staff-none-waiting = No account is waiting for confirmation.
+staff-confirm = Confirm
+staff-confirm-who = Confirm the account { $login }
+staff-confirmed = The account is confirmed: it may now read appeals.
+journal-accounts-waiting = Accounts waiting for your confirmation before they read appeals: { $count }.
+error-awaiting-confirmation = The school's director or deputy director has not yet confirmed your account. Until then no appeal opens; only your own account's pages do.
+error-nothing-to-confirm = This account is not waiting for confirmation.
+confirmation-request-subject = Senim: an account waits for your confirmation
+confirmation-request-body =
+    The account { $login } was opened ({ $positions }).
+    It reads appeals only once you or the deputy director confirm it in Senim: sign in and open the page "Confirm access".
+    This message holds nothing about any appeal.

@@ -81,6 +81,7 @@ async fn the_server_log_never_shows_appeal_texts_or_personal_data() {
         "Тестов Тест",
         "--position",
         "responsible_specialist",
+        "--confirmed",
     ]);
     let token = senim(&["token", "create", "--login", "specialist"])
         .trim()

@@ -246,9 +246,53 @@ async fn an_urgent_appeal_alerts_registering_staff_by_number_only(app: TestApp, 
         "the everyday appeal alerts nobody"
     );
 }
+async fn the_schools_heads_are_asked_to_confirm_a_new_reader_by_login_only(app: TestApp, smtp: SmtpServer) {
+    app.school("school-a", "").await;
+    let mut admin = app.browser("admin").await;
+    let (status, page) = admin
+        .post(
+            "/admin/users",
+            &[
+                ("login", "new.reader"),
+                ("full_name", "Жаңа Оқырман"),
+                ("position", "social_pedagogue"),
+                ("locale", "kk"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(
+        app.send_due().await.confirmation_requests,
+        2,
+        "the director and the deputy"
+    );
+    assert_eq!(
+        app.send_due().await.confirmation_requests,
+        0,
+        "each account is announced once"
+    );
+    let messages = smtp.received(2);
+    for login in ["director", "deputy"] {
+        let requests = letters_to(&messages, &format!("{login}@school.test"));
+        assert_eq!(requests.len(), 1, "{login}: {messages:?}");
+        assert!(requests[0].body.contains("new.reader"), "{}", requests[0].body);
+        assert!(
+            !requests[0].body.contains("Жаңа Оқырман"),
+            "the login and positions, not the name"
+        );
+    }
+    for login in ["admin", "specialist", "psychologist", "social"] {
+        assert!(
+            letters_to(&messages, &format!("{login}@school.test")).is_empty(),
+            "{login}"
+        );
+    }
+}
+
 both_backends_with_smtp!(
     the_forwarding_letter_arrives_with_the_summary_and_only_asked_for_details,
     a_letter_waits_while_the_server_is_down_and_goes_out_when_it_is_back,
     the_morning_digest_lists_numbers_and_deadlines_only,
-    an_urgent_appeal_alerts_registering_staff_by_number_only
+    an_urgent_appeal_alerts_registering_staff_by_number_only,
+    the_schools_heads_are_asked_to_confirm_a_new_reader_by_login_only
 );

@@ -380,6 +380,8 @@ impl TestApp {
                         locale: "kk",
                         must_change_password: false,
                         email: &format!("{login}@school.test"),
+                        // The school as it stands once its heads have confirmed its readers.
+                        confirmed: true,
                     },
                     self.state.app.now(),
                 )

@@ -97,11 +97,72 @@ async fn the_administrator_gets_403_on_every_appeal_page_and_route(app: TestApp)
         )
         .await;
     assert_eq!(status, 200);
+    // Her own password opens her account's pages, and still no appeal: the administrator
+    // cannot give a reader access; the school's director confirms it.
+    let (status, page) = newcomer.get("/journal").await;
+    assert_eq!(status, 403);
+    assert!(
+        page.contains("ещё не подтвердил директор"),
+        "it says why, in her language: {page}"
+    );
+    assert_eq!(newcomer.get("/account/password").await.0, 200);
+    let newcomer_token = app.token("new.psychologist").await;
+    let (status, error) = app.api(&newcomer_token).get("/api/v1/appeals").await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (401, Some("awaiting_confirmation"))
+    );
+    let id = app.store.user_by_login("new.psychologist").await.unwrap().id.0;
+    assert_eq!(
+        admin.post(&format!("/staff/{id}/confirm"), &[]).await.0,
+        403,
+        "not the administrator"
+    );
+    let mut psychologist = app.browser("psychologist").await;
+    assert_eq!(
+        psychologist.post(&format!("/staff/{id}/confirm"), &[]).await.0,
+        403,
+        "not a colleague"
+    );
+    let (status, _) = app
+        .api(&app.token("psychologist").await)
+        .post(&format!("/api/v1/staff/{id}/confirm"), json!({}))
+        .await;
+    assert_eq!(status, 403);
+    let mut director = app.browser("director").await;
+    let (_, journal) = director.get("/journal").await;
+    assert!(
+        journal.contains("растауыңызды күтетін есептік жазбалар: 1"),
+        "the director is told on the journal's head: {journal}"
+    );
+    let (status, staff) = director.get("/staff").await;
+    assert_eq!(status, 200);
+    assert!(
+        staff.contains("new.psychologist") && staff.contains("Жаңа Психолог"),
+        "{staff}"
+    );
+    let (status, location) = director.post(&format!("/staff/{id}/confirm"), &[]).await;
+    assert_eq!(status, 303, "{location}");
+    let (_, staff) = director.get("/staff?done=confirmed").await;
+    assert!(staff.contains("Растауды күтетін есептік жазба жоқ."), "{staff}");
     let (status, page) = newcomer.get("/journal").await;
     assert_eq!(status, 200);
     assert!(
         page.contains("Журнал регистрации обращений"),
         "the account's language is Russian"
+    );
+    assert_eq!(
+        app.api(&newcomer_token).get("/api/v1/appeals").await.0,
+        200,
+        "her token reads too"
+    );
+    let (status, error) = app
+        .api(&app.token("deputy").await)
+        .post(&format!("/api/v1/staff/{id}/confirm"), json!({}))
+        .await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (422, Some("nothing_to_confirm"))
     );
     let mut with_old_password = crate::helpers::Browser::new(&app.base);
     assert_eq!(

@@ -9,6 +9,7 @@ mod forwardings;
 mod minutes;
 mod openings;
 mod plans;
+mod staff;
 mod trust_box;
 
 use axum::extract::FromRequestParts;
@@ -61,6 +62,7 @@ fn routes() -> Routes {
         .merge(minutes::routes())
         .merge(plans::routes())
         .merge(calendar::routes())
+        .merge(staff::routes())
 }
 
 pub fn router() -> Router<AppState> {
@@ -137,6 +139,7 @@ refusals!(
     senim_domain::minutes::MinutesError,
     senim_domain::opening::OpeningError,
     senim_domain::plan::PlanError,
+    senim_domain::staff::AccountError,
 );
 
 impl From<ForwardingError> for ApiError {
@@ -217,6 +220,13 @@ impl FromRequestParts<AppState> for ApiUser {
             .user_by_api_token(token.trim())
             .await?
             .ok_or_else(unauthorized)?;
+        if user.awaits_confirmation() {
+            return Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "awaiting_confirmation",
+                "this account reads nothing until the school's director or deputy director confirms it",
+            ));
+        }
         Ok(ApiUser(user))
     }
 }
@@ -230,6 +240,18 @@ impl ApiUser {
                 StatusCode::FORBIDDEN,
                 "forbidden",
                 "this account may not read appeals",
+            ))
+        }
+    }
+
+    pub(super) fn confirmer(&self) -> Result<&User, ApiError> {
+        if self.0.permissions().confirm_readers {
+            Ok(&self.0)
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "only the school's director or deputy director confirms accounts",
             ))
         }
     }

@@ -232,12 +232,11 @@ async fn change_password(
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    state.app.store.set_password(user.id, &form.new).await?;
     // Whoever knew the old password is signed out everywhere else.
-    if let Some(token) = &signed_in.0.session_token {
-        state.app.store.end_other_sessions(user.id, token).await?;
-    }
-    tracing::info!(user = user.id.0, "password changed");
+    state
+        .app
+        .change_password(user.id, &form.new, signed_in.0.session_token.as_deref())
+        .await?;
     Ok(PasswordPage {
         l: lang,
         chrome,

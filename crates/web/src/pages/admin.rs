@@ -61,12 +61,7 @@ struct UserForm {
 }
 
 fn positions_label(user: &User, lang: Lang) -> String {
-    user.positions
-        .as_slice()
-        .iter()
-        .map(|p| lang.t(p.message_id()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::view::positions_text(lang, &user.positions)
 }
 
 async fn render(
@@ -127,6 +122,8 @@ async fn add_user(
         positions,
         locale: Lang::parse(&form.locale).unwrap_or_default(),
         email: &form.email,
+        // Reading needs the director's or deputy director's confirmation, never the administrator's.
+        confirmed: false,
     };
     let organisation_id = signed_in.user().organisation_id;
     match state

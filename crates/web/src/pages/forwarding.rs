@@ -474,8 +474,7 @@ async fn add_to_directory(
         Ok(entry) => {
             state
                 .app
-                .store
-                .add_executing_organisation(user.organisation_id, &entry, state.app.now())
+                .add_to_directory(user.organisation_id, user.id, &entry, state.app.now())
                 .await?;
             Ok(Redirect::to("/directory").into_response())
         }
@@ -498,8 +497,7 @@ async fn update_directory(
         Ok(entry) => {
             state
                 .app
-                .store
-                .update_executing_organisation(user.organisation_id, id, &entry, state.app.now())
+                .update_directory_entry(user.organisation_id, user.id, id, &entry, state.app.now())
                 .await?;
             Ok(Redirect::to(&format!("/directory#organisation-{}", id.0)).into_response())
         }

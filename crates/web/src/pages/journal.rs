@@ -335,6 +335,9 @@ struct JournalPage {
     box_notice: crate::view::commission::ScheduleNotice,
     /// The latest monthly analysis submitted to the director, with its link.
     analysis_notice: Option<(String, String)>,
+    /// For the director and the deputy director: how many accounts wait for their
+    /// confirmation before they read, in words.
+    confirmation_notice: Option<String>,
     /// The academic year the book button prints: the one that holds the shown year's last
     /// day, or today if that is earlier.
     book_year: i32,
@@ -504,6 +507,24 @@ async fn journal_page(
             state.app.now(),
         )
         .await?,
+        confirmation_notice: if user.permissions().confirm_readers {
+            let waiting = state
+                .app
+                .store
+                .users_awaiting_confirmation(user.organisation_id)
+                .await?;
+            (!waiting.is_empty()).then(|| {
+                lang.t_args(
+                    "journal-accounts-waiting",
+                    &[(
+                        "count",
+                        Arg::Number(i64::try_from(waiting.len()).unwrap_or(i64::MAX)),
+                    )],
+                )
+            })
+        } else {
+            None
+        },
         book_year,
         book_label: senim_app::exports::academic_year_label(book_year, lang),
     };

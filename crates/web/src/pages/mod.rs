@@ -9,6 +9,7 @@ pub(crate) mod journal;
 mod minutes;
 pub(crate) mod openings;
 mod plan;
+mod staff;
 pub(crate) mod trust_box;
 
 use axum::Router;
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(minutes::router())
         .merge(plan::router())
         .merge(admin::router())
+        .merge(staff::router())
 }
 
 /// The start page follows the person's position.

@@ -115,10 +115,10 @@ async fn set_phone(
     if !valid {
         return Err(AppError::BadRequest);
     }
+    let user = signed_in.user();
     state
         .app
-        .store
-        .set_trust_phone(signed_in.user().organisation_id, phone)
+        .set_trust_phone(user.organisation_id, user.id, phone)
         .await?;
     Ok(Redirect::to("/trust-box?done=phone").into_response())
 }

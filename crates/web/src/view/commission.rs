@@ -65,13 +65,7 @@ pub async fn member_choices(
         .filter(|user| user.permissions().read_appeals)
         .map(|user| MemberChoice {
             id: user.id.0,
-            positions: user
-                .positions
-                .as_slice()
-                .iter()
-                .map(|position| lang.t(position.message_id()))
-                .collect::<Vec<_>>()
-                .join(", "),
+            positions: crate::view::positions_text(lang, &user.positions),
             checked: checked.contains(&user.id.0),
             name: user.full_name,
         })

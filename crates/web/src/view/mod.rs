@@ -9,6 +9,16 @@ use senim_i18n::{Arg, Lang};
 
 use crate::context::Context;
 
+/// A person's positions in words, as the staff pages list them.
+pub fn positions_text(lang: Lang, positions: &senim_domain::Positions) -> String {
+    positions
+        .as_slice()
+        .iter()
+        .map(|position| lang.t(position.message_id()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub struct Chrome {
     pub lang: Lang,
     pub csrf: String,
@@ -16,6 +26,7 @@ pub struct Chrome {
     pub can_read: bool,
     pub can_register: bool,
     pub can_manage: bool,
+    pub can_confirm: bool,
     /// Where the language switch returns to.
     pub back: String,
 }
@@ -30,6 +41,7 @@ impl Chrome {
             can_read: permissions.read_appeals,
             can_register: permissions.register_appeals,
             can_manage: permissions.manage_accounts,
+            can_confirm: permissions.confirm_readers,
             back: back.to_owned(),
         }
     }
