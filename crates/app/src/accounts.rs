@@ -67,8 +67,13 @@ impl App {
                 tracing::info!(
                     user = user.id.0,
                     organisation = organisation_id.0,
+                    confirmed = user.confirmed,
                     "account created"
                 );
+                // The school's heads are told that it waits for them.
+                if user.awaits_confirmation() {
+                    self.outbox.notify_one();
+                }
                 Ok((user, password))
             }
             Err(StoreError::LoginTaken) => Err(Refused::Rule(AccountError::LoginTaken)),
