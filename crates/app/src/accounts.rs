@@ -103,6 +103,69 @@ impl App {
         Ok(self.store.user(id).await?)
     }
 
+    /// Deactivates an account of the school (the administrator, the director or the deputy
+    /// director; never one's own): it signs in to nothing and its browsers and tokens stop.
+    pub async fn deactivate_account(&self, by: &User, id: UserId) -> Result<(), Refused<AccountError>> {
+        if !by.permissions().manage_staff {
+            return Err(Refused::Store(StoreError::NotFound));
+        }
+        if by.id == id {
+            return Err(Refused::Rule(AccountError::OwnAccount));
+        }
+        if !self.store.deactivate_user(by.organisation_id, id).await? {
+            return Err(self.missing_or_unchanged(by, id).await);
+        }
+        tracing::info!(user = id.0, by = by.id.0, "account deactivated");
+        Ok(())
+    }
+
+    /// Reactivates a deactivated account of the school; one whose positions read appeals waits
+    /// for the heads' confirmation again.
+    pub async fn reactivate_account(&self, by: &User, id: UserId) -> Result<(), Refused<AccountError>> {
+        if !by.permissions().manage_staff {
+            return Err(Refused::Store(StoreError::NotFound));
+        }
+        if !self.store.reactivate_user(by.organisation_id, id).await? {
+            return Err(self.missing_or_unchanged(by, id).await);
+        }
+        tracing::info!(user = id.0, by = by.id.0, "account reactivated");
+        self.outbox.notify_one();
+        Ok(())
+    }
+
+    /// Deactivates an account as whoever holds the server (`senim user deactivate`); false when
+    /// it was not active.
+    pub async fn deactivate_as_holder(&self, user: &User) -> Result<bool, StoreError> {
+        let deactivated = self.store.deactivate_user(user.organisation_id, user.id).await?;
+        if deactivated {
+            tracing::info!(user = user.id.0, "account deactivated by the server's holder");
+        }
+        Ok(deactivated)
+    }
+
+    /// Reactivates an account as whoever holds the server (`senim user reactivate`); one whose
+    /// positions read appeals waits for the heads' confirmation again. False when it was active.
+    pub async fn reactivate_as_holder(&self, user: &User) -> Result<bool, StoreError> {
+        let reactivated = self.store.reactivate_user(user.organisation_id, user.id).await?;
+        if reactivated {
+            tracing::info!(user = user.id.0, "account reactivated by the server's holder");
+            self.outbox.notify_one();
+        }
+        Ok(reactivated)
+    }
+
+    /// Why a change of state did nothing: another school's or no account is not found; one of
+    /// the school already stood so.
+    async fn missing_or_unchanged(&self, by: &User, id: UserId) -> Refused<AccountError> {
+        match self.store.staff(by.organisation_id).await {
+            Ok(staff) if staff.iter().any(|user| user.id == id) => {
+                Refused::Rule(AccountError::StateUnchanged)
+            }
+            Ok(_) => Refused::Store(StoreError::NotFound),
+            Err(error) => Refused::Store(error),
+        }
+    }
+
     /// Sets the person's own password and signs out every other browser but `keep`, in one
     /// transaction.
     pub async fn change_password(

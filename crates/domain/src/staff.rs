@@ -144,11 +144,13 @@ impl Positions {
             Position::SocialPedagogue,
         ]);
         let heads = holds(&[Position::DeputyDirector, Position::Director]);
+        let administrator = holds(&[Position::Administrator]);
         Permissions {
             register_appeals: register,
             read_appeals: register || heads,
-            manage_accounts: holds(&[Position::Administrator]),
+            manage_accounts: administrator,
             confirm_readers: heads,
+            manage_staff: administrator || heads,
         }
     }
 
@@ -162,6 +164,7 @@ impl Positions {
         }
         Permissions {
             manage_accounts: permissions.manage_accounts,
+            manage_staff: permissions.manage_accounts,
             ..Permissions::default()
         }
     }
@@ -192,6 +195,9 @@ pub struct Permissions {
     /// Confirm that an account of the school may read appeals (the director and the deputy
     /// director; never the administrator).
     pub confirm_readers: bool,
+    /// See the school's accounts and their state, deactivate and reactivate them (the
+    /// administrator, the director and the deputy director).
+    pub manage_staff: bool,
 }
 
 /// Why an account cannot be made as asked.
@@ -209,6 +215,47 @@ pub enum AccountError {
     EmailInvalid,
     #[error("account: nothing waits to be confirmed on this account")]
     NothingToConfirm,
+    #[error("account: it is already in that state")]
+    StateUnchanged,
+    #[error("account: nobody deactivates their own account")]
+    OwnAccount,
+}
+
+/// Where an account stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountState {
+    Active,
+    /// Its positions read appeals, and the school's heads have not confirmed it yet.
+    AwaitingConfirmation,
+    Deactivated,
+}
+
+impl AccountState {
+    pub fn of(positions: &Positions, active: bool, confirmed: bool) -> AccountState {
+        if !active {
+            AccountState::Deactivated
+        } else if positions.need_confirmation() && !confirmed {
+            AccountState::AwaitingConfirmation
+        } else {
+            AccountState::Active
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AccountState::Active => "active",
+            AccountState::AwaitingConfirmation => "awaiting_confirmation",
+            AccountState::Deactivated => "deactivated",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            AccountState::Active => "account-state-active",
+            AccountState::AwaitingConfirmation => "account-state-awaiting-confirmation",
+            AccountState::Deactivated => "account-state-deactivated",
+        }
+    }
 }
 
 impl AccountError {
@@ -218,7 +265,9 @@ impl AccountError {
             AccountError::FullNameRequired => "full_name",
             AccountError::PositionsInvalid => "position",
             AccountError::EmailInvalid => "email",
-            AccountError::NothingToConfirm => "account",
+            AccountError::NothingToConfirm | AccountError::StateUnchanged | AccountError::OwnAccount => {
+                "account"
+            }
         }
     }
 
@@ -230,6 +279,8 @@ impl AccountError {
             AccountError::PositionsInvalid => "invalid_positions",
             AccountError::EmailInvalid => "invalid_email",
             AccountError::NothingToConfirm => "nothing_to_confirm",
+            AccountError::StateUnchanged => "state_unchanged",
+            AccountError::OwnAccount => "own_account",
         }
     }
 
@@ -241,6 +292,8 @@ impl AccountError {
             AccountError::PositionsInvalid => "error-positions-invalid",
             AccountError::EmailInvalid => "error-email-invalid",
             AccountError::NothingToConfirm => "error-nothing-to-confirm",
+            AccountError::StateUnchanged => "error-account-state-unchanged",
+            AccountError::OwnAccount => "error-own-account",
         }
     }
 }
@@ -295,10 +348,12 @@ mod tests {
         let head = Permissions {
             read_appeals: true,
             confirm_readers: true,
+            manage_staff: true,
             ..Permissions::default()
         };
         let admin = Permissions {
             manage_accounts: true,
+            manage_staff: true,
             ..Permissions::default()
         };
         check(&[ResponsibleSpecialist], editor);

@@ -292,6 +292,17 @@ pub enum UserCommand {
         #[arg(long)]
         confirmed: bool,
     },
+    /// Deactivate an account: it signs in to nothing, and its browsers and tokens stop at once.
+    Deactivate {
+        #[arg(long)]
+        login: String,
+    },
+    /// Reactivate a deactivated account; one whose position reads appeals waits for the
+    /// school's heads to confirm it again.
+    Reactivate {
+        #[arg(long)]
+        login: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -411,6 +422,34 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 Err(Refused::Rule(error)) => bail!("--{error}"),
                 Err(Refused::Store(error)) => Err(error.into()),
             }
+        }
+        Command::User(UserCommand::Deactivate { login }) => {
+            let app = cli.storage.open_app().await?;
+            let user = match app.store.user_by_login(&login).await {
+                Ok(user) => user,
+                Err(StoreError::NotFound) => bail!("--login: no active user {login}"),
+                Err(error) => return Err(error.into()),
+            };
+            // Whoever holds the server acts here, not a person of the school.
+            app.deactivate_as_holder(&user).await?;
+            println!("user {login} deactivated");
+            Ok(0)
+        }
+        Command::User(UserCommand::Reactivate { login }) => {
+            let app = cli.storage.open_app().await?;
+            let Some(user) = app.store.user_by_login_any(&login).await? else {
+                bail!("--login: no user {login}");
+            };
+            if !app.reactivate_as_holder(&user).await? {
+                bail!("--login: {login} is active already");
+            }
+            println!("user {login} reactivated");
+            if user.positions.need_confirmation() {
+                println!(
+                    "it reads no appeal until the school's director or deputy director confirms it in Senim"
+                );
+            }
+            Ok(0)
         }
         Command::Token(TokenCommand::Create { login }) => {
             let app = cli.storage.open_app().await?;

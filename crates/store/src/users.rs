@@ -25,12 +25,18 @@ pub struct User {
     pub email: String,
     /// Confirmed by the school's director or deputy director (or by whoever holds the server).
     pub confirmed: bool,
+    /// Deactivated accounts sign in to nothing, and their sessions and tokens open nothing.
+    pub active: bool,
 }
 
 impl User {
     /// What the person may do now: a reading position reads nothing until it is confirmed.
     pub fn permissions(&self) -> Permissions {
         self.positions.permissions_when(self.confirmed)
+    }
+
+    pub fn state(&self) -> senim_domain::staff::AccountState {
+        senim_domain::staff::AccountState::of(&self.positions, self.active, self.confirmed)
     }
 
     /// The account's positions read appeals, and nobody has confirmed it yet.
@@ -64,7 +70,7 @@ pub struct Session {
 macro_rules! user_columns {
     () => {
         "users.id, users.organisation_id, users.login, users.full_name, users.positions, users.locale, \
-         users.must_change_password, users.email, users.confirmed_at"
+         users.must_change_password, users.email, users.confirmed_at, users.active"
     };
 }
 
@@ -80,6 +86,7 @@ fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
         must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
         email: row.try_get("email")?,
         confirmed: row.try_get::<Option<i64>, _>("confirmed_at")?.is_some(),
+        active: row.try_get::<i64, _>("active")? != 0,
     })
 }
 
@@ -161,7 +168,7 @@ impl Store {
              must_change_password, active, created_at, email, confirmed_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10) \
              RETURNING id, organisation_id, login, full_name, positions, locale, must_change_password, email, \
-             confirmed_at",
+             confirmed_at, active",
         )
         .bind(new_user.organisation_id.0)
         .bind(new_user.login)
@@ -231,6 +238,64 @@ impl Store {
         row.as_ref().map(user_from_row).transpose()
     }
 
+    /// Every account of the school, active or not (the box's system account aside), for the
+    /// staff page.
+    pub async fn staff(&self, organisation_id: OrganisationId) -> Result<Vec<User>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users WHERE organisation_id = $1 AND system_account = 0 ORDER BY active DESC, full_name, id"
+        ))
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    /// Deactivates an account of the school: it signs in to nothing, its browsers are signed
+    /// out, and its tokens open nothing from the next request. False when it was not active.
+    pub async fn deactivate_user(
+        &self,
+        organisation_id: OrganisationId,
+        id: UserId,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE users SET active = 0 WHERE id = $1 AND organisation_id = $2 AND active = 1 AND system_account = 0",
+        )
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Reactivates a deactivated account of the school. An account whose positions read
+    /// appeals waits for the heads' confirmation again. False when it was not deactivated.
+    pub async fn reactivate_user(
+        &self,
+        organisation_id: OrganisationId,
+        id: UserId,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE users SET active = 1, confirmed_at = NULL, confirmed_by = NULL, confirmation_requested_at = NULL \
+             WHERE id = $1 AND organisation_id = $2 AND active = 0 AND system_account = 0",
+        )
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// The school's active accounts that wait for a confirmation before they read.
     pub async fn users_awaiting_confirmation(
         &self,
@@ -295,6 +360,19 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         user_from_row(&row)
+    }
+
+    /// The account with this login, active or not (the box's system account aside).
+    pub async fn user_by_login_any(&self, login: &str) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users WHERE login = $1 AND system_account = 0"
+        ))
+        .bind(login)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
     }
 
     pub async fn user_by_login(&self, login: &str) -> Result<User, StoreError> {

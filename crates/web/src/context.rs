@@ -213,6 +213,11 @@ permission_extractor!(
 );
 permission_extractor!(AccountManager, manage_accounts, "The system administrator.");
 permission_extractor!(
+    StaffManager,
+    manage_staff,
+    "The administrator, the director and the deputy director, who see the accounts' state and deactivate or reactivate them."
+);
+permission_extractor!(
     Confirmer,
     confirm_readers,
     "The school's director or deputy director, who confirm that an account may read appeals."

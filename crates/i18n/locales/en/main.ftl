@@ -653,8 +653,8 @@ error-plan-note = Write what was done (500 characters at most).
 error-plan-period = That is not a period of this item.
 error-plan-future-period = A period that has not begun cannot be marked as done.
 
-nav-staff = Confirm access
-staff-title = Confirming access to appeals
+nav-staff = Staff access
+staff-title = Staff access
 staff-note = A new account whose position reads appeals opens nothing until the school's director or deputy director confirms it. The system administrator cannot confirm.
 staff-none-waiting = No account is waiting for confirmation.
 staff-confirm = Confirm
@@ -666,5 +666,21 @@ error-nothing-to-confirm = This account is not waiting for confirmation.
 confirmation-request-subject = Senim: an account waits for your confirmation
 confirmation-request-body =
     The account { $login } was opened ({ $positions }).
-    It reads appeals only once you or the deputy director confirm it in Senim: sign in and open the page "Confirm access".
+    It reads appeals only once you or the deputy director confirm it in Senim: sign in and open the page "Staff access".
     This message holds nothing about any appeal.
+staff-waiting = Waiting for confirmation
+staff-accounts = All accounts
+staff-state = State
+staff-change = Change
+staff-deactivate = Deactivate
+staff-reactivate = Reactivate
+staff-deactivate-who = Deactivate the account { $login }
+staff-reactivate-who = Reactivate the account { $login }
+staff-deactivated = The account is deactivated: its open pages and API tokens open nothing any more.
+staff-reactivated = The account is active again. If it reads appeals, it waits for confirmation again.
+staff-deactivate-note = A deactivated account cannot sign in, its open pages close at the next request and its tokens stop working. Nobody deactivates their own account.
+account-state-active = active
+account-state-awaiting-confirmation = waiting for confirmation
+account-state-deactivated = deactivated
+error-account-state-unchanged = The account is already in that state.
+error-own-account = Nobody deactivates their own account.

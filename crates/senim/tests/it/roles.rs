@@ -425,8 +425,102 @@ async fn an_account_is_checked_the_same_from_the_page_and_the_command_line(app: 
     assert!(page.contains("Бұл логин бос емес."), "{page}");
 }
 
+async fn a_deactivated_account_stops_at_once_in_its_browser_and_its_token(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut psychologist = app.browser("psychologist").await;
+    let token = app.token("psychologist").await;
+    assert_eq!(psychologist.get("/journal").await.0, 200);
+    let id = app.store.user_by_login("psychologist").await.unwrap().id.0;
+    let director_id = app.store.user_by_login("director").await.unwrap().id.0;
+    let mut director = app.browser("director").await;
+    let (status, staff) = director.get("/staff").await;
+    assert_eq!(status, 200);
+    assert!(
+        staff.contains("psychologist") && staff.contains("белсенді"),
+        "{staff}"
+    );
+    let (status, page) = director
+        .post(&format!("/staff/{director_id}/deactivate"), &[])
+        .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Өз есептік жазбаңызды өшіре алмайсыз."), "{page}");
+    let (status, location) = director.post(&format!("/staff/{id}/deactivate"), &[]).await;
+    assert_eq!(status, 303, "{location}");
+    assert_eq!(
+        psychologist.get("/journal").await.0,
+        303,
+        "her browser is signed out at once"
+    );
+    assert_eq!(
+        app.api(&token).get("/api/v1/appeals").await.0,
+        401,
+        "her token stops at once"
+    );
+    let mut again = Browser::new(&app.base);
+    assert_eq!(
+        again
+            .sign_in("psychologist", &password_of("psychologist"))
+            .await
+            .0,
+        401
+    );
+    // The administrator sees each account's state and brings her back; she reads again only
+    // once the director has confirmed her again.
+    let admin = app.api(&app.token("admin").await);
+    let (status, staff) = admin.get("/api/v1/staff").await;
+    assert_eq!(status, 200);
+    let state_of = |staff: &serde_json::Value, login: &str| {
+        staff["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|account| account["login"] == login)
+            .map(|account| account["state"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(state_of(&staff, "psychologist").as_deref(), Some("deactivated"));
+    assert_eq!(state_of(&staff, "director").as_deref(), Some("active"));
+    let (status, account) = admin
+        .post(&format!("/api/v1/staff/{id}/reactivate"), json!({}))
+        .await;
+    assert_eq!(
+        (status, account["state"].as_str()),
+        (200, Some("awaiting_confirmation"))
+    );
+    let (status, error) = admin
+        .post(&format!("/api/v1/staff/{id}/reactivate"), json!({}))
+        .await;
+    assert_eq!((status, error["code"].as_str()), (422, Some("state_unchanged")));
+    let (status, error) = app.api(&token).get("/api/v1/appeals").await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (401, Some("awaiting_confirmation"))
+    );
+    assert_eq!(director.post(&format!("/staff/{id}/confirm"), &[]).await.0, 303);
+    assert_eq!(app.api(&token).get("/api/v1/appeals").await.0, 200);
+    // A colleague manages nobody's access.
+    let (status, _) = app.api(&token).get("/api/v1/staff").await;
+    assert_eq!(status, 403);
+    let mut psychologist = app.browser("psychologist").await;
+    assert_eq!(psychologist.get("/staff").await.0, 403);
+    // Whoever holds the server deactivates from the command line.
+    let social = app.token("social").await;
+    let output = app.senim(&["user", "deactivate", "--login", "social"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(app.api(&social).get("/api/v1/appeals").await.0, 401);
+    let output = app.senim(&["user", "reactivate", "--login", "social"]);
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("confirms it"),
+        "{output:?}"
+    );
+}
+
 both_backends!(
     an_account_is_checked_the_same_from_the_page_and_the_command_line,
+    a_deactivated_account_stops_at_once_in_its_browser_and_its_token,
     the_administrator_gets_403_on_every_appeal_page_and_route,
     the_director_and_deputy_read_but_do_not_register,
     strangers_are_sent_to_sign_in_and_the_api_wants_a_token,

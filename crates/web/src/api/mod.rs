@@ -244,6 +244,18 @@ impl ApiUser {
         }
     }
 
+    pub(super) fn staff_manager(&self) -> Result<&User, ApiError> {
+        if self.0.permissions().manage_staff {
+            Ok(&self.0)
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "only the administrator, the director or the deputy director manages accounts",
+            ))
+        }
+    }
+
     pub(super) fn confirmer(&self) -> Result<&User, ApiError> {
         if self.0.permissions().confirm_readers {
             Ok(&self.0)

@@ -1,12 +1,14 @@
-//! The school's staff: the director or the deputy director confirms that an account may read
-//! appeals.
+//! The school's staff: each account with its state; the director or the deputy director
+//! confirms that an account may read appeals; the administrator, the director and the deputy
+//! director deactivate and reactivate accounts.
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use senim_domain::UserId;
+use senim_store::User;
 use serde_json::json;
 
 use crate::AppState;
@@ -14,7 +16,79 @@ use crate::AppState;
 use super::{ApiError, ApiUser, Routes};
 
 pub(super) fn routes() -> Routes {
-    Routes::default().at("/staff/{id}/confirm", post(confirm))
+    Routes::default()
+        .at("/staff", get(list))
+        .at("/staff/{id}/confirm", post(confirm))
+        .at("/staff/{id}/deactivate", post(deactivate))
+        .at("/staff/{id}/reactivate", post(reactivate))
+}
+
+fn account_json(user: &User) -> serde_json::Value {
+    let positions: Vec<&str> = user
+        .positions
+        .as_slice()
+        .iter()
+        .map(|position| position.code())
+        .collect();
+    json!({
+        "id": user.id.0,
+        "login": user.login,
+        "full_name": user.full_name,
+        "positions": positions,
+        "state": user.state().code(),
+    })
+}
+
+fn account_id(id: &str) -> Result<UserId, ApiError> {
+    id.parse()
+        .map(UserId)
+        .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such account"))
+}
+
+fn not_found_as_account(refused: senim_app::Refused<senim_domain::staff::AccountError>) -> ApiError {
+    match refused {
+        senim_app::Refused::Store(senim_store::StoreError::NotFound) => {
+            ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such account")
+        }
+        refused => refused.into(),
+    }
+}
+
+async fn list(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
+    let user = api_user.staff_manager()?;
+    let staff = state.app.store.staff(user.organisation_id).await?;
+    let items: Vec<serde_json::Value> = staff.iter().map(account_json).collect();
+    Ok(Json(json!({ "items": items })).into_response())
+}
+
+async fn deactivate(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let user = api_user.staff_manager()?;
+    let id = account_id(&id)?;
+    state
+        .app
+        .deactivate_account(user, id)
+        .await
+        .map_err(not_found_as_account)?;
+    Ok(Json(account_json(&state.app.store.user(id).await?)).into_response())
+}
+
+async fn reactivate(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let user = api_user.staff_manager()?;
+    let id = account_id(&id)?;
+    state
+        .app
+        .reactivate_account(user, id)
+        .await
+        .map_err(not_found_as_account)?;
+    Ok(Json(account_json(&state.app.store.user(id).await?)).into_response())
 }
 
 async fn confirm(
@@ -23,31 +97,11 @@ async fn confirm(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let user = api_user.confirmer()?;
-    let id = UserId(
-        id.parse()
-            .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such account"))?,
-    );
+    let id = account_id(&id)?;
     let confirmed = state
         .app
         .confirm_account(user, id, state.app.now())
         .await
-        .map_err(|refused| match refused {
-            senim_app::Refused::Store(senim_store::StoreError::NotFound) => {
-                ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such account")
-            }
-            refused => refused.into(),
-        })?;
-    let positions: Vec<&str> = confirmed
-        .positions
-        .as_slice()
-        .iter()
-        .map(|position| position.code())
-        .collect();
-    Ok(Json(json!({
-        "id": confirmed.id.0,
-        "login": confirmed.login,
-        "positions": positions,
-        "state": "active",
-    }))
-    .into_response())
+        .map_err(not_found_as_account)?;
+    Ok(Json(account_json(&confirmed)).into_response())
 }

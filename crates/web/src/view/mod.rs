@@ -26,7 +26,7 @@ pub struct Chrome {
     pub can_read: bool,
     pub can_register: bool,
     pub can_manage: bool,
-    pub can_confirm: bool,
+    pub can_manage_staff: bool,
     /// Where the language switch returns to.
     pub back: String,
 }
@@ -41,7 +41,7 @@ impl Chrome {
             can_read: permissions.read_appeals,
             can_register: permissions.register_appeals,
             can_manage: permissions.manage_accounts,
-            can_confirm: permissions.confirm_readers,
+            can_manage_staff: permissions.manage_staff,
             back: back.to_owned(),
         }
     }
