@@ -2,7 +2,7 @@
 //! password, an API token acting as a person.
 
 use chrono::{DateTime, Utc};
-use senim_domain::staff::{AccountError, check_account};
+use senim_domain::staff::{AccountError, TokenScopes, check_account};
 use senim_domain::{Organisation, OrganisationId, Position, Slug, UserId};
 use senim_i18n::Lang;
 use senim_store::{NewUser, StoreError, User};
@@ -179,10 +179,39 @@ impl App {
         Ok(())
     }
 
-    /// A new API token acting as the person; the token is shown once and kept only hashed.
-    pub async fn create_api_token(&self, user_id: UserId, now: DateTime<Utc>) -> Result<String, StoreError> {
-        let token = self.store.create_api_token(user_id, now).await?;
-        tracing::info!(user = user_id.0, "API token created");
+    /// A new API token acting as the person, with a name, scopes (everything the person's
+    /// positions allow when none are named) and a lifetime; shown once and kept only hashed.
+    pub async fn create_api_token(
+        &self,
+        user: &User,
+        name: &str,
+        scopes: Option<TokenScopes>,
+        lifetime: chrono::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<String, Refused<AccountError>> {
+        let scopes = scopes.unwrap_or_else(|| TokenScopes::all_for(user.positions.permissions()));
+        if scopes.is_empty() || !scopes.within(user.positions.permissions()) {
+            return Err(Refused::Rule(AccountError::ScopeNotAllowed));
+        }
+        let token = self
+            .store
+            .create_api_token(user.id, name, &scopes, now + lifetime, now)
+            .await?;
+        tracing::info!(user = user.id.0, scopes = %scopes, "API token created");
         Ok(token)
+    }
+
+    /// Revokes one of the person's tokens; false when there is no such token still standing.
+    pub async fn revoke_api_token(
+        &self,
+        user: &User,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let revoked = self.store.revoke_api_token(user.id, id, now).await?;
+        if revoked {
+            tracing::info!(user = user.id.0, token = id, "API token revoked");
+        }
+        Ok(revoked)
     }
 }

@@ -219,6 +219,12 @@ pub enum AccountError {
     StateUnchanged,
     #[error("account: nobody deactivates their own account")]
     OwnAccount,
+    #[error(
+        "scope: one of journal:read, journal:write, phone:intake, staff:manage that the person's positions allow"
+    )]
+    ScopeNotAllowed,
+    #[error("expires: a number of days, weeks or years such as 90d, 12w or 1y, at most five years")]
+    LifetimeInvalid,
 }
 
 /// Where an account stands.
@@ -268,6 +274,8 @@ impl AccountError {
             AccountError::NothingToConfirm | AccountError::StateUnchanged | AccountError::OwnAccount => {
                 "account"
             }
+            AccountError::ScopeNotAllowed => "scope",
+            AccountError::LifetimeInvalid => "expires",
         }
     }
 
@@ -281,6 +289,8 @@ impl AccountError {
             AccountError::NothingToConfirm => "nothing_to_confirm",
             AccountError::StateUnchanged => "state_unchanged",
             AccountError::OwnAccount => "own_account",
+            AccountError::ScopeNotAllowed => "scope_not_allowed",
+            AccountError::LifetimeInvalid => "invalid_expires",
         }
     }
 
@@ -294,6 +304,8 @@ impl AccountError {
             AccountError::NothingToConfirm => "error-nothing-to-confirm",
             AccountError::StateUnchanged => "error-account-state-unchanged",
             AccountError::OwnAccount => "error-own-account",
+            AccountError::ScopeNotAllowed => "error-scope-not-allowed",
+            AccountError::LifetimeInvalid => "error-lifetime-invalid",
         }
     }
 }
@@ -318,6 +330,125 @@ pub fn check_account(
         return Err(AccountError::EmailInvalid);
     }
     Ok(positions)
+}
+
+/// What an API token may do, besides what its person's positions allow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TokenScope {
+    /// Read the journal, appeals and the paperwork.
+    JournalRead,
+    /// Register appeals, record outcomes, forward, and the rest of the record.
+    JournalWrite,
+    /// Post what arrives unattended (a telephone exchange's voicemails); reads nothing.
+    PhoneIntake,
+    /// See the school's accounts, confirm, deactivate and reactivate them.
+    StaffManage,
+}
+
+impl TokenScope {
+    pub const ALL: [TokenScope; 4] = [
+        TokenScope::JournalRead,
+        TokenScope::JournalWrite,
+        TokenScope::PhoneIntake,
+        TokenScope::StaffManage,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TokenScope::JournalRead => "journal:read",
+            TokenScope::JournalWrite => "journal:write",
+            TokenScope::PhoneIntake => "phone:intake",
+            TokenScope::StaffManage => "staff:manage",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<TokenScope> {
+        TokenScope::ALL
+            .into_iter()
+            .find(|scope| scope.code() == code.trim())
+    }
+}
+
+/// The scopes of a token: a set, stored as codes separated by commas.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct TokenScopes(Vec<TokenScope>);
+
+impl TokenScopes {
+    pub fn new(mut scopes: Vec<TokenScope>) -> TokenScopes {
+        scopes.sort();
+        scopes.dedup();
+        TokenScopes(scopes)
+    }
+
+    /// Everything a person's positions allow: what a token made without naming scopes may do.
+    pub fn all_for(permissions: Permissions) -> TokenScopes {
+        let mut scopes = Vec::new();
+        if permissions.read_appeals {
+            scopes.push(TokenScope::JournalRead);
+        }
+        if permissions.register_appeals {
+            scopes.push(TokenScope::JournalWrite);
+        }
+        if permissions.manage_staff {
+            scopes.push(TokenScope::StaffManage);
+        }
+        TokenScopes::new(scopes)
+    }
+
+    /// Stored codes; an unknown one is `None` (a token Senim never made).
+    pub fn parse(stored: &str) -> Option<TokenScopes> {
+        stored
+            .split(',')
+            .filter(|code| !code.trim().is_empty())
+            .map(TokenScope::parse)
+            .collect::<Option<Vec<_>>>()
+            .map(TokenScopes::new)
+    }
+
+    pub fn allows(&self, scope: TokenScope) -> bool {
+        self.0.contains(&scope)
+    }
+
+    /// Whether every scope is one the person's positions could use.
+    pub fn within(&self, permissions: Permissions) -> bool {
+        self.0.iter().all(|scope| match scope {
+            TokenScope::JournalRead => permissions.read_appeals,
+            TokenScope::JournalWrite | TokenScope::PhoneIntake => permissions.register_appeals,
+            TokenScope::StaffManage => permissions.manage_staff,
+        })
+    }
+
+    pub fn as_slice(&self) -> &[TokenScope] {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for TokenScopes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let codes: Vec<&str> = self.0.iter().map(|scope| scope.code()).collect();
+        f.write_str(&codes.join(","))
+    }
+}
+
+/// A token's lifetime as typed (`90d`, `1y`, `12w`): at most five years. One year when none is
+/// given.
+pub fn token_lifetime(typed: Option<&str>) -> Option<chrono::Duration> {
+    let Some(typed) = typed.map(str::trim) else {
+        return Some(chrono::Duration::days(365));
+    };
+    let (count, unit) = typed.split_at(typed.len().checked_sub(1)?);
+    let count: i64 = count.parse().ok().filter(|count| *count > 0)?;
+    let days = match unit {
+        "d" => count,
+        "w" => count.checked_mul(7)?,
+        "y" => count.checked_mul(365)?,
+        _ => return None,
+    };
+    (days <= 5 * 365).then(|| chrono::Duration::days(days))
 }
 
 /// A login is what people type: 3–32 of Latin letters, digits, `.`, `-`, `_`.
@@ -457,5 +588,24 @@ mod tests {
             check_account("aigul", "Серікова А.", psychologist(), "not-an-address"),
             Err(AccountError::EmailInvalid)
         );
+    }
+
+    #[test]
+    fn a_token_scope_is_one_of_senims_and_a_lifetime_at_most_five_years() {
+        let scopes = TokenScopes::parse("phone:intake,journal:read,phone:intake").unwrap();
+        assert_eq!(scopes.to_string(), "journal:read,phone:intake");
+        assert!(scopes.allows(TokenScope::PhoneIntake) && !scopes.allows(TokenScope::JournalWrite));
+        assert_eq!(TokenScopes::parse("journal:delete"), None);
+        let editor = Positions::parse("psychologist").unwrap().permissions();
+        assert_eq!(
+            TokenScopes::all_for(editor).to_string(),
+            "journal:read,journal:write"
+        );
+        assert_eq!(token_lifetime(None), Some(chrono::Duration::days(365)));
+        assert_eq!(token_lifetime(Some("90d")), Some(chrono::Duration::days(90)));
+        assert_eq!(token_lifetime(Some("2w")), Some(chrono::Duration::days(14)));
+        for bad in ["", "d", "0d", "-3d", "10", "6y", "3m"] {
+            assert_eq!(token_lifetime(Some(bad)), None, "{bad}");
+        }
     }
 }

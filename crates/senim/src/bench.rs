@@ -390,7 +390,17 @@ async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(
             Clock::system().now(),
         )
         .await?;
-    let token = store.create_api_token(user.id, Clock::system().now()).await?;
+    let now = Clock::system().now();
+    let scopes = senim_domain::staff::TokenScopes::all_for(user.permissions());
+    let token = store
+        .create_api_token(
+            user.id,
+            "senim bench",
+            &scopes,
+            now + chrono::Duration::days(1),
+            now,
+        )
+        .await?;
     Ok((token, login, password))
 }
 

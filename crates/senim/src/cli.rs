@@ -10,6 +10,7 @@ use senim_app::accounts::AccountRequest;
 use senim_app::{App, Clock, Refused};
 use senim_documents::{Format, Printable};
 use senim_domain::journal::ChainBreak;
+use senim_domain::staff::{TokenScope, TokenScopes, token_lifetime};
 use senim_domain::{Organisation, Position, Slug};
 use senim_store::{Key, Store, StoreError};
 use senim_web::{AppState, WebConfig};
@@ -347,6 +348,28 @@ pub enum TokenCommand {
     Create {
         #[arg(long)]
         login: String,
+        /// What the token is for, as its list shows it (e.g. "school PBX").
+        #[arg(long, default_value = "")]
+        name: String,
+        /// What it may do: journal:read, journal:write, phone:intake, staff:manage (repeat the
+        /// flag). Without it, everything the person's positions allow.
+        #[arg(long = "scope")]
+        scopes: Vec<String>,
+        /// How long it lasts: 90d, 12w, 1y (at most five years). One year by default.
+        #[arg(long)]
+        expires: Option<String>,
+    },
+    /// List the staff member's tokens: number, name, scopes, made, ends, revoked.
+    List {
+        #[arg(long)]
+        login: String,
+    },
+    /// Revoke a token of the staff member by its number in the list.
+    Revoke {
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        id: i64,
     },
 }
 
@@ -451,14 +474,67 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
-        Command::Token(TokenCommand::Create { login }) => {
+        Command::Token(TokenCommand::Create {
+            login,
+            name,
+            scopes,
+            expires,
+        }) => {
             let app = cli.storage.open_app().await?;
-            let user = match app.store.user_by_login(&login).await {
-                Ok(user) => user,
-                Err(StoreError::NotFound) => bail!("--login: no active user {login}"),
-                Err(error) => return Err(error.into()),
+            let user = active_user(&app, &login).await?;
+            let scopes = if scopes.is_empty() {
+                None
+            } else {
+                let scopes = scopes
+                    .iter()
+                    .map(|code| {
+                        TokenScope::parse(code).with_context(|| format!("--scope: unknown scope {code:?}"))
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                Some(TokenScopes::new(scopes))
             };
-            println!("{}", app.create_api_token(user.id, app.now()).await?);
+            let lifetime = token_lifetime(expires.as_deref()).context(
+                "--expires: a number of days, weeks or years such as 90d, 12w or 1y, at most five years",
+            )?;
+            match app
+                .create_api_token(&user, &name, scopes, lifetime, app.now())
+                .await
+            {
+                Ok(token) => {
+                    println!("{token}");
+                    Ok(0)
+                }
+                Err(Refused::Rule(error)) => bail!("--{error}"),
+                Err(Refused::Store(error)) => Err(error.into()),
+            }
+        }
+        Command::Token(TokenCommand::List { login }) => {
+            let app = cli.storage.open_app().await?;
+            let user = active_user(&app, &login).await?;
+            let day = |moment: chrono::DateTime<chrono::Utc>| senim_domain::time::format_local(moment);
+            for token in app.store.api_tokens_of(user.id).await? {
+                println!(
+                    "{}\t{}\t{}\tmade {}\tends {}\t{}",
+                    token.id,
+                    if token.name.is_empty() { "-" } else { &token.name },
+                    token.scopes,
+                    day(token.created_at),
+                    token.expires_at.map(day).unwrap_or_else(|| "-".into()),
+                    token
+                        .revoked_at
+                        .map(|at| format!("revoked {}", day(at)))
+                        .unwrap_or_default(),
+                );
+            }
+            Ok(0)
+        }
+        Command::Token(TokenCommand::Revoke { login, id }) => {
+            let app = cli.storage.open_app().await?;
+            let user = active_user(&app, &login).await?;
+            if !app.revoke_api_token(&user, id, app.now()).await? {
+                bail!("--id: {login} has no token {id} still standing");
+            }
+            println!("token {id} of {login} revoked");
             Ok(0)
         }
         Command::Verify => verify(&cli.storage).await,
@@ -575,6 +651,14 @@ async fn pick_school(store: &Store, slug: Option<&str>) -> anyhow::Result<Organi
                 _ => bail!("there are several schools: name one with --school"),
             }
         }
+    }
+}
+
+async fn active_user(app: &App, login: &str) -> anyhow::Result<senim_store::User> {
+    match app.store.user_by_login(login).await {
+        Ok(user) => Ok(user),
+        Err(StoreError::NotFound) => bail!("--login: no active user {login}"),
+        Err(error) => Err(error.into()),
     }
 }
 

@@ -39,7 +39,7 @@ pub use openings::{
 pub use plans::{PlanItemId, PlanItemRecord, PlanMark, PlanRefusal};
 pub use reports::{AnalysisReport, Submitted};
 pub use trust_box::{BoxMessage, Conversation};
-pub use users::{NewUser, Session, User, one_time_password, random_token};
+pub use users::{ApiTokenRecord, NewUser, Session, User, one_time_password, random_token};
 pub use verify::{ChainReport, VerifyReport};
 
 use crypto::Cipher;

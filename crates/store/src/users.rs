@@ -4,6 +4,7 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
 use chrono::{DateTime, Duration, Utc};
+use senim_domain::staff::TokenScopes;
 use senim_domain::{OrganisationId, Permissions, Positions, UserId};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -58,6 +59,17 @@ pub struct NewUser<'a> {
     /// Able to read at once: only whoever holds the server makes such an account
     /// (`senim user add --confirmed`, the demo, a new school's first director).
     pub confirmed: bool,
+}
+
+/// An API token as its person's list shows it: never the token itself.
+#[derive(Clone, Debug)]
+pub struct ApiTokenRecord {
+    pub id: i64,
+    pub name: String,
+    pub scopes: TokenScopes,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
 }
 
 /// A signed-in browser: its user and the token its forms must echo.
@@ -565,29 +577,102 @@ impl Store {
         Ok(done.rows_affected())
     }
 
-    /// Makes an API token acting as the user; the token is returned once and stored hashed.
-    pub async fn create_api_token(&self, user_id: UserId, now: DateTime<Utc>) -> Result<String, StoreError> {
+    /// Makes an API token acting as the user with `scopes` until `expires_at`; the token is
+    /// returned once and stored hashed.
+    pub async fn create_api_token(
+        &self,
+        user_id: UserId,
+        name: &str,
+        scopes: &TokenScopes,
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<String, StoreError> {
         let token = format!("senim_{}", random_token(32));
-        sqlx::query("INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)")
-            .bind(user_id.0)
-            .bind(token_hash(&token))
-            .bind(unix(now))
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO api_tokens (user_id, token_hash, created_at, name, scopes, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(user_id.0)
+        .bind(token_hash(&token))
+        .bind(unix(now))
+        .bind(name.trim())
+        .bind(scopes.to_string())
+        .bind(unix(expires_at))
+        .execute(&self.pool)
+        .await?;
         Ok(token)
     }
 
-    pub async fn user_by_api_token(&self, token: &str) -> Result<Option<User>, StoreError> {
+    /// The person a token acts as and what it may do: none for an unknown, revoked or expired
+    /// token, a deactivated account, or one still on its one-time password.
+    pub async fn user_by_api_token(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(User, TokenScopes)>, StoreError> {
         let row = sqlx::query(concat!(
             "SELECT ",
             user_columns!(),
-            " FROM api_tokens JOIN users ON users.id = api_tokens.user_id \
-             WHERE api_tokens.token_hash = $1 AND users.active = 1"
+            ", api_tokens.scopes FROM api_tokens JOIN users ON users.id = api_tokens.user_id \
+             WHERE api_tokens.token_hash = $1 AND users.active = 1 AND users.must_change_password = 0 \
+             AND api_tokens.revoked_at IS NULL AND api_tokens.expires_at > $2"
         ))
         .bind(token_hash(token))
+        .bind(unix(now))
         .fetch_optional(&self.pool)
         .await?;
-        row.as_ref().map(user_from_row).transpose()
+        let Some(row) = row else { return Ok(None) };
+        let scopes: String = row.try_get("scopes")?;
+        let scopes = TokenScopes::parse(&scopes).ok_or(StoreError::Corrupt("token scopes"))?;
+        Ok(Some((user_from_row(&row)?, scopes)))
+    }
+
+    /// A person's tokens, newest first, for listing (never the tokens themselves).
+    pub async fn api_tokens_of(&self, user_id: UserId) -> Result<Vec<ApiTokenRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, name, scopes, created_at, expires_at, revoked_at FROM api_tokens \
+             WHERE user_id = $1 ORDER BY id DESC",
+        )
+        .bind(user_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let scopes: String = row.try_get("scopes")?;
+                Ok(ApiTokenRecord {
+                    id: row.try_get("id")?,
+                    name: row.try_get("name")?,
+                    scopes: TokenScopes::parse(&scopes).ok_or(StoreError::Corrupt("token scopes"))?,
+                    created_at: crate::from_unix(row.try_get("created_at")?)?,
+                    expires_at: row
+                        .try_get::<Option<i64>, _>("expires_at")?
+                        .map(crate::from_unix)
+                        .transpose()?,
+                    revoked_at: row
+                        .try_get::<Option<i64>, _>("revoked_at")?
+                        .map(crate::from_unix)
+                        .transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes a person's token; false when there is no such token of theirs still standing.
+    pub async fn revoke_api_token(
+        &self,
+        user_id: UserId,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(unix(now))
+        .bind(id)
+        .bind(user_id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 }
 

@@ -72,7 +72,7 @@ async fn the_server_log_never_shows_appeal_texts_or_personal_data() {
         "--name-kk",
         "Сынақ мектебі",
     ]);
-    senim(&[
+    let added = senim(&[
         "user",
         "add",
         "--login",
@@ -83,8 +83,13 @@ async fn the_server_log_never_shows_appeal_texts_or_personal_data() {
         "responsible_specialist",
         "--confirmed",
     ]);
-    let token = senim(&["token", "create", "--login", "specialist"])
-        .trim()
+    let one_time = added
+        .split("one-time password: ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
         .to_owned();
     let mut server = Command::new(env!("CARGO_BIN_EXE_senim"))
         .args(["serve", "--behind-proxy", "--listen", "127.0.0.1:0", "--data"])
@@ -104,6 +109,20 @@ async fn the_server_log_never_shows_appeal_texts_or_personal_data() {
         .trim()
         .trim_start_matches("Senim: ")
         .trim_end_matches('/')
+        .to_owned();
+    // A token acts only for an account whose person has chosen her own password.
+    let mut browser = crate::helpers::Browser::new(&base);
+    assert_eq!(browser.sign_in("specialist", &one_time).await.0, 303);
+    let own = "өз-құпиясөзім-2026";
+    let (status, _) = browser
+        .post(
+            "/account/password",
+            &[("current", &one_time), ("new", own), ("repeat", own)],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let token = senim(&["token", "create", "--login", "specialist"])
+        .trim()
         .to_owned();
     let marker = "LOGMARKER-51c0";
     let client = reqwest::Client::new();

@@ -405,8 +405,10 @@ impl TestApp {
 
     pub async fn token(&self, login: &str) -> String {
         let user = self.store.user_by_login(login).await.unwrap();
-        self.store
-            .create_api_token(user.id, self.state.app.now())
+        let lifetime = chrono::Duration::days(365);
+        self.state
+            .app
+            .create_api_token(&user, "test", None, lifetime, self.state.app.now())
             .await
             .unwrap()
     }

@@ -518,8 +518,106 @@ async fn a_deactivated_account_stops_at_once_in_its_browser_and_its_token(app: T
     );
 }
 
+async fn a_token_does_only_what_its_scopes_say_until_it_ends_or_is_revoked(app: TestApp) {
+    app.school("school-a", "").await;
+    let token = |args: &[&str]| {
+        let mut all = vec!["token", "create"];
+        all.extend_from_slice(args);
+        let output = app.senim(&all);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    };
+    let appeal = json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау" });
+    // A telephone exchange's token reads nothing and registers nothing in the journal.
+    let pbx = app.api(&token(&[
+        "--login",
+        "specialist",
+        "--name",
+        "PBX",
+        "--scope",
+        "phone:intake",
+    ]));
+    let (status, error) = pbx.get("/api/v1/appeals").await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (403, Some("insufficient_scope"))
+    );
+    assert_eq!(pbx.post("/api/v1/appeals", appeal.clone()).await.0, 403);
+    // A read-only token reads and writes nothing, for a week.
+    let reader = app.api(&token(&[
+        "--login",
+        "specialist",
+        "--name",
+        "reader",
+        "--scope",
+        "journal:read",
+        "--expires",
+        "7d",
+    ]));
+    assert_eq!(reader.get("/api/v1/appeals").await.0, 200);
+    assert_eq!(reader.post("/api/v1/appeals", appeal.clone()).await.0, 403);
+    // A token cannot do more than its person's positions.
+    let output = app.senim(&[
+        "token",
+        "create",
+        "--login",
+        "director",
+        "--scope",
+        "journal:write",
+    ]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--scope:"));
+    let output = app.senim(&["token", "create", "--login", "director", "--expires", "10y"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--expires:"));
+    // Revoked, it stops at once; the list says so.
+    let writer = app.api(&token(&["--login", "specialist", "--name", "writer"]));
+    assert_eq!(writer.post("/api/v1/appeals", appeal.clone()).await.0, 201);
+    let listed = String::from_utf8(app.senim(&["token", "list", "--login", "specialist"]).stdout).unwrap();
+    let id = listed
+        .lines()
+        .find(|line| line.contains("\twriter\t"))
+        .and_then(|line| line.split('\t').next())
+        .unwrap()
+        .to_owned();
+    let output = app.senim(&["token", "revoke", "--login", "specialist", "--id", &id]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(writer.get("/api/v1/appeals").await.0, 401);
+    let listed = String::from_utf8(app.senim(&["token", "list", "--login", "specialist"]).stdout).unwrap();
+    assert!(listed.contains("revoked"), "{listed}");
+    // Past its end, the read-only token is refused.
+    app.state
+        .app
+        .clock
+        .set(app.state.app.now() + chrono::Duration::days(8));
+    assert_eq!(reader.get("/api/v1/appeals").await.0, 401);
+    // An account still on its one-time password has no token that works.
+    let output = app.senim(&[
+        "user",
+        "add",
+        "--login",
+        "fresh",
+        "--full-name",
+        "Жаңа Маман",
+        "--position",
+        "psychologist",
+        "--confirmed",
+    ]);
+    assert!(output.status.success());
+    let fresh = app.api(&token(&["--login", "fresh"]));
+    assert_eq!(fresh.get("/api/v1/appeals").await.0, 401);
+}
+
 both_backends!(
     an_account_is_checked_the_same_from_the_page_and_the_command_line,
+    a_token_does_only_what_its_scopes_say_until_it_ends_or_is_revoked,
     a_deactivated_account_stops_at_once_in_its_browser_and_its_token,
     the_administrator_gets_403_on_every_appeal_page_and_route,
     the_director_and_deputy_read_but_do_not_register,

@@ -21,6 +21,7 @@ use axum::routing::{MethodRouter, get};
 use axum::{Json, Router};
 use chrono::{DateTime, SecondsFormat, Utc};
 use senim_domain::forwarding::ForwardingError;
+use senim_domain::staff::{TokenScope, TokenScopes};
 use senim_domain::{Appeal, AppealError, AppealId, JournalYear};
 use senim_store::{StoreError, User};
 use serde::{Deserialize, Serialize};
@@ -194,8 +195,8 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
-/// The staff member a bearer token acts as.
-pub struct ApiUser(User);
+/// The staff member a bearer token acts as, and what the token may do.
+pub struct ApiUser(User, TokenScopes);
 
 impl FromRequestParts<AppState> for ApiUser {
     type Rejection = ApiError;
@@ -214,10 +215,10 @@ impl FromRequestParts<AppState> for ApiUser {
             .and_then(|value| value.to_str().ok())
             .and_then(|value| value.strip_prefix("Bearer "))
             .ok_or_else(unauthorized)?;
-        let user = state
+        let (user, scopes) = state
             .app
             .store
-            .user_by_api_token(token.trim())
+            .user_by_api_token(token.trim(), state.app.now())
             .await?
             .ok_or_else(unauthorized)?;
         if user.awaits_confirmation() {
@@ -227,13 +228,27 @@ impl FromRequestParts<AppState> for ApiUser {
                 "this account reads nothing until the school's director or deputy director confirms it",
             ));
         }
-        Ok(ApiUser(user))
+        Ok(ApiUser(user, scopes))
     }
 }
 
 impl ApiUser {
+    /// The token's own limit, beside the person's positions.
+    fn scoped(&self, scope: TokenScope) -> Result<(), ApiError> {
+        if self.1.allows(scope) {
+            Ok(())
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "insufficient_scope",
+                format!("this token's scopes do not include {}", scope.code()),
+            ))
+        }
+    }
+
     pub(super) fn reader(&self) -> Result<&User, ApiError> {
         if self.0.permissions().read_appeals {
+            self.scoped(TokenScope::JournalRead)?;
             Ok(&self.0)
         } else {
             Err(ApiError::new(
@@ -246,6 +261,7 @@ impl ApiUser {
 
     pub(super) fn staff_manager(&self) -> Result<&User, ApiError> {
         if self.0.permissions().manage_staff {
+            self.scoped(TokenScope::StaffManage)?;
             Ok(&self.0)
         } else {
             Err(ApiError::new(
@@ -258,6 +274,7 @@ impl ApiUser {
 
     pub(super) fn confirmer(&self) -> Result<&User, ApiError> {
         if self.0.permissions().confirm_readers {
+            self.scoped(TokenScope::StaffManage)?;
             Ok(&self.0)
         } else {
             Err(ApiError::new(
@@ -270,6 +287,7 @@ impl ApiUser {
 
     pub(super) fn registrar(&self) -> Result<&User, ApiError> {
         if self.0.permissions().register_appeals {
+            self.scoped(TokenScope::JournalWrite)?;
             Ok(&self.0)
         } else {
             Err(ApiError::new(
