@@ -615,8 +615,65 @@ async fn a_token_does_only_what_its_scopes_say_until_it_ends_or_is_revoked(app: 
     assert_eq!(fresh.get("/api/v1/appeals").await.0, 401);
 }
 
+async fn a_person_makes_and_revokes_her_own_token_on_her_account_page(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut browser = app.browser("specialist").await;
+    let (status, page) = browser.get("/account/tokens").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Токен әлі жоқ."), "{page}");
+    let (status, page) = browser
+        .post(
+            "/account/tokens",
+            &[
+                ("name", "Мектеп АТС-ы"),
+                ("scope", "journal:read"),
+                ("expires", "90d"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    let token = page
+        .split("<code class=\"secret\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</code>").next())
+        .unwrap()
+        .to_owned();
+    assert!(
+        page.contains("Мектеп АТС-ы") && page.contains("journal:read"),
+        "listed: {page}"
+    );
+    let api = app.api(&token);
+    assert_eq!(api.get("/api/v1/appeals").await.0, 200);
+    let appeal = json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау" });
+    assert_eq!(api.post("/api/v1/appeals", appeal).await.0, 403, "read only");
+    let (_, page) = browser.get("/account/tokens").await;
+    assert!(!page.contains(&token), "a token is shown once");
+    let user = app.store.user_by_login("specialist").await.unwrap();
+    let id = app.store.api_tokens_of(user.id).await.unwrap()[0].id;
+    assert_eq!(
+        browser.post(&format!("/account/tokens/{id}/revoke"), &[]).await.0,
+        303
+    );
+    assert_eq!(
+        api.get("/api/v1/appeals").await.0,
+        401,
+        "revoked, it stops at once"
+    );
+    // The director's positions do not register: she cannot take journal:write.
+    let mut director = app.browser("director").await;
+    let (status, page) = director
+        .post(
+            "/account/tokens",
+            &[("scope", "journal:write"), ("expires", "1y")],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Лауазымыңыз рұқсат ететін"), "{page}");
+}
+
 both_backends!(
     an_account_is_checked_the_same_from_the_page_and_the_command_line,
+    a_person_makes_and_revokes_her_own_token_on_her_account_page,
     a_token_does_only_what_its_scopes_say_until_it_ends_or_is_revoked,
     a_deactivated_account_stops_at_once_in_its_browser_and_its_token,
     the_administrator_gets_403_on_every_appeal_page_and_route,

@@ -10,6 +10,7 @@ mod minutes;
 pub(crate) mod openings;
 mod plan;
 mod staff;
+mod tokens;
 pub(crate) mod trust_box;
 
 use axum::Router;
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .merge(plan::router())
         .merge(admin::router())
         .merge(staff::router())
+        .merge(tokens::router())
 }
 
 /// The start page follows the person's position.
