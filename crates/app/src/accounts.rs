@@ -112,7 +112,11 @@ impl App {
         if by.id == id {
             return Err(Refused::Rule(AccountError::OwnAccount));
         }
-        if !self.store.deactivate_user(by.organisation_id, id).await? {
+        if !self
+            .store
+            .deactivate_user(by.organisation_id, id, self.now())
+            .await?
+        {
             return Err(self.missing_or_unchanged(by, id).await);
         }
         tracing::info!(user = id.0, by = by.id.0, "account deactivated");
@@ -136,7 +140,10 @@ impl App {
     /// Deactivates an account as whoever holds the server (`senim user deactivate`); false when
     /// it was not active.
     pub async fn deactivate_as_holder(&self, user: &User) -> Result<bool, StoreError> {
-        let deactivated = self.store.deactivate_user(user.organisation_id, user.id).await?;
+        let deactivated = self
+            .store
+            .deactivate_user(user.organisation_id, user.id, self.now())
+            .await?;
         if deactivated {
             tracing::info!(user = user.id.0, "account deactivated by the server's holder");
         }
@@ -152,6 +159,19 @@ impl App {
             self.outbox.notify_one();
         }
         Ok(reactivated)
+    }
+
+    /// Confirms an account as whoever holds the server (`senim user confirm`); false when it
+    /// did not wait for a confirmation.
+    pub async fn confirm_as_holder(&self, user: &User) -> Result<bool, StoreError> {
+        if !user.awaits_confirmation() {
+            return Ok(false);
+        }
+        let confirmed = self.store.confirm_as_holder(user.id, self.now()).await?;
+        if confirmed {
+            tracing::info!(user = user.id.0, "account confirmed by the server's holder");
+        }
+        Ok(confirmed)
     }
 
     /// Why a change of state did nothing: another school's or no account is not found; one of

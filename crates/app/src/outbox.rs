@@ -76,9 +76,6 @@ pub async fn send_confirmation_requests(app: &App, now: DateTime<Utc>) -> Result
     let Some(mailer) = &app.mailer else { return Ok(0) };
     let mut sent = 0;
     for account in app.store.confirmation_requests_due().await? {
-        if !app.store.claim_confirmation_request(account.id, now).await? {
-            continue;
-        }
         let heads: Vec<_> = app
             .store
             .users(account.organisation_id)
@@ -86,6 +83,11 @@ pub async fn send_confirmation_requests(app: &App, now: DateTime<Utc>) -> Result
             .into_iter()
             .filter(|user| user.permissions().confirm_readers && !user.email.is_empty())
             .collect();
+        // With no head to write to, the request waits (the journal's head shows it) until one
+        // gives an address.
+        if heads.is_empty() || !app.store.claim_confirmation_request(account.id, now).await? {
+            continue;
+        }
         let mut retry = false;
         for head in heads {
             let lang = Lang::parse(&head.locale).unwrap_or_default();

@@ -440,12 +440,13 @@ pub fn token_lifetime(typed: Option<&str>) -> Option<chrono::Duration> {
     let Some(typed) = typed.map(str::trim) else {
         return Some(chrono::Duration::days(365));
     };
-    let (count, unit) = typed.split_at(typed.len().checked_sub(1)?);
+    let unit = typed.chars().last()?;
+    let count = &typed[..typed.len() - unit.len_utf8()];
     let count: i64 = count.parse().ok().filter(|count| *count > 0)?;
     let days = match unit {
-        "d" => count,
-        "w" => count.checked_mul(7)?,
-        "y" => count.checked_mul(365)?,
+        'd' => count,
+        'w' => count.checked_mul(7)?,
+        'y' => count.checked_mul(365)?,
         _ => return None,
     };
     (days <= 5 * 365).then(|| chrono::Duration::days(days))
@@ -604,7 +605,7 @@ mod tests {
         assert_eq!(token_lifetime(None), Some(chrono::Duration::days(365)));
         assert_eq!(token_lifetime(Some("90d")), Some(chrono::Duration::days(90)));
         assert_eq!(token_lifetime(Some("2w")), Some(chrono::Duration::days(14)));
-        for bad in ["", "d", "0d", "-3d", "10", "6y", "3m"] {
+        for bad in ["", "d", "0d", "-3d", "10", "6y", "3m", "1д", "д"] {
             assert_eq!(token_lifetime(Some(bad)), None, "{bad}");
         }
     }

@@ -304,6 +304,12 @@ pub enum UserCommand {
         #[arg(long)]
         login: String,
     },
+    /// Confirm, as whoever holds the server, that an account may read appeals: the way back
+    /// for a school left without a confirmed director or deputy director.
+    Confirm {
+        #[arg(long)]
+        login: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -454,8 +460,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 Err(error) => return Err(error.into()),
             };
             // Whoever holds the server acts here, not a person of the school.
-            app.deactivate_as_holder(&user).await?;
+            if !app.deactivate_as_holder(&user).await? {
+                bail!("--login: {login} was not active");
+            }
             println!("user {login} deactivated");
+            Ok(0)
+        }
+        Command::User(UserCommand::Confirm { login }) => {
+            let app = cli.storage.open_app().await?;
+            let user = active_user(&app, &login).await?;
+            if !app.confirm_as_holder(&user).await? {
+                bail!("--login: {login} does not wait for a confirmation");
+            }
+            println!("user {login} confirmed: it reads appeals as its positions allow");
             Ok(0)
         }
         Command::User(UserCommand::Reactivate { login }) => {

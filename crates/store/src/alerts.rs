@@ -79,6 +79,7 @@ impl Store {
              users.email, users.full_name, users.locale, appeals.year, appeals.number FROM urgent_alerts \
              JOIN users ON users.id = urgent_alerts.user_id JOIN appeals ON appeals.id = urgent_alerts.appeal_id \
              WHERE urgent_alerts.state IN ('pending', 'retrying') AND urgent_alerts.next_attempt_at <= $1 \
+             AND users.active = 1 \
              ORDER BY urgent_alerts.next_attempt_at",
         )
         .bind(unix(now))

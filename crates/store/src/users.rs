@@ -265,11 +265,12 @@ impl Store {
     }
 
     /// Deactivates an account of the school: it signs in to nothing, its browsers are signed
-    /// out, and its tokens open nothing from the next request. False when it was not active.
+    /// out and its tokens revoked, in one transaction. False when it was not active.
     pub async fn deactivate_user(
         &self,
         organisation_id: OrganisationId,
         id: UserId,
+        now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
@@ -286,8 +287,28 @@ impl Store {
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
+        // Its tokens end with it: a reactivated account makes new ones.
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(unix(now))
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// Confirms an account as whoever holds the server (`senim user confirm`): the way back for
+    /// a school left without a confirmed head. False when nothing waited.
+    pub async fn confirm_as_holder(&self, id: UserId, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE users SET confirmed_at = $1, confirmed_by = NULL \
+             WHERE id = $2 AND confirmed_at IS NULL AND active = 1 AND system_account = 0",
+        )
+        .bind(unix(now))
+        .bind(id.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Reactivates a deactivated account of the school. An account whose positions read

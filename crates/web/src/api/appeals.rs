@@ -355,6 +355,8 @@ async fn create_handover(
     Path(id): Path<String>,
     body: Result<Json<HandoverJson>, JsonRejection>,
 ) -> Result<Response, ApiError> {
+    // The answer shows the whole record, so the token must read as well as write.
+    api_user.reader()?;
     let user = api_user.registrar()?;
     let appeal_id = parse_id(&id)?;
     let Json(body) = body?;
@@ -403,6 +405,8 @@ async fn create_reply(
     Path(id): Path<String>,
     body: Result<Json<ReplyJson>, JsonRejection>,
 ) -> Result<Response, ApiError> {
+    // The answer shows the whole record, so the token must read as well as write.
+    api_user.reader()?;
     let user = api_user.registrar()?;
     let appeal_id = parse_id(&id)?;
     let Json(body) = body?;
