@@ -246,56 +246,49 @@ impl ApiUser {
         }
     }
 
-    pub(super) fn reader(&self) -> Result<&User, ApiError> {
-        if self.0.permissions().read_appeals {
-            self.scoped(TokenScope::JournalRead)?;
-            Ok(&self.0)
-        } else {
-            Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "this account may not read appeals",
-            ))
+    /// The person, when the positions allow it (`allowed`) and the token's scopes hold `scope`.
+    fn permitted(&self, allowed: bool, scope: TokenScope, refusal: &'static str) -> Result<&User, ApiError> {
+        if !allowed {
+            return Err(ApiError::new(StatusCode::FORBIDDEN, "forbidden", refusal));
         }
+        self.scoped(scope)?;
+        Ok(&self.0)
+    }
+
+    pub(super) fn reader(&self) -> Result<&User, ApiError> {
+        let allowed = self.0.permissions().read_appeals;
+        self.permitted(
+            allowed,
+            TokenScope::JournalRead,
+            "this account may not read appeals",
+        )
     }
 
     pub(super) fn staff_manager(&self) -> Result<&User, ApiError> {
-        if self.0.permissions().manage_staff {
-            self.scoped(TokenScope::StaffManage)?;
-            Ok(&self.0)
-        } else {
-            Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "only the administrator, the director or the deputy director manages accounts",
-            ))
-        }
+        let allowed = self.0.permissions().manage_staff;
+        self.permitted(
+            allowed,
+            TokenScope::StaffManage,
+            "only the administrator, the director or the deputy director manages accounts",
+        )
     }
 
     pub(super) fn confirmer(&self) -> Result<&User, ApiError> {
-        if self.0.permissions().confirm_readers {
-            self.scoped(TokenScope::StaffManage)?;
-            Ok(&self.0)
-        } else {
-            Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "only the school's director or deputy director confirms accounts",
-            ))
-        }
+        let allowed = self.0.permissions().confirm_readers;
+        self.permitted(
+            allowed,
+            TokenScope::StaffManage,
+            "only the school's director or deputy director confirms accounts",
+        )
     }
 
     pub(super) fn registrar(&self) -> Result<&User, ApiError> {
-        if self.0.permissions().register_appeals {
-            self.scoped(TokenScope::JournalWrite)?;
-            Ok(&self.0)
-        } else {
-            Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "this account may not register appeals",
-            ))
-        }
+        let allowed = self.0.permissions().register_appeals;
+        self.permitted(
+            allowed,
+            TokenScope::JournalWrite,
+            "this account may not register appeals",
+        )
     }
 }
 

@@ -61,19 +61,30 @@ async fn list(State(state): State<AppState>, api_user: ApiUser) -> Result<Respon
     Ok(Json(json!({ "items": items })).into_response())
 }
 
+/// Deactivates or reactivates an account, and answers with it as it now stands.
+async fn change_state(
+    state: &AppState,
+    api_user: &ApiUser,
+    id: &str,
+    deactivate: bool,
+) -> Result<Response, ApiError> {
+    let user = api_user.staff_manager()?;
+    let id = account_id(id)?;
+    let changed = if deactivate {
+        state.app.deactivate_account(user, id).await
+    } else {
+        state.app.reactivate_account(user, id).await
+    };
+    changed.map_err(not_found_as_account)?;
+    Ok(Json(account_json(&state.app.store.user(id).await?)).into_response())
+}
+
 async fn deactivate(
     State(state): State<AppState>,
     api_user: ApiUser,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let user = api_user.staff_manager()?;
-    let id = account_id(&id)?;
-    state
-        .app
-        .deactivate_account(user, id)
-        .await
-        .map_err(not_found_as_account)?;
-    Ok(Json(account_json(&state.app.store.user(id).await?)).into_response())
+    change_state(&state, &api_user, &id, true).await
 }
 
 async fn reactivate(
@@ -81,14 +92,7 @@ async fn reactivate(
     api_user: ApiUser,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let user = api_user.staff_manager()?;
-    let id = account_id(&id)?;
-    state
-        .app
-        .reactivate_account(user, id)
-        .await
-        .map_err(not_found_as_account)?;
-    Ok(Json(account_json(&state.app.store.user(id).await?)).into_response())
+    change_state(&state, &api_user, &id, false).await
 }
 
 async fn confirm(
