@@ -91,13 +91,7 @@ pub async fn send_confirmation_requests(app: &App, now: DateTime<Utc>) -> Result
         let mut retry = false;
         for head in heads {
             let lang = Lang::parse(&head.locale).unwrap_or_default();
-            let positions = account
-                .positions
-                .as_slice()
-                .iter()
-                .map(|position| lang.t(position.message_id()))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let positions = crate::wording::positions_text(lang, &account.positions);
             let subject = lang.t("confirmation-request-subject");
             let body = lang.t_args(
                 "confirmation-request-body",

@@ -17,6 +17,16 @@ pub fn category_name(lang: Lang, category: Category) -> String {
     }
 }
 
+/// A person's positions in words, as the staff pages and the heads' e-mails list them.
+pub fn positions_text(lang: Lang, positions: &senim_domain::Positions) -> String {
+    positions
+        .as_slice()
+        .iter()
+        .map(|position| lang.t(position.message_id()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A date as the papers write it: `dd.mm.yyyy`.
 pub fn date_text(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()

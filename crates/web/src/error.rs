@@ -121,6 +121,9 @@ impl IntoResponse for AppError {
 struct ErrorPage {
     l: Lang,
     message: String,
+    /// Where to go from here: the journal, or for an account waiting for confirmation its
+    /// own account pages (the journal would only refuse again).
+    back: (&'static str, &'static str),
 }
 
 pub fn render_error(kind: ErrorKind, lang: Lang) -> Response {
@@ -135,7 +138,16 @@ pub fn render_error(kind: ErrorKind, lang: Lang) -> Response {
             &[("incident", Arg::Text(format!("{incident:06}")))],
         ),
     };
-    let mut response = ErrorPage { l: lang, message }.into_response();
+    let back = match kind {
+        ErrorKind::AwaitingConfirmation => ("/account/password", "nav-password"),
+        _ => ("/", "nav-journal"),
+    };
+    let mut response = ErrorPage {
+        l: lang,
+        message,
+        back,
+    }
+    .into_response();
     *response.status_mut() = kind.status();
     response.headers_mut().insert(
         header::CACHE_CONTROL,

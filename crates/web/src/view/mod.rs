@@ -9,15 +9,7 @@ use senim_i18n::{Arg, Lang};
 
 use crate::context::Context;
 
-/// A person's positions in words, as the staff pages list them.
-pub fn positions_text(lang: Lang, positions: &senim_domain::Positions) -> String {
-    positions
-        .as_slice()
-        .iter()
-        .map(|position| lang.t(position.message_id()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+pub use senim_app::wording::positions_text;
 
 pub struct Chrome {
     pub lang: Lang,
