@@ -2,6 +2,7 @@
 //! password, an API token acting as a person.
 
 use chrono::{DateTime, Utc};
+use senim_domain::audit::AuditAction;
 use senim_domain::staff::{AccountError, TokenScopes, check_account};
 use senim_domain::{Organisation, OrganisationId, Position, Slug, UserId};
 use senim_i18n::Lang;
@@ -41,9 +42,11 @@ impl App {
 
     /// Makes an account of the school with a fresh one-time password, which opens nothing but
     /// the password page until the person chooses their own. Returns the account and the
-    /// password, to give the person once.
+    /// password, to give the person once. `by` is the administrator, or `None` for whoever
+    /// holds the server; the audit records which.
     pub async fn create_account(
         &self,
+        by: Option<&User>,
         organisation_id: OrganisationId,
         request: AccountRequest<'_>,
         now: DateTime<Utc>,
@@ -62,7 +65,15 @@ impl App {
             email: request.email.trim(),
             confirmed: request.confirmed,
         };
-        match self.store.create_user(new_user, now).await {
+        let mut audit = match by {
+            Some(by) => self.event(by, AuditAction::AccountCreated),
+            None => self.holder_event(organisation_id, AuditAction::AccountCreated),
+        };
+        audit.at = now;
+        if request.confirmed {
+            audit = audit.with_detail("confirmed");
+        }
+        match self.store.create_user(new_user, now, audit).await {
             Ok(user) => {
                 tracing::info!(
                     user = user.id.0,
@@ -92,9 +103,10 @@ impl App {
         if !by.permissions().confirm_readers {
             return Err(Refused::Store(StoreError::NotFound));
         }
+        let audit = self.event(by, AuditAction::AccountConfirmed).on_account(id);
         if !self
             .store
-            .confirm_user(by.organisation_id, id, by.id, now)
+            .confirm_user(by.organisation_id, id, by.id, now, &audit)
             .await?
         {
             return Err(Refused::Rule(AccountError::NothingToConfirm));
@@ -112,9 +124,10 @@ impl App {
         if by.id == id {
             return Err(Refused::Rule(AccountError::OwnAccount));
         }
+        let audit = self.event(by, AuditAction::AccountDeactivated).on_account(id);
         if !self
             .store
-            .deactivate_user(by.organisation_id, id, self.now())
+            .deactivate_user(by.organisation_id, id, self.now(), &audit)
             .await?
         {
             return Err(self.missing_or_unchanged(by, id).await);
@@ -129,7 +142,8 @@ impl App {
         if !by.permissions().manage_staff {
             return Err(Refused::Store(StoreError::NotFound));
         }
-        if !self.store.reactivate_user(by.organisation_id, id).await? {
+        let audit = self.event(by, AuditAction::AccountReactivated).on_account(id);
+        if !self.store.reactivate_user(by.organisation_id, id, &audit).await? {
             return Err(self.missing_or_unchanged(by, id).await);
         }
         tracing::info!(user = id.0, by = by.id.0, "account reactivated");
@@ -140,9 +154,12 @@ impl App {
     /// Deactivates an account as whoever holds the server (`senim user deactivate`); false when
     /// it was not active.
     pub async fn deactivate_as_holder(&self, user: &User) -> Result<bool, StoreError> {
+        let audit = self
+            .holder_event(user.organisation_id, AuditAction::AccountDeactivated)
+            .on_account(user.id);
         let deactivated = self
             .store
-            .deactivate_user(user.organisation_id, user.id, self.now())
+            .deactivate_user(user.organisation_id, user.id, self.now(), &audit)
             .await?;
         if deactivated {
             tracing::info!(user = user.id.0, "account deactivated by the server's holder");
@@ -153,7 +170,13 @@ impl App {
     /// Reactivates an account as whoever holds the server (`senim user reactivate`); one whose
     /// positions read appeals waits for the heads' confirmation again. False when it was active.
     pub async fn reactivate_as_holder(&self, user: &User) -> Result<bool, StoreError> {
-        let reactivated = self.store.reactivate_user(user.organisation_id, user.id).await?;
+        let audit = self
+            .holder_event(user.organisation_id, AuditAction::AccountReactivated)
+            .on_account(user.id);
+        let reactivated = self
+            .store
+            .reactivate_user(user.organisation_id, user.id, &audit)
+            .await?;
         if reactivated {
             tracing::info!(user = user.id.0, "account reactivated by the server's holder");
             self.outbox.notify_one();
@@ -167,7 +190,10 @@ impl App {
         if !user.awaits_confirmation() {
             return Ok(false);
         }
-        let confirmed = self.store.confirm_as_holder(user.id, self.now()).await?;
+        let audit = self
+            .holder_event(user.organisation_id, AuditAction::AccountConfirmed)
+            .on_account(user.id);
+        let confirmed = self.store.confirm_as_holder(user.id, self.now(), &audit).await?;
         if confirmed {
             tracing::info!(user = user.id.0, "account confirmed by the server's holder");
         }
@@ -186,16 +212,44 @@ impl App {
         }
     }
 
+    /// Checks a login and password, recording a failure of a login that exists in its
+    /// school's audit (a login nobody has belongs to no school's trail).
+    pub async fn check_password(&self, login: &str, password: &str) -> Result<Option<User>, StoreError> {
+        let user = self.store.authenticate(login, password).await?;
+        if user.is_none()
+            && let Some(known) = self.store.user_by_login_any(login).await?
+        {
+            self.audit(self.event(&known, AuditAction::SignInFailed)).await?;
+        }
+        Ok(user)
+    }
+
+    /// Starts a browser's session for a person who gave everything asked, and records the
+    /// sign-in. Returns the session's cookie token.
+    pub async fn start_session(&self, user: &User, lifetime: chrono::Duration) -> Result<String, StoreError> {
+        let token = self.store.create_session(user.id, self.now(), lifetime).await?;
+        self.audit(self.event(user, AuditAction::SignedIn)).await?;
+        tracing::info!(user = user.id.0, "signed in");
+        Ok(token)
+    }
+
+    /// Ends a browser's session and records the sign-out.
+    pub async fn sign_out(&self, user: &User, session_token: &str) -> Result<(), StoreError> {
+        self.store.end_session(session_token).await?;
+        self.audit(self.event(user, AuditAction::SignedOut)).await
+    }
+
     /// Sets the person's own password and signs out every other browser but `keep`, in one
     /// transaction.
     pub async fn change_password(
         &self,
-        user_id: UserId,
+        user: &User,
         password: &str,
         keep: Option<&str>,
     ) -> Result<(), StoreError> {
-        self.store.set_password(user_id, password, keep).await?;
-        tracing::info!(user = user_id.0, "password changed");
+        let audit = self.event(user, AuditAction::PasswordChanged);
+        self.store.set_password(user.id, password, keep, &audit).await?;
+        tracing::info!(user = user.id.0, "password changed");
         Ok(())
     }
 
@@ -215,7 +269,14 @@ impl App {
         }
         let token = self
             .store
-            .create_api_token(user.id, name, &scopes, now + lifetime, now)
+            .create_api_token(
+                user.id,
+                name,
+                &scopes,
+                now + lifetime,
+                now,
+                &self.event(user, AuditAction::TokenCreated),
+            )
             .await?;
         tracing::info!(user = user.id.0, scopes = %scopes, "API token created");
         Ok(token)
@@ -228,7 +289,8 @@ impl App {
         id: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let revoked = self.store.revoke_api_token(user.id, id, now).await?;
+        let audit = self.event(user, AuditAction::TokenRevoked);
+        let revoked = self.store.revoke_api_token(user.id, id, now, &audit).await?;
         if revoked {
             tracing::info!(user = user.id.0, token = id, "API token revoked");
         }

@@ -139,18 +139,25 @@ impl App {
     /// when there was none open.
     pub async fn clear_urgent_flag(
         &self,
-        organisation_id: OrganisationId,
-        by: UserId,
+        by: &senim_store::User,
         appeal_id: AppealId,
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        let organisation_id = by.organisation_id;
+        let record = self.store.appeal(organisation_id, appeal_id).await?;
+        let audit = self
+            .event(by, senim_domain::audit::AuditAction::UrgentFlagCleared)
+            .on_appeal(senim_domain::EntryRef {
+                year: record.row.appeal.year,
+                number: record.row.appeal.number,
+            });
         let cleared = self
             .store
-            .clear_triage(organisation_id, appeal_id, reason.trim(), by, now)
+            .clear_triage(organisation_id, appeal_id, reason.trim(), by.id, now, &audit)
             .await?;
         if cleared {
-            tracing::info!(appeal = appeal_id.0, user = by.0, "urgent flag cleared");
+            tracing::info!(appeal = appeal_id.0, user = by.id.0, "urgent flag cleared");
         }
         Ok(cleared)
     }

@@ -155,12 +155,32 @@ pub async fn book(
                     .collect(),
             }
         })
-        .collect();
+        .collect::<Vec<BookEntry>>();
+    // The journal's fingerprint after the book's last entry of each calendar year in it.
+    let mut fingerprints = Vec::new();
+    for year in [first_year, first_year + 1] {
+        if let Some(last) = entries
+            .iter()
+            .filter(|entry| entry.year == year)
+            .map(|entry| entry.number)
+            .max()
+            && let Some(fingerprint) = store
+                .journal_fingerprint_at(
+                    organisation_id,
+                    JournalYear(year),
+                    senim_domain::JournalNumber(last),
+                )
+                .await?
+        {
+            fingerprints.push((year, last, fingerprint.to_string()));
+        }
+    }
     Ok(Book {
         institution: institution(&school, lang),
         academic_year: first_year,
         lang,
         entries,
+        fingerprints,
     })
 }
 
@@ -433,6 +453,21 @@ pub async fn monthly_analysis(
         Some(submitted) => submitted.text_kk.clone(),
         None => crate::paperwork::generated_analysis(month, &figures, document_lang),
     };
+    // The journal's fingerprint as it stands: the paper anchor `senim verify` compares.
+    let fingerprint = store
+        .journal_fingerprint(organisation_id, JournalYear(month.year))
+        .await?
+        .map(|(number, fingerprint)| {
+            document_lang.t_args(
+                "book-fingerprint",
+                &[
+                    ("year", Arg::from(month.year.to_string())),
+                    ("number", Arg::Number(number.0)),
+                    ("fingerprint", Arg::from(fingerprint.to_string())),
+                ],
+            )
+        })
+        .unwrap_or_default();
     let document = senim_documents::MonthlyAnalysis {
         institution: institution(&school, lang),
         title: format!("{} — {month}", lang.t("analysis-title")),
@@ -442,6 +477,7 @@ pub async fn monthly_analysis(
         text,
         text_title: lang.t("analysis-text-title"),
         lang,
+        fingerprint,
     };
     Ok(AnalysisOfMonth {
         document,

@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod appeals;
+pub mod audit;
 pub mod clock;
 pub mod commission;
 pub mod exports;
@@ -17,6 +18,7 @@ pub mod paperwork;
 pub mod plans;
 pub mod settings;
 pub mod trust_box;
+pub mod two_factor;
 pub mod wording;
 
 use std::sync::Arc;

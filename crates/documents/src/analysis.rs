@@ -39,6 +39,8 @@ pub struct MonthlyAnalysis {
     pub text: String,
     pub text_title: String,
     pub lang: Lang,
+    /// The journal's fingerprint line (`book-fingerprint`), empty before the year's first entry.
+    pub fingerprint: String,
 }
 
 impl MonthlyAnalysis {
@@ -55,6 +57,7 @@ impl MonthlyAnalysis {
             "charts": self.charts.iter().take(CHART_INPUTS.len()).map(|chart| &chart.title).collect::<Vec<_>>(),
             "text_title": self.text_title,
             "paragraphs": self.paragraphs(),
+            "fingerprint": self.fingerprint,
         });
         let charts = CHART_INPUTS
             .iter()
@@ -102,6 +105,10 @@ impl MonthlyAnalysis {
             for paragraph in &paragraphs {
                 docx.indented(paragraph);
             }
+        }
+        if !self.fingerprint.is_empty() {
+            docx.blank();
+            docx.line(&self.fingerprint, false);
         }
         docx.finish()
     }

@@ -34,6 +34,9 @@ pub struct Book {
     pub academic_year: i32,
     pub lang: Lang,
     pub entries: Vec<BookEntry>,
+    /// For each calendar year the book holds: the year, the number of its last entry in the
+    /// book, and the journal's fingerprint standing there (`senim verify --at` prints the same).
+    pub fingerprints: Vec<(i32, i64, String)>,
 }
 
 impl Book {
@@ -99,6 +102,20 @@ impl Book {
             "certification_after": lang.t("book-certification-after"),
             "director": lang.t("position-director"),
             "seal": lang.t("book-seal"),
+            "fingerprints": self
+                .fingerprints
+                .iter()
+                .map(|(year, number, fingerprint)| {
+                    lang.t_args(
+                        "book-fingerprint",
+                        &[
+                            ("year", Arg::from(year.to_string())),
+                            ("number", Arg::Number(*number)),
+                            ("fingerprint", Arg::from(fingerprint.as_str())),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>(),
         })
         .to_string()
     }

@@ -138,6 +138,10 @@ fn the_book_has_a_title_page_numbered_pages_and_the_page_count() {
         academic_year: 2025,
         lang: Lang::Kk,
         entries,
+        fingerprints: vec![
+            (2025, 40, "A1B2-C3D4-E5F6".into()),
+            (2026, 20, "0F1E-2D3C-4B5A".into()),
+        ],
     };
     let pdf = book.pdf(today()).unwrap();
     std::fs::write("/tmp/book.pdf", &pdf).unwrap();

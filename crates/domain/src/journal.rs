@@ -81,29 +81,126 @@ impl fmt::Debug for EntryHash {
 }
 
 /// An unambiguous byte encoding of fields: each is tagged and length-prefixed.
-struct Canonical(Sha256);
+pub(crate) struct Canonical(Sha256);
 
 impl Canonical {
-    fn new(domain: &str, prev: EntryHash) -> Canonical {
+    pub(crate) fn new(domain: &str, prev: EntryHash) -> Canonical {
         let mut canonical = Canonical(Sha256::new());
         canonical.bytes(domain.as_bytes());
         canonical.bytes(&prev.0);
         canonical
     }
-    fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+    pub(crate) fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
         self.0.update((bytes.len() as u64).to_be_bytes());
         self.0.update(bytes);
         self
     }
-    fn int(&mut self, value: i64) -> &mut Self {
+    pub(crate) fn int(&mut self, value: i64) -> &mut Self {
         self.bytes(&value.to_be_bytes())
     }
-    fn text(&mut self, text: &str) -> &mut Self {
+    pub(crate) fn text(&mut self, text: &str) -> &mut Self {
         self.bytes(text.as_bytes())
     }
-    fn finish(self) -> EntryHash {
+    pub(crate) fn finish(self) -> EntryHash {
         EntryHash(self.0.finalize().into())
     }
+}
+
+/// Which chain a head belongs to: a school's journal of one year, its outcomes, its audit
+/// trail. Sealed into the head's seal, so a seal cannot be moved to another chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainId {
+    Journal { organisation_id: i64, year: JournalYear },
+    Outcomes { organisation_id: i64 },
+    Audit { organisation_id: i64 },
+}
+
+impl ChainId {
+    fn parts(self) -> (&'static str, i64, i64) {
+        match self {
+            ChainId::Journal {
+                organisation_id,
+                year,
+            } => ("journal", organisation_id, year.0.into()),
+            ChainId::Outcomes { organisation_id } => ("outcomes", organisation_id, 0),
+            ChainId::Audit { organisation_id } => ("audit", organisation_id, 0),
+        }
+    }
+}
+
+/// The secret that seals where each chain stands, derived from the server's key file and
+/// never stored in the database. Anyone who can write the database can rewrite a row and
+/// recompute every hash after it; without this key they cannot seal the new head, so
+/// `senim verify` finds the rewrite.
+#[derive(Clone)]
+pub struct ChainKey([u8; 32]);
+
+impl fmt::Debug for ChainKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ChainKey(‹secret›)")
+    }
+}
+
+impl ChainKey {
+    pub fn new(secret: [u8; 32]) -> ChainKey {
+        ChainKey(secret)
+    }
+
+    /// The seal of a chain standing at entry `number` whose hash is `hash` (HMAC-SHA256).
+    pub fn seal(&self, chain: ChainId, number: JournalNumber, hash: EntryHash) -> EntryHash {
+        let (kind, organisation_id, year) = chain.parts();
+        let mut message = Vec::with_capacity(96);
+        for part in [
+            kind.as_bytes(),
+            &organisation_id.to_be_bytes(),
+            &year.to_be_bytes(),
+            &number.0.to_be_bytes(),
+            &hash.0,
+        ] {
+            message.extend_from_slice(&(part.len() as u64).to_be_bytes());
+            message.extend_from_slice(part);
+        }
+        EntryHash(hmac_sha256(&self.0, b"senim-chain-seal-v1", &message))
+    }
+
+    /// The seal of a chain's head as its counter holds it.
+    pub fn seal_head(&self, chain: ChainId, counter: &ChainCounter) -> EntryHash {
+        self.seal(chain, counter.last_number, counter.head)
+    }
+
+    /// The short fingerprint a paper prints of a chain standing at `number`: the first six
+    /// bytes of its seal, so only the key's holder can make or check one.
+    pub fn fingerprint(&self, chain: ChainId, number: JournalNumber, hash: EntryHash) -> Fingerprint {
+        let seal = self.seal(chain, number, hash);
+        Fingerprint(seal.0[..6].try_into().expect("a seal has 32 bytes"))
+    }
+}
+
+/// A chain's short fingerprint, written `A1B2-C3D4-E5F6`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint([u8; 6]);
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hex = hex::encode_upper(self.0);
+        write!(f, "{}-{}-{}", &hex[..4], &hex[4..8], &hex[8..])
+    }
+}
+
+/// HMAC-SHA256 (RFC 2104) of `domain` and `message` under `key`.
+fn hmac_sha256(key: &[u8; 32], domain: &[u8], message: &[u8]) -> [u8; 32] {
+    let mut block = [0u8; 64];
+    block[..32].copy_from_slice(key);
+    let pad = |byte: u8| block.map(|b| b ^ byte);
+    let mut inner = Sha256::new();
+    inner.update(pad(0x36));
+    inner.update(domain);
+    inner.update(message);
+    let inner: [u8; 32] = inner.finalize().into();
+    let mut outer = Sha256::new();
+    outer.update(pad(0x5c));
+    outer.update(inner);
+    outer.finalize().into()
 }
 
 /// The hash sealing a journal entry after `prev`. Covers every column the entry was registered
@@ -170,6 +267,9 @@ pub enum ChainBreak {
     CounterMismatch { last_entry: JournalNumber },
     /// The journal has entries but its counter is gone.
     CounterMissing,
+    /// Every entry follows the one before it, but the head does not carry the key's seal:
+    /// rows were rewritten and their hashes recomputed by someone without the key.
+    SealBroken,
 }
 
 /// What the counter of a chain says: the last number handed out and the chain's head.
@@ -177,10 +277,13 @@ pub enum ChainBreak {
 pub struct ChainCounter {
     pub last_number: JournalNumber,
     pub head: EntryHash,
+    /// The head's seal by the chain key (`None` when the row has none).
+    pub seal: Option<EntryHash>,
 }
 
 /// One stored entry as read back: its number, the seals stored beside it, and the hash
 /// recomputed from its stored columns (`None` when a column could not even be read).
+#[derive(Clone)]
 pub struct StoredLink {
     pub number: JournalNumber,
     pub stored_prev: EntryHash,
@@ -188,10 +291,12 @@ pub struct StoredLink {
     pub recomputed: Option<EntryHash>,
 }
 
-/// Checks one chain, entries in number order, against its counter.
+/// Checks one chain, entries in number order, against its counter and the counter's seal.
 pub fn verify_year(
     links: impl IntoIterator<Item = StoredLink>,
     counter: Option<ChainCounter>,
+    key: &ChainKey,
+    chain: ChainId,
 ) -> Result<usize, ChainBreak> {
     let mut expected_prev = EntryHash::GENESIS;
     let mut last_number = None;
@@ -218,6 +323,9 @@ pub fn verify_year(
         }),
         (Some(counter), Some(last)) if counter.last_number != last || counter.head != expected_prev => {
             Err(ChainBreak::CounterMismatch { last_entry: last })
+        }
+        (Some(counter), _) if counter.seal != Some(key.seal_head(chain, &counter)) => {
+            Err(ChainBreak::SealBroken)
         }
         _ => Ok(count),
     }
@@ -297,20 +405,43 @@ mod tests {
     }
 
     /// The counter as registration left it after `chain`.
+    fn key() -> ChainKey {
+        ChainKey::new([7; 32])
+    }
+
+    const CHAIN: ChainId = ChainId::Journal {
+        organisation_id: 1,
+        year: JournalYear(2025),
+    };
+
     fn counter_of(chain: &[(Appeal, StoredLink)]) -> ChainCounter {
         let (last, _) = chain.last().unwrap();
-        ChainCounter {
-            last_number: last.number,
-            head: last.entry_hash,
-        }
+        sealed_counter(last.number, last.entry_hash)
+    }
+
+    fn sealed_counter(last_number: JournalNumber, head: EntryHash) -> ChainCounter {
+        let mut counter = ChainCounter {
+            last_number,
+            head,
+            seal: None,
+        };
+        counter.seal = Some(key().seal_head(CHAIN, &counter));
+        counter
+    }
+
+    fn verify(links: Vec<StoredLink>, counter: Option<ChainCounter>) -> Result<usize, ChainBreak> {
+        verify_year(links, counter, &key(), CHAIN)
     }
 
     fn recheck(chain: Vec<(Appeal, StoredLink)>, counter: ChainCounter) -> Result<usize, ChainBreak> {
-        let links = chain.into_iter().map(|(entry, link)| StoredLink {
-            recomputed: Some(entry_hash(link.stored_prev, &entry, None)),
-            ..link
-        });
-        verify_year(links, Some(counter))
+        let links = chain
+            .into_iter()
+            .map(|(entry, link)| StoredLink {
+                recomputed: Some(entry_hash(link.stored_prev, &entry, None)),
+                ..link
+            })
+            .collect();
+        verify(links, Some(counter))
     }
 
     #[test]
@@ -318,7 +449,77 @@ mod tests {
         let chain = sealed(&["a", "b", "c"]);
         let counter = counter_of(&chain);
         assert_eq!(recheck(chain, counter), Ok(3));
-        assert_eq!(verify_year(Vec::new(), None), Ok(0));
+        assert_eq!(verify(Vec::new(), None), Ok(0));
+    }
+
+    #[test]
+    fn a_chain_rewritten_and_rehashed_without_the_key_is_found_by_its_seal() {
+        let mut chain = sealed(&["a", "b", "c"]);
+        let counter = counter_of(&chain);
+        // A database writer changes entry 2 and recomputes every hash after it, and the head.
+        chain[1].0.content = rewritten(&chain[1].0, "forged");
+        let mut prev = chain[0].1.stored_hash;
+        for (entry, link) in chain.iter_mut().skip(1) {
+            link.stored_prev = prev;
+            link.stored_hash = entry_hash(prev, entry, None);
+            prev = link.stored_hash;
+        }
+        let forged = ChainCounter {
+            head: prev,
+            ..counter
+        };
+        let again = |chain: &Vec<(Appeal, StoredLink)>| chain.to_vec();
+        assert_eq!(recheck(again(&chain), forged), Err(ChainBreak::SealBroken));
+        // Sealing it needs the key; another key's seal does not hold either.
+        let mut other = forged;
+        other.seal = Some(ChainKey::new([8; 32]).seal_head(CHAIN, &forged));
+        assert_eq!(recheck(again(&chain), other), Err(ChainBreak::SealBroken));
+        let unsealed = ChainCounter { seal: None, ..forged };
+        assert_eq!(recheck(again(&chain), unsealed), Err(ChainBreak::SealBroken));
+        let resealed = sealed_counter(forged.last_number, forged.head);
+        assert_eq!(recheck(chain, resealed), Ok(3));
+    }
+
+    #[test]
+    fn a_seal_belongs_to_its_chain_and_a_fingerprint_reads_in_groups() {
+        let counter = sealed_counter(JournalNumber(3), EntryHash([1; 32]));
+        let other_year = ChainId::Journal {
+            organisation_id: 1,
+            year: JournalYear(2024),
+        };
+        assert_ne!(key().seal_head(other_year, &counter), counter.seal.unwrap());
+        assert_ne!(
+            key().seal_head(ChainId::Outcomes { organisation_id: 1 }, &counter),
+            counter.seal.unwrap()
+        );
+        let fingerprint = key()
+            .fingerprint(CHAIN, JournalNumber(3), EntryHash([1; 32]))
+            .to_string();
+        assert_eq!(fingerprint.len(), 14);
+        assert_eq!(fingerprint.matches('-').count(), 2);
+        assert!(
+            fingerprint
+                .chars()
+                .all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_lowercase())
+        );
+        assert_ne!(
+            fingerprint,
+            key()
+                .fingerprint(CHAIN, JournalNumber(2), EntryHash([1; 32]))
+                .to_string()
+        );
+    }
+
+    #[test]
+    fn hmac_matches_rfc_4231() {
+        // RFC 4231 test case 2 has a short key; HMAC pads any key under 64 bytes with zeros,
+        // so "Jefe" padded to 32 bytes gives the same MAC.
+        let mut key = [0u8; 32];
+        key[..4].copy_from_slice(b"Jefe");
+        assert_eq!(
+            hex::encode(hmac_sha256(&key, b"what do ya want ", b"for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
     }
 
     fn rewritten(entry: &Appeal, summary: &str) -> AppealContent {
@@ -372,10 +573,7 @@ mod tests {
         let mut chain = sealed(&["a", "b", "c"]);
         let head = counter_of(&chain).head;
         chain.remove(2);
-        let wound_back = ChainCounter {
-            last_number: JournalNumber(2),
-            head,
-        };
+        let wound_back = sealed_counter(JournalNumber(2), head);
         assert_eq!(
             recheck(chain, wound_back),
             Err(ChainBreak::CounterMismatch {
@@ -384,7 +582,7 @@ mod tests {
         );
         let chain = sealed(&["a"]);
         let links: Vec<StoredLink> = chain.into_iter().map(|(_, link)| link).collect();
-        assert_eq!(verify_year(links, None), Err(ChainBreak::CounterMissing));
+        assert_eq!(verify(links, None), Err(ChainBreak::CounterMissing));
     }
 
     #[test]
@@ -409,7 +607,7 @@ mod tests {
         let mut links: Vec<StoredLink> = chain.into_iter().map(|(_, link)| link).collect();
         links[0].recomputed = None;
         assert_eq!(
-            verify_year(links, Some(counter)),
+            verify(links, Some(counter)),
             Err(ChainBreak::Altered {
                 number: JournalNumber(1)
             })

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod appeal;
+pub mod audit;
 pub mod calendar;
 pub mod classification;
 pub mod deadline;
@@ -18,12 +19,15 @@ pub mod staff;
 pub mod time;
 pub mod triage;
 pub mod trust_box;
+pub mod two_factor;
 
 pub use appeal::{
     Appeal, AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome,
     Redacted, Topic,
 };
-pub use journal::{ChainBreak, ChainCounter, EntryHash, EntryRef, JournalNumber, JournalYear};
+pub use journal::{
+    ChainBreak, ChainCounter, ChainId, ChainKey, EntryHash, EntryRef, JournalNumber, JournalYear,
+};
 pub use organisation::{Organisation, OrganisationId, Slug};
 pub use staff::{Permissions, Position, Positions, UserId};
 

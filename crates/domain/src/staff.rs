@@ -151,6 +151,7 @@ impl Positions {
             manage_accounts: administrator,
             confirm_readers: heads,
             manage_staff: administrator || heads,
+            read_audit: heads,
         }
     }
 
@@ -198,6 +199,8 @@ pub struct Permissions {
     /// See the school's accounts and their state, deactivate and reactivate them (the
     /// administrator, the director and the deputy director).
     pub manage_staff: bool,
+    /// Read the school's audit trail (the director and the deputy director, confirmed).
+    pub read_audit: bool,
 }
 
 /// Why an account cannot be made as asked.
@@ -220,7 +223,7 @@ pub enum AccountError {
     #[error("account: nobody deactivates their own account")]
     OwnAccount,
     #[error(
-        "scope: one of journal:read, journal:write, phone:intake, staff:manage that the person's positions allow"
+        "scope: one of journal:read, journal:write, phone:intake, staff:manage, audit:read that the person's positions allow"
     )]
     ScopeNotAllowed,
     #[error("expires: a number of days, weeks or years such as 90d, 12w or 1y, at most five years")]
@@ -343,14 +346,17 @@ pub enum TokenScope {
     PhoneIntake,
     /// See the school's accounts, confirm, deactivate and reactivate them.
     StaffManage,
+    /// Read the school's audit trail (the director and the deputy director).
+    AuditRead,
 }
 
 impl TokenScope {
-    pub const ALL: [TokenScope; 4] = [
+    pub const ALL: [TokenScope; 5] = [
         TokenScope::JournalRead,
         TokenScope::JournalWrite,
         TokenScope::PhoneIntake,
         TokenScope::StaffManage,
+        TokenScope::AuditRead,
     ];
 
     pub fn code(self) -> &'static str {
@@ -359,6 +365,7 @@ impl TokenScope {
             TokenScope::JournalWrite => "journal:write",
             TokenScope::PhoneIntake => "phone:intake",
             TokenScope::StaffManage => "staff:manage",
+            TokenScope::AuditRead => "audit:read",
         }
     }
 
@@ -392,6 +399,9 @@ impl TokenScopes {
         if permissions.manage_staff {
             scopes.push(TokenScope::StaffManage);
         }
+        if permissions.read_audit {
+            scopes.push(TokenScope::AuditRead);
+        }
         TokenScopes::new(scopes)
     }
 
@@ -415,6 +425,7 @@ impl TokenScopes {
             TokenScope::JournalRead => permissions.read_appeals,
             TokenScope::JournalWrite | TokenScope::PhoneIntake => permissions.register_appeals,
             TokenScope::StaffManage => permissions.manage_staff,
+            TokenScope::AuditRead => permissions.read_audit,
         })
     }
 
@@ -452,6 +463,50 @@ pub fn token_lifetime(typed: Option<&str>) -> Option<chrono::Duration> {
     (days <= 5 * 365).then(|| chrono::Duration::days(days))
 }
 
+/// The shortest password a person may choose.
+pub const MIN_PASSWORD: usize = 12;
+
+/// Why a chosen password is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordError {
+    #[error("password: at least 12 characters")]
+    TooShort,
+    #[error("password: one of the most common passwords, or built on the login; choose another")]
+    Common,
+}
+
+/// The words most often found under leaked passwords, in Latin and Cyrillic (keyboard runs
+/// included). A password that is one of them padded with digits, punctuation or repeats is
+/// refused; so is a password of digits or one character repeated, and one built on the login.
+const COMMON_WORDS: &str = include_str!("common_passwords.txt");
+
+/// Checks a password a person chose for `login`.
+pub fn check_password(password: &str, login: &str) -> Result<(), PasswordError> {
+    if password.chars().count() < MIN_PASSWORD {
+        return Err(PasswordError::TooShort);
+    }
+    let lower = password.to_lowercase();
+    // The letters left once digits, punctuation and spaces are taken away.
+    let core: String = lower.chars().filter(|c| c.is_alphabetic()).collect();
+    let distinct: std::collections::BTreeSet<char> = lower.chars().collect();
+    let login = login.to_lowercase();
+    let on_login = login.len() >= 3 && (lower.contains(&login) || core == login.replace(['.', '-', '_'], ""));
+    let repeated_word = |word: &str| {
+        !word.is_empty()
+            && core.len().is_multiple_of(word.len())
+            && core == word.repeat(core.len() / word.len())
+    };
+    let common = COMMON_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|word| !word.is_empty() && !word.starts_with('#'))
+        .any(|word| repeated_word(word) || lower == word);
+    if core.is_empty() || distinct.len() <= 3 || on_login || common {
+        return Err(PasswordError::Common);
+    }
+    Ok(())
+}
+
 /// A login is what people type: 3–32 of Latin letters, digits, `.`, `-`, `_`.
 pub fn valid_login(login: &str) -> bool {
     (3..=32).contains(&login.len())
@@ -464,6 +519,39 @@ pub fn valid_login(login: &str) -> bool {
 mod tests {
     use super::*;
     use Position::*;
+
+    #[test]
+    fn a_password_is_long_and_not_a_common_one() {
+        assert_eq!(
+            check_password("қысқа сөз", "aigerim"),
+            Err(PasswordError::TooShort)
+        );
+        for common in [
+            "password1234",
+            "Qwerty123456!",
+            "123456789012",
+            "aaaaaaaaaaaa",
+            "пароль123456",
+            "йцукенгшщзхъ",
+            "aigerim.2026!",
+            "iloveyou2026",
+            "qwertyqwerty",
+            "1q2w3e4r5t6y",
+        ] {
+            assert_eq!(
+                check_password(common, "aigerim"),
+                Err(PasswordError::Common),
+                "{common}"
+            );
+        }
+        for good in [
+            "Қызғалдақ жазда гүлдейді",
+            "tulip-river-47-stone",
+            "Жаңа 2026 мектеп кітабы",
+        ] {
+            assert_eq!(check_password(good, "aigerim"), Ok(()), "{good}");
+        }
+    }
 
     fn check(positions: &[Position], expected: Permissions) {
         let positions = Positions::new(positions.to_vec()).unwrap();
@@ -481,6 +569,7 @@ mod tests {
             read_appeals: true,
             confirm_readers: true,
             manage_staff: true,
+            read_audit: true,
             ..Permissions::default()
         };
         let admin = Permissions {

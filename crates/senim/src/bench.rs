@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 use chrono::{TimeZone, Utc};
 use clap::Args;
 use senim_app::{App, Clock};
+use senim_domain::audit::{Actor, AuditAction, AuditEvent};
 use senim_domain::{AppealContent, Applicant, Category, Channel, Position, Positions, Slug};
 use senim_store::{NewUser, Store};
 use senim_web::{AppState, WebConfig};
@@ -92,6 +93,7 @@ fn synthetic_book(entries: usize) -> senim_documents::Book {
         academic_year: 2025,
         lang: senim_i18n::Lang::Kk,
         entries,
+        fingerprints: vec![(2025, 700, "A1B2-C3D4-E5F6".into()), (2026, 300, "0F1E-2D3C-4B5A".into())],
     }
 }
 
@@ -366,6 +368,16 @@ fn machine() -> String {
     format!("{cores} cores, {cpu}")
 }
 
+/// An audit event of whoever runs the benchmark (the server's holder).
+fn bench_event(organisation_id: i64, action: AuditAction) -> AuditEvent {
+    AuditEvent::new(
+        organisation_id,
+        Clock::system().now(),
+        Actor::server_holder(),
+        action,
+    )
+}
+
 async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(String, String, String)> {
     let slug = Slug::parse(&format!("bench-{purpose}-{tag}"))?;
     let school = store
@@ -388,6 +400,7 @@ async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(
                 confirmed: true,
             },
             Clock::system().now(),
+            bench_event(school.id.0, AuditAction::AccountCreated),
         )
         .await?;
     let now = Clock::system().now();
@@ -399,6 +412,7 @@ async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(
             &scopes,
             now + chrono::Duration::days(1),
             now,
+            &bench_event(school.id.0, AuditAction::TokenCreated),
         )
         .await?;
     Ok((token, login, password))

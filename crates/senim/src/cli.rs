@@ -11,8 +11,8 @@ use senim_app::{App, Clock, Refused};
 use senim_documents::{Format, Printable};
 use senim_domain::journal::ChainBreak;
 use senim_domain::staff::{TokenScope, TokenScopes, token_lifetime};
-use senim_domain::{Organisation, Position, Slug};
-use senim_store::{Key, Store, StoreError};
+use senim_domain::{JournalNumber, JournalYear, Organisation, Position, Slug};
+use senim_store::{ChainKind, Key, Store, StoreError};
 use senim_web::{AppState, WebConfig};
 
 #[derive(Parser)]
@@ -90,8 +90,18 @@ pub enum Command {
     /// API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
-    /// Recompute every journal's hash chain; exit 1 naming the first altered entry.
-    Verify,
+    /// Recompute every chain (journals, outcomes, audit trails) and check each head's seal by
+    /// the key; exit 1 naming the first altered entry. Prints each journal's fingerprint, the
+    /// one the registration book and the monthly analysis print.
+    Verify {
+        /// With --at: the school whose journal's fingerprint to print.
+        #[arg(long, requires = "at")]
+        school: Option<String>,
+        /// The fingerprint of the journal as it stood at entry YEAR/NUMBER (e.g. 2026/42), to
+        /// compare with a paper printed then.
+        #[arg(long, value_name = "YEAR/NUMBER", requires = "school")]
+        at: Option<String>,
+    },
     /// The working calendar deadlines are counted on.
     #[command(subcommand)]
     Calendar(CalendarCommand),
@@ -199,6 +209,10 @@ pub struct ServeArgs {
     /// X-Forwarded-For (only the online Trust Box's rate limit uses it, hashed, in memory).
     #[arg(long, env = "SENIM_BEHIND_PROXY")]
     pub behind_proxy: bool,
+    /// Sign a browser out after this many minutes without a request (at most 12 hours after
+    /// signing in, whatever this says).
+    #[arg(long, env = "SENIM_SESSION_IDLE_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=720))]
+    pub session_idle_minutes: u32,
     #[command(flatten)]
     pub smtp: SmtpArgs,
 }
@@ -298,6 +312,13 @@ pub enum UserCommand {
         #[arg(long)]
         login: String,
     },
+    /// Take away an account's second factor (authenticator app and recovery codes), for someone
+    /// who lost both: they sign in with the password and, where the school requires it, enrol
+    /// again at once. Recorded in the school's audit.
+    ResetTwoFactor {
+        #[arg(long)]
+        login: String,
+    },
     /// Reactivate a deactivated account; one whose position reads appeals waits for the
     /// school's heads to confirm it again.
     Reactivate {
@@ -357,7 +378,7 @@ pub enum TokenCommand {
         /// What the token is for, as its list shows it (e.g. "school PBX").
         #[arg(long, default_value = "")]
         name: String,
-        /// What it may do: journal:read, journal:write, phone:intake, staff:manage (repeat the
+        /// What it may do: journal:read, journal:write, phone:intake, staff:manage, audit:read (repeat the
         /// flag). Without it, everything the person's positions allow.
         #[arg(long = "scope")]
         scopes: Vec<String>,
@@ -400,6 +421,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             let school = app.create_school(&slug, &name_kk, &name_ru, app.now()).await?;
             println!("school {} added", school.slug.as_str());
+            println!(
+                "it requires a second factor (an authenticator app) of every account that reads appeals; its director can turn that off on the staff page"
+            );
             Ok(0)
         }
         Command::School(SchoolCommand::List) => {
@@ -437,7 +461,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 email: &email,
                 confirmed,
             };
-            match app.create_account(school.id, request, app.now()).await {
+            match app.create_account(None, school.id, request, app.now()).await {
                 Ok((user, password)) => {
                     println!("user {} added to {}", user.login, school.slug.as_str());
                     println!("one-time password: {password}");
@@ -473,6 +497,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 bail!("--login: {login} does not wait for a confirmation");
             }
             println!("user {login} confirmed: it reads appeals as its positions allow");
+            Ok(0)
+        }
+        Command::User(UserCommand::ResetTwoFactor { login }) => {
+            let app = cli.storage.open_app().await?;
+            let Some(user) = app.store.user_by_login_any(&login).await? else {
+                bail!("--login: no user {login}");
+            };
+            if !app.reset_two_factor_as_holder(&user).await? {
+                bail!("--login: {login} has no second factor");
+            }
+            println!("the second factor of {login} is reset: they sign in with the password and enrol again");
             Ok(0)
         }
         Command::User(UserCommand::Reactivate { login }) => {
@@ -554,7 +589,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             println!("token {id} of {login} revoked");
             Ok(0)
         }
-        Command::Verify => verify(&cli.storage).await,
+        Command::Verify { school, at } => verify(&cli.storage, school.as_deref(), at.as_deref()).await,
         Command::Export(command) => export(&cli.storage, command).await,
         Command::Calendar(CalendarCommand::Load { file }) => {
             let body =
@@ -701,6 +736,7 @@ async fn serve(storage: &StorageArgs, args: ServeArgs) -> anyhow::Result<i32> {
         app,
         WebConfig {
             behind_proxy: args.behind_proxy,
+            session_idle: chrono::Duration::minutes(args.session_idle_minutes.into()),
             ..WebConfig::new(args.secure_cookies)
         },
     );
@@ -727,8 +763,12 @@ async fn shutdown_signal() {
     }
 }
 
-fn describe(chain_break: ChainBreak, outcomes: bool) -> String {
-    let entry = if outcomes { "outcome record" } else { "entry No." };
+fn describe(chain_break: ChainBreak, kind: ChainKind) -> String {
+    let entry = match kind {
+        ChainKind::Journal(_) => "entry No.",
+        ChainKind::Outcomes => "outcome record",
+        ChainKind::Audit => "audit event",
+    };
     match chain_break {
         ChainBreak::Altered { number } => format!("{entry} {number} was altered outside Senim"),
         ChainBreak::Unlinked { number } => {
@@ -750,20 +790,53 @@ fn describe(chain_break: ChainBreak, outcomes: bool) -> String {
                 "{entry} {last_registered} was registered but is missing: entries were removed from the end"
             )
         }
+        ChainBreak::SealBroken => {
+            "every entry follows the one before it, but the head does not carry the key's seal: \
+             rows were rewritten and their hashes recomputed without the key"
+                .to_owned()
+        }
     }
 }
 
-async fn verify(storage: &StorageArgs) -> anyhow::Result<i32> {
+async fn verify(storage: &StorageArgs, school: Option<&str>, at: Option<&str>) -> anyhow::Result<i32> {
     let store = storage.open().await?;
+    if let (Some(school), Some(at)) = (school, at) {
+        let (year, number) = at
+            .split_once('/')
+            .and_then(|(year, number)| Some((year.parse().ok()?, number.parse().ok()?)))
+            .context("--at: YEAR/NUMBER, e.g. 2026/42")?;
+        let school = store
+            .organisation_by_slug(school)
+            .await
+            .context("no school has that slug")?;
+        let fingerprint = store
+            .journal_fingerprint_at(school.id, JournalYear(year), JournalNumber(number))
+            .await?
+            .context("the journal has no such entry")?;
+        println!(
+            "{} journal {year} after No. {number}: fingerprint {fingerprint}",
+            school.slug.as_str()
+        );
+    }
     let report = store.verify().await?;
     for chain in &report.chains {
-        let what = match chain.year {
-            Some(year) => format!("{} journal {}", chain.organisation, year.0),
-            None => format!("{} outcomes", chain.organisation),
+        let what = match chain.kind {
+            ChainKind::Journal(year) => format!("{} journal {}", chain.organisation, year.0),
+            ChainKind::Outcomes => format!("{} outcomes", chain.organisation),
+            ChainKind::Audit => format!("{} audit trail", chain.organisation),
         };
         match chain.result {
-            Ok(count) => println!("ok      {what}: {count} entries intact"),
-            Err(chain_break) => println!("ALTERED {what}: {}", describe(chain_break, chain.year.is_none())),
+            Ok(count) => {
+                let mut line = format!("ok      {what}: {count} entries intact");
+                if let (ChainKind::Journal(year), Ok(school)) =
+                    (chain.kind, store.organisation_by_slug(&chain.organisation).await)
+                    && let Some((number, fingerprint)) = store.journal_fingerprint(school.id, year).await?
+                {
+                    line.push_str(&format!(", fingerprint after No. {number}: {fingerprint}"));
+                }
+                println!("{line}");
+            }
+            Err(chain_break) => println!("ALTERED {what}: {}", describe(chain_break, chain.kind)),
         }
     }
     store.close().await;
@@ -786,8 +859,23 @@ fn export_lang(code: &str) -> anyhow::Result<senim_i18n::Lang> {
     }
 }
 
+/// Writes an export readable by its owner only (0600): it holds children's appeals.
 fn write_document(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<i32> {
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     println!("{} ({} bytes)", path.display(), bytes.len());
     Ok(0)
 }

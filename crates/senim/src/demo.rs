@@ -9,6 +9,7 @@ use std::path::Path;
 use anyhow::Context;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use senim_app::App;
+use senim_domain::audit::AuditAction;
 use senim_domain::time::from_local;
 use senim_domain::{
     AppealContent, Applicant, Category, Channel, Correction, Outcome, Position, Positions, Slug, Topic,
@@ -312,6 +313,12 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
     let now = app.now();
     let slug = Slug::parse(DEMO_SLUG).expect("a valid slug");
     let school = store.create_organisation(&slug, NAME_KK, NAME_RU, now).await?;
+    // The demo signs in with passwords only, so anyone can try it; the staff page says that a
+    // real school requires a second factor of its readers.
+    let audit = app
+        .holder_event(school.id, AuditAction::SettingsChanged)
+        .with_detail("two_factor_not_required");
+    store.set_require_two_factor(school.id, false, &audit).await?;
     let mut credentials = String::new();
     let mut specialist = None;
     let mut commission = Vec::new();
@@ -332,6 +339,8 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
                     confirmed: true,
                 },
                 now,
+                app.holder_event(school.id, AuditAction::AccountCreated)
+                    .with_detail("confirmed"),
             )
             .await?;
         credentials.push_str(&format!("  {login:<13} {password}\n"));

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use senim_domain::journal::{entry_hash, outcome_hash};
+use senim_domain::journal::{ChainId, entry_hash, outcome_hash};
 use senim_domain::triage::{Hit, Screening};
 use senim_domain::{
     Appeal, AppealContent, AppealId, Applicant, Category, Channel, Correction, EntryHash, EntryRef,
@@ -405,12 +405,19 @@ impl Store {
         .fetch_one(&mut **tx)
         .await?;
         appeal.id = AppealId(row.try_get("id")?);
-        sqlx::query("UPDATE journal_counters SET head_hash = $1 WHERE organisation_id = $2 AND year = $3")
-            .bind(appeal.entry_hash.to_hex())
-            .bind(organisation_id.0)
-            .bind(i64::from(year.0))
-            .execute(&mut **tx)
-            .await?;
+        let chain = ChainId::Journal {
+            organisation_id: organisation_id.0,
+            year,
+        };
+        sqlx::query(
+            "UPDATE journal_counters SET head_hash = $1, head_seal = $2 WHERE organisation_id = $3 AND year = $4",
+        )
+        .bind(appeal.entry_hash.to_hex())
+        .bind(self.chain_key.seal(chain, appeal.number, appeal.entry_hash).to_hex())
+        .bind(organisation_id.0)
+        .bind(i64::from(year.0))
+        .execute(&mut **tx)
+        .await?;
         self.insert_triage(tx, organisation_id, appeal.id, screening, registered_at)
             .await?;
         if screening.urgent {
@@ -452,12 +459,13 @@ impl Store {
         .execute(&mut **tx)
         .await?;
         let head = sqlx::query(
-            "UPDATE outcome_chains SET length = length + 1 WHERE organisation_id = $1 RETURNING head_hash",
+            "UPDATE outcome_chains SET length = length + 1 WHERE organisation_id = $1 RETURNING length, head_hash",
         )
         .bind(organisation_id.0)
         .fetch_one(&mut **tx)
         .await?;
         let prev_hash = hash_from_row(&head, "head_hash")?;
+        let length = JournalNumber(head.try_get("length")?);
         let appeal = entry_of(tx, organisation_id, outcome.appeal_id).await?;
         let hash = outcome_hash(prev_hash, organisation_id.0, appeal, &outcome);
         let recorded_at = unix(outcome.recorded_at);
@@ -474,8 +482,12 @@ impl Store {
         .bind(hash.to_hex())
         .execute(&mut **tx)
         .await?;
-        sqlx::query("UPDATE outcome_chains SET head_hash = $1 WHERE organisation_id = $2")
+        let chain = ChainId::Outcomes {
+            organisation_id: organisation_id.0,
+        };
+        sqlx::query("UPDATE outcome_chains SET head_hash = $1, head_seal = $2 WHERE organisation_id = $3")
             .bind(hash.to_hex())
+            .bind(self.chain_key.seal(chain, length, hash).to_hex())
             .bind(organisation_id.0)
             .execute(&mut **tx)
             .await?;
@@ -558,7 +570,9 @@ impl Store {
         reason: &str,
         by: UserId,
         now: DateTime<Utc>,
+        audit: &senim_domain::audit::AuditEvent,
     ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE appeal_triage SET cleared_at = $1, cleared_by = $2, cleared_reason = $3 \
              WHERE appeal_id = $4 AND organisation_id = $5 AND urgent = 1 AND cleared_at IS NULL",
@@ -571,9 +585,14 @@ impl Store {
         )
         .bind(appeal_id.0)
         .bind(organisation_id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// When the organisation's appeals of `channels` were received, from `from` up to (not

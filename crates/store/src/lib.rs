@@ -5,6 +5,7 @@
 mod alerts;
 #[macro_use]
 mod appeals;
+mod audit;
 mod calendar;
 mod classification;
 mod crypto;
@@ -17,7 +18,9 @@ mod organisations;
 mod plans;
 mod reports;
 mod trust_box;
+#[macro_use]
 mod users;
+mod two_factor;
 mod verify;
 
 use std::path::Path;
@@ -28,6 +31,7 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 
 pub use alerts::DueAlert;
 pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, OutcomeRecord, Triage};
+pub use audit::{AuditFilter, AuditRecord};
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
 pub use forwarding::{Delivery, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding};
@@ -39,8 +43,9 @@ pub use openings::{
 pub use plans::{PlanItemId, PlanItemRecord, PlanMark, PlanRefusal};
 pub use reports::{AnalysisReport, Submitted};
 pub use trust_box::{BoxMessage, Conversation};
+pub use two_factor::{CHALLENGE_LIFETIME, TwoFactor, new_recovery_codes};
 pub use users::{ApiTokenRecord, NewUser, Session, User, one_time_password, random_token};
-pub use verify::{ChainReport, VerifyReport};
+pub use verify::{ChainKind, ChainReport, VerifyReport};
 
 use crypto::Cipher;
 
@@ -72,6 +77,10 @@ pub struct Store {
     /// The secret mixed into every receipt code's hash, derived from the key: a copy of the
     /// database alone does not let anyone test codes.
     receipt_pepper: std::sync::Arc<[u8; 32]>,
+    /// Seals each chain's head (journal, outcomes, audit), derived from the key.
+    chain_key: std::sync::Arc<senim_domain::ChainKey>,
+    /// Mixed into every recovery code's hash, derived from the key.
+    recovery_pepper: std::sync::Arc<[u8; 32]>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -113,8 +122,14 @@ impl Store {
             backend,
             cipher: Cipher::new(&key),
             receipt_pepper: std::sync::Arc::new(key.derive("senim/receipt-codes")),
+            chain_key: std::sync::Arc::new(senim_domain::ChainKey::new(key.derive("senim/chain-seal"))),
+            recovery_pepper: std::sync::Arc::new(key.derive("senim/recovery-codes")),
         };
         store.migrate().await?;
+        if backend == Backend::Sqlite {
+            keep_private(database_url);
+        }
+        store.seal_unsealed_heads(now_for_seeding()).await?;
         store.seed_directories(now_for_seeding()).await?;
         Ok(store)
     }
@@ -138,6 +153,31 @@ impl Store {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// Makes the SQLite file and its journal files readable by the server's user only (0600).
+fn keep_private(database_url: &str) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let path = database_url
+            .trim_start_matches("sqlite://")
+            .trim_start_matches("sqlite:")
+            .split('?')
+            .next()
+            .unwrap_or_default();
+        if path.is_empty() || path.starts_with(':') {
+            return;
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let file = format!("{path}{suffix}");
+            if std::path::Path::new(&file).exists()
+                && let Err(error) = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))
+            {
+                tracing::warn!(%error, "could not make the database file private");
+            }
+        }
     }
 }
 

@@ -27,7 +27,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Organisation, StoreError> {
         let row = sqlx::query(
-            "INSERT INTO organisations (slug, name_kk, name_ru, created_at) VALUES ($1, $2, $3, $4) \
+            "INSERT INTO organisations (slug, name_kk, name_ru, created_at, require_two_factor) VALUES ($1, $2, $3, $4, 1) \
              RETURNING id, slug, name_kk, name_ru, trust_phone",
         )
         .bind(slug.as_str())

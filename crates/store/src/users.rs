@@ -4,6 +4,7 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
 use chrono::{DateTime, Duration, Utc};
+use senim_domain::audit::AuditEvent;
 use senim_domain::staff::TokenScopes;
 use senim_domain::{OrganisationId, Permissions, Positions, UserId};
 use sha2::{Digest, Sha256};
@@ -28,6 +29,8 @@ pub struct User {
     pub confirmed: bool,
     /// Deactivated accounts sign in to nothing, and their sessions and tokens open nothing.
     pub active: bool,
+    /// Signs in with a second factor (an authenticator app's code).
+    pub two_factor: bool,
 }
 
 impl User {
@@ -77,16 +80,18 @@ pub struct ApiTokenRecord {
 pub struct Session {
     pub user: User,
     pub csrf_token: String,
+    /// The user's school requires a second factor of every account that reads appeals.
+    pub school_requires_two_factor: bool,
 }
 
 macro_rules! user_columns {
     () => {
         "users.id, users.organisation_id, users.login, users.full_name, users.positions, users.locale, \
-         users.must_change_password, users.email, users.confirmed_at, users.active"
+         users.must_change_password, users.email, users.confirmed_at, users.active, users.totp_enabled_at"
     };
 }
 
-fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
+pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
     let positions: String = row.try_get("positions")?;
     Ok(User {
         id: UserId(row.try_get("id")?),
@@ -99,6 +104,7 @@ fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
         email: row.try_get("email")?,
         confirmed: row.try_get::<Option<i64>, _>("confirmed_at")?.is_some(),
         active: row.try_get::<i64, _>("active")? != 0,
+        two_factor: row.try_get::<Option<i64>, _>("totp_enabled_at")?.is_some(),
     })
 }
 
@@ -132,7 +138,7 @@ pub fn one_time_password() -> String {
     password
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
@@ -173,14 +179,22 @@ async fn password_matches(password: String, stored: String) -> bool {
 }
 
 impl Store {
-    pub async fn create_user(&self, new_user: NewUser<'_>, now: DateTime<Utc>) -> Result<User, StoreError> {
+    /// Makes the account and records `audit` (its subject set to the new account) in one
+    /// transaction.
+    pub async fn create_user(
+        &self,
+        new_user: NewUser<'_>,
+        now: DateTime<Utc>,
+        audit: AuditEvent,
+    ) -> Result<User, StoreError> {
         let password_hash = hash_password(new_user.password.to_owned()).await?;
+        let mut tx = self.pool.begin().await?;
         let row = sqlx::query(
             "INSERT INTO users (organisation_id, login, full_name, positions, password_hash, locale, \
              must_change_password, active, created_at, email, confirmed_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10) \
              RETURNING id, organisation_id, login, full_name, positions, locale, must_change_password, email, \
-             confirmed_at, active",
+             confirmed_at, active, totp_enabled_at",
         )
         .bind(new_user.organisation_id.0)
         .bind(new_user.login)
@@ -192,7 +206,7 @@ impl Store {
         .bind(unix(now))
         .bind(new_user.email.trim())
         .bind(new_user.confirmed.then(|| unix(now)))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await
         .map_err(|error| {
             if StoreError::is_unique_violation(&error) {
@@ -201,7 +215,10 @@ impl Store {
                 error.into()
             }
         })?;
-        user_from_row(&row)
+        let user = user_from_row(&row)?;
+        crate::audit::append(&mut tx, &self.chain_key, &audit.on_account(user.id)).await?;
+        tx.commit().await?;
+        Ok(user)
     }
 
     /// Confirms that an account of the school waiting for it may read appeals. False when
@@ -213,6 +230,7 @@ impl Store {
         id: UserId,
         by: UserId,
         now: DateTime<Utc>,
+        audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
         let Some(user) = self.active_user_of(organisation_id, id).await? else {
             return Ok(false);
@@ -220,6 +238,7 @@ impl Store {
         if !user.awaits_confirmation() {
             return Ok(false);
         }
+        let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE users SET confirmed_at = $1, confirmed_by = $2 \
              WHERE id = $3 AND organisation_id = $4 AND confirmed_at IS NULL AND active = 1",
@@ -228,9 +247,23 @@ impl Store {
         .bind(by.0)
         .bind(id.0)
         .bind(organisation_id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        self.audited(tx, done.rows_affected() == 1, audit).await
+    }
+
+    /// Records `audit` and commits when `done`; rolls back otherwise. Returns `done`.
+    async fn audited(
+        &self,
+        mut tx: sqlx::Transaction<'static, sqlx::Any>,
+        done: bool,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        if done {
+            crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+            tx.commit().await?;
+        }
+        Ok(done)
     }
 
     async fn active_user_of(
@@ -271,6 +304,7 @@ impl Store {
         organisation_id: OrganisationId,
         id: UserId,
         now: DateTime<Utc>,
+        audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
@@ -293,22 +327,27 @@ impl Store {
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
-        Ok(true)
+        self.audited(tx, true, audit).await
     }
 
     /// Confirms an account as whoever holds the server (`senim user confirm`): the way back for
     /// a school left without a confirmed head. False when nothing waited.
-    pub async fn confirm_as_holder(&self, id: UserId, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    pub async fn confirm_as_holder(
+        &self,
+        id: UserId,
+        now: DateTime<Utc>,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE users SET confirmed_at = $1, confirmed_by = NULL \
              WHERE id = $2 AND confirmed_at IS NULL AND active = 1 AND system_account = 0",
         )
         .bind(unix(now))
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        self.audited(tx, done.rows_affected() == 1, audit).await
     }
 
     /// Reactivates a deactivated account of the school. An account whose positions read
@@ -317,16 +356,18 @@ impl Store {
         &self,
         organisation_id: OrganisationId,
         id: UserId,
+        audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE users SET active = 1, confirmed_at = NULL, confirmed_by = NULL, confirmation_requested_at = NULL \
              WHERE id = $1 AND organisation_id = $2 AND active = 0 AND system_account = 0",
         )
         .bind(id.0)
         .bind(organisation_id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        self.audited(tx, done.rows_affected() == 1, audit).await
     }
 
     /// The school's active accounts that wait for a confirmation before they read.
@@ -462,6 +503,7 @@ impl Store {
         user_id: UserId,
         password: &str,
         keep: Option<&str>,
+        audit: &AuditEvent,
     ) -> Result<(), StoreError> {
         let password_hash = hash_password(password.to_owned()).await?;
         let mut tx = self.pool.begin().await?;
@@ -477,7 +519,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        tx.commit().await?;
+        self.audited(tx, true, audit).await?;
         Ok(())
     }
 
@@ -548,7 +590,8 @@ impl Store {
     ) -> Result<String, StoreError> {
         let token = random_token(32);
         sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at) \
+             VALUES ($1, $2, $3, $4, $5, $4)",
         )
         .bind(token_hash(&token))
         .bind(user_id.0)
@@ -560,22 +603,44 @@ impl Store {
         Ok(token)
     }
 
-    /// The live session of a cookie token, if any.
-    pub async fn session(&self, token: &str, now: DateTime<Utc>) -> Result<Option<Session>, StoreError> {
+    /// The live session of a cookie token, if any: not past its end, and with a request within
+    /// `idle` before `now`. The moment of this request is kept (at most once a minute, so that
+    /// reading pages does not write on every request).
+    pub async fn session(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+        idle: Duration,
+    ) -> Result<Option<Session>, StoreError> {
+        let hash = token_hash(token);
         let row = sqlx::query(concat!(
             "SELECT ",
             user_columns!(),
-            ", sessions.csrf_token FROM sessions JOIN users ON users.id = sessions.user_id \
-             WHERE sessions.token_hash = $1 AND sessions.expires_at > $2 AND users.active = 1"
+            ", sessions.csrf_token, sessions.last_seen_at, organisations.require_two_factor FROM sessions \
+             JOIN users ON users.id = sessions.user_id JOIN organisations ON organisations.id = users.organisation_id \
+             WHERE sessions.token_hash = $1 AND sessions.expires_at > $2 AND sessions.last_seen_at > $3 \
+             AND users.active = 1"
         ))
-        .bind(token_hash(token))
+        .bind(&hash)
         .bind(unix(now))
+        .bind(unix(now - idle))
         .fetch_optional(&self.pool)
         .await?;
+        if let Some(row) = &row {
+            let last_seen: i64 = row.try_get("last_seen_at")?;
+            if last_seen < unix(now) - 60 {
+                sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                    .bind(unix(now))
+                    .bind(&hash)
+                    .execute(&self.pool)
+                    .await?;
+            }
+        }
         row.map(|row| {
             Ok(Session {
                 user: user_from_row(&row)?,
                 csrf_token: row.try_get("csrf_token")?,
+                school_requires_two_factor: row.try_get::<i64, _>("require_two_factor")? != 0,
             })
         })
         .transpose()
@@ -607,8 +672,10 @@ impl Store {
         scopes: &TokenScopes,
         expires_at: DateTime<Utc>,
         now: DateTime<Utc>,
+        audit: &AuditEvent,
     ) -> Result<String, StoreError> {
         let token = format!("senim_{}", random_token(32));
+        let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO api_tokens (user_id, token_hash, created_at, name, scopes, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -619,8 +686,9 @@ impl Store {
         .bind(name.trim())
         .bind(scopes.to_string())
         .bind(unix(expires_at))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        self.audited(tx, true, audit).await?;
         Ok(token)
     }
 
@@ -684,16 +752,18 @@ impl Store {
         user_id: UserId,
         id: i64,
         now: DateTime<Utc>,
+        audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
         )
         .bind(unix(now))
         .bind(id)
         .bind(user_id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        self.audited(tx, done.rows_affected() == 1, audit).await
     }
 }
 

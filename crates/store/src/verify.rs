@@ -2,7 +2,9 @@
 //! stops holding. Everything is read in one snapshot, so registrations going on meanwhile
 //! are either wholly seen or not at all.
 
-use senim_domain::journal::{ChainBreak, ChainCounter, StoredLink, entry_hash, outcome_hash, verify_year};
+use senim_domain::journal::{
+    ChainBreak, ChainCounter, ChainId, StoredLink, entry_hash, outcome_hash, verify_year,
+};
 use senim_domain::{EntryHash, EntryRef, JournalNumber, JournalYear, OrganisationId};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -10,12 +12,19 @@ use sqlx::{Any, Row, Transaction};
 use crate::appeals::{appeal_from_row, corrects_entry_from_row, outcome_from_row};
 use crate::{Backend, Store, StoreError};
 
-/// The result for one chain: a school's journal of one year, or its outcomes.
+/// Which of a school's chains a report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChainKind {
+    Journal(JournalYear),
+    Outcomes,
+    Audit,
+}
+
+/// The result for one chain: a school's journal of one year, its outcomes, or its audit trail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainReport {
     pub organisation: String,
-    /// `Some(year)` for a journal, `None` for the outcomes chain.
-    pub year: Option<JournalYear>,
+    pub kind: ChainKind,
     /// The number of entries checked, or where the chain breaks. For outcomes the "number" is
     /// the outcome's position in the school's record of outcomes.
     pub result: Result<usize, ChainBreak>,
@@ -43,6 +52,10 @@ fn counter_from(row: Option<AnyRow>, number_column: &str) -> Result<Option<Chain
         Ok(ChainCounter {
             last_number: JournalNumber(row.try_get(number_column)?),
             head: stored_hash(&row, "head_hash")?.unwrap_or(EntryHash::GENESIS),
+            seal: row
+                .try_get::<Option<String>, _>("head_seal")?
+                .as_deref()
+                .and_then(EntryHash::from_hex),
         })
     })
     .transpose()
@@ -96,14 +109,21 @@ impl Store {
                 let year = JournalYear(i32::try_from(year).map_err(|_| StoreError::Corrupt("year"))?);
                 report.chains.push(ChainReport {
                     organisation: slug.clone(),
-                    year: Some(year),
+                    kind: ChainKind::Journal(year),
                     result,
                 });
             }
             if let Some(result) = self.verify_outcomes(&mut tx, organisation_id).await? {
                 report.chains.push(ChainReport {
                     organisation: slug.clone(),
-                    year: None,
+                    kind: ChainKind::Outcomes,
+                    result,
+                });
+            }
+            if let Some(result) = self.verify_audit(&mut tx, organisation_id).await? {
+                report.chains.push(ChainReport {
+                    organisation: slug.clone(),
+                    kind: ChainKind::Audit,
                     result,
                 });
             }
@@ -119,7 +139,7 @@ impl Store {
         year: i64,
     ) -> Result<Result<usize, ChainBreak>, StoreError> {
         let counter = sqlx::query(
-            "SELECT last_number, head_hash FROM journal_counters WHERE organisation_id = $1 AND year = $2",
+            "SELECT last_number, head_hash, head_seal FROM journal_counters WHERE organisation_id = $1 AND year = $2",
         )
         .bind(organisation_id.0)
         .bind(year)
@@ -153,7 +173,11 @@ impl Store {
                     .map(|appeal| entry_hash(prev, &appeal, corrects))
             })?);
         }
-        Ok(verify_year(links, counter))
+        let chain = ChainId::Journal {
+            organisation_id: organisation_id.0,
+            year: JournalYear(i32::try_from(year).map_err(|_| StoreError::Corrupt("year"))?),
+        };
+        Ok(verify_year(links, counter, &self.chain_key, chain))
     }
 
     async fn verify_outcomes(
@@ -161,10 +185,11 @@ impl Store {
         tx: &mut Transaction<'static, Any>,
         organisation_id: OrganisationId,
     ) -> Result<Option<Result<usize, ChainBreak>>, StoreError> {
-        let counter = sqlx::query("SELECT length, head_hash FROM outcome_chains WHERE organisation_id = $1")
-            .bind(organisation_id.0)
-            .fetch_optional(&mut **tx)
-            .await?;
+        let counter =
+            sqlx::query("SELECT length, head_hash, head_seal FROM outcome_chains WHERE organisation_id = $1")
+                .bind(organisation_id.0)
+                .fetch_optional(&mut **tx)
+                .await?;
         let counter = counter_from(counter, "length")?;
         // LEFT JOIN: an outcome whose appeal is gone is still checked (and found altered).
         let rows = sqlx::query(
@@ -198,6 +223,9 @@ impl Store {
                 Some(outcome_hash(prev, organisation_id.0, appeal?, &outcome?))
             })?);
         }
-        Ok(Some(verify_year(links, counter)))
+        let chain = ChainId::Outcomes {
+            organisation_id: organisation_id.0,
+        };
+        Ok(Some(verify_year(links, counter, &self.chain_key, chain)))
     }
 }

@@ -19,6 +19,16 @@ use crate::error::{AppError, ErrorKind, render_error};
 
 pub const SESSION_COOKIE: &str = "senim_session";
 pub const PRELOGIN_COOKIE: &str = "senim_prelogin";
+
+/// A cookie's name as set: over HTTPS with the `__Host-` prefix, which browsers accept only
+/// from a secure origin, for the whole site and no other domain.
+pub fn cookie_name(name: &'static str, secure: bool) -> std::borrow::Cow<'static, str> {
+    if secure {
+        format!("__Host-{name}").into()
+    } else {
+        name.into()
+    }
+}
 pub const LANG_COOKIE: &str = "senim_lang";
 
 /// The request's signed-in user (if any), language and the CSRF token its forms carry.
@@ -50,8 +60,10 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, value)| value)
 }
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, path `/`.
-pub fn set_cookie(name: &str, value: &str, max_age_seconds: i64, secure: bool) -> HeaderValue {
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, path `/`; over HTTPS `Secure` and named
+/// with the `__Host-` prefix.
+pub fn set_cookie(name: &'static str, value: &str, max_age_seconds: i64, secure: bool) -> HeaderValue {
+    let name = cookie_name(name, secure);
     let secure = if secure { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
         "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
@@ -66,9 +78,15 @@ fn same_token(a: &str, b: &str) -> bool {
 pub async fn load_context(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     let now = state.app.now();
-    let session_token = cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned);
+    let secure = state.config.secure_cookies;
+    let session_token = cookie(&parts.headers, &cookie_name(SESSION_COOKIE, secure)).map(str::to_owned);
     let session = match &session_token {
-        Some(token) => match state.app.store.session(token, now).await {
+        Some(token) => match state
+            .app
+            .store
+            .session(token, now, state.config.session_idle)
+            .await
+        {
             Ok(session) => session,
             Err(error) => return AppError::from(error).into_response_in(Lang::Kk),
         },
@@ -77,9 +95,9 @@ pub async fn load_context(State(state): State<AppState>, request: Request, next:
     let lang = session
         .as_ref()
         .and_then(|session| Lang::parse(&session.user.locale))
-        .or_else(|| cookie(&parts.headers, LANG_COOKIE).and_then(Lang::parse))
+        .or_else(|| cookie(&parts.headers, &cookie_name(LANG_COOKIE, secure)).and_then(Lang::parse))
         .unwrap_or_default();
-    let prelogin = cookie(&parts.headers, PRELOGIN_COOKIE).map(str::to_owned);
+    let prelogin = cookie(&parts.headers, &cookie_name(PRELOGIN_COOKIE, secure)).map(str::to_owned);
     let mut new_prelogin = None;
     let csrf = match (&session, &prelogin) {
         (Some(session), _) => session.csrf_token.clone(),
@@ -169,9 +187,23 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
             return Err(AppError::SignIn);
         };
         // A one-time password is replaced before anything else can be done.
-        let may_wait = matches!(parts.uri.path(), "/account/password" | "/logout" | "/language");
+        let path = parts.uri.path();
+        let may_wait = matches!(path, "/account/password" | "/logout" | "/language");
         if user.must_change_password && !may_wait {
             return Err(AppError::PasswordChangeRequired);
+        }
+        // Where the school requires it, whoever reads appeals enrols a second factor first.
+        let requires_two_factor = context
+            .session
+            .as_ref()
+            .is_some_and(|session| session.school_requires_two_factor);
+        if requires_two_factor
+            && user.positions.permissions().read_appeals
+            && !user.two_factor
+            && !may_wait
+            && !path.starts_with("/account/two-factor")
+        {
+            return Err(AppError::TwoFactorRequired);
         }
         Ok(SignedIn(context))
     }
@@ -216,6 +248,11 @@ permission_extractor!(
     StaffManager,
     manage_staff,
     "The administrator, the director and the deputy director, who see the accounts' state and deactivate or reactivate them."
+);
+permission_extractor!(
+    Auditor,
+    read_audit,
+    "The school's director or deputy director, who read the audit trail."
 );
 permission_extractor!(
     Confirmer,

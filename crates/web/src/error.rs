@@ -15,6 +15,8 @@ pub enum AppError {
     SignIn,
     /// Signed in with a one-time password: go and replace it.
     PasswordChangeRequired,
+    /// The school requires a second factor of this account, which has none yet: enrol it.
+    TwoFactorRequired,
     Forbidden,
     /// The account's positions read appeals, and the director has not confirmed it yet.
     AwaitingConfirmation,
@@ -72,7 +74,7 @@ impl From<StoreError> for AppError {
 impl AppError {
     fn kind(&self) -> Option<ErrorKind> {
         match self {
-            AppError::SignIn | AppError::PasswordChangeRequired => None,
+            AppError::SignIn | AppError::PasswordChangeRequired | AppError::TwoFactorRequired => None,
             AppError::Forbidden => Some(ErrorKind::Forbidden),
             AppError::AwaitingConfirmation => Some(ErrorKind::AwaitingConfirmation),
             AppError::NotFound => Some(ErrorKind::NotFound),
@@ -97,6 +99,7 @@ impl AppError {
     fn redirect(&self) -> Response {
         match self {
             AppError::PasswordChangeRequired => Redirect::to("/account/password").into_response(),
+            AppError::TwoFactorRequired => Redirect::to("/account/two-factor").into_response(),
             _ => Redirect::to("/login").into_response(),
         }
     }

@@ -33,6 +33,9 @@ pub struct WebConfig {
     pub behind_proxy: bool,
     /// Run the outbox beside the server (tests drive it themselves with `outbox::send_due`).
     pub outbox: bool,
+    /// A signed-in browser is signed out after this long without a request (and always
+    /// 12 hours after signing in).
+    pub session_idle: chrono::Duration,
 }
 
 impl WebConfig {
@@ -41,6 +44,7 @@ impl WebConfig {
             secure_cookies,
             behind_proxy: false,
             outbox: true,
+            session_idle: chrono::Duration::minutes(30),
         }
     }
 }
@@ -103,6 +107,14 @@ pub fn app(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("x-frame-options"),
             HeaderValue::from_static("DENY"),
+        ))
+        // Over HTTPS, browsers are told to come back only over HTTPS for a year.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            state
+                .config
+                .secure_cookies
+                .then(|| HeaderValue::from_static("max-age=31536000")),
         ))
         .with_state(state)
 }

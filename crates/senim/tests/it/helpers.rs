@@ -367,6 +367,16 @@ impl TestApp {
             )
             .await
             .unwrap();
+        // Schools require a second factor of their readers; these tests sign in with passwords
+        // (the two-factor tests turn it back on).
+        let audit = self
+            .state
+            .app
+            .holder_event(organisation.id, senim_domain::audit::AuditAction::SettingsChanged);
+        self.store
+            .set_require_two_factor(organisation.id, false, &audit)
+            .await
+            .unwrap();
         for (login, position) in ROLES {
             let login = format!("{prefix}{login}");
             self.store
@@ -384,6 +394,9 @@ impl TestApp {
                         confirmed: true,
                     },
                     self.state.app.now(),
+                    self.state
+                        .app
+                        .holder_event(organisation.id, senim_domain::audit::AuditAction::AccountCreated),
                 )
                 .await
                 .unwrap();

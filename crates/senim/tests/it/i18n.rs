@@ -44,6 +44,7 @@ async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
         &format!("/appeals/{id}"),
         &format!("/appeals/{id}/correct"),
         "/account/password",
+        "/account/sign-ins",
         "/journal?q=жоқ-мәтін",
         "/appeals/999999",
         "/trust-box",

@@ -7,6 +7,7 @@ mod helpers;
 
 mod analysis;
 mod api;
+mod audit;
 mod calendar;
 mod confidentiality;
 mod demo;
@@ -22,4 +23,5 @@ mod roles;
 mod transactions;
 mod triage;
 mod trust_box;
+mod two_factor;
 mod verify;

@@ -200,6 +200,14 @@ async fn list_appeals(
             "year: a calendar year, e.g. 2025",
         ));
     }
+    state
+        .app
+        .audit(
+            state
+                .app
+                .event(user, senim_domain::audit::AuditAction::JournalViewed),
+        )
+        .await?;
     let rows = state
         .app
         .store
@@ -229,11 +237,7 @@ async fn get_appeal(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
-    let record = state
-        .app
-        .store
-        .appeal(user.organisation_id, parse_id(&id)?)
-        .await?;
+    let record = state.app.open_appeal(user, parse_id(&id)?).await?;
     let (forwardings, _) = state
         .app
         .store
@@ -462,7 +466,15 @@ async fn get_conversation(
 ) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
     let appeal_id = parse_id(&id)?;
-    state.app.store.appeal(user.organisation_id, appeal_id).await?;
+    let record = state.app.store.appeal(user.organisation_id, appeal_id).await?;
+    let entry = senim_domain::EntryRef {
+        year: record.row.appeal.year,
+        number: record.row.appeal.number,
+    };
+    state
+        .app
+        .audit_appeal(user, senim_domain::audit::AuditAction::ConversationRead, entry)
+        .await?;
     let conversation = state
         .app
         .store

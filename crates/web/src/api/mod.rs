@@ -4,6 +4,7 @@
 
 mod analysis;
 mod appeals;
+mod audit;
 mod calendar;
 mod forwardings;
 mod minutes;
@@ -64,6 +65,7 @@ fn routes() -> Routes {
         .merge(plans::routes())
         .merge(calendar::routes())
         .merge(staff::routes())
+        .merge(audit::routes())
 }
 
 pub fn router() -> Router<AppState> {
@@ -279,6 +281,15 @@ impl ApiUser {
             allowed,
             TokenScope::StaffManage,
             "only the school's director or deputy director confirms accounts",
+        )
+    }
+
+    pub(super) fn auditor(&self) -> Result<&User, ApiError> {
+        let allowed = self.0.permissions().read_audit;
+        self.permitted(
+            allowed,
+            TokenScope::AuditRead,
+            "only the school's director or deputy director reads the audit trail",
         )
     }
 

@@ -17,9 +17,11 @@ use crate::context::{Context, LANG_COOKIE, PRELOGIN_COOKIE, SESSION_COOKIE, Sign
 use crate::error::AppError;
 use crate::view::Chrome;
 
-/// How long a sign-in lasts: a working day with margin.
-const SESSION_LIFETIME: Duration = Duration::hours(12);
-pub const MIN_PASSWORD: usize = 10;
+/// How long a sign-in lasts at most: a working day with margin.
+pub const SESSION_LIFETIME: Duration = Duration::hours(12);
+
+/// The cookie a browser holds between the password and the second factor.
+pub const CHALLENGE_COOKIE: &str = "senim_challenge";
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -83,20 +85,40 @@ async fn sign_in(
     }
     // Counted before the password is checked, so attempts sent in parallel count too.
     state.sign_in_throttle.failed(login, now);
-    let Some(user) = state.app.store.authenticate(login, &form.password).await? else {
+    let Some(user) = state.app.check_password(login, &form.password).await? else {
         tracing::info!("sign-in refused");
         return refused("signin-failed", StatusCode::UNAUTHORIZED);
     };
+    if user.two_factor {
+        // The password was right; the login stays counted until the code is right too.
+        let challenge = state.app.store.create_sign_in_challenge(user.id, now).await?;
+        let mut response = Redirect::to("/login/code").into_response();
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(
+                CHALLENGE_COOKIE,
+                &challenge,
+                senim_store::CHALLENGE_LIFETIME.num_seconds(),
+                context.secure_cookies,
+            ),
+        );
+        return Ok(response);
+    }
     state.sign_in_throttle.succeeded(login);
+    signed_in_response(&state, &context, &user).await
+}
+
+/// Starts the session of a person who gave everything asked, ending the browser's old one,
+/// and sends them to the start page.
+pub async fn signed_in_response(
+    state: &AppState,
+    context: &Context,
+    user: &senim_store::User,
+) -> Result<Response, AppError> {
     if let Some(old) = &context.session_token {
         state.app.store.end_session(old).await?;
     }
-    let token = state
-        .app
-        .store
-        .create_session(user.id, state.app.now(), SESSION_LIFETIME)
-        .await?;
-    tracing::info!(user = user.id.0, "signed in");
+    let token = state.app.start_session(user, SESSION_LIFETIME).await?;
     let secure = context.secure_cookies;
     let mut response = Redirect::to("/").into_response();
     let headers = response.headers_mut();
@@ -105,12 +127,15 @@ async fn sign_in(
         set_cookie(SESSION_COOKIE, &token, SESSION_LIFETIME.num_seconds(), secure),
     );
     headers.append(header::SET_COOKIE, set_cookie(PRELOGIN_COOKIE, "", 0, secure));
+    headers.append(header::SET_COOKIE, set_cookie(CHALLENGE_COOKIE, "", 0, secure));
     Ok(response)
 }
 
 async fn sign_out(State(state): State<AppState>, context: Context) -> Result<Response, AppError> {
-    if let Some(token) = &context.session_token {
-        state.app.store.end_session(token).await?;
+    match (&context.session_token, context.user()) {
+        (Some(token), Some(user)) => state.app.sign_out(user, token).await?,
+        (Some(token), None) => state.app.store.end_session(token).await?,
+        _ => {}
     }
     let mut response = Redirect::to("/login").into_response();
     response.headers_mut().append(
@@ -217,8 +242,11 @@ async fn change_password(
         Some("password-wrong")
     } else if form.new != form.repeat {
         Some("password-mismatch")
-    } else if form.new.chars().count() < MIN_PASSWORD {
-        Some("password-too-short")
+    } else if let Err(error) = senim_domain::staff::check_password(&form.new, &user.login) {
+        Some(match error {
+            senim_domain::staff::PasswordError::TooShort => "password-too-short",
+            senim_domain::staff::PasswordError::Common => "password-common",
+        })
     } else {
         None
     };
@@ -235,7 +263,7 @@ async fn change_password(
     // Whoever knew the old password is signed out everywhere else.
     state
         .app
-        .change_password(user.id, &form.new, signed_in.0.session_token.as_deref())
+        .change_password(&user, &form.new, signed_in.0.session_token.as_deref())
         .await?;
     Ok(PasswordPage {
         l: lang,

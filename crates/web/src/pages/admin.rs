@@ -128,7 +128,7 @@ async fn add_user(
     let organisation_id = signed_in.user().organisation_id;
     match state
         .app
-        .create_account(organisation_id, request, state.app.now())
+        .create_account(Some(signed_in.user()), organisation_id, request, state.app.now())
         .await
     {
         Ok((user, password)) => {

@@ -56,6 +56,10 @@ async fn analysis_download(
     )
     .await?
     .document;
+    state
+        .app
+        .audit_download(signed_in.user(), senim_domain::audit::documents::ANALYSIS, None)
+        .await?;
     crate::downloads::printed(
         &analysis,
         format,

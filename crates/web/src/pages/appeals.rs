@@ -212,13 +212,7 @@ async fn clear_triage(
     }
     state
         .app
-        .clear_urgent_flag(
-            user.organisation_id,
-            user.id,
-            appeal_id,
-            &form.reason,
-            state.app.now(),
-        )
+        .clear_urgent_flag(user, appeal_id, &form.reason, state.app.now())
         .await?;
     Ok(Redirect::to(&format!("/appeals/{}", appeal_id.0)).into_response())
 }
@@ -783,11 +777,8 @@ async fn appeal_page(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let record = state
-        .app
-        .store
-        .appeal(user.organisation_id, parse_id(&id)?)
-        .await?;
+    // Recorded in the audit before anything of it is shown.
+    let record = state.app.open_appeal(user, parse_id(&id)?).await?;
     let flash = match query.done.as_deref() {
         Some("registered") if record.row.appeal.correction.is_some() => {
             Some(appeal_title(&record, lang, "correction-done"))

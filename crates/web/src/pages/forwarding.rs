@@ -331,11 +331,7 @@ async fn telephonogram(
         .store
         .forwarding(user.organisation_id, ForwardingId(parse_id(&id)?))
         .await?;
-    let record = state
-        .app
-        .store
-        .appeal(user.organisation_id, forwarding.appeal_id)
-        .await?;
+    let record = state.app.open_appeal(user, forwarding.appeal_id).await?;
     let school = state.app.store.organisation(user.organisation_id).await?;
     let appeal = &record.row.appeal;
     let title = lang.t(match forwarding.channel {

@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::NaiveDate;
+use senim_domain::audit::{AuditAction, documents};
 use senim_domain::calendar::WorkingCalendar;
 use senim_domain::time::{format_local, local_year};
 use senim_domain::{Channel, JournalYear};
@@ -92,6 +93,10 @@ async fn export_xlsx(
     let xlsx = export
         .xlsx()
         .map_err(|error| crate::downloads::document_failed(&error))?;
+    state
+        .app
+        .audit_download(user, documents::JOURNAL_XLSX, None)
+        .await?;
     tracing::info!(user = user.id.0, rows = export.rows.len(), "journal exported");
     Ok(crate::downloads::download(
         xlsx,
@@ -139,6 +144,7 @@ async fn book_pdf(
         .await
         .map_err(|_| AppError::Internal)?
         .map_err(|error| crate::downloads::document_failed(&error))?;
+    state.app.audit_download(user, documents::BOOK, None).await?;
     tracing::info!(user = user.id.0, entries, "registration book printed");
     Ok(crate::downloads::download(
         pdf,
@@ -389,6 +395,13 @@ async fn journal_page(
         anonymous,
         text: Some(needle.clone()).filter(|n| !n.is_empty()),
     };
+    // That the journal was read, or searched — never the words searched for.
+    let action = if filter.text.is_some() {
+        AuditAction::JournalSearched
+    } else {
+        AuditAction::JournalViewed
+    };
+    state.app.audit(state.app.event(user, action)).await?;
     let wanted_page = query.page.unwrap_or(1).clamp(1, 1_000_000);
     let mut slice = state
         .app

@@ -180,6 +180,10 @@ async fn minutes_download(
     let lang = crate::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let (year, number) = path_of(&year, &number)?;
     let minutes = load(state, signed_in, year, number, lang).await?;
+    state
+        .app
+        .audit_download(signed_in.user(), senim_domain::audit::documents::MINUTES, None)
+        .await?;
     crate::downloads::printed(
         &minutes,
         format,

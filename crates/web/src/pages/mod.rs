@@ -1,9 +1,10 @@
 //! The pages people use in a browser. Each module has its own routes.
 
-mod account;
+pub mod account;
 mod admin;
 mod analysis;
 pub(crate) mod appeals;
+pub mod audit;
 pub(crate) mod forwarding;
 pub(crate) mod journal;
 mod minutes;
@@ -12,6 +13,7 @@ mod plan;
 mod staff;
 mod tokens;
 pub(crate) mod trust_box;
+mod two_factor;
 
 use axum::Router;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -33,6 +35,8 @@ pub fn router() -> Router<AppState> {
         .merge(plan::router())
         .merge(admin::router())
         .merge(staff::router())
+        .merge(audit::router())
+        .merge(two_factor::router())
         .merge(tokens::router())
 }
 

@@ -59,6 +59,10 @@ async fn act_document(
     let lang = asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let act = senim_app::exports::act(&state.app.store, signed_in.user().organisation_id, id, lang).await?;
     let today = state.app.clock.today();
+    state
+        .app
+        .audit_download(signed_in.user(), senim_domain::audit::documents::ACT, None)
+        .await?;
     printed(&act, format, today, &format!("act-{}-{}", id.0, lang.code()))
 }
 
@@ -92,6 +96,10 @@ async fn poster_pdf(
         senim_app::exports::poster(&state.app.store, signed_in.user().organisation_id, &site, lang).await?;
     let today = state.app.clock.today();
     let pdf = poster.pdf(today).map_err(|error| document_failed(&error))?;
+    state
+        .app
+        .audit_download(signed_in.user(), senim_domain::audit::documents::POSTER, None)
+        .await?;
     Ok(download(pdf, PDF, &format!("poster-{}.pdf", lang.code())))
 }
 

@@ -506,6 +506,10 @@ async fn plan_download(
         today,
     )
     .await?;
+    state
+        .app
+        .audit_download(signed_in.user(), senim_domain::audit::documents::PLAN, None)
+        .await?;
     crate::downloads::printed(&plan, format, today, &format!("plan-{year}-{}", lang.code()))
 }
 

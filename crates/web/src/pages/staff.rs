@@ -52,6 +52,8 @@ struct StaffPage {
     l: Lang,
     chrome: Chrome,
     can_confirm: bool,
+    /// The school requires a second factor of everyone who reads appeals.
+    requires_two_factor: bool,
     waiting: Vec<WaitingAccount>,
     accounts: Vec<StaffAccount>,
     done: Option<String>,
@@ -108,6 +110,7 @@ async fn render(
         l: lang,
         chrome: Chrome::new(&signed_in.0, "/staff"),
         can_confirm: me.permissions().confirm_readers,
+        requires_two_factor: state.app.store.requires_two_factor(me.organisation_id).await?,
         waiting,
         accounts,
         done,
@@ -125,6 +128,7 @@ async fn staff_page(
         "confirmed" => Some(lang.t("staff-confirmed")),
         "deactivated" => Some(lang.t("staff-deactivated")),
         "reactivated" => Some(lang.t("staff-reactivated")),
+        "two-factor" => Some(lang.t("staff-two-factor-saved")),
         _ => None,
     };
     Ok(render(&state, &signed_in, done, None).await?.into_response())

@@ -54,6 +54,7 @@ fn scope_message_id(scope: TokenScope) -> &'static str {
         TokenScope::JournalWrite => "token-scope-journal-write",
         TokenScope::PhoneIntake => "token-scope-phone-intake",
         TokenScope::StaffManage => "token-scope-staff-manage",
+        TokenScope::AuditRead => "token-scope-audit-read",
     }
 }
 

@@ -19,6 +19,7 @@ pub struct Chrome {
     pub can_register: bool,
     pub can_manage: bool,
     pub can_manage_staff: bool,
+    pub can_audit: bool,
     /// Where the language switch returns to.
     pub back: String,
 }
@@ -34,6 +35,7 @@ impl Chrome {
             can_register: permissions.register_appeals,
             can_manage: permissions.manage_accounts,
             can_manage_staff: permissions.manage_staff,
+            can_audit: permissions.read_audit,
             back: back.to_owned(),
         }
     }
