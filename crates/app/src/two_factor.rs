@@ -77,15 +77,19 @@ impl App {
         };
         let digits: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
         if digits.len() == 6 && digits.chars().all(|c| c.is_ascii_digit()) {
-            return Ok(
-                match two_factor::check(&factor.secret, &digits, self.now(), factor.last_step) {
-                    Ok(step) if self.store.accept_two_factor_step(user.id, step).await? => {
-                        Ok(SecondFactor::Code)
-                    }
-                    Ok(_) => Err(TwoFactorError::ReusedCode),
-                    Err(error) => Err(error.into()),
-                },
-            );
+            let checked = match two_factor::check(&factor.secret, &digits, self.now(), factor.last_step) {
+                Ok(step) if self.store.accept_two_factor_step(user.id, step).await? => Ok(SecondFactor::Code),
+                Ok(_) => Err(TwoFactorError::ReusedCode),
+                Err(error) => Err(error.into()),
+            };
+            if checked.is_err() {
+                self.audit(
+                    self.event(user, AuditAction::SignInFailed)
+                        .with_detail("second_factor"),
+                )
+                .await?;
+            }
+            return Ok(checked);
         }
         let audit = self.event(user, AuditAction::RecoveryCodeUsed);
         if self
@@ -96,6 +100,11 @@ impl App {
             tracing::info!(user = user.id.0, "signed in with a recovery code");
             Ok(Ok(SecondFactor::RecoveryCode))
         } else {
+            self.audit(
+                self.event(user, AuditAction::SignInFailed)
+                    .with_detail("second_factor"),
+            )
+            .await?;
             Ok(Err(TwoFactorError::WrongCode))
         }
     }

@@ -294,8 +294,11 @@ impl Store {
             return Ok(());
         }
         let mut organisations = std::collections::BTreeSet::new();
+        // Only schools without an audit trail yet, as every school stood before sealing: a
+        // marker put back by someone without the key cannot have a rewritten head sealed.
         let journals = sqlx::query(
-            "SELECT organisation_id, year, last_number, head_hash FROM journal_counters WHERE head_seal IS NULL",
+            "SELECT organisation_id, year, last_number, head_hash FROM journal_counters WHERE head_seal IS NULL \
+             AND organisation_id NOT IN (SELECT organisation_id FROM audit_chains)",
         )
         .fetch_all(&mut *tx)
         .await?;
@@ -322,7 +325,8 @@ impl Store {
             organisations.insert(organisation_id);
         }
         let outcomes = sqlx::query(
-            "SELECT organisation_id, length, head_hash FROM outcome_chains WHERE head_seal IS NULL",
+            "SELECT organisation_id, length, head_hash FROM outcome_chains WHERE head_seal IS NULL \
+             AND organisation_id NOT IN (SELECT organisation_id FROM audit_chains)",
         )
         .fetch_all(&mut *tx)
         .await?;

@@ -46,7 +46,8 @@ impl Store {
         let sealed = self
             .cipher
             .seal(&secret_aad(user_id, "totp_pending"), &hex::encode(&secret))?;
-        sqlx::query("UPDATE users SET totp_pending = $1 WHERE id = $2")
+        // Not over a second factor in use: replacing it asks for turning it off first.
+        sqlx::query("UPDATE users SET totp_pending = $1 WHERE id = $2 AND totp_enabled_at IS NULL")
             .bind(sealed)
             .bind(user_id.0)
             .execute(&self.pool)
@@ -106,7 +107,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE users SET totp_secret = $1, totp_pending = NULL, totp_enabled_at = $2, totp_last_step = $3 \
-             WHERE id = $4 AND totp_pending IS NOT NULL",
+             WHERE id = $4 AND totp_pending IS NOT NULL AND totp_enabled_at IS NULL",
         )
         .bind(sealed)
         .bind(unix(now))

@@ -807,3 +807,4 @@ staff-two-factor-save = Save
 staff-two-factor-saved = The two-factor setting is saved.
 audit-detail-two-factor-required = second factor required
 audit-detail-two-factor-not-required = second factor not required
+audit-detail-second-factor = wrong second-factor code

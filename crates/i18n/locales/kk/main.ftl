@@ -798,3 +798,4 @@ staff-two-factor-save = Сақтау
 staff-two-factor-saved = Екі факторлы кіру баптауы сақталды.
 audit-detail-two-factor-required = екінші фактор міндетті
 audit-detail-two-factor-not-required = екінші фактор міндетті емес
+audit-detail-second-factor = екінші фактор коды қате

@@ -809,3 +809,4 @@ staff-two-factor-save = Сохранить
 staff-two-factor-saved = Настройка двухфакторного входа сохранена.
 audit-detail-two-factor-required = второй фактор обязателен
 audit-detail-two-factor-not-required = второй фактор не обязателен
+audit-detail-second-factor = неверный код второго фактора

@@ -101,6 +101,19 @@ async fn sign_in_with_a_code_never_the_same_code_twice_and_a_recovery_code_once(
         actions.contains(&"two_factor_enabled") && actions.contains(&"recovery_code_used"),
         "{actions:?}"
     );
+    // A wrong or spent code is a failed sign-in in the trail, said as such.
+    assert!(
+        trail["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "sign_in_failed" && e["detail"] == "second_factor"),
+        "{trail}"
+    );
+    // Starting again while it is on replaces nothing.
+    assert_eq!(director.post("/account/two-factor/start", &[]).await.0, 303);
+    let user = app.store.user_by_login("director").await.unwrap();
+    assert!(app.store.pending_two_factor(user.id).await.unwrap().is_none());
     // The recovery codes are kept hashed, never as typed.
     assert!(!app.database_contains(&codes[0]).await);
 }

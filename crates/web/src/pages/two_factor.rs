@@ -225,17 +225,34 @@ struct PasswordForm {
     password: String,
 }
 
+/// The password asked again counts against the login's throttle like a sign-in.
+async fn held(state: &AppState, signed_in: &SignedIn) -> Result<Option<Response>, AppError> {
+    let login = &signed_in.user().login;
+    let now = state.app.now();
+    if !state.sign_in_throttle.allows(login, now) {
+        let message = signed_in.0.lang.t("signin-held");
+        let page = render(state, signed_in, Vec::new(), None, Some(message)).await?;
+        return Ok(Some((StatusCode::TOO_MANY_REQUESTS, page).into_response()));
+    }
+    state.sign_in_throttle.failed(login, now);
+    Ok(None)
+}
+
 async fn renew_codes(
     State(state): State<AppState>,
     signed_in: SignedIn,
     ValidForm(form): ValidForm<PasswordForm>,
 ) -> Result<Response, AppError> {
+    if let Some(held) = held(&state, &signed_in).await? {
+        return Ok(held);
+    }
     match state
         .app
         .renew_recovery_codes(signed_in.user(), &form.password)
         .await
     {
         Ok(codes) => {
+            state.sign_in_throttle.succeeded(&signed_in.user().login);
             let message = Some(signed_in.0.lang.t("two-factor-codes-renewed"));
             Ok(render(&state, &signed_in, codes, message, None)
                 .await?
@@ -250,12 +267,18 @@ async fn disable(
     signed_in: SignedIn,
     ValidForm(form): ValidForm<PasswordForm>,
 ) -> Result<Response, AppError> {
+    if let Some(held) = held(&state, &signed_in).await? {
+        return Ok(held);
+    }
     match state
         .app
         .disable_two_factor(signed_in.user(), &form.password)
         .await
     {
-        Ok(()) => Ok(Redirect::to("/account/two-factor?done=disabled").into_response()),
+        Ok(()) => {
+            state.sign_in_throttle.succeeded(&signed_in.user().login);
+            Ok(Redirect::to("/account/two-factor?done=disabled").into_response())
+        }
         Err(refused) => refused_page(&state, &signed_in, refused).await,
     }
 }
