@@ -188,7 +188,7 @@ impl fmt::Display for Fingerprint {
 }
 
 /// HMAC-SHA256 (RFC 2104) of `domain` and `message` under `key`.
-fn hmac_sha256(key: &[u8; 32], domain: &[u8], message: &[u8]) -> [u8; 32] {
+pub fn hmac_sha256(key: &[u8; 32], domain: &[u8], message: &[u8]) -> [u8; 32] {
     let mut block = [0u8; 64];
     block[..32].copy_from_slice(key);
     let pad = |byte: u8| block.map(|b| b ^ byte);

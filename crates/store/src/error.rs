@@ -22,6 +22,9 @@ pub enum StoreError {
     SlipUnknown,
     #[error("password hashing: {0}")]
     PasswordHash(String),
+    /// Too many password or code checks are waiting; the request may be tried again shortly.
+    #[error("too many password checks are waiting")]
+    Busy,
 }
 
 impl StoreError {

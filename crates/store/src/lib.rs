@@ -81,6 +81,8 @@ pub struct Store {
     chain_key: std::sync::Arc<senim_domain::ChainKey>,
     /// Mixed into every recovery code's hash, derived from the key.
     recovery_pepper: std::sync::Arc<[u8; 32]>,
+    /// Keys the marks browsers keep of the logins they signed in to, derived from the key.
+    device_secret: [u8; 32],
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -92,6 +94,12 @@ pub fn sqlite_url(data_dir: &Path) -> String {
 }
 
 impl Store {
+    /// The secret that keys the sign-in throttle's marks of known browsers: derived from the
+    /// key, so a mark outlives a restart and means nothing to another installation.
+    pub fn sign_in_device_secret(&self) -> [u8; 32] {
+        self.device_secret
+    }
+
     /// Connects and brings the schema up to date.
     pub async fn open(database_url: &str, key: Key) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
@@ -124,6 +132,7 @@ impl Store {
             receipt_pepper: std::sync::Arc::new(key.derive("senim/receipt-codes")),
             chain_key: std::sync::Arc::new(senim_domain::ChainKey::new(key.derive("senim/chain-seal"))),
             recovery_pepper: std::sync::Arc::new(key.derive("senim/recovery-codes")),
+            device_secret: key.derive("senim/sign-in-devices"),
         };
         store.migrate().await?;
         if backend == Backend::Sqlite {

@@ -30,8 +30,9 @@ pub struct Conversation {
     pub messages: Vec<BoxMessage>,
 }
 
-/// Receipt hashes cost about 19 MiB and tens of milliseconds each; a flood queues here.
-static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+/// Receipt hashes cost about 19 MiB and tens of milliseconds each: they pass the same gate as
+/// passwords, so together they stay bounded.
+use crate::users::HASHING;
 
 fn message_aad(organisation_id: OrganisationId, appeal_id: AppealId, author: Author, at: i64) -> String {
     format!(
@@ -76,10 +77,7 @@ impl Store {
         digits: String,
     ) -> Result<String, StoreError> {
         let failed = |error: String| StoreError::PasswordHash(error);
-        let _permit = HASHING
-            .acquire()
-            .await
-            .map_err(|error| failed(error.to_string()))?;
+        let _permit = HASHING.enter().await?;
         let pepper = self.receipt_pepper.clone();
         tokio::task::spawn_blocking(move || {
             let salt = Sha256::new()

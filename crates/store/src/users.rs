@@ -142,15 +142,56 @@ pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// Argon2 takes about 19 MiB and 50 ms a hash; at most this many run at once, so a flood of
-/// sign-ins queues instead of exhausting memory and threads.
-static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+/// Argon2 takes about 19 MiB and 50 ms a hash. At most [`HashGate::AT_ONCE`] run at once;
+/// at most [`HashGate::QUEUE`] more wait, each at most [`HashGate::WAIT`], and any beyond are
+/// turned away at once with [`StoreError::Busy`]. So a flood of sign-ins costs bounded memory
+/// and threads and gets quick refusals, while staff already signed in — whose requests never
+/// hash a password — go on working.
+pub(crate) struct HashGate {
+    permits: tokio::sync::Semaphore,
+    waiting: std::sync::atomic::AtomicUsize,
+    queue: usize,
+    wait: std::time::Duration,
+}
+
+pub(crate) static HASHING: HashGate = HashGate::new(HashGate::AT_ONCE, HashGate::QUEUE, HashGate::WAIT);
+
+impl HashGate {
+    pub const AT_ONCE: usize = 4;
+    pub const QUEUE: usize = 64;
+    pub const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+    pub const fn new(at_once: usize, queue: usize, wait: std::time::Duration) -> HashGate {
+        HashGate {
+            permits: tokio::sync::Semaphore::const_new(at_once),
+            waiting: std::sync::atomic::AtomicUsize::new(0),
+            queue,
+            wait,
+        }
+    }
+
+    /// A turn at the hasher, or [`StoreError::Busy`] when the queue is full or the wait too long.
+    pub async fn enter(&self) -> Result<tokio::sync::SemaphorePermit<'_>, StoreError> {
+        use std::sync::atomic::Ordering;
+        if let Ok(permit) = self.permits.try_acquire() {
+            return Ok(permit);
+        }
+        if self.waiting.fetch_add(1, Ordering::AcqRel) >= self.queue {
+            self.waiting.fetch_sub(1, Ordering::AcqRel);
+            return Err(StoreError::Busy);
+        }
+        let permit = tokio::time::timeout(self.wait, self.permits.acquire()).await;
+        self.waiting.fetch_sub(1, Ordering::AcqRel);
+        match permit {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(error)) => Err(StoreError::PasswordHash(error.to_string())),
+            Err(_) => Err(StoreError::Busy),
+        }
+    }
+}
 
 async fn hash_password(password: String) -> Result<String, StoreError> {
-    let _permit = HASHING
-        .acquire()
-        .await
-        .map_err(|error| StoreError::PasswordHash(error.to_string()))?;
+    let _permit = HASHING.enter().await?;
     tokio::task::spawn_blocking(move || {
         Argon2::default()
             .hash_password(password.as_bytes())
@@ -161,10 +202,8 @@ async fn hash_password(password: String) -> Result<String, StoreError> {
     .map_err(|error| StoreError::PasswordHash(error.to_string()))?
 }
 
-async fn password_matches(password: String, stored: String) -> bool {
-    let Ok(_permit) = HASHING.acquire().await else {
-        return false;
-    };
+async fn password_matches(password: String, stored: String) -> Result<bool, StoreError> {
+    let _permit = HASHING.enter().await?;
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&stored)
             .map(|hash| {
@@ -175,7 +214,7 @@ async fn password_matches(password: String, stored: String) -> bool {
             .unwrap_or(false)
     })
     .await
-    .unwrap_or(false)
+    .map_err(|error| StoreError::PasswordHash(error.to_string()))
 }
 
 impl Store {
@@ -475,7 +514,8 @@ impl Store {
     }
 
     /// The active user with this login and password. A wrong login costs as much time as a
-    /// wrong password, so logins cannot be probed by timing.
+    /// wrong password, so logins cannot be probed by timing. [`StoreError::Busy`] when too
+    /// many checks are waiting.
     pub async fn authenticate(&self, login: &str, password: &str) -> Result<Option<User>, StoreError> {
         let row = sqlx::query(concat!(
             "SELECT ",
@@ -489,7 +529,7 @@ impl Store {
             Some(row) => row.try_get::<String, _>("password_hash")?,
             None => DUMMY_HASH.to_owned(),
         };
-        let matches = password_matches(password.to_owned(), stored).await;
+        let matches = password_matches(password.to_owned(), stored).await?;
         match row {
             Some(row) if matches => Ok(Some(user_from_row(&row)?)),
             _ => Ok(None),
@@ -793,4 +833,28 @@ pub(crate) async fn staff_member(
     let positions: String = row.try_get("positions")?;
     let positions = Positions::parse(&positions).map_err(|_| StoreError::Corrupt("positions"))?;
     Ok(Some((row.try_get("full_name")?, positions)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{HashGate, StoreError};
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn the_hasher_turns_away_what_it_cannot_queue_and_what_waits_too_long() {
+        static GATE: HashGate = HashGate::new(1, 1, Duration::from_millis(200));
+        let busy = GATE.enter().await.expect("the first gets a turn at once");
+        // One may wait; it gives up when the turn does not come in time.
+        let waiting = tokio::spawn(async { GATE.enter().await.map(drop) });
+        tokio::task::yield_now().await;
+        while GATE.waiting.load(std::sync::atomic::Ordering::Acquire) == 0 {
+            tokio::task::yield_now().await;
+        }
+        // The queue is full: turned away without waiting.
+        assert!(matches!(GATE.enter().await, Err(StoreError::Busy)));
+        assert!(matches!(waiting.await.unwrap(), Err(StoreError::Busy)));
+        // A turn freed is given to the next.
+        drop(busy);
+        assert!(GATE.enter().await.is_ok());
+    }
 }

@@ -71,7 +71,7 @@ pub fn set_cookie(name: &'static str, value: &str, max_age_seconds: i64, secure:
     .expect("cookie values are hex or language codes")
 }
 
-fn same_token(a: &str, b: &str) -> bool {
+pub fn same_token(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
 }
 

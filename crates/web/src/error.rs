@@ -22,6 +22,8 @@ pub enum AppError {
     AwaitingConfirmation,
     NotFound,
     BadRequest,
+    /// Too many password or code checks are waiting: try again in a few seconds.
+    Busy,
     /// Logged under the incident number.
     Internal,
     InternalWithIncident(u32),
@@ -36,6 +38,7 @@ pub enum ErrorKind {
     NotFound,
     BadRequest,
     Csrf,
+    Busy,
     Internal(u32),
 }
 
@@ -45,6 +48,7 @@ impl ErrorKind {
             ErrorKind::Forbidden | ErrorKind::AwaitingConfirmation | ErrorKind::Csrf => StatusCode::FORBIDDEN,
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -61,6 +65,10 @@ impl From<StoreError> for AppError {
     fn from(error: StoreError) -> AppError {
         match error {
             StoreError::NotFound => AppError::NotFound,
+            StoreError::Busy => {
+                tracing::warn!("turned away: too many password checks waiting");
+                AppError::Busy
+            }
             error => {
                 let incident = incident();
                 // StoreError never carries personal data or appeal text.
@@ -79,6 +87,7 @@ impl AppError {
             AppError::AwaitingConfirmation => Some(ErrorKind::AwaitingConfirmation),
             AppError::NotFound => Some(ErrorKind::NotFound),
             AppError::BadRequest => Some(ErrorKind::BadRequest),
+            AppError::Busy => Some(ErrorKind::Busy),
             AppError::Internal => {
                 let incident = incident();
                 tracing::error!(incident, "request context missing");
@@ -136,6 +145,7 @@ pub fn render_error(kind: ErrorKind, lang: Lang) -> Response {
         ErrorKind::NotFound => lang.t("error-not-found"),
         ErrorKind::BadRequest => lang.t("error-bad-request"),
         ErrorKind::Csrf => lang.t("error-csrf"),
+        ErrorKind::Busy => lang.t("error-busy"),
         ErrorKind::Internal(incident) => lang.t_args(
             "error-internal",
             &[("incident", Arg::Text(format!("{incident:06}")))],
@@ -156,5 +166,10 @@ pub fn render_error(kind: ErrorKind, lang: Lang) -> Response {
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-store"),
     );
+    if kind == ErrorKind::Busy {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("10"));
+    }
     response
 }

@@ -4,6 +4,7 @@
 mod api;
 mod assets;
 mod box_gate;
+mod client;
 mod context;
 mod downloads;
 mod error;
@@ -56,6 +57,7 @@ pub struct AppState {
     pub app: App,
     pub config: Arc<WebConfig>,
     sign_in_throttle: Arc<throttle::SignInThrottle>,
+    device_marks: Arc<throttle::DeviceMarks>,
     box_guard: Arc<throttle::BoxGuard>,
     sent_forms: Arc<throttle::SentForms>,
 }
@@ -63,6 +65,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(app: App, config: WebConfig) -> AppState {
         AppState {
+            device_marks: Arc::new(throttle::DeviceMarks::new(app.store.sign_in_device_secret())),
             app,
             config: Arc::new(config),
             sign_in_throttle: Arc::default(),

@@ -1,19 +1,156 @@
-//! Sign-in throttling: after too many wrong passwords for one login, that login is refused
-//! for a while — whoever tries it. Kept in memory only; nothing about the attempts (and no
-//! IP address) is written anywhere.
+//! Sign-in throttling and the Trust Box's abuse control. Everything is kept in memory only:
+//! nothing about the attempts, and no IP address, is written anywhere; a client network is
+//! known only by a hash under a secret drawn when the server starts.
+//!
+//! A sign-in (the password, the second factor, or the password asked again) is counted
+//! before it is checked, so attempts sent in parallel count too, in three ways:
+//!
+//! - **one login from one network** (or from one browser that has signed in to it before):
+//!   [`MAX_FAILURES`] wrong tries within [`WINDOW`] hold that pair;
+//! - **one network, whatever the login**: [`MAX_NETWORK_FAILURES`] hold the network, so a
+//!   client trying many logins is stopped however it spreads its guesses;
+//! - **one login, from browsers it has never signed in from**: [`MAX_LOGIN_FAILURES`] from
+//!   all networks together hold the login for such browsers, against guessing spread over
+//!   many networks.
+//!
+//! A browser that has signed in to a login before carries a keyed mark of it (the device
+//! cookie, which names no login); its tries are counted for it alone. So strangers, however
+//! many networks they use, cannot lock a person out of their own browser, and a stranger on
+//! the same school network holds the login only for browsers that never signed in to it, and
+//! only until the window passes.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
 
-/// Wrong passwords allowed within the window before the login is held.
+/// Wrong tries of one login from one network (or one known browser) within the window.
 pub const MAX_FAILURES: u32 = 10;
+/// Wrong tries from one network, of any logins, within the window.
+pub const MAX_NETWORK_FAILURES: u32 = 30;
+/// Wrong tries of one login from browsers that never signed in to it, all networks together.
+pub const MAX_LOGIN_FAILURES: u32 = 50;
 pub const WINDOW: Duration = Duration::minutes(15);
+/// At most this many counts are kept of each kind; beyond it the oldest are forgotten, so a
+/// flood of made-up logins cannot exhaust the server's memory.
+pub const MAX_TRACKED: usize = 50_000;
 
-#[derive(Default)]
+/// Where a sign-in comes from, as the throttle knows it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Origin {
+    /// A browser that has signed in to this login before (its device mark's id).
+    KnownBrowser([u8; 16]),
+    /// Any other client, by the hash of its network.
+    Network([u8; 16]),
+}
+
+/// A counted try, to be given back when it succeeds ([`SignInThrottle::succeeded`]).
+#[derive(Clone, Debug)]
+pub struct Attempt {
+    login: String,
+    origin: Origin,
+}
+
+/// The try was not counted: too many failed lately.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Held;
+
+#[derive(Clone, Copy)]
+struct Count {
+    failures: u32,
+    since: DateTime<Utc>,
+}
+
+struct Counts<K> {
+    map: HashMap<K, Count>,
+    swept: Option<DateTime<Utc>>,
+}
+
+impl<K: Hash + Eq + Clone> Counts<K> {
+    fn new() -> Counts<K> {
+        Counts {
+            map: HashMap::new(),
+            swept: None,
+        }
+    }
+
+    /// Forgets expired counts about once a minute, and the oldest when there are too many
+    /// (down to nine tenths of the limit, so a flood does not sort the map on every try).
+    fn sweep(&mut self, now: DateTime<Utc>) {
+        if self.swept.is_none_or(|at| now - at >= Duration::minutes(1)) {
+            self.map.retain(|_, count| now - count.since < WINDOW);
+            self.swept = Some(now);
+        }
+        if self.map.len() > MAX_TRACKED {
+            let mut ages: Vec<(DateTime<Utc>, K)> = self
+                .map
+                .iter()
+                .map(|(key, count)| (count.since, key.clone()))
+                .collect();
+            ages.sort_by_key(|(since, _)| *since);
+            let excess = self.map.len() - MAX_TRACKED * 9 / 10;
+            for (_, key) in ages.into_iter().take(excess) {
+                self.map.remove(&key);
+            }
+        }
+    }
+
+    fn current(&self, key: &K, now: DateTime<Utc>) -> Option<&Count> {
+        self.map.get(key).filter(|count| now - count.since < WINDOW)
+    }
+
+    fn below(&self, key: &K, limit: u32, now: DateTime<Utc>) -> bool {
+        self.current(key, now).is_none_or(|count| count.failures < limit)
+    }
+
+    fn add(&mut self, key: K, now: DateTime<Utc>) {
+        let count = self.map.entry(key).or_insert(Count {
+            failures: 0,
+            since: now,
+        });
+        if now - count.since >= WINDOW {
+            *count = Count {
+                failures: 0,
+                since: now,
+            };
+        }
+        count.failures += 1;
+    }
+
+    fn give_back(&mut self, key: &K) {
+        if let Some(count) = self.map.get_mut(key) {
+            count.failures = count.failures.saturating_sub(1);
+        }
+    }
+}
+
+struct ThrottleState {
+    pairs: Counts<(String, Origin)>,
+    networks: Counts<[u8; 16]>,
+    logins: Counts<String>,
+}
+
 pub struct SignInThrottle {
-    failures: Mutex<HashMap<String, (u32, DateTime<Utc>)>>,
+    /// Hashes networks in memory; drawn at start, never written.
+    secret: [u8; 32],
+    state: Mutex<ThrottleState>,
+}
+
+impl Default for SignInThrottle {
+    fn default() -> SignInThrottle {
+        let mut secret = [0u8; 32];
+        // Without randomness the throttle still works: a network is then known by a plain hash.
+        let _ = getrandom::fill(&mut secret);
+        SignInThrottle {
+            secret,
+            state: Mutex::new(ThrottleState {
+                pairs: Counts::new(),
+                networks: Counts::new(),
+                logins: Counts::new(),
+            }),
+        }
+    }
 }
 
 impl SignInThrottle {
@@ -21,32 +158,123 @@ impl SignInThrottle {
         login.trim().to_lowercase()
     }
 
-    /// Whether the login may try now.
-    pub fn allows(&self, login: &str, now: DateTime<Utc>) -> bool {
-        let mut failures = self
-            .failures
-            .lock()
-            .expect("the throttle's lock is never poisoned");
-        failures.retain(|_, (_, since)| now - *since < WINDOW);
-        failures
-            .get(&Self::key(login))
-            .is_none_or(|(count, _)| *count < MAX_FAILURES)
+    /// The origin of a client on `network` (see `client::network`).
+    pub fn network(&self, network: &str) -> Origin {
+        let mac =
+            senim_domain::journal::hmac_sha256(&self.secret, b"senim/sign-in-network\0", network.as_bytes());
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&mac[..16]);
+        Origin::Network(key)
     }
 
-    pub fn failed(&self, login: &str, now: DateTime<Utc>) {
-        let mut failures = self
-            .failures
-            .lock()
-            .expect("the throttle's lock is never poisoned");
-        let entry = failures.entry(Self::key(login)).or_insert((0, now));
-        entry.0 += 1;
+    fn state(&self, now: DateTime<Utc>) -> std::sync::MutexGuard<'_, ThrottleState> {
+        let mut state = self.state.lock().expect("the throttle's lock is never poisoned");
+        state.pairs.sweep(now);
+        state.networks.sweep(now);
+        state.logins.sweep(now);
+        state
     }
 
-    pub fn succeeded(&self, login: &str) {
-        self.failures
-            .lock()
-            .expect("the throttle's lock is never poisoned")
-            .remove(&Self::key(login));
+    /// Counts one try of `login` from `origin`, or refuses it while the login, the network or
+    /// the pair is held.
+    pub fn attempt(&self, login: &str, origin: Origin, now: DateTime<Utc>) -> Result<Attempt, Held> {
+        let login = Self::key(login);
+        let mut state = self.state(now);
+        let pair = (login.clone(), origin);
+        if !state.pairs.below(&pair, MAX_FAILURES, now) {
+            return Err(Held);
+        }
+        if let Origin::Network(network) = origin {
+            if !state.networks.below(&network, MAX_NETWORK_FAILURES, now)
+                || !state.logins.below(&login, MAX_LOGIN_FAILURES, now)
+            {
+                return Err(Held);
+            }
+            state.networks.add(network, now);
+            state.logins.add(login.clone(), now);
+        }
+        state.pairs.add(pair, now);
+        Ok(Attempt { login, origin })
+    }
+
+    /// The try was right: its pair and login start again, and the network has its try back.
+    pub fn succeeded(&self, attempt: &Attempt) {
+        let mut state = self.state.lock().expect("the throttle's lock is never poisoned");
+        state.pairs.map.remove(&(attempt.login.clone(), attempt.origin));
+        if let Origin::Network(network) = attempt.origin {
+            state.networks.give_back(&network);
+            state.logins.map.remove(&attempt.login);
+        }
+    }
+}
+
+/// The mark a browser keeps of the logins it has signed in to: a random id and, for each
+/// login, a keyed tag of the id and the login. The cookie names no login; only the server,
+/// with its key, can tell which logins a mark stands for.
+pub struct DeviceMarks {
+    secret: [u8; 32],
+}
+
+/// Logins one browser remembers (a shared staff-room computer); the oldest give way.
+pub const MAX_MARKED_LOGINS: usize = 8;
+/// How long a browser is remembered after its last sign-in.
+pub const DEVICE_LIFETIME: Duration = Duration::days(180);
+
+impl DeviceMarks {
+    pub fn new(secret: [u8; 32]) -> DeviceMarks {
+        DeviceMarks { secret }
+    }
+
+    fn tag(&self, id: &[u8; 16], login: &str) -> String {
+        let mut message = id.to_vec();
+        message.extend_from_slice(SignInThrottle::key(login).as_bytes());
+        let mac = senim_domain::journal::hmac_sha256(&self.secret, b"senim/sign-in-device\0", &message);
+        hex::encode(&mac[..16])
+    }
+
+    fn parse(cookie: &str) -> Option<([u8; 16], Vec<&str>)> {
+        let mut parts = cookie.split('.');
+        let id: [u8; 16] = hex::decode(parts.next()?).ok()?.try_into().ok()?;
+        let tags: Vec<&str> = parts
+            .filter(|tag| tag.len() == 32)
+            .take(MAX_MARKED_LOGINS)
+            .collect();
+        Some((id, tags))
+    }
+
+    /// The origin of a sign-in of `login` by a browser carrying `cookie` from `network`: its
+    /// own when it has signed in to that login before.
+    pub fn origin(&self, cookie: Option<&str>, login: &str, network: Origin) -> Origin {
+        let Some((id, tags)) = cookie.and_then(Self::parse) else {
+            return network;
+        };
+        let tag = self.tag(&id, login);
+        if tags.iter().any(|known| crate::context::same_token(known, &tag)) {
+            Origin::KnownBrowser(id)
+        } else {
+            network
+        }
+    }
+
+    /// The cookie's value after `login` signed in: the mark kept (or a new one) with the
+    /// login's tag put last.
+    pub fn after_sign_in(&self, cookie: Option<&str>, login: &str) -> String {
+        let (id, mut tags) = match cookie.and_then(Self::parse) {
+            Some((id, tags)) => (id, tags.into_iter().map(str::to_owned).collect::<Vec<_>>()),
+            None => {
+                let mut id = [0u8; 16];
+                let _ = getrandom::fill(&mut id);
+                (id, Vec::new())
+            }
+        };
+        let tag = self.tag(&id, login);
+        tags.retain(|known| *known != tag);
+        tags.push(tag);
+        let skip = tags.len().saturating_sub(MAX_MARKED_LOGINS);
+        std::iter::once(hex::encode(id))
+            .chain(tags.into_iter().skip(skip))
+            .collect::<Vec<_>>()
+            .join(".")
     }
 }
 
@@ -157,19 +385,6 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
-    fn a_login_is_held_after_too_many_failures_until_the_window_passes() {
-        let throttle = SignInThrottle::default();
-        let start = Utc.with_ymd_and_hms(2026, 1, 5, 4, 0, 0).unwrap();
-        for _ in 0..MAX_FAILURES {
-            assert!(throttle.allows("Specialist", start));
-            throttle.failed("specialist", start);
-        }
-        assert!(!throttle.allows("specialist", start + Duration::minutes(1)));
-        assert!(throttle.allows("director", start), "other logins are not held");
-        assert!(throttle.allows("specialist", start + WINDOW + Duration::seconds(1)));
-    }
-
-    #[test]
     fn the_box_holds_a_client_after_too_many_wrong_codes_and_forgets_at_midnight() {
         let guard = BoxGuard::default();
         // 10:00 in Kazakhstan.
@@ -205,15 +420,135 @@ mod tests {
     }
 
     #[test]
+    fn a_login_from_one_network_is_held_after_too_many_failures_until_the_window_passes() {
+        let throttle = SignInThrottle::default();
+        let start = Utc.with_ymd_and_hms(2026, 1, 5, 4, 0, 0).unwrap();
+        let school = throttle.network("203.0.113.7");
+        for _ in 0..MAX_FAILURES {
+            assert!(throttle.attempt("Specialist", school, start).is_ok());
+        }
+        let later = start + Duration::minutes(1);
+        assert_eq!(throttle.attempt("specialist", school, later).unwrap_err(), Held);
+        assert!(
+            throttle.attempt("director", school, later).is_ok(),
+            "other logins are not held"
+        );
+        let home = throttle.network("198.51.100.20");
+        assert!(
+            throttle.attempt("specialist", home, later).is_ok(),
+            "nor other networks"
+        );
+        assert!(
+            throttle
+                .attempt("specialist", school, start + WINDOW + Duration::seconds(1))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_network_trying_many_logins_is_held_even_for_a_login_it_has_not_tried() {
+        let throttle = SignInThrottle::default();
+        let now = Utc.with_ymd_and_hms(2026, 1, 5, 4, 0, 0).unwrap();
+        let client = throttle.network("203.0.113.9");
+        for n in 0..MAX_NETWORK_FAILURES {
+            assert!(throttle.attempt(&format!("guess{n}"), client, now).is_ok());
+        }
+        assert_eq!(throttle.attempt("director", client, now).unwrap_err(), Held);
+        assert!(
+            throttle
+                .attempt("director", throttle.network("203.0.113.10"), now)
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn strangers_on_many_networks_cannot_lock_a_person_out_of_their_own_browser() {
+        let throttle = SignInThrottle::default();
+        let marks = DeviceMarks::new([7; 32]);
+        let now = Utc.with_ymd_and_hms(2026, 1, 5, 4, 0, 0).unwrap();
+        // The director signed in from this browser last week.
+        let cookie = marks.after_sign_in(None, "director");
+        let mut n = 0;
+        while n < MAX_LOGIN_FAILURES {
+            let stranger = throttle.network(&format!("192.0.2.{}", n / MAX_FAILURES));
+            assert!(throttle.attempt("director", stranger, now).is_ok());
+            n += 1;
+        }
+        let fresh = throttle.network("198.51.100.1");
+        assert_eq!(
+            throttle.attempt("director", fresh, now).unwrap_err(),
+            Held,
+            "a browser that never signed in is held"
+        );
+        let own = marks.origin(Some(&cookie), "director", fresh);
+        assert!(matches!(own, Origin::KnownBrowser(_)));
+        let attempt = throttle
+            .attempt("director", own, now)
+            .expect("the director's own browser is not held");
+        throttle.succeeded(&attempt);
+    }
+
+    #[test]
+    fn a_device_mark_stands_only_for_the_logins_signed_in_with_it() {
+        let marks = DeviceMarks::new([3; 32]);
+        let network = Origin::Network([1; 16]);
+        let cookie = marks.after_sign_in(None, "psychologist");
+        assert!(!cookie.contains("psychologist"), "the cookie names no login");
+        assert!(matches!(
+            marks.origin(Some(&cookie), "Psychologist", network),
+            Origin::KnownBrowser(_)
+        ));
+        assert_eq!(marks.origin(Some(&cookie), "director", network), network);
+        // Another server's key, or a tag copied to another id, is not recognised.
+        assert_eq!(
+            DeviceMarks::new([4; 32]).origin(Some(&cookie), "psychologist", network),
+            network
+        );
+        let (_, tag) = cookie.split_once('.').unwrap();
+        let forged = format!("{}.{tag}", hex::encode([9u8; 16]));
+        assert_eq!(marks.origin(Some(&forged), "psychologist", network), network);
+        assert_eq!(marks.origin(Some("garbage"), "psychologist", network), network);
+        // A shared computer keeps the last few logins; the id stays.
+        let mut shared = cookie.clone();
+        for n in 0..MAX_MARKED_LOGINS {
+            shared = marks.after_sign_in(Some(&shared), &format!("teacher{n}"));
+        }
+        assert_eq!(shared.split('.').next(), cookie.split('.').next());
+        assert_eq!(
+            marks.origin(Some(&shared), "psychologist", network),
+            network,
+            "the oldest gave way"
+        );
+        assert!(matches!(
+            marks.origin(Some(&shared), "teacher0", network),
+            Origin::KnownBrowser(_)
+        ));
+    }
+
+    #[test]
     fn a_success_clears_the_failures() {
         let throttle = SignInThrottle::default();
         let now = Utc.with_ymd_and_hms(2026, 1, 5, 4, 0, 0).unwrap();
+        let school = throttle.network("203.0.113.7");
         for _ in 0..MAX_FAILURES - 1 {
-            throttle.failed("deputy", now);
+            throttle.attempt("deputy", school, now).unwrap();
         }
-        throttle.succeeded("deputy");
-        throttle.failed("deputy", now);
-        assert!(throttle.allows("deputy", now));
+        let right = throttle.attempt("deputy", school, now).unwrap();
+        throttle.succeeded(&right);
+        assert!(throttle.attempt("deputy", school, now).is_ok());
+    }
+
+    #[test]
+    fn a_flood_of_made_up_logins_is_bounded_in_memory() {
+        let throttle = SignInThrottle::default();
+        let now = Utc.with_ymd_and_hms(2026, 1, 5, 4, 0, 0).unwrap();
+        for n in 0..(MAX_TRACKED + 10) {
+            let network = throttle.network(&format!("n{}", n / 20));
+            let _ = throttle.attempt(&format!("u{n}"), network, now + Duration::milliseconds(n as i64));
+        }
+        let state = throttle.state(now + Duration::seconds(60));
+        assert!(state.pairs.map.len() <= MAX_TRACKED);
+        assert!(state.logins.map.len() <= MAX_TRACKED);
     }
 }
 

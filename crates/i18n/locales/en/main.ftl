@@ -21,7 +21,8 @@ signin-login = Login
 signin-password = Password
 signin-submit = Sign in
 signin-failed = Wrong login or password.
-signin-held = Too many wrong passwords for this login. Wait 15 minutes, or ask the administrator.
+signin-held = Too many wrong tries lately, for this login or from this network. Wait 15 minutes, or sign in from the browser you usually use.
+signin-busy = Senim is checking many sign-ins right now. Try again in a few seconds.
 signin-hint = Senim keeps children's appeals. Sign in only on a computer you trust, and sign out when you leave it.
 
 ## Journal
@@ -180,6 +181,7 @@ error-outcome-required = Write the outcome.
 error-forbidden = Your position does not give access to this page.
 error-not-found = There is no such page or entry.
 error-csrf = The form has expired. Go back, reload the page and send it again.
+error-busy = Senim is checking too many passwords right now. Try again in a few seconds.
 error-bad-request = The request could not be understood.
 error-internal = Something went wrong on the server. Nothing has been lost; please try again. If it happens again, give the administrator this incident number: { $incident }.
 error-login-taken = This login is already taken.

@@ -66,6 +66,15 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 
 /// The application sending mail to an SMTP server on `smtp_port` of loopback.
 pub async fn spawn_app_with(backend: Backend, smtp_port: Option<u16>) -> Option<TestApp> {
+    spawn_app_configured(backend, smtp_port, |_| {}).await
+}
+
+/// The application with its web settings changed by `configure` (behind a proxy, over HTTPS…).
+pub async fn spawn_app_configured(
+    backend: Backend,
+    smtp_port: Option<u16>,
+    configure: impl FnOnce(&mut WebConfig),
+) -> Option<TestApp> {
     let name = random_name();
     let data = std::env::temp_dir().join(format!("senim-test-{name}"));
     std::fs::create_dir_all(&data).unwrap();
@@ -105,10 +114,11 @@ pub async fn spawn_app_with(backend: Backend, smtp_port: Option<u16>) -> Option<
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     // The tests send what the outbox would, at the moment they choose (`TestApp::send_due`).
-    let config = WebConfig {
+    let mut config = WebConfig {
         outbox: false,
         ..WebConfig::new(false)
     };
+    configure(&mut config);
     let mailer = smtp_port.map(|port| {
         senim_mail::Mailer::new(&senim_mail::MailConfig {
             host: "127.0.0.1".into(),
@@ -191,6 +201,30 @@ macro_rules! both_backends_with_smtp {
                 let Some(smtp) = crate::helpers::SmtpServer::start() else { return };
                 if let Some(app) = crate::helpers::spawn_app_with(backend, Some(smtp.port)).await {
                     super::$name(app, smtp).await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run(crate::helpers::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                run(crate::helpers::Backend::Postgres).await;
+            }
+        }
+    )*};
+}
+
+/// Runs each named test on both backends with the web settings changed by `$configure`
+/// (a function of `&mut WebConfig`): `both_backends_configured!(super::behind_proxy; a_test);`.
+macro_rules! both_backends_configured {
+    ($configure:path; $($name:ident),* $(,)?) => {$(
+        mod $name {
+            async fn run(backend: crate::helpers::Backend) {
+                if let Some(app) = crate::helpers::spawn_app_configured(backend, None, $configure).await {
+                    super::$name(app).await;
                 }
             }
 
@@ -564,6 +598,7 @@ impl Api {
 pub struct Browser {
     base: String,
     client: reqwest::Client,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
     csrf: String,
 }
 
@@ -576,14 +611,47 @@ pub fn csrf_of(page: &str) -> Option<String> {
 
 impl Browser {
     pub fn new(base: &str) -> Browser {
+        Browser::with(base, reqwest::header::HeaderMap::new())
+    }
+
+    /// A browser at `address`, as the reverse proxy in front of Senim tells it.
+    pub fn from_address(base: &str, address: &str) -> Browser {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-forwarded-for", address.parse().unwrap());
+        Browser::with(base, headers)
+    }
+
+    /// The same browser — its cookies — seen from another address from now on.
+    pub fn moved_to(&self, address: &str) -> Browser {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-forwarded-for", address.parse().unwrap());
+        let jar = self.jar.clone();
+        Browser::with_jar(&self.base, headers, jar)
+    }
+
+    fn with(base: &str, headers: reqwest::header::HeaderMap) -> Browser {
+        Browser::with_jar(
+            base,
+            headers,
+            std::sync::Arc::new(reqwest::cookie::Jar::default()),
+        )
+    }
+
+    fn with_jar(
+        base: &str,
+        headers: reqwest::header::HeaderMap,
+        jar: std::sync::Arc<reqwest::cookie::Jar>,
+    ) -> Browser {
         let client = reqwest::Client::builder()
-            .cookie_store(true)
+            .cookie_provider(jar.clone())
+            .default_headers(headers)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
         Browser {
             base: base.to_owned(),
             client,
+            jar,
             csrf: String::new(),
         }
     }

@@ -20,6 +20,7 @@ mod minutes;
 mod openings;
 mod paperwork;
 mod roles;
+mod sign_in;
 mod transactions;
 mod triage;
 mod trust_box;

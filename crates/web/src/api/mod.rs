@@ -172,6 +172,14 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
         match error {
             StoreError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such appeal"),
+            StoreError::Busy => {
+                tracing::warn!("turned away: too many code checks waiting");
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "busy",
+                    "too many checks are waiting; try again in a few seconds",
+                )
+            }
             error => {
                 let incident = incident();
                 tracing::error!(incident, %error, "storage failed");

@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Duration;
@@ -12,9 +12,13 @@ use senim_i18n::Lang;
 use serde::Deserialize;
 
 use crate::AppState;
+use crate::client::ClientNetwork;
 use crate::context::ValidForm;
-use crate::context::{Context, LANG_COOKIE, PRELOGIN_COOKIE, SESSION_COOKIE, SignedIn, set_cookie};
+use crate::context::{
+    Context, LANG_COOKIE, PRELOGIN_COOKIE, SESSION_COOKIE, SignedIn, cookie, cookie_name, set_cookie,
+};
 use crate::error::AppError;
+use crate::throttle::{Attempt, DEVICE_LIFETIME, Held};
 use crate::view::Chrome;
 
 /// How long a sign-in lasts at most: a working day with margin.
@@ -22,6 +26,31 @@ pub const SESSION_LIFETIME: Duration = Duration::hours(12);
 
 /// The cookie a browser holds between the password and the second factor.
 pub const CHALLENGE_COOKIE: &str = "senim_challenge";
+
+/// The cookie by which a browser that has signed in before is known to the throttle
+/// ([`crate::throttle::DeviceMarks`]).
+pub const DEVICE_COOKIE: &str = "senim_device";
+
+/// Counts a try of `login`'s password or second factor from this request, or says it is held:
+/// from a browser that signed in to that login before, for that browser alone; from any
+/// other, for its network and the login too.
+pub fn attempt(
+    state: &AppState,
+    headers: &HeaderMap,
+    network: &str,
+    login: &str,
+    secure: bool,
+) -> Result<Attempt, Held> {
+    let mark = cookie(headers, &cookie_name(DEVICE_COOKIE, secure));
+    let origin = state
+        .device_marks
+        .origin(mark, login, state.sign_in_throttle.network(network));
+    let attempt = state.sign_in_throttle.attempt(login, origin, state.app.now());
+    if attempt.is_err() {
+        tracing::warn!("sign-in held after repeated failures");
+    }
+    attempt
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -62,6 +91,8 @@ struct SignInForm {
 async fn sign_in(
     State(state): State<AppState>,
     context: Context,
+    ClientNetwork(network): ClientNetwork,
+    headers: HeaderMap,
     ValidForm(form): ValidForm<SignInForm>,
 ) -> Result<Response, AppError> {
     let login = form.login.trim();
@@ -79,18 +110,30 @@ async fn sign_in(
     if !senim_domain::staff::valid_login(login) {
         return refused("signin-failed", StatusCode::UNAUTHORIZED);
     }
-    if !state.sign_in_throttle.allows(login, now) {
-        tracing::warn!("sign-in held after repeated failures");
-        return refused("signin-held", StatusCode::TOO_MANY_REQUESTS);
-    }
     // Counted before the password is checked, so attempts sent in parallel count too.
-    state.sign_in_throttle.failed(login, now);
-    let Some(user) = state.app.check_password(login, &form.password).await? else {
-        tracing::info!("sign-in refused");
-        return refused("signin-failed", StatusCode::UNAUTHORIZED);
+    let Ok(attempt) = attempt(&state, &headers, &network, login, context.secure_cookies) else {
+        return refused("signin-held", StatusCode::TOO_MANY_REQUESTS);
+    };
+    let user = match state.app.check_password(login, &form.password).await {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            tracing::info!("sign-in refused");
+            return refused("signin-failed", StatusCode::UNAUTHORIZED);
+        }
+        Err(senim_store::StoreError::Busy) => {
+            // Not the person's fault: the try is given back.
+            state.sign_in_throttle.succeeded(&attempt);
+            tracing::warn!("sign-in turned away: too many password checks waiting");
+            let mut response = refused("signin-busy", StatusCode::SERVICE_UNAVAILABLE)?;
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("10"));
+            return Ok(response);
+        }
+        Err(error) => return Err(error.into()),
     };
     if user.two_factor {
-        // The password was right; the login stays counted until the code is right too.
+        // The password was right; the try stays counted until the code is right too.
         let challenge = state.app.store.create_sign_in_challenge(user.id, now).await?;
         let mut response = Redirect::to("/login/code").into_response();
         response.headers_mut().append(
@@ -104,8 +147,8 @@ async fn sign_in(
         );
         return Ok(response);
     }
-    state.sign_in_throttle.succeeded(login);
-    signed_in_response(&state, &context, &user).await
+    state.sign_in_throttle.succeeded(&attempt);
+    signed_in_response(&state, &context, &headers, &user).await
 }
 
 /// Starts the session of a person who gave everything asked, ending the browser's old one,
@@ -113,6 +156,7 @@ async fn sign_in(
 pub async fn signed_in_response(
     state: &AppState,
     context: &Context,
+    request: &HeaderMap,
     user: &senim_store::User,
 ) -> Result<Response, AppError> {
     if let Some(old) = &context.session_token {
@@ -120,6 +164,9 @@ pub async fn signed_in_response(
     }
     let token = state.app.start_session(user, SESSION_LIFETIME).await?;
     let secure = context.secure_cookies;
+    let mark = state
+        .device_marks
+        .after_sign_in(cookie(request, &cookie_name(DEVICE_COOKIE, secure)), &user.login);
     let mut response = Redirect::to("/").into_response();
     let headers = response.headers_mut();
     headers.append(
@@ -128,6 +175,11 @@ pub async fn signed_in_response(
     );
     headers.append(header::SET_COOKIE, set_cookie(PRELOGIN_COOKIE, "", 0, secure));
     headers.append(header::SET_COOKIE, set_cookie(CHALLENGE_COOKIE, "", 0, secure));
+    // The browser is known to the throttle from now on for this login.
+    headers.append(
+        header::SET_COOKIE,
+        set_cookie(DEVICE_COOKIE, &mark, DEVICE_LIFETIME.num_seconds(), secure),
+    );
     Ok(response)
 }
 
@@ -216,25 +268,32 @@ struct PasswordForm {
 async fn change_password(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    ClientNetwork(network): ClientNetwork,
+    headers: HeaderMap,
     ValidForm(form): ValidForm<PasswordForm>,
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user().clone();
-    let now = state.app.now();
     // The current password is a password guess like any other: the same throttle holds it.
-    let held = !state.sign_in_throttle.allows(&user.login, now);
-    if !held {
-        state.sign_in_throttle.failed(&user.login, now);
-    }
-    let current_is_right = !held
-        && state
+    let counted = attempt(
+        &state,
+        &headers,
+        &network,
+        &user.login,
+        signed_in.0.secure_cookies,
+    );
+    let held = counted.is_err();
+    let current_is_right = match &counted {
+        Ok(_) => state
             .app
             .store
             .authenticate(&user.login, &form.current)
             .await?
-            .is_some();
-    if current_is_right {
-        state.sign_in_throttle.succeeded(&user.login);
+            .is_some(),
+        Err(Held) => false,
+    };
+    if let (Ok(attempt), true) = (&counted, current_is_right) {
+        state.sign_in_throttle.succeeded(attempt);
     }
     let error = if held {
         Some("signin-held")

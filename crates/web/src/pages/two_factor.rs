@@ -17,9 +17,11 @@ use senim_i18n::Lang;
 use serde::Deserialize;
 
 use crate::AppState;
+use crate::client::ClientNetwork;
 use crate::context::{Confirmer, Context, SignedIn, ValidForm, cookie, cookie_name};
 use crate::error::AppError;
-use crate::pages::account::{CHALLENGE_COOKIE, signed_in_response};
+use crate::pages::account::{CHALLENGE_COOKIE, attempt, signed_in_response};
+use crate::throttle::{Attempt, Held};
 use crate::view::Chrome;
 
 pub fn router() -> Router<AppState> {
@@ -69,6 +71,7 @@ fn code_message(error: TwoFactorError) -> &'static str {
 async fn check_code(
     State(state): State<AppState>,
     context: Context,
+    ClientNetwork(network): ClientNetwork,
     headers: HeaderMap,
     ValidForm(form): ValidForm<CodeForm>,
 ) -> Result<Response, AppError> {
@@ -91,16 +94,14 @@ async fn check_code(
         // Too late, or no password given first: start again.
         return Ok(Redirect::to("/login").into_response());
     };
-    if !state.sign_in_throttle.allows(&user.login, now) {
-        tracing::warn!("sign-in held after repeated failures");
+    let Ok(attempt) = attempt(&state, &headers, &network, &user.login, context.secure_cookies) else {
         return refused("signin-held", StatusCode::TOO_MANY_REQUESTS);
-    }
-    state.sign_in_throttle.failed(&user.login, now);
+    };
     match state.app.check_second_factor(&user, &form.code).await? {
         Ok(_) => {
-            state.sign_in_throttle.succeeded(&user.login);
+            state.sign_in_throttle.succeeded(&attempt);
             state.app.store.end_sign_in_challenge(&challenge).await?;
-            signed_in_response(&state, &context, &user).await
+            signed_in_response(&state, &context, &headers, &user).await
         }
         Err(error) => {
             tracing::info!("second factor refused");
@@ -225,34 +226,43 @@ struct PasswordForm {
     password: String,
 }
 
-/// The password asked again counts against the login's throttle like a sign-in.
-async fn held(state: &AppState, signed_in: &SignedIn) -> Result<Option<Response>, AppError> {
+/// The password asked again counts against the login's throttle like a sign-in: the try, or
+/// the page saying it is held.
+async fn count_try(
+    state: &AppState,
+    signed_in: &SignedIn,
+    network: &str,
+    headers: &HeaderMap,
+) -> Result<Result<Attempt, Response>, AppError> {
     let login = &signed_in.user().login;
-    let now = state.app.now();
-    if !state.sign_in_throttle.allows(login, now) {
-        let message = signed_in.0.lang.t("signin-held");
-        let page = render(state, signed_in, Vec::new(), None, Some(message)).await?;
-        return Ok(Some((StatusCode::TOO_MANY_REQUESTS, page).into_response()));
+    match attempt(state, headers, network, login, signed_in.0.secure_cookies) {
+        Ok(attempt) => Ok(Ok(attempt)),
+        Err(Held) => {
+            let message = signed_in.0.lang.t("signin-held");
+            let page = render(state, signed_in, Vec::new(), None, Some(message)).await?;
+            Ok(Err((StatusCode::TOO_MANY_REQUESTS, page).into_response()))
+        }
     }
-    state.sign_in_throttle.failed(login, now);
-    Ok(None)
 }
 
 async fn renew_codes(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    ClientNetwork(network): ClientNetwork,
+    headers: HeaderMap,
     ValidForm(form): ValidForm<PasswordForm>,
 ) -> Result<Response, AppError> {
-    if let Some(held) = held(&state, &signed_in).await? {
-        return Ok(held);
-    }
+    let attempt = match count_try(&state, &signed_in, &network, &headers).await? {
+        Ok(attempt) => attempt,
+        Err(held) => return Ok(held),
+    };
     match state
         .app
         .renew_recovery_codes(signed_in.user(), &form.password)
         .await
     {
         Ok(codes) => {
-            state.sign_in_throttle.succeeded(&signed_in.user().login);
+            state.sign_in_throttle.succeeded(&attempt);
             let message = Some(signed_in.0.lang.t("two-factor-codes-renewed"));
             Ok(render(&state, &signed_in, codes, message, None)
                 .await?
@@ -265,18 +275,21 @@ async fn renew_codes(
 async fn disable(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    ClientNetwork(network): ClientNetwork,
+    headers: HeaderMap,
     ValidForm(form): ValidForm<PasswordForm>,
 ) -> Result<Response, AppError> {
-    if let Some(held) = held(&state, &signed_in).await? {
-        return Ok(held);
-    }
+    let attempt = match count_try(&state, &signed_in, &network, &headers).await? {
+        Ok(attempt) => attempt,
+        Err(held) => return Ok(held),
+    };
     match state
         .app
         .disable_two_factor(signed_in.user(), &form.password)
         .await
     {
         Ok(()) => {
-            state.sign_in_throttle.succeeded(&signed_in.user().login);
+            state.sign_in_throttle.succeeded(&attempt);
             Ok(Redirect::to("/account/two-factor?done=disabled").into_response())
         }
         Err(refused) => refused_page(&state, &signed_in, refused).await,
