@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use senim_domain::audit::AuditAction;
-use senim_domain::staff::{AccountError, TokenScopes, check_account};
-use senim_domain::{Organisation, OrganisationId, Position, Slug, UserId};
+use senim_domain::staff::{AccountError, HeadCount, TokenScopes, check_account, leaves_without_head};
+use senim_domain::{Organisation, OrganisationId, Position, Positions, Slug, UserId};
 use senim_i18n::Lang;
 use senim_store::{NewUser, StoreError, User};
 
@@ -103,6 +103,14 @@ impl App {
         if !by.permissions().confirm_readers {
             return Err(Refused::Store(StoreError::NotFound));
         }
+        // The person chooses their own password first: the one-time password was seen by
+        // whoever made the account, who must not be the one confirmed.
+        if let Some(account) = self.account_of(by, id).await?
+            && account.awaits_confirmation()
+            && account.must_change_password
+        {
+            return Err(Refused::Rule(AccountError::OwnPasswordFirst));
+        }
         let audit = self.event(by, AuditAction::AccountConfirmed).on_account(id);
         if !self
             .store
@@ -124,6 +132,7 @@ impl App {
         if by.id == id {
             return Err(Refused::Rule(AccountError::OwnAccount));
         }
+        self.keeps_a_head(by, id, None).await?;
         let audit = self.event(by, AuditAction::AccountDeactivated).on_account(id);
         if !self
             .store
@@ -148,6 +157,196 @@ impl App {
         }
         tracing::info!(user = id.0, by = by.id.0, "account reactivated");
         self.outbox.notify_one();
+        Ok(())
+    }
+
+    /// Gives an account of the school other positions (the administrator, the director or the
+    /// deputy director; never one's own). A position added that reads appeals makes the
+    /// account wait for the heads' confirmation again; the school keeps a standing head.
+    pub async fn change_positions(
+        &self,
+        by: &User,
+        id: UserId,
+        positions: Vec<Position>,
+    ) -> Result<User, Refused<AccountError>> {
+        let account = self.other_account(by, id).await?;
+        let positions =
+            Positions::new(positions).map_err(|_| Refused::Rule(AccountError::PositionsInvalid))?;
+        if positions == account.positions {
+            return Err(Refused::Rule(AccountError::StateUnchanged));
+        }
+        self.keeps_a_head(by, id, Some(&positions)).await?;
+        let confirm_again = account.positions.confirm_again_for(&positions);
+        let audit = self
+            .event(by, AuditAction::AccountChanged)
+            .on_account(id)
+            .with_detail(if confirm_again {
+                "positions_confirm_again"
+            } else {
+                "positions"
+            });
+        if !self
+            .store
+            .change_positions(by.organisation_id, id, &positions, confirm_again, &audit)
+            .await?
+        {
+            return Err(Refused::Store(StoreError::NotFound));
+        }
+        tracing::info!(user = id.0, by = by.id.0, confirm_again, "positions changed");
+        if confirm_again {
+            self.outbox.notify_one();
+        }
+        Ok(self.store.user(id).await?)
+    }
+
+    /// Gives an account of the school a new one-time password, to hand over in person (the
+    /// administrator, the director or the deputy director; one's own is changed on the password
+    /// page). Its browsers and tokens stop. Reset by the administrator, an account that reads
+    /// appeals waits for the heads' confirmation again: the administrator has seen the
+    /// password that opens it.
+    pub async fn reset_password(
+        &self,
+        by: &User,
+        id: UserId,
+    ) -> Result<(User, String), Refused<AccountError>> {
+        let account = self.other_account(by, id).await?;
+        let confirm_again = account.positions.need_confirmation() && !by.permissions().confirm_readers;
+        if confirm_again {
+            self.keeps_a_head(by, id, None).await?;
+        }
+        let password = senim_store::one_time_password();
+        let audit = self
+            .event(by, AuditAction::PasswordReset)
+            .on_account(id)
+            .with_detail(if confirm_again {
+                "confirm_again"
+            } else {
+                "one_time_password"
+            });
+        if !self
+            .store
+            .reset_password(
+                by.organisation_id,
+                id,
+                &password,
+                confirm_again,
+                self.now(),
+                &audit,
+            )
+            .await?
+        {
+            return Err(Refused::Store(StoreError::NotFound));
+        }
+        tracing::info!(user = id.0, by = by.id.0, confirm_again, "password reset");
+        if confirm_again {
+            self.outbox.notify_one();
+        }
+        Ok((self.store.user(id).await?, password))
+    }
+
+    /// Gives an active account a new one-time password as whoever holds the server (`senim
+    /// user reset-password`): the way back for a head who forgot theirs. The account keeps its
+    /// confirmation; its browsers and tokens stop.
+    pub async fn reset_password_as_holder(&self, user: &User) -> Result<Option<String>, StoreError> {
+        let password = senim_store::one_time_password();
+        let audit = self
+            .holder_event(user.organisation_id, AuditAction::PasswordReset)
+            .on_account(user.id)
+            .with_detail("one_time_password");
+        let reset = self
+            .store
+            .reset_password(
+                user.organisation_id,
+                user.id,
+                &password,
+                false,
+                self.now(),
+                &audit,
+            )
+            .await?;
+        if !reset {
+            return Ok(None);
+        }
+        tracing::info!(user = user.id.0, "password reset by the server's holder");
+        Ok(Some(password))
+    }
+
+    /// Sets the e-mail address of an account of the school, where its digest and alerts go
+    /// (empty for none).
+    pub async fn change_email(
+        &self,
+        by: &User,
+        id: UserId,
+        email: &str,
+    ) -> Result<User, Refused<AccountError>> {
+        let account = self.other_account(by, id).await?;
+        let email = email.trim();
+        if !email.is_empty() && !senim_domain::forwarding::valid_email(email) {
+            return Err(Refused::Rule(AccountError::EmailInvalid));
+        }
+        if email == account.email {
+            return Err(Refused::Rule(AccountError::StateUnchanged));
+        }
+        let audit = self
+            .event(by, AuditAction::AccountChanged)
+            .on_account(id)
+            .with_detail("email");
+        if !self
+            .store
+            .change_email(by.organisation_id, id, email, &audit)
+            .await?
+        {
+            return Err(Refused::Store(StoreError::NotFound));
+        }
+        tracing::info!(user = id.0, by = by.id.0, "e-mail address changed");
+        Ok(self.store.user(id).await?)
+    }
+
+    /// An active account of `by`'s school other than `by`'s own, for `by` who manages staff.
+    async fn other_account(&self, by: &User, id: UserId) -> Result<User, Refused<AccountError>> {
+        if !by.permissions().manage_staff {
+            return Err(Refused::Store(StoreError::NotFound));
+        }
+        if by.id == id {
+            return Err(Refused::Rule(AccountError::OwnAccount));
+        }
+        match self.account_of(by, id).await? {
+            Some(account) if account.active => Ok(account),
+            Some(_) => Err(Refused::Rule(AccountError::StateUnchanged)),
+            None => Err(Refused::Store(StoreError::NotFound)),
+        }
+    }
+
+    /// The account of `by`'s school with this id, active or not.
+    async fn account_of(&self, by: &User, id: UserId) -> Result<Option<User>, StoreError> {
+        Ok(self
+            .store
+            .staff(by.organisation_id)
+            .await?
+            .into_iter()
+            .find(|user| user.id == id))
+    }
+
+    /// Refuses a change of account `id` to `after` (`None`: it stops reading) that would leave
+    /// the school without a standing director or deputy director.
+    async fn keeps_a_head(
+        &self,
+        by: &User,
+        id: UserId,
+        after: Option<&Positions>,
+    ) -> Result<(), Refused<AccountError>> {
+        let staff = self.store.staff(by.organisation_id).await?;
+        let counts: Vec<HeadCount<'_>> = staff
+            .iter()
+            .map(|user| HeadCount {
+                id: user.id,
+                positions: &user.positions,
+                standing: user.active && !user.awaits_confirmation(),
+            })
+            .collect();
+        if leaves_without_head(&counts, id, after) {
+            return Err(Refused::Rule(AccountError::LastHead));
+        }
         Ok(())
     }
 

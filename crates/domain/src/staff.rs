@@ -174,6 +174,46 @@ impl Positions {
     pub fn need_confirmation(&self) -> bool {
         self.permissions().read_appeals
     }
+
+    /// Whether an account holding `self` and given `new` must be confirmed again: when `new`
+    /// reads appeals and adds a position the account did not hold. Taking a position away
+    /// needs no one's word.
+    pub fn confirm_again_for(&self, new: &Positions) -> bool {
+        new.need_confirmation() && new.0.iter().any(|position| !self.0.contains(position))
+    }
+}
+
+/// An account as the rule for the school's heads sees it.
+pub struct HeadCount<'a> {
+    pub id: UserId,
+    pub positions: &'a Positions,
+    /// Active, and confirmed (or needing no confirmation).
+    pub standing: bool,
+}
+
+/// Whether changing account `changed` to `after` (`None`: deactivated) leaves the school with
+/// no standing director or deputy director — then nobody could confirm a reader, and only the
+/// server's holder could bring one back. A school that has none already is not held to it.
+pub fn leaves_without_head(staff: &[HeadCount<'_>], changed: UserId, after: Option<&Positions>) -> bool {
+    let is_head = |positions: &Positions| positions.permissions().confirm_readers;
+    let heads_before = staff
+        .iter()
+        .filter(|account| account.standing && is_head(account.positions))
+        .count();
+    let heads_after = staff
+        .iter()
+        .filter(|account| {
+            if account.id == changed {
+                account.standing
+                    && after.is_some_and(|positions| {
+                        is_head(positions) && !account.positions.confirm_again_for(positions)
+                    })
+            } else {
+                account.standing && is_head(account.positions)
+            }
+        })
+        .count();
+    heads_before > 0 && heads_after == 0
 }
 
 impl fmt::Display for Positions {
@@ -228,6 +268,10 @@ pub enum AccountError {
     ScopeNotAllowed,
     #[error("expires: a number of days, weeks or years such as 90d, 12w or 1y, at most five years")]
     LifetimeInvalid,
+    #[error("account: the person has not chosen their own password yet; confirm once they have")]
+    OwnPasswordFirst,
+    #[error("account: the school would be left without a confirmed director or deputy director")]
+    LastHead,
 }
 
 /// Where an account stands.
@@ -274,9 +318,11 @@ impl AccountError {
             AccountError::FullNameRequired => "full_name",
             AccountError::PositionsInvalid => "position",
             AccountError::EmailInvalid => "email",
-            AccountError::NothingToConfirm | AccountError::StateUnchanged | AccountError::OwnAccount => {
-                "account"
-            }
+            AccountError::NothingToConfirm
+            | AccountError::StateUnchanged
+            | AccountError::OwnAccount
+            | AccountError::OwnPasswordFirst
+            | AccountError::LastHead => "account",
             AccountError::ScopeNotAllowed => "scope",
             AccountError::LifetimeInvalid => "expires",
         }
@@ -294,6 +340,8 @@ impl AccountError {
             AccountError::OwnAccount => "own_account",
             AccountError::ScopeNotAllowed => "scope_not_allowed",
             AccountError::LifetimeInvalid => "invalid_expires",
+            AccountError::OwnPasswordFirst => "own_password_first",
+            AccountError::LastHead => "last_head",
         }
     }
 
@@ -309,6 +357,8 @@ impl AccountError {
             AccountError::OwnAccount => "error-own-account",
             AccountError::ScopeNotAllowed => "error-scope-not-allowed",
             AccountError::LifetimeInvalid => "error-lifetime-invalid",
+            AccountError::OwnPasswordFirst => "error-own-password-first",
+            AccountError::LastHead => "error-last-head",
         }
     }
 }
@@ -519,6 +569,62 @@ pub fn valid_login(login: &str) -> bool {
 mod tests {
     use super::*;
     use Position::*;
+
+    #[test]
+    fn adding_a_reading_position_needs_a_confirmation_again_and_taking_one_away_does_not() {
+        let of = |positions: Vec<Position>| Positions::new(positions).unwrap();
+        let psychologist = of(vec![Psychologist]);
+        assert!(psychologist.confirm_again_for(&of(vec![Psychologist, Director])));
+        assert!(psychologist.confirm_again_for(&of(vec![SocialPedagogue])));
+        assert!(!of(vec![Psychologist, SocialPedagogue]).confirm_again_for(&psychologist));
+        assert!(!psychologist.confirm_again_for(&psychologist));
+        assert!(
+            !psychologist.confirm_again_for(&of(vec![Administrator])),
+            "a position that reads nothing needs nobody's word"
+        );
+    }
+
+    #[test]
+    fn the_last_standing_head_cannot_be_taken_away() {
+        let director = Positions::new(vec![Director]).unwrap();
+        let deputy = Positions::new(vec![DeputyDirector]).unwrap();
+        let psychologist = Positions::new(vec![Psychologist]).unwrap();
+        let staff = |deputy_standing: bool| {
+            vec![
+                HeadCount {
+                    id: UserId(1),
+                    positions: &director,
+                    standing: true,
+                },
+                HeadCount {
+                    id: UserId(2),
+                    positions: &deputy,
+                    standing: deputy_standing,
+                },
+                HeadCount {
+                    id: UserId(3),
+                    positions: &psychologist,
+                    standing: true,
+                },
+            ]
+        };
+        assert!(
+            !leaves_without_head(&staff(true), UserId(1), None),
+            "the deputy remains"
+        );
+        assert!(leaves_without_head(&staff(false), UserId(1), None));
+        assert!(leaves_without_head(&staff(false), UserId(1), Some(&psychologist)));
+        assert!(!leaves_without_head(&staff(false), UserId(3), None));
+        // Made deputy instead of director, the head would wait for a confirmation: no head.
+        assert!(leaves_without_head(&staff(false), UserId(1), Some(&deputy)));
+        // A school with no head at all is not held to the rule.
+        let none = vec![HeadCount {
+            id: UserId(3),
+            positions: &psychologist,
+            standing: true,
+        }];
+        assert!(!leaves_without_head(&none, UserId(3), None));
+    }
 
     #[test]
     fn a_password_is_long_and_not_a_common_one() {

@@ -312,6 +312,13 @@ pub enum UserCommand {
         #[arg(long)]
         login: String,
     },
+    /// Give an active account a new one-time password, printed once, for a head who forgot
+    /// theirs: it keeps its confirmation, and its browsers and tokens stop. Recorded in the
+    /// school's audit.
+    ResetPassword {
+        #[arg(long)]
+        login: String,
+    },
     /// Take away an account's second factor (authenticator app and recovery codes), for someone
     /// who lost both: they sign in with the password and, where the school requires it, enrol
     /// again at once. Recorded in the school's audit.
@@ -497,6 +504,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 bail!("--login: {login} does not wait for a confirmation");
             }
             println!("user {login} confirmed: it reads appeals as its positions allow");
+            Ok(0)
+        }
+        Command::User(UserCommand::ResetPassword { login }) => {
+            let app = cli.storage.open_app().await?;
+            let user = active_user(&app, &login).await?;
+            let Some(password) = app.reset_password_as_holder(&user).await? else {
+                bail!("--login: {login} is not an active account");
+            };
+            println!("one-time password of {login}: {password}");
+            println!("hand it over in person; they choose their own at the first sign-in");
             Ok(0)
         }
         Command::User(UserCommand::ResetTwoFactor { login }) => {

@@ -280,7 +280,8 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE users SET confirmed_at = $1, confirmed_by = $2 \
-             WHERE id = $3 AND organisation_id = $4 AND confirmed_at IS NULL AND active = 1",
+             WHERE id = $3 AND organisation_id = $4 AND confirmed_at IS NULL AND active = 1 \
+             AND must_change_password = 0",
         )
         .bind(unix(now))
         .bind(by.0)
@@ -402,6 +403,96 @@ impl Store {
             "UPDATE users SET active = 1, confirmed_at = NULL, confirmed_by = NULL, confirmation_requested_at = NULL \
              WHERE id = $1 AND organisation_id = $2 AND active = 0 AND system_account = 0",
         )
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&mut *tx)
+        .await?;
+        self.audited(tx, done.rows_affected() == 1, audit).await
+    }
+
+    /// Gives an active account of the school new positions; with `confirm_again` it waits for
+    /// the heads' confirmation before it reads again. False when no such account.
+    pub async fn change_positions(
+        &self,
+        organisation_id: OrganisationId,
+        id: UserId,
+        positions: &Positions,
+        confirm_again: bool,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE users SET positions = $1, \
+             confirmed_at = CASE WHEN $2 = 1 THEN NULL ELSE confirmed_at END, \
+             confirmed_by = CASE WHEN $2 = 1 THEN NULL ELSE confirmed_by END, \
+             confirmation_requested_at = CASE WHEN $2 = 1 THEN NULL ELSE confirmation_requested_at END \
+             WHERE id = $3 AND organisation_id = $4 AND active = 1 AND system_account = 0",
+        )
+        .bind(positions.to_string())
+        .bind(i64::from(confirm_again))
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&mut *tx)
+        .await?;
+        self.audited(tx, done.rows_affected() == 1, audit).await
+    }
+
+    /// Gives an active account of the school a new one-time password: its browsers are
+    /// signed out and its tokens revoked, and with `confirm_again` it waits for the heads'
+    /// confirmation before it reads again. False when no such account.
+    pub async fn reset_password(
+        &self,
+        organisation_id: OrganisationId,
+        id: UserId,
+        password: &str,
+        confirm_again: bool,
+        now: DateTime<Utc>,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        let password_hash = hash_password(password.to_owned()).await?;
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE users SET password_hash = $1, must_change_password = 1, \
+             confirmed_at = CASE WHEN $2 = 1 THEN NULL ELSE confirmed_at END, \
+             confirmed_by = CASE WHEN $2 = 1 THEN NULL ELSE confirmed_by END, \
+             confirmation_requested_at = CASE WHEN $2 = 1 THEN NULL ELSE confirmation_requested_at END \
+             WHERE id = $3 AND organisation_id = $4 AND active = 1 AND system_account = 0",
+        )
+        .bind(password_hash)
+        .bind(i64::from(confirm_again))
+        .bind(id.0)
+        .bind(organisation_id.0)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(unix(now))
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        self.audited(tx, true, audit).await
+    }
+
+    /// Sets the e-mail address (empty for none) of an active account of the school. False when
+    /// no such account.
+    pub async fn change_email(
+        &self,
+        organisation_id: OrganisationId,
+        id: UserId,
+        email: &str,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE users SET email = $1 WHERE id = $2 AND organisation_id = $3 AND active = 1 AND system_account = 0",
+        )
+        .bind(email)
         .bind(id.0)
         .bind(organisation_id.0)
         .execute(&mut *tx)

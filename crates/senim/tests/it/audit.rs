@@ -164,6 +164,24 @@ async fn changes_to_accounts_and_tokens_are_in_the_audit(app: TestApp) {
         .id
         .0;
     let director = app.api(&app.token("director").await);
+    let (status, error) = director
+        .post(&format!("/api/v1/staff/{id}/confirm"), json!({}))
+        .await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (422, Some("own_password_first")),
+        "not while the one-time password the administrator saw opens it"
+    );
+    // She chooses her own password.
+    let own = app.store.user_by_login("new.psy").await.unwrap();
+    let event = app.state.app.holder_event(
+        own.organisation_id,
+        senim_domain::audit::AuditAction::PasswordChanged,
+    );
+    app.store
+        .set_password(own.id, "her-own-password-2026", None, &event)
+        .await
+        .unwrap();
     assert_eq!(
         director
             .post(&format!("/api/v1/staff/{id}/confirm"), json!({}))

@@ -80,6 +80,24 @@ async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
             .replace("<code>deputy</code>", "")
             .replace("<code>director</code>", ""),
     ));
+    let specialist = app.store.user_by_login("specialist").await.unwrap().id.0;
+    for path in ["/staff".to_owned(), format!("/staff/{specialist}")] {
+        let page = admin.get(&path).await.1;
+        let page = [
+            "admin",
+            "specialist",
+            "psychologist",
+            "social",
+            "deputy",
+            "director",
+        ]
+        .iter()
+        .fold(page, |page, login| {
+            page.replace(&format!("<code>{login}</code>"), "")
+        })
+        .replace("specialist@school.test", "");
+        pages.push((path, page));
+    }
     for (path, page) in pages {
         assert!(page.contains("lang=\"kk\""), "{path}");
         let words = latin_words(&crate::helpers::visible_text(&page, "kk"));

@@ -21,6 +21,7 @@ mod openings;
 mod paperwork;
 mod roles;
 mod sign_in;
+mod staff;
 mod transactions;
 mod triage;
 mod trust_box;

@@ -1,0 +1,229 @@
+//! Changing the school's accounts on the staff page: positions (a new reading position waits
+//! for the heads again), the e-mail address, a new one-time password, and the rule that the
+//! school always keeps a head who can confirm readers.
+
+use crate::helpers::*;
+
+async fn id_of(app: &TestApp, login: &str) -> i64 {
+    app.store.user_by_login_any(login).await.unwrap().unwrap().id.0
+}
+
+fn one_time_password(page: &str) -> String {
+    page.split("<code class=\"secret\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the page shows the new password")
+        .to_owned()
+}
+
+async fn a_new_reading_position_waits_for_the_heads_and_one_taken_away_does_not(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut admin = app.browser("admin").await;
+    let mut psychologist = app.browser("psychologist").await;
+    let token = app.token("psychologist").await;
+    let id = id_of(&app, "psychologist").await;
+    let (status, page) = admin.get(&format!("/staff/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Лауазымдарды сақтау"), "{page}");
+    let (status, location) = admin
+        .post(
+            &format!("/staff/{id}/positions"),
+            &[
+                ("position", "psychologist"),
+                ("second_position", "social_pedagogue"),
+            ],
+        )
+        .await;
+    assert_eq!((status, location.as_str()), (303, "/staff?done=positions"));
+    assert_eq!(
+        psychologist.get("/journal").await.0,
+        403,
+        "she waits for the heads again"
+    );
+    let (status, error) = app.api(&token).get("/api/v1/appeals").await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (401, Some("awaiting_confirmation"))
+    );
+    let mut director = app.browser("director").await;
+    assert_eq!(director.post(&format!("/staff/{id}/confirm"), &[]).await.0, 303);
+    assert_eq!(psychologist.get("/journal").await.0, 200);
+    // Taking the second position away needs nobody's word.
+    let (status, _) = director
+        .post(
+            &format!("/staff/{id}/positions"),
+            &[("position", "psychologist"), ("second_position", "")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(psychologist.get("/journal").await.0, 200);
+    // Nonsense is refused on the page, and saying nothing new changes nothing.
+    let (status, page) = admin
+        .post(
+            &format!("/staff/{id}/positions"),
+            &[("position", "administrator"), ("second_position", "psychologist")],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("role=\"alert\""), "{page}");
+    let (status, _) = admin
+        .post(&format!("/staff/{id}/positions"), &[("position", "psychologist")])
+        .await;
+    assert_eq!(status, 422);
+    let trail = app.api(&app.token("director").await).get("/api/v1/audit").await.1;
+    let changes = trail["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|event| event["action"] == "account_changed")
+        .count();
+    assert_eq!(changes, 2, "{trail}");
+}
+
+async fn the_e_mail_address_is_changed_and_checked(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut deputy = app.browser("deputy").await;
+    let id = id_of(&app, "specialist").await;
+    let (status, _) = deputy
+        .post(&format!("/staff/{id}/email"), &[("email", "not an address")])
+        .await;
+    assert_eq!(status, 422);
+    let (status, location) = deputy
+        .post(&format!("/staff/{id}/email"), &[("email", "aigul@school.test")])
+        .await;
+    assert_eq!((status, location.as_str()), (303, "/staff?done=email"));
+    let user = app.store.user_by_login("specialist").await.unwrap();
+    assert_eq!(user.email, "aigul@school.test");
+    let (_, page) = deputy.get("/staff?done=email").await;
+    assert!(page.contains("Электрондық пошта мекенжайы сақталды."), "{page}");
+}
+
+async fn a_new_one_time_password_stops_the_old_one_and_from_the_administrator_waits_for_the_heads(
+    app: TestApp,
+) {
+    app.school("school-a", "").await;
+    let mut admin = app.browser("admin").await;
+    let mut specialist = app.browser("specialist").await;
+    let token = app.token("specialist").await;
+    let id = id_of(&app, "specialist").await;
+    let (status, page) = admin.post(&format!("/staff/{id}/password"), &[]).await;
+    assert_eq!(status, 200);
+    let password = one_time_password(&page);
+    assert!(password.len() >= 12);
+    // Her open page and her token stop; the old password opens nothing.
+    assert_eq!(specialist.get("/journal").await.0, 303);
+    assert_eq!(app.api(&token).get("/api/v1/appeals").await.0, 401);
+    let mut elsewhere = Browser::new(&app.base);
+    assert_eq!(
+        elsewhere
+            .sign_in("specialist", &password_of("specialist"))
+            .await
+            .0,
+        401
+    );
+    // The administrator saw the password: she chooses her own, and the heads confirm her again.
+    let mut again = Browser::new(&app.base);
+    assert_eq!(again.sign_in("specialist", &password).await.0, 303);
+    let own = "quiet-stone-morning-42";
+    let (status, page) = again
+        .post(
+            "/account/password",
+            &[("current", &password), ("new", own), ("repeat", own)],
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(again.get("/journal").await.0, 403);
+    let mut director = app.browser("director").await;
+    assert_eq!(director.post(&format!("/staff/{id}/confirm"), &[]).await.0, 303);
+    assert_eq!(again.get("/journal").await.0, 200);
+    // From a head, the account stays confirmed.
+    let social = id_of(&app, "social").await;
+    let (status, page) = director.post(&format!("/staff/{social}/password"), &[]).await;
+    assert_eq!(status, 200);
+    let password = one_time_password(&page);
+    let mut social_browser = Browser::new(&app.base);
+    assert_eq!(social_browser.sign_in("social", &password).await.0, 303);
+    let own = "amber-cloud-window-17";
+    social_browser
+        .post(
+            "/account/password",
+            &[("current", &password), ("new", own), ("repeat", own)],
+        )
+        .await;
+    assert_eq!(social_browser.get("/journal").await.0, 200);
+    // Nobody changes their own account here.
+    let own_id = id_of(&app, "director").await;
+    assert_eq!(director.get(&format!("/staff/{own_id}")).await.0, 404);
+    assert_eq!(
+        director.post(&format!("/staff/{own_id}/password"), &[]).await.0,
+        422
+    );
+}
+
+async fn the_school_keeps_a_head_who_can_confirm_readers(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut director = app.browser("director").await;
+    let deputy = id_of(&app, "deputy").await;
+    assert_eq!(
+        director.post(&format!("/staff/{deputy}/deactivate"), &[]).await.0,
+        303
+    );
+    let mut admin = app.browser("admin").await;
+    let head = id_of(&app, "director").await;
+    let (status, page) = admin.post(&format!("/staff/{head}/deactivate"), &[]).await;
+    assert_eq!(status, 422);
+    assert!(page.contains("басқа басшыны растаңыз"), "{page}");
+    let (status, _) = admin.post(&format!("/staff/{head}/password"), &[]).await;
+    assert_eq!(
+        status, 422,
+        "a reset by the administrator would leave her waiting"
+    );
+    let (status, _) = admin
+        .post(
+            &format!("/staff/{head}/positions"),
+            &[("position", "psychologist")],
+        )
+        .await;
+    assert_eq!(status, 422);
+    let (status, error) = app
+        .api(&app.token("admin").await)
+        .post(&format!("/api/v1/staff/{head}/deactivate"), serde_json::json!({}))
+        .await;
+    assert_eq!((status, error["code"].as_str()), (422, Some("last_head")));
+    // A director who forgot her password gets a new one from whoever holds the server.
+    let output = app.senim(&["user", "reset-password", "--login", "director"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let printed = String::from_utf8(output.stdout).unwrap();
+    let password = printed
+        .lines()
+        .find_map(|line| line.strip_prefix("one-time password of director: "))
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        director.get("/journal").await.0,
+        303,
+        "her old browser is signed out"
+    );
+    let mut again = Browser::new(&app.base);
+    assert_eq!(again.sign_in("director", &password).await.0, 303);
+    let own = "tulip-spring-river-2026";
+    let (status, page) = again
+        .post(
+            "/account/password",
+            &[("current", &password), ("new", own), ("repeat", own)],
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(again.get("/journal").await.0, 200, "still confirmed");
+}
+
+both_backends!(
+    a_new_reading_position_waits_for_the_heads_and_one_taken_away_does_not,
+    the_e_mail_address_is_changed_and_checked,
+    a_new_one_time_password_stops_the_old_one_and_from_the_administrator_waits_for_the_heads,
+    the_school_keeps_a_head_who_can_confirm_readers,
+);
