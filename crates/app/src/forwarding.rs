@@ -1,13 +1,14 @@
 //! Forwarding an appeal to an executing organisation and following it to its answer.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use senim_domain::audit::AuditAction;
 use senim_domain::forwarding::ExecutingOrganisationId;
 use senim_domain::forwarding::{
     ForwardingChannel, ForwardingError, ForwardingId, ForwardingRequest, LetterLanguage, changed_deadline,
     plan_forwarding, required_text,
 };
 use senim_domain::{AppealId, OrganisationId, UserId};
-use senim_store::{DirectoryEntry, NewForwarding, StoreError};
+use senim_store::{DirectoryEntry, NewForwarding, StoreError, User};
 
 use crate::{App, Refused};
 
@@ -201,19 +202,24 @@ impl App {
         Ok(id)
     }
 
-    /// Changes an organisation's contacts in the school's directory.
+    /// Changes an organisation's contacts in the school's directory. A new e-mail address is
+    /// kept in the entry's history and the audit; letters already queued keep the address
+    /// they were written for.
     pub async fn update_directory_entry(
         &self,
-        organisation_id: OrganisationId,
-        by: UserId,
+        by: &User,
         id: ExecutingOrganisationId,
         entry: &DirectoryEntry<'_>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        let mut audit = self
+            .event(by, AuditAction::SettingsChanged)
+            .with_detail("directory_email");
+        audit.at = now;
         self.store
-            .update_executing_organisation(organisation_id, id, entry, now)
+            .update_executing_organisation(by.organisation_id, id, entry, by.id, now, &audit)
             .await?;
-        tracing::info!(entry = id.0, user = by.0, "directory entry changed");
+        tracing::info!(entry = id.0, user = by.id.0, "directory entry changed");
         Ok(())
     }
 }

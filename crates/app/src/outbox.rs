@@ -227,8 +227,10 @@ async fn deliver(
         ],
     );
     let to = &forwarding.executing_organisation;
+    // The address the letter was written for, not whatever the directory says now.
+    let address = forwarding.letter_email.as_deref().unwrap_or(&to.email);
     let result = mailer
-        .send(&to.email, to.name_in(lang.code()), &subject, &body)
+        .send(address, to.name_in(lang.code()), &subject, &body)
         .await;
     Ok((result, forwarding.delivery.attempts))
 }

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use senim_domain::audit::AuditEvent;
 use senim_domain::deadline::DeadlineRule;
 use senim_domain::forwarding::{
     ChosenDeadline, DEFAULT_DIRECTORY, DeliveryState, ExecutingOrganisation, ExecutingOrganisationId,
@@ -35,7 +36,20 @@ pub struct ForwardingRecord {
     /// Whether the letter includes the applicant's details (only when the specialist says so).
     pub include_applicant: bool,
     pub letter_language: LetterLanguage,
+    /// The address an e-mail forwarding's letter was written for: a later change in the
+    /// directory does not redirect it (only a resend after a refusal takes the new one).
+    pub letter_email: Option<String>,
     pub delivery: Delivery,
+}
+
+/// A change of a directory entry's e-mail address, kept with who made it and when.
+#[derive(Clone, Debug)]
+pub struct EmailChange {
+    pub entry: ExecutingOrganisationId,
+    pub at: DateTime<Utc>,
+    pub by_name: String,
+    pub old: String,
+    pub new: String,
 }
 
 /// Where an e-mail forwarding's letter stands.
@@ -97,7 +111,7 @@ macro_rules! forwarding_columns {
          executing_organisations.phone, executing_organisations.address, users.full_name AS sent_by_name, \
          forwardings.include_applicant, forwardings.letter_language, forwardings.delivery_state, \
          forwardings.delivery_attempts, forwardings.delivery_error, forwardings.next_attempt_at, \
-         forwardings.delivered_at, \
+         forwardings.delivered_at, forwardings.letter_email, \
          appeals.year AS appeal_year, appeals.number AS appeal_number \
          FROM forwardings \
          JOIN executing_organisations ON executing_organisations.id = forwardings.executing_organisation_id \
@@ -191,6 +205,7 @@ impl Store {
             include_applicant: row.try_get::<i64, _>("include_applicant")? != 0,
             letter_language: LetterLanguage::parse(&row.try_get::<String, _>("letter_language")?)
                 .ok_or(StoreError::Corrupt("letter language"))?,
+            letter_email: row.try_get("letter_email")?,
             delivery: Delivery {
                 state: DeliveryState::parse(&row.try_get::<String, _>("delivery_state")?)
                     .ok_or(StoreError::Corrupt("delivery state"))?,
@@ -291,14 +306,28 @@ impl Store {
         Ok(ExecutingOrganisationId(row.try_get("id")?))
     }
 
+    /// Changes a directory entry; a change of its e-mail address is kept in the entry's
+    /// history with `by` and the moment, and recorded in the audit, in the same transaction.
+    /// Letters already written keep the address they were written for.
     pub async fn update_executing_organisation(
         &self,
         organisation_id: OrganisationId,
         id: ExecutingOrganisationId,
         entry: &DirectoryEntry<'_>,
+        by: UserId,
         now: DateTime<Utc>,
+        audit: &AuditEvent,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
+        let mut tx = self.pool.begin().await?;
+        let old: String =
+            sqlx::query("SELECT email FROM executing_organisations WHERE id = $1 AND organisation_id = $2")
+                .bind(id.0)
+                .bind(organisation_id.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StoreError::NotFound)?
+                .try_get("email")?;
+        sqlx::query(
             "UPDATE executing_organisations SET name_kk = $1, name_ru = $2, email = $3, fax = $4, phone = $5, \
              address = $6, updated_at = $7 WHERE id = $8 AND organisation_id = $9",
         )
@@ -311,12 +340,51 @@ impl Store {
         .bind(unix(now))
         .bind(id.0)
         .bind(organisation_id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+        if old != entry.email.trim() {
+            sqlx::query(
+                "INSERT INTO directory_email_changes (organisation_id, executing_organisation_id, changed_at, \
+                 changed_by, old_email, new_email) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(organisation_id.0)
+            .bind(id.0)
+            .bind(unix(now))
+            .bind(by.0)
+            .bind(&old)
+            .bind(entry.email.trim())
+            .execute(&mut *tx)
+            .await?;
+            crate::audit::append(&mut tx, &self.chain_key, audit).await?;
         }
+        tx.commit().await?;
         Ok(())
+    }
+
+    /// Every change of an e-mail address in the school's directory, oldest first.
+    pub async fn directory_email_changes(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<Vec<EmailChange>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT c.executing_organisation_id, c.changed_at, users.full_name, c.old_email, c.new_email \
+             FROM directory_email_changes c JOIN users ON users.id = c.changed_by \
+             WHERE c.organisation_id = $1 ORDER BY c.changed_at, c.id",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(EmailChange {
+                    entry: ExecutingOrganisationId(row.try_get("executing_organisation_id")?),
+                    at: from_unix(row.try_get("changed_at")?)?,
+                    by_name: row.try_get("full_name")?,
+                    old: row.try_get("old_email")?,
+                    new: row.try_get("new_email")?,
+                })
+            })
+            .collect()
     }
 
     /// Appends to a forwarding's history. Private, called with the row's fields in order.
@@ -375,7 +443,7 @@ impl Store {
         } = new;
         let mut tx = self.pool.begin().await?;
         let owned = sqlx::query(
-            "SELECT appeals.id FROM appeals JOIN executing_organisations e ON e.organisation_id = appeals.organisation_id \
+            "SELECT appeals.id, e.email FROM appeals JOIN executing_organisations e ON e.organisation_id = appeals.organisation_id \
              WHERE appeals.id = $1 AND appeals.organisation_id = $2 AND e.id = $3",
         )
         .bind(appeal_id.0)
@@ -383,14 +451,20 @@ impl Store {
         .bind(executing_organisation_id.0)
         .fetch_optional(&mut *tx)
         .await?;
-        if owned.is_none() {
+        let Some(owned) = owned else {
             return Err(StoreError::NotFound);
-        }
+        };
+        // The letter goes to the address it is written for, whatever the directory says later.
+        let letter_email: Option<String> = if channel == ForwardingChannel::Email {
+            Some(owned.try_get("email")?)
+        } else {
+            None
+        };
         let due_on = deadline.due.format("%Y-%m-%d").to_string();
         let row = sqlx::query(
             "INSERT INTO forwardings (organisation_id, appeal_id, executing_organisation_id, channel, sent_at, sent_by, \
-             deadline_rule, due_on, include_applicant, letter_language, delivery_state, next_attempt_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+             deadline_rule, due_on, include_applicant, letter_language, delivery_state, next_attempt_at, letter_email) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(organisation_id.0)
         .bind(appeal_id.0)
@@ -404,6 +478,7 @@ impl Store {
         .bind(letter_language.code())
         .bind(if channel == ForwardingChannel::Email { "pending" } else { "none" })
         .bind((channel == ForwardingChannel::Email).then(|| unix(now)))
+        .bind(letter_email)
         .fetch_one(&mut *tx)
         .await?;
         let id: i64 = row.try_get("id")?;
@@ -840,8 +915,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let done = sqlx::query(
-            "UPDATE forwardings SET delivery_state = 'pending', next_attempt_at = $1 WHERE id = $2 \
-             AND organisation_id = $3 AND delivery_state = 'failed' AND withdrawn_at IS NULL AND answered_on IS NULL",
+            "UPDATE forwardings SET delivery_state = 'pending', next_attempt_at = $1, \
+             letter_email = (SELECT email FROM executing_organisations WHERE executing_organisations.id = forwardings.executing_organisation_id) \
+             WHERE id = $2 AND organisation_id = $3 AND delivery_state = 'failed' AND withdrawn_at IS NULL AND answered_on IS NULL",
         )
         .bind(unix(now))
         .bind(id.0)

@@ -34,7 +34,9 @@ pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, Outcome
 pub use audit::{AuditFilter, AuditRecord};
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
-pub use forwarding::{Delivery, DirectoryEntry, ForwardingEvent, ForwardingRecord, NewForwarding};
+pub use forwarding::{
+    Delivery, DirectoryEntry, EmailChange, ForwardingEvent, ForwardingRecord, NewForwarding,
+};
 pub use handovers::HandoverRecord;
 pub use minutes::{Attendee, MinutesRecord, MinutesRefusal};
 pub use openings::{

@@ -826,3 +826,6 @@ staff-password-reset = New one-time password — hand it over in person; it is s
 staff-waits-own-password = Waits for the person to choose their own password
 error-own-password-first = The person has not chosen their own password yet. Confirm the account once they have signed in and changed it.
 error-last-head = The school would be left without a confirmed director or deputy director, and nobody could confirm readers. Confirm another head first.
+directory-email-history = Changes of the e-mail address
+directory-email-note = A new e-mail address is kept in the entry's history with who changed it and when; letters already waiting go to the address they were written for.
+delivery-to = Letter address:

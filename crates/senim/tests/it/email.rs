@@ -289,7 +289,69 @@ async fn the_schools_heads_are_asked_to_confirm_a_new_reader_by_login_only(app: 
     }
 }
 
+async fn a_queued_letter_goes_where_it_was_written_for_and_the_change_is_kept(
+    app: TestApp,
+    smtp: SmtpServer,
+) {
+    app.school("school-a", "").await;
+    let (appeal, organisation) = appeal_and_addressed_organisation(&app, None).await;
+    let api = app.api(&app.token("specialist").await);
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/appeals/{appeal}/forwardings"),
+            json!({ "executing_organisation_id": organisation, "channel": "email" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    // Before the outbox runs, someone points the entry at another address.
+    let (_, directory) = api.get("/api/v1/directory").await;
+    let name_kk = directory["items"][0]["name_kk"].as_str().unwrap().to_owned();
+    let mut psychologist = app.browser("psychologist").await;
+    let (status, _) = psychologist
+        .post(
+            &format!("/directory/{organisation}"),
+            &[("name_kk", &name_kk), ("email", "someone@elsewhere.test")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(app.send_due().await.letters, 1);
+    let messages = smtp.received(1);
+    assert_eq!(letters_to(&messages, "pdn@police.test").len(), 1, "{messages:?}");
+    assert!(letters_to(&messages, "someone@elsewhere.test").is_empty());
+    // The change is in the entry's history with who made it, and in the audit.
+    let (_, page) = psychologist.get("/directory").await;
+    assert!(
+        page.contains("Электрондық пошта мекенжайының өзгерістері")
+            && page.contains("pdn@police.test → someone@elsewhere.test")
+            && page.contains("Тестов Тест"),
+        "{page}"
+    );
+    let (_, trail) = app.api(&app.token("director").await).get("/api/v1/audit").await;
+    assert!(
+        trail["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|event| event["action"] == "settings_changed" && event["login"] == "psychologist"),
+        "{trail}"
+    );
+    // A letter written now goes to the new address.
+    api.post(
+        &format!("/api/v1/appeals/{appeal}/forwardings"),
+        json!({ "executing_organisation_id": organisation, "channel": "email" }),
+    )
+    .await;
+    assert_eq!(app.send_due().await.letters, 1);
+    let messages = smtp.received(2);
+    assert_eq!(
+        letters_to(&messages, "someone@elsewhere.test").len(),
+        1,
+        "{messages:?}"
+    );
+}
+
 both_backends_with_smtp!(
+    a_queued_letter_goes_where_it_was_written_for_and_the_change_is_kept,
     the_forwarding_letter_arrives_with_the_summary_and_only_asked_for_details,
     a_letter_waits_while_the_server_is_down_and_goes_out_when_it_is_back,
     the_morning_digest_lists_numbers_and_deadlines_only,

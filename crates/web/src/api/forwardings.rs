@@ -63,6 +63,7 @@ pub(super) fn forwarding_json(
         "withdrawn": record.withdrawn.as_ref().map(|(reason, at)| json!({ "reason": reason.as_str(), "at": rfc3339(*at) })),
         "delivery": (record.delivery.state != senim_domain::forwarding::DeliveryState::None).then(|| json!({
             "state": record.delivery.state.code(),
+            "to": record.letter_email,
             "attempts": record.delivery.attempts,
             "error": record.delivery.error,
             "next_attempt_at": record.delivery.next_attempt_at.map(rfc3339),

@@ -377,6 +377,8 @@ pub struct DirectoryView {
     pub fax: String,
     pub phone: String,
     pub address: String,
+    /// The e-mail address's changes, oldest first: when, who, from and to.
+    pub email_history: Vec<(String, String, String, String)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -396,6 +398,11 @@ async fn render_directory(
 ) -> Result<DirectoryPage, AppError> {
     let user = context.user().ok_or(AppError::SignIn)?;
     let entries = state.app.store.directory(user.organisation_id).await?;
+    let changes = state
+        .app
+        .store
+        .directory_email_changes(user.organisation_id)
+        .await?;
     Ok(DirectoryPage {
         l: context.lang,
         chrome: Chrome::new(context, "/directory"),
@@ -409,6 +416,18 @@ async fn render_directory(
                 fax: entry.fax,
                 phone: entry.phone,
                 address: entry.address,
+                email_history: changes
+                    .iter()
+                    .filter(|change| change.entry == entry.id)
+                    .map(|change| {
+                        (
+                            senim_domain::time::format_local(change.at),
+                            change.by_name.clone(),
+                            change.old.clone(),
+                            change.new.clone(),
+                        )
+                    })
+                    .collect(),
             })
             .collect(),
         can_edit: user.permissions().register_appeals,
@@ -493,7 +512,7 @@ async fn update_directory(
         Ok(entry) => {
             state
                 .app
-                .update_directory_entry(user.organisation_id, user.id, id, &entry, state.app.now())
+                .update_directory_entry(user, id, &entry, state.app.now())
                 .await?;
             Ok(Redirect::to(&format!("/directory#organisation-{}", id.0)).into_response())
         }

@@ -40,6 +40,8 @@ pub struct ForwardingView {
     pub history: Vec<String>,
     /// For an e-mail: whether the letter went out, or why not yet.
     pub delivery: Option<String>,
+    /// The address an e-mail letter was written for.
+    pub letter_to: Option<String>,
     /// The letter was refused and may be sent again (e.g. after the address is corrected).
     pub can_resend: bool,
 }
@@ -104,6 +106,7 @@ impl ForwardingView {
             withdrawn: record.withdrawn.as_ref().map(|(reason, _)| reason.0.clone()),
             history,
             delivery: delivery_text(record, lang),
+            letter_to: record.letter_email.clone().filter(|address| !address.is_empty()),
             can_resend: record.delivery.state == DeliveryState::Failed && open,
         }
     }
