@@ -66,12 +66,27 @@ impl App {
     /// shown if the record cannot be written.
     pub async fn open_appeal(&self, by: &User, id: AppealId) -> Result<AppealRecord, StoreError> {
         let record = self.store.appeal(by.organisation_id, id).await?;
+        self.audit_shown(by, &record, None).await?;
+        Ok(record)
+    }
+
+    /// Records that `by` is shown `record` again — its page redrawn after a refused form
+    /// (`what` is `None`), or a part of it such as its forwardings through the API.
+    pub async fn audit_shown(
+        &self,
+        by: &User,
+        record: &AppealRecord,
+        what: Option<&'static str>,
+    ) -> Result<(), StoreError> {
         let entry = EntryRef {
             year: record.row.appeal.year,
             number: record.row.appeal.number,
         };
-        self.audit_appeal(by, AuditAction::AppealOpened, entry).await?;
-        Ok(record)
+        let mut event = self.event(by, AuditAction::AppealOpened).on_appeal(entry);
+        if let Some(what) = what {
+            event = event.with_detail(what);
+        }
+        self.audit(event).await
     }
 
     /// The school's audit trail, newest first: for the director and the deputy director only

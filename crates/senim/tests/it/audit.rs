@@ -472,7 +472,51 @@ async fn the_books_fingerprint_is_the_one_verify_prints(app: TestApp) {
     );
 }
 
+async fn every_showing_of_an_appeal_is_in_the_audit_not_only_its_page(app: TestApp) {
+    app.school("school-a", "").await;
+    let specialist = app.api(&app.token("specialist").await);
+    let created = specialist
+        .register(json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау шалды" }))
+        .await;
+    let id = created["id"].as_i64().unwrap();
+    let mut social = app.browser("social").await;
+    // A refused outcome shows the page again: that is a reading too.
+    let (status, _) = social
+        .post(&format!("/appeals/{id}/outcome"), &[("outcome", "")])
+        .await;
+    assert_eq!(status, 422);
+    // The forwardings through the API carry the organisations' answers.
+    let psychologist = app.api(&app.token("psychologist").await);
+    assert_eq!(
+        psychologist
+            .get(&format!("/api/v1/appeals/{id}/forwardings"))
+            .await
+            .0,
+        200
+    );
+    let director = app.api(&app.token("director").await);
+    let (_, trail) = director.get("/api/v1/audit").await;
+    let items = trail["items"].as_array().unwrap();
+    let shown = |login: &str| {
+        items
+            .iter()
+            .filter(|e| {
+                e["action"] == "appeal_opened" && e["login"] == login && e["number"] == created["number"]
+            })
+            .count()
+    };
+    assert_eq!(shown("social"), 1, "{trail}");
+    assert_eq!(shown("psychologist"), 1, "{trail}");
+    assert!(
+        items
+            .iter()
+            .any(|e| e["login"] == "psychologist" && e["detail"] == "forwardings"),
+        "{trail}"
+    );
+}
+
 both_backends!(
+    every_showing_of_an_appeal_is_in_the_audit_not_only_its_page,
     an_appeal_opened_is_in_the_audit_with_its_number_and_never_its_text,
     only_the_heads_read_the_audit_and_everyone_sees_their_own_sign_ins,
     changes_to_accounts_and_tokens_are_in_the_audit,

@@ -121,6 +121,19 @@ async fn the_server_log_never_shows_appeal_texts_or_personal_data() {
         )
         .await;
     assert_eq!(status, 200);
+    // A new school requires a second factor of its readers: she enrols.
+    assert_eq!(browser.post("/account/two-factor/start", &[]).await.0, 303);
+    let (_, page) = browser.get("/account/two-factor").await;
+    let secret = page
+        .split("secret=")
+        .nth(1)
+        .and_then(|rest| rest.split(['&', '"', '<']).next())
+        .expect("the enrolment shows the secret");
+    let code = senim_domain::two_factor::code_at(&base32(secret), senim_app::Clock::system().now());
+    let (status, _) = browser
+        .post("/account/two-factor/confirm", &[("code", &code)])
+        .await;
+    assert_eq!(status, 200);
     let token = senim(&["token", "create", "--login", "specialist"])
         .trim()
         .to_owned();
@@ -243,4 +256,24 @@ async fn the_server_log_never_shows_appeal_texts_or_personal_data() {
         assert!(!stored.contains(secret), "the data directory holds {secret}");
     }
     std::fs::remove_dir_all(&data).unwrap();
+}
+
+/// RFC 4648 base32 without padding, as an `otpauth://` URI carries the secret.
+fn base32(text: &str) -> Vec<u8> {
+    let mut bits = 0u64;
+    let mut count = 0;
+    let mut bytes = Vec::new();
+    for c in text.chars().filter(|c| *c != '=') {
+        let value = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+            .find(c.to_ascii_uppercase())
+            .expect("a base32 letter") as u64;
+        bits = (bits << 5) | value;
+        count += 5;
+        if count >= 8 {
+            count -= 8;
+            bytes.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    bytes
 }

@@ -165,9 +165,16 @@ async fn new_recovery_codes_and_turning_it_off_ask_for_the_password(app: TestApp
 
 async fn a_school_that_requires_it_sends_its_readers_to_enrol_first(app: TestApp) {
     app.school("school-a", "").await;
+    let token = app.token("psychologist").await;
     let mut director = app.browser("director").await;
     let (status, location) = director.post("/staff/two-factor", &[("required", "on")]).await;
     assert_eq!((status, location.as_str()), (303, "/staff?done=two-factor"));
+    // A token made with the password alone reads nothing until its person enrols.
+    let (status, error) = app.api(&token).get("/api/v1/appeals").await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (401, Some("two_factor_required"))
+    );
     // The psychologist, signed in with a password, sees nothing but the enrolment.
     let mut psychologist = app.browser("psychologist").await;
     let (status, location) = psychologist.get("/journal").await;
@@ -179,6 +186,7 @@ async fn a_school_that_requires_it_sends_its_readers_to_enrol_first(app: TestApp
     let _ = location;
     enrol(&app, &mut psychologist, "psychologist").await;
     assert_eq!(psychologist.get("/journal").await.0, 200);
+    assert_eq!(app.api(&token).get("/api/v1/appeals").await.0, 200);
     let mut admin = app.browser("admin").await;
     assert_eq!(admin.get("/admin/users").await.0, 200);
     // While required, it cannot be turned off.
@@ -197,6 +205,8 @@ async fn a_school_that_requires_it_sends_its_readers_to_enrol_first(app: TestApp
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(!app.store.user_by_login("psychologist").await.unwrap().two_factor);
+    let mut deputy = app.browser("deputy").await;
+    enrol(&app, &mut deputy, "deputy").await;
     let (_, trail) = app.api(&app.token("deputy").await).get("/api/v1/audit").await;
     assert!(
         trail["items"]

@@ -415,7 +415,7 @@ async fn create_reply(
     let appeal_id = parse_id(&id)?;
     let Json(body) = body?;
     let text = senim_domain::trust_box::message_text(&body.text)?;
-    state.app.store.appeal(user.organisation_id, appeal_id).await?;
+    let record = state.app.store.appeal(user.organisation_id, appeal_id).await?;
     match state
         .app
         .reply_to_student(user.organisation_id, user.id, appeal_id, &text, state.app.now())
@@ -431,6 +431,15 @@ async fn create_reply(
         }
         Err(error) => return Err(error.into()),
     }
+    // The answer is the whole conversation: a reading of it.
+    let entry = senim_domain::EntryRef {
+        year: record.row.appeal.year,
+        number: record.row.appeal.number,
+    };
+    state
+        .app
+        .audit_appeal(user, senim_domain::audit::AuditAction::ConversationRead, entry)
+        .await?;
     let conversation = state
         .app
         .store

@@ -163,6 +163,8 @@ async fn list_forwardings(
         .store
         .appeal(user.organisation_id, parse_id(&id)?)
         .await?;
+    // The forwardings carry the organisations' answers: a reading of the appeal.
+    state.app.audit_shown(user, &record, Some("forwardings")).await?;
     let (forwardings, _) = state
         .app
         .store

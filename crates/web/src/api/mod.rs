@@ -238,6 +238,24 @@ impl FromRequestParts<AppState> for ApiUser {
                 "this account reads nothing until the school's director or deputy director confirms it",
             ));
         }
+        // The school requires a second factor of its readers: a token made with the password
+        // alone reads and writes nothing until its person enrols (posting voicemails reads
+        // nothing, and goes on).
+        let beyond_intake = [
+            TokenScope::JournalRead,
+            TokenScope::JournalWrite,
+            TokenScope::StaffManage,
+            TokenScope::AuditRead,
+        ]
+        .into_iter()
+        .any(|scope| scopes.allows(scope));
+        if beyond_intake && !user.two_factor && state.app.two_factor_required(&user).await? {
+            return Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "two_factor_required",
+                "the school requires a second factor of this account: enrol at /account/two-factor first",
+            ));
+        }
         Ok(ApiUser(user, scopes))
     }
 }

@@ -648,6 +648,9 @@ pub async fn appeal_page_with(
     forward_error: Option<ForwardingError>,
 ) -> Result<AppealPage, AppError> {
     let user = context.user().ok_or(AppError::SignIn)?;
+    // Every drawing of the page — opened, or shown again after a refused form — is in the
+    // audit before anything of it is shown.
+    state.app.audit_shown(user, record, None).await?;
     let forwarding = ForwardingSection::load(state, user, record, context.lang, forward_error).await?;
     let mut page = appeal_view(record, context, flash, String::new(), None, forwarding);
     page.conversation = load_conversation(state, record, context.lang).await?;
@@ -777,8 +780,12 @@ async fn appeal_page(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    // Recorded in the audit before anything of it is shown.
-    let record = state.app.open_appeal(user, parse_id(&id)?).await?;
+    // Recorded in the audit (by `appeal_page_with`) before anything of it is shown.
+    let record = state
+        .app
+        .store
+        .appeal(user.organisation_id, parse_id(&id)?)
+        .await?;
     let flash = match query.done.as_deref() {
         Some("registered") if record.row.appeal.correction.is_some() => {
             Some(appeal_title(&record, lang, "correction-done"))
@@ -819,6 +826,7 @@ async fn record_outcome(
             Ok(Redirect::to(&format!("/appeals/{}?done=outcome", appeal_id.0)).into_response())
         }
         Err(error) => {
+            state.app.audit_shown(user, &record, None).await?;
             let forwarding = ForwardingSection::load(&state, user, &record, lang, None).await?;
             let mut page = appeal_view(
                 &record,
