@@ -200,47 +200,31 @@ impl App {
     }
 
     /// Gives an account of the school a new one-time password, to hand over in person (the
-    /// administrator, the director or the deputy director; one's own is changed on the password
-    /// page). Its browsers and tokens stop. Reset by the administrator, an account that reads
-    /// appeals waits for the heads' confirmation again: the administrator has seen the
-    /// password that opens it.
+    /// director or the deputy director; the administrator only to an account that reads no
+    /// appeal, since whoever sees the password could open the account; one's own is changed on
+    /// the password page). Its browsers and tokens stop.
     pub async fn reset_password(
         &self,
         by: &User,
         id: UserId,
     ) -> Result<(User, String), Refused<AccountError>> {
         let account = self.other_account(by, id).await?;
-        let confirm_again = account.positions.need_confirmation() && !by.permissions().confirm_readers;
-        if confirm_again {
-            self.keeps_a_head(by, id, None).await?;
+        if account.positions.need_confirmation() && !by.permissions().confirm_readers {
+            return Err(Refused::Rule(AccountError::ResetByHeads));
         }
         let password = senim_store::one_time_password();
         let audit = self
             .event(by, AuditAction::PasswordReset)
             .on_account(id)
-            .with_detail(if confirm_again {
-                "confirm_again"
-            } else {
-                "one_time_password"
-            });
+            .with_detail("one_time_password");
         if !self
             .store
-            .reset_password(
-                by.organisation_id,
-                id,
-                &password,
-                confirm_again,
-                self.now(),
-                &audit,
-            )
+            .reset_password(by.organisation_id, id, &password, self.now(), &audit)
             .await?
         {
             return Err(Refused::Store(StoreError::NotFound));
         }
-        tracing::info!(user = id.0, by = by.id.0, confirm_again, "password reset");
-        if confirm_again {
-            self.outbox.notify_one();
-        }
+        tracing::info!(user = id.0, by = by.id.0, "password reset");
         Ok((self.store.user(id).await?, password))
     }
 
@@ -255,14 +239,7 @@ impl App {
             .with_detail("one_time_password");
         let reset = self
             .store
-            .reset_password(
-                user.organisation_id,
-                user.id,
-                &password,
-                false,
-                self.now(),
-                &audit,
-            )
+            .reset_password(user.organisation_id, user.id, &password, self.now(), &audit)
             .await?;
         if !reset {
             return Ok(None);

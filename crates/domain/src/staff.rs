@@ -272,6 +272,10 @@ pub enum AccountError {
     OwnPasswordFirst,
     #[error("account: the school would be left without a confirmed director or deputy director")]
     LastHead,
+    #[error(
+        "account: only the director or the deputy director gives a new password to an account that reads appeals"
+    )]
+    ResetByHeads,
 }
 
 /// Where an account stands.
@@ -322,7 +326,8 @@ impl AccountError {
             | AccountError::StateUnchanged
             | AccountError::OwnAccount
             | AccountError::OwnPasswordFirst
-            | AccountError::LastHead => "account",
+            | AccountError::LastHead
+            | AccountError::ResetByHeads => "account",
             AccountError::ScopeNotAllowed => "scope",
             AccountError::LifetimeInvalid => "expires",
         }
@@ -342,6 +347,7 @@ impl AccountError {
             AccountError::LifetimeInvalid => "invalid_expires",
             AccountError::OwnPasswordFirst => "own_password_first",
             AccountError::LastHead => "last_head",
+            AccountError::ResetByHeads => "reset_by_heads",
         }
     }
 
@@ -359,6 +365,7 @@ impl AccountError {
             AccountError::LifetimeInvalid => "error-lifetime-invalid",
             AccountError::OwnPasswordFirst => "error-own-password-first",
             AccountError::LastHead => "error-last-head",
+            AccountError::ResetByHeads => "error-reset-by-heads",
         }
     }
 }

@@ -77,9 +77,11 @@ impl Store {
         digits: String,
     ) -> Result<String, StoreError> {
         let failed = |error: String| StoreError::PasswordHash(error);
-        let _permit = HASHING.enter().await?;
+        let permit = HASHING.enter().await?;
         let pepper = self.receipt_pepper.clone();
         tokio::task::spawn_blocking(move || {
+            // Held until the hash is done, even when the request is dropped meanwhile.
+            let _permit = permit;
             let salt = Sha256::new()
                 .chain_update(b"senim/code-salt\0")
                 .chain_update(purpose.as_bytes())

@@ -171,7 +171,9 @@ impl HashGate {
     }
 
     /// A turn at the hasher, or [`StoreError::Busy`] when the queue is full or the wait too long.
-    pub async fn enter(&self) -> Result<tokio::sync::SemaphorePermit<'_>, StoreError> {
+    /// The turn is to be moved into the blocking task, so that a request dropped meanwhile
+    /// does not free it while its hash still runs.
+    pub async fn enter(&'static self) -> Result<tokio::sync::SemaphorePermit<'static>, StoreError> {
         use std::sync::atomic::Ordering;
         if let Ok(permit) = self.permits.try_acquire() {
             return Ok(permit);
@@ -180,9 +182,15 @@ impl HashGate {
             self.waiting.fetch_sub(1, Ordering::AcqRel);
             return Err(StoreError::Busy);
         }
-        let permit = tokio::time::timeout(self.wait, self.permits.acquire()).await;
-        self.waiting.fetch_sub(1, Ordering::AcqRel);
-        match permit {
+        // Counted out again however the wait ends, a request dropped while waiting included.
+        struct Waiting<'a>(&'a std::sync::atomic::AtomicUsize);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+            }
+        }
+        let _waiting = Waiting(&self.waiting);
+        match tokio::time::timeout(self.wait, self.permits.acquire()).await {
             Ok(Ok(permit)) => Ok(permit),
             Ok(Err(error)) => Err(StoreError::PasswordHash(error.to_string())),
             Err(_) => Err(StoreError::Busy),
@@ -191,8 +199,9 @@ impl HashGate {
 }
 
 async fn hash_password(password: String) -> Result<String, StoreError> {
-    let _permit = HASHING.enter().await?;
+    let permit = HASHING.enter().await?;
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         Argon2::default()
             .hash_password(password.as_bytes())
             .map(|hash| hash.to_string())
@@ -203,8 +212,9 @@ async fn hash_password(password: String) -> Result<String, StoreError> {
 }
 
 async fn password_matches(password: String, stored: String) -> Result<bool, StoreError> {
-    let _permit = HASHING.enter().await?;
+    let permit = HASHING.enter().await?;
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         PasswordHash::new(&stored)
             .map(|hash| {
                 Argon2::default()
@@ -215,6 +225,25 @@ async fn password_matches(password: String, stored: String) -> Result<bool, Stor
     })
     .await
     .map_err(|error| StoreError::PasswordHash(error.to_string()))
+}
+
+/// Ends every browser session of the account and revokes its tokens, in the caller's
+/// transaction.
+async fn sign_out_everywhere(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: UserId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+        .bind(unix(now))
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 impl Store {
@@ -357,16 +386,8 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
         // Its tokens end with it: a reactivated account makes new ones.
-        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-            .bind(unix(now))
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
+        sign_out_everywhere(&mut tx, id, now).await?;
         self.audited(tx, true, audit).await
     }
 
@@ -438,28 +459,22 @@ impl Store {
     }
 
     /// Gives an active account of the school a new one-time password: its browsers are
-    /// signed out and its tokens revoked, and with `confirm_again` it waits for the heads'
-    /// confirmation before it reads again. False when no such account.
+    /// signed out and its tokens revoked. False when no such account.
     pub async fn reset_password(
         &self,
         organisation_id: OrganisationId,
         id: UserId,
         password: &str,
-        confirm_again: bool,
         now: DateTime<Utc>,
         audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
         let password_hash = hash_password(password.to_owned()).await?;
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
-            "UPDATE users SET password_hash = $1, must_change_password = 1, \
-             confirmed_at = CASE WHEN $2 = 1 THEN NULL ELSE confirmed_at END, \
-             confirmed_by = CASE WHEN $2 = 1 THEN NULL ELSE confirmed_by END, \
-             confirmation_requested_at = CASE WHEN $2 = 1 THEN NULL ELSE confirmation_requested_at END \
-             WHERE id = $3 AND organisation_id = $4 AND active = 1 AND system_account = 0",
+            "UPDATE users SET password_hash = $1, must_change_password = 1 \
+             WHERE id = $2 AND organisation_id = $3 AND active = 1 AND system_account = 0",
         )
         .bind(password_hash)
-        .bind(i64::from(confirm_again))
         .bind(id.0)
         .bind(organisation_id.0)
         .execute(&mut *tx)
@@ -467,15 +482,7 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-            .bind(unix(now))
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
+        sign_out_everywhere(&mut tx, id, now).await?;
         self.audited(tx, true, audit).await
     }
 
@@ -944,6 +951,14 @@ mod tests {
         // The queue is full: turned away without waiting.
         assert!(matches!(GATE.enter().await, Err(StoreError::Busy)));
         assert!(matches!(waiting.await.unwrap(), Err(StoreError::Busy)));
+        // A waiter whose request is dropped leaves its place in the queue.
+        let dropped = tokio::spawn(async { GATE.enter().await.map(drop) });
+        while GATE.waiting.load(std::sync::atomic::Ordering::Acquire) == 0 {
+            tokio::task::yield_now().await;
+        }
+        dropped.abort();
+        let _ = dropped.await;
+        assert_eq!(GATE.waiting.load(std::sync::atomic::Ordering::Acquire), 0);
         // A turn freed is given to the next.
         drop(busy);
         assert!(GATE.enter().await.is_ok());

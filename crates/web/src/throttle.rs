@@ -197,6 +197,17 @@ impl SignInThrottle {
         Ok(Attempt { login, origin })
     }
 
+    /// The try could not be checked (the server was too busy): it is given back everywhere it
+    /// was counted, and nothing else is forgotten.
+    pub fn give_back(&self, attempt: &Attempt) {
+        let mut state = self.state.lock().expect("the throttle's lock is never poisoned");
+        state.pairs.give_back(&(attempt.login.clone(), attempt.origin));
+        if let Origin::Network(network) = attempt.origin {
+            state.networks.give_back(&network);
+            state.logins.give_back(&attempt.login);
+        }
+    }
+
     /// The try was right: its pair and login start again, and the network has its try back.
     pub fn succeeded(&self, attempt: &Attempt) {
         let mut state = self.state.lock().expect("the throttle's lock is never poisoned");
@@ -526,6 +537,24 @@ mod tests {
     }
 
     #[test]
+    fn a_try_given_back_forgets_nothing_else() {
+        let throttle = SignInThrottle::default();
+        let now = Utc.with_ymd_and_hms(2026, 1, 5, 4, 0, 0).unwrap();
+        let school = throttle.network("203.0.113.7");
+        for _ in 0..MAX_FAILURES - 1 {
+            throttle.attempt("deputy", school, now).unwrap();
+        }
+        let busy = throttle.attempt("deputy", school, now).unwrap();
+        throttle.give_back(&busy);
+        throttle.attempt("deputy", school, now).unwrap();
+        assert_eq!(
+            throttle.attempt("deputy", school, now).unwrap_err(),
+            Held,
+            "the nine wrong tries still count"
+        );
+    }
+
+    #[test]
     fn a_success_clears_the_failures() {
         let throttle = SignInThrottle::default();
         let now = Utc.with_ymd_and_hms(2026, 1, 5, 4, 0, 0).unwrap();
@@ -546,9 +575,11 @@ mod tests {
             let network = throttle.network(&format!("n{}", n / 20));
             let _ = throttle.attempt(&format!("u{n}"), network, now + Duration::milliseconds(n as i64));
         }
-        let state = throttle.state(now + Duration::seconds(60));
+        // As the last try left them, before any later sweep.
+        let state = throttle.state.lock().unwrap();
         assert!(state.pairs.map.len() <= MAX_TRACKED);
         assert!(state.logins.map.len() <= MAX_TRACKED);
+        assert!(state.networks.map.len() <= MAX_TRACKED);
     }
 }
 

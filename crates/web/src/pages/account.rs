@@ -121,8 +121,8 @@ async fn sign_in(
             return refused("signin-failed", StatusCode::UNAUTHORIZED);
         }
         Err(senim_store::StoreError::Busy) => {
-            // Not the person's fault: the try is given back.
-            state.sign_in_throttle.succeeded(&attempt);
+            // Not the person's fault: the try is given back, and nothing else forgotten.
+            state.sign_in_throttle.give_back(&attempt);
             tracing::warn!("sign-in turned away: too many password checks waiting");
             let mut response = refused("signin-busy", StatusCode::SERVICE_UNAVAILABLE)?;
             response
