@@ -249,6 +249,31 @@ async fn an_opening_needs_two_members_of_the_school_and_a_past_moment(app: TestA
         .await;
     assert_eq!(status, 422, "the administrator is no commission member");
     assert_eq!(refused["code"], "unknown_member");
+    let output = app.senim(&[
+        "user",
+        "add",
+        "--school",
+        "school-a",
+        "--login",
+        "fresh.psy",
+        "--full-name",
+        "Жаңа Психолог",
+        "--position",
+        "psychologist",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (status, refused) = api
+        .post(
+            "/api/v1/openings",
+            json!({ "members": ["deputy", "fresh.psy"], "letters": 0 }),
+        )
+        .await;
+    assert_eq!(status, 422, "nor an account the heads have not confirmed");
+    assert_eq!(refused["code"], "unknown_member");
     let (status, refused) = api
         .post(
             "/api/v1/openings",

@@ -105,7 +105,13 @@ async fn create_opening(
     let mut members = Vec::new();
     for login in &body.members {
         match state.app.store.user_by_login(login.trim()).await {
-            Ok(member) if member.organisation_id == user.organisation_id => members.push(member.id),
+            // The commission is of staff who read appeals, as on the page: not the administrator,
+            // nor an account still waiting for the heads' confirmation.
+            Ok(member)
+                if member.organisation_id == user.organisation_id && member.permissions().read_appeals =>
+            {
+                members.push(member.id)
+            }
             Ok(_) | Err(StoreError::NotFound) => return Err(OpeningRefusal::UnknownMember.into()),
             Err(error) => return Err(error.into()),
         }
