@@ -69,6 +69,10 @@ impl Book {
                 if entry.urgent {
                     marks.push(lang.t("mark-urgent"));
                 }
+                // Seed 5.3: column в is not filled for an anonymous appeal; the number says so.
+                if entry.applicant.is_empty() {
+                    marks.push(lang.t("mark-anonymous"));
+                }
                 let mut notes = Vec::new();
                 if let Some(corrects) = &entry.corrects {
                     notes.push(lang.t_args("book-corrects", &[("entry", Arg::from(corrects.as_str()))]));
@@ -80,7 +84,7 @@ impl Book {
                     "year_break": year_break,
                     "number": entry.number.to_string(),
                     "received": entry.received,
-                    "applicant": if entry.applicant.is_empty() { lang.t("appeal-anonymous") } else { entry.applicant.clone() },
+                    "applicant": entry.applicant,
                     "summary": entry.summary,
                     "forwarded": entry.forwarded,
                     "outcome": entry.outcome,

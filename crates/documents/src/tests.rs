@@ -176,6 +176,12 @@ fn the_book_has_a_title_page_numbered_pages_and_the_page_count() {
         "the numbering restarts in January: {flat}"
     );
     assert!(flat.contains("шұғыл"), "urgent entries are marked");
+    // Seed 5.3: column в stays empty for an anonymous appeal; its number is marked instead.
+    assert!(
+        !flat.contains("Иесі бүркемеленген"),
+        "column в is not filled: {flat}"
+    );
+    assert!(flat.contains("жасырын"), "anonymous entries are marked: {flat}");
     assert!(
         flat.contains("№ 4 (2025) түзетеді") || flat.contains("түзет"),
         "{flat}"
