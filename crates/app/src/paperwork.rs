@@ -9,7 +9,7 @@ use senim_domain::analysis::{AppealFacts, Figures, Month};
 use senim_domain::calendar::WorkingCalendar;
 use senim_domain::minutes::{ProposedItem, SinceLastMeeting, proposed_agenda};
 use senim_domain::plan::{AcademicYear, Activity, Mark, Period, PlanItem, Record, progress};
-use senim_domain::{Channel, JournalYear, OrganisationId, Position};
+use senim_domain::{AppealId, Channel, JournalYear, OrganisationId, Position};
 use senim_i18n::{Arg, Lang};
 use senim_store::{MinutesRecord, PlanItemRecord, Store, StoreError};
 
@@ -26,45 +26,85 @@ pub async fn appeal_facts(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<Vec<(NaiveDate, AppealFacts)>, StoreError> {
-    let mut facts = Vec::new();
-    // An appeal is registered in its year or, received on 31 December, early the next.
+    // An appeal is registered in its year or, received on 31 December, early the next; a
+    // correction may come in the next year too.
+    let mut rows = Vec::new();
+    let mut forwardings = std::collections::HashMap::new();
     for year in from.year()..=to.year() + 1 {
-        let mut forwardings = store
-            .forwardings_of_year(organisation_id, JournalYear(year))
-            .await?;
-        for row in store.journal(organisation_id, JournalYear(year)).await? {
-            let content = &row.appeal.content;
-            let day = senim_domain::time::local_date(content.received_at());
-            if day < from || day > to {
-                continue;
+        forwardings.extend(
+            store
+                .forwardings_of_year(organisation_id, JournalYear(year))
+                .await?,
+        );
+        rows.extend(store.journal(organisation_id, JournalYear(year)).await?);
+    }
+    // A correction is a new entry of the same appeal: it replaces the entry it corrects in
+    // every figure, and takes over its forwardings and its outcome.
+    let replaced_by: std::collections::HashMap<AppealId, AppealId> = rows
+        .iter()
+        .filter_map(|row| {
+            row.appeal
+                .correction
+                .as_ref()
+                .map(|correction| (correction.corrects, row.appeal.id))
+        })
+        .collect();
+    let standing = |mut id: AppealId| {
+        // A chain of corrections ends at the latest; the bound guards against a loop.
+        for _ in 0..replaced_by.len() {
+            match replaced_by.get(&id) {
+                Some(next) => id = *next,
+                None => break,
             }
-            let records = forwardings.remove(&row.appeal.id).unwrap_or_default();
-            let live: Vec<&senim_store::ForwardingRecord> = records
-                .iter()
-                .filter(|record| record.withdrawn.is_none())
-                .collect();
-            facts.push((
-                day,
-                AppealFacts {
-                    channel: content.channel(),
-                    topic: content.category().topic(),
-                    anonymous: content.anonymous(),
-                    urgent: row.triage.as_ref().is_some_and(|triage| triage.urgent),
-                    forwarded_to: live
-                        .iter()
-                        .map(|record| record.executing_organisation.name_in(lang.code()).to_owned())
-                        .collect(),
-                    answered_on_time: live
-                        .iter()
-                        .any(|record| record.answer.as_ref().is_some_and(|(_, on)| *on <= record.due_on)),
-                    overdue: live.iter().any(|record| match &record.answer {
-                        Some((_, on)) => *on > record.due_on,
-                        None => record.due_on < today,
-                    }),
-                    has_outcome: row.latest_outcome.is_some(),
-                },
-            ));
         }
+        id
+    };
+    let mut records_of: std::collections::HashMap<AppealId, Vec<senim_store::ForwardingRecord>> =
+        std::collections::HashMap::new();
+    for (appeal_id, records) in forwardings {
+        records_of.entry(standing(appeal_id)).or_default().extend(records);
+    }
+    let answered: std::collections::HashSet<AppealId> = rows
+        .iter()
+        .filter(|row| row.latest_outcome.is_some())
+        .map(|row| standing(row.appeal.id))
+        .collect();
+    let mut facts = Vec::new();
+    for row in &rows {
+        if replaced_by.contains_key(&row.appeal.id) {
+            continue;
+        }
+        let content = &row.appeal.content;
+        let day = senim_domain::time::local_date(content.received_at());
+        if day < from || day > to {
+            continue;
+        }
+        let records = records_of.remove(&row.appeal.id).unwrap_or_default();
+        let live: Vec<&senim_store::ForwardingRecord> = records
+            .iter()
+            .filter(|record| record.withdrawn.is_none())
+            .collect();
+        facts.push((
+            day,
+            AppealFacts {
+                channel: content.channel(),
+                topic: content.category().topic(),
+                anonymous: content.anonymous(),
+                urgent: row.triage.as_ref().is_some_and(|triage| triage.urgent),
+                forwarded_to: live
+                    .iter()
+                    .map(|record| record.executing_organisation.name_in(lang.code()).to_owned())
+                    .collect(),
+                answered_on_time: live
+                    .iter()
+                    .any(|record| record.answer.as_ref().is_some_and(|(_, on)| *on <= record.due_on)),
+                overdue: live.iter().any(|record| match &record.answer {
+                    Some((_, on)) => *on > record.due_on,
+                    None => record.due_on < today,
+                }),
+                has_outcome: answered.contains(&row.appeal.id),
+            },
+        ));
     }
     Ok(facts)
 }

@@ -119,4 +119,43 @@ async fn the_months_figures_match_the_journal(app: TestApp) {
     assert!(text.contains("Срочные обращения 1"), "{text}");
     let _ = std::fs::remove_file(&out);
 }
-both_backends!(the_months_figures_match_the_journal);
+async fn a_correction_is_the_same_appeal_in_the_figures(app: TestApp) {
+    app.school("school-a", "").await;
+    let api = app.api(&app.token("specialist").await);
+    api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Қоңырау" }))
+        .await;
+    let letter = api
+        .register(json!({ "channel": "box_letter", "anonymous": true, "summary": "Хат: асхана" }))
+        .await;
+    let (_, directory) = api.get("/api/v1/directory").await;
+    let organisation = directory["items"][0]["id"].as_i64().unwrap();
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/appeals/{}/forwardings", letter["id"]),
+            json!({ "executing_organisation_id": organisation, "channel": "fax" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    // It was a talk in person, not a letter: the entry is corrected by a new one.
+    let (status, correction) = api
+        .post(
+            &format!("/api/v1/appeals/{}/corrections", letter["id"]),
+            json!({ "channel": "in_person", "anonymous": true, "summary": "Әңгіме: асхана", "reason": "арна қате көрсетілген" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{correction}");
+    let month = senim_domain::time::local(app.state.app.now())
+        .format("%Y-%m")
+        .to_string();
+    let (_, figures) = api.get(&format!("/api/v1/analysis/{month}")).await;
+    assert_eq!(figures["total"], 2, "two appeals, not three entries: {figures}");
+    assert_eq!(figures["by_channel"]["phone"], 1);
+    assert_eq!(figures["by_channel"]["box_letter"], 0, "as corrected");
+    assert_eq!(figures["by_channel"]["in_person"], 1);
+    assert_eq!(figures["forwarded"], 1, "the forwarding stays with the appeal");
+}
+
+both_backends!(
+    the_months_figures_match_the_journal,
+    a_correction_is_the_same_appeal_in_the_figures
+);
