@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use senim_domain::audit::AuditAction;
-use senim_domain::staff::{AccountError, HeadCount, TokenScopes, check_account, leaves_without_head};
+use senim_domain::staff::{
+    AccountError, HeadCount, TokenScopes, check_account, check_email, leaves_without_head,
+};
 use senim_domain::{Organisation, OrganisationId, Position, Positions, Slug, UserId};
 use senim_i18n::Lang;
 use senim_store::{NewUser, StoreError, User};
@@ -105,7 +107,8 @@ impl App {
         }
         // The person chooses their own password first: the one-time password was seen by
         // whoever made the account, who must not be the one confirmed.
-        if let Some(account) = self.account_of(by, id).await?
+        let staff = self.store.staff(by.organisation_id).await?;
+        if let Some(account) = staff.iter().find(|user| user.id == id)
             && account.awaits_confirmation()
             && account.must_change_password
         {
@@ -132,7 +135,7 @@ impl App {
         if by.id == id {
             return Err(Refused::Rule(AccountError::OwnAccount));
         }
-        self.keeps_a_head(by, id, None).await?;
+        keeps_a_head(&self.store.staff(by.organisation_id).await?, id, None)?;
         let audit = self.event(by, AuditAction::AccountDeactivated).on_account(id);
         if !self
             .store
@@ -169,13 +172,13 @@ impl App {
         id: UserId,
         positions: Vec<Position>,
     ) -> Result<User, Refused<AccountError>> {
-        let account = self.other_account(by, id).await?;
+        let (account, staff) = self.other_account(by, id).await?;
         let positions =
             Positions::new(positions).map_err(|_| Refused::Rule(AccountError::PositionsInvalid))?;
         if positions == account.positions {
             return Err(Refused::Rule(AccountError::StateUnchanged));
         }
-        self.keeps_a_head(by, id, Some(&positions)).await?;
+        keeps_a_head(&staff, id, Some(&positions))?;
         let confirm_again = account.positions.confirm_again_for(&positions);
         let audit = self
             .event(by, AuditAction::AccountChanged)
@@ -208,7 +211,7 @@ impl App {
         by: &User,
         id: UserId,
     ) -> Result<(User, String), Refused<AccountError>> {
-        let account = self.other_account(by, id).await?;
+        let (account, _) = self.other_account(by, id).await?;
         if account.positions.need_confirmation() && !by.permissions().confirm_readers {
             return Err(Refused::Rule(AccountError::ResetByHeads));
         }
@@ -256,11 +259,8 @@ impl App {
         id: UserId,
         email: &str,
     ) -> Result<User, Refused<AccountError>> {
-        let account = self.other_account(by, id).await?;
-        let email = email.trim();
-        if !email.is_empty() && !senim_domain::forwarding::valid_email(email) {
-            return Err(Refused::Rule(AccountError::EmailInvalid));
-        }
+        let (account, _) = self.other_account(by, id).await?;
+        let email = check_email(email).map_err(Refused::Rule)?;
         if email == account.email {
             return Err(Refused::Rule(AccountError::StateUnchanged));
         }
@@ -279,52 +279,21 @@ impl App {
         Ok(self.store.user(id).await?)
     }
 
-    /// An active account of `by`'s school other than `by`'s own, for `by` who manages staff.
-    async fn other_account(&self, by: &User, id: UserId) -> Result<User, Refused<AccountError>> {
+    /// An active account of `by`'s school other than `by`'s own, for `by` who manages staff,
+    /// with every account of the school (for the rule on heads).
+    async fn other_account(&self, by: &User, id: UserId) -> Result<(User, Vec<User>), Refused<AccountError>> {
         if !by.permissions().manage_staff {
             return Err(Refused::Store(StoreError::NotFound));
         }
         if by.id == id {
             return Err(Refused::Rule(AccountError::OwnAccount));
         }
-        match self.account_of(by, id).await? {
-            Some(account) if account.active => Ok(account),
+        let staff = self.store.staff(by.organisation_id).await?;
+        match staff.iter().find(|user| user.id == id) {
+            Some(account) if account.active => Ok((account.clone(), staff)),
             Some(_) => Err(Refused::Rule(AccountError::StateUnchanged)),
             None => Err(Refused::Store(StoreError::NotFound)),
         }
-    }
-
-    /// The account of `by`'s school with this id, active or not.
-    async fn account_of(&self, by: &User, id: UserId) -> Result<Option<User>, StoreError> {
-        Ok(self
-            .store
-            .staff(by.organisation_id)
-            .await?
-            .into_iter()
-            .find(|user| user.id == id))
-    }
-
-    /// Refuses a change of account `id` to `after` (`None`: it stops reading) that would leave
-    /// the school without a standing director or deputy director.
-    async fn keeps_a_head(
-        &self,
-        by: &User,
-        id: UserId,
-        after: Option<&Positions>,
-    ) -> Result<(), Refused<AccountError>> {
-        let staff = self.store.staff(by.organisation_id).await?;
-        let counts: Vec<HeadCount<'_>> = staff
-            .iter()
-            .map(|user| HeadCount {
-                id: user.id,
-                positions: &user.positions,
-                standing: user.active && !user.awaits_confirmation(),
-            })
-            .collect();
-        if leaves_without_head(&counts, id, after) {
-            return Err(Refused::Rule(AccountError::LastHead));
-        }
-        Ok(())
     }
 
     /// Deactivates an account as whoever holds the server (`senim user deactivate`); false when
@@ -472,4 +441,21 @@ impl App {
         }
         Ok(revoked)
     }
+}
+
+/// Refuses a change of account `id` to `after` (`None`: it stops reading) that would leave the
+/// school, whose accounts are `staff`, without a standing director or deputy director.
+fn keeps_a_head(staff: &[User], id: UserId, after: Option<&Positions>) -> Result<(), Refused<AccountError>> {
+    let counts: Vec<HeadCount<'_>> = staff
+        .iter()
+        .map(|user| HeadCount {
+            id: user.id,
+            positions: &user.positions,
+            standing: user.active && !user.awaits_confirmation(),
+        })
+        .collect();
+    if leaves_without_head(&counts, id, after) {
+        return Err(Refused::Rule(AccountError::LastHead));
+    }
+    Ok(())
 }

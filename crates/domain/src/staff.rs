@@ -385,11 +385,17 @@ pub fn check_account(
         return Err(AccountError::FullNameRequired);
     }
     let positions = Positions::new(positions).map_err(|_| AccountError::PositionsInvalid)?;
+    check_email(email)?;
+    Ok(positions)
+}
+
+/// An account's e-mail address as it is kept: trimmed, and empty for none.
+pub fn check_email(email: &str) -> Result<&str, AccountError> {
     let email = email.trim();
     if !email.is_empty() && !crate::forwarding::valid_email(email) {
         return Err(AccountError::EmailInvalid);
     }
-    Ok(positions)
+    Ok(email)
 }
 
 /// What an API token may do, besides what its person's positions allow.

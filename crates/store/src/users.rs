@@ -443,19 +443,28 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
-            "UPDATE users SET positions = $1, \
-             confirmed_at = CASE WHEN $2 = 1 THEN NULL ELSE confirmed_at END, \
-             confirmed_by = CASE WHEN $2 = 1 THEN NULL ELSE confirmed_by END, \
-             confirmation_requested_at = CASE WHEN $2 = 1 THEN NULL ELSE confirmation_requested_at END \
-             WHERE id = $3 AND organisation_id = $4 AND active = 1 AND system_account = 0",
+            "UPDATE users SET positions = $1 \
+             WHERE id = $2 AND organisation_id = $3 AND active = 1 AND system_account = 0",
         )
         .bind(positions.to_string())
-        .bind(i64::from(confirm_again))
         .bind(id.0)
         .bind(organisation_id.0)
         .execute(&mut *tx)
         .await?;
-        self.audited(tx, done.rows_affected() == 1, audit).await
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        if confirm_again {
+            // As a new account: the heads are asked again, and told again.
+            sqlx::query(
+                "UPDATE users SET confirmed_at = NULL, confirmed_by = NULL, confirmation_requested_at = NULL \
+                 WHERE id = $1",
+            )
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        }
+        self.audited(tx, true, audit).await
     }
 
     /// Gives an active account of the school a new one-time password: its browsers are

@@ -537,6 +537,29 @@ impl TestApp {
     }
 
     /// Runs the `senim` binary against this app's storage.
+    /// Runs `senim` on the test's data and database, expecting success; its standard output.
+    pub fn senim_ok(&self, args: &[&str]) -> String {
+        let output = self.senim(args);
+        assert!(
+            output.status.success(),
+            "senim {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// How many events of `action` the school's audit holds, read as its director.
+    pub async fn audit_count(&self, action: &str) -> usize {
+        let (status, trail) = self.api(&self.token("director").await).get("/api/v1/audit").await;
+        assert_eq!(status, 200, "{trail}");
+        trail["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|event| event["action"] == action)
+            .count()
+    }
+
     pub fn senim(&self, args: &[&str]) -> std::process::Output {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_senim"));
         command
