@@ -569,14 +569,14 @@ mod tests {
     fn recall_and_precision_on_the_evaluation_set_hold() {
         let evaluation = evaluate(&Lexicon::embedded(), EVALUATION_SET).unwrap();
         let total = &evaluation.total;
-        assert!(total.sentences() >= 150, "{}", total.sentences());
+        assert!(total.sentences() >= 400, "{}", total.sentences());
         // The figures of docs/BENCHMARKS.md. A change of the lexicon or of the matching that
         // moves them must move them there too; a fall in recall is a regression.
         let expected = Confusion {
-            flagged_urgent: 72,
-            missed_urgent: 13,
-            false_alarms: 2,
-            left_alone: 83,
+            flagged_urgent: 194,
+            missed_urgent: 23,
+            false_alarms: 5,
+            left_alone: 212,
         };
         assert_eq!(
             total, &expected,
@@ -585,10 +585,10 @@ mod tests {
         );
         // The held-out half, which the lexicon was not improved on.
         let held_out = Confusion {
-            flagged_urgent: 29,
-            missed_urgent: 13,
-            false_alarms: 2,
-            left_alone: 41,
+            flagged_urgent: 86,
+            missed_urgent: 22,
+            false_alarms: 5,
+            left_alone: 104,
         };
         assert_eq!(evaluation.held_out, held_out);
     }
