@@ -19,6 +19,7 @@ pub mod plans;
 pub mod settings;
 pub mod trust_box;
 pub mod two_factor;
+pub mod watch;
 pub mod wording;
 
 use std::sync::Arc;

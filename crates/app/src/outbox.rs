@@ -1,14 +1,14 @@
 //! The outbox: forwarding letters by e-mail, sent and retried with back-off so that nothing
-//! is lost while the SMTP server is down, and each specialist's digest of due-soon and
-//! overdue forwardings at 9:00 on working days. Digests carry numbers and deadlines only.
+//! is lost while the SMTP server is down, and each person's digest of their day (urgent appeals
+//! not handed over, what is overdue, due this week, to be forwarded, nobody's) at 9:00 on working
+//! days. Digests carry numbers and deadlines only.
 
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveTime, Utc};
-use senim_domain::deadline::DeadlineStatus;
+use senim_domain::OrganisationId;
 use senim_domain::forwarding::ForwardingId;
 use senim_domain::time::{format_local, local};
-use senim_domain::{OrganisationId, UserId};
 use senim_i18n::{Arg, Lang};
 use senim_mail::MailError;
 use senim_store::StoreError;
@@ -270,8 +270,9 @@ pub async fn send_alerts(app: &App, now: DateTime<Utc>) -> Result<usize, StoreEr
     Ok(sent)
 }
 
-/// Sends each specialist, once a working day from 9:00, the list of their forwardings that
-/// are overdue or due soon; returns how many digests went out.
+/// Sends each member of staff who reads appeals, once a working day from 9:00, the numbers of
+/// their day (as the «My day» page shows it) when there is something in it; returns how many
+/// digests went out.
 pub async fn send_digests(app: &App, now: DateTime<Utc>) -> Result<usize, StoreError> {
     let Some(mailer) = &app.mailer else { return Ok(0) };
     let wall_clock = local(now);
@@ -280,16 +281,24 @@ pub async fn send_digests(app: &App, now: DateTime<Utc>) -> Result<usize, StoreE
         return Ok(0);
     }
     let day = today.format("%Y-%m-%d").to_string();
+    let mut watches: std::collections::HashMap<OrganisationId, crate::watch::Watch> = Default::default();
     let mut sent = 0;
     for user in app.store.users_with_email().await? {
-        if !user.permissions().register_appeals || app.store.digest_sent(user.id, &day).await? {
+        if !user.permissions().read_appeals || app.store.digest_sent(user.id, &day).await? {
+            continue;
+        }
+        let watch = match watches.entry(user.organisation_id) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                new.insert(app.watch_on(user.organisation_id, today).await?)
+            }
+        };
+        let my_day = app.day_of(&user, watch, today).await?;
+        if my_day.is_empty() {
             continue;
         }
         let lang = Lang::parse(&user.locale).unwrap_or_default();
-        let Some((subject, body)) = digest_lines(app, user.organisation_id, user.id, today, lang).await?
-        else {
-            continue;
-        };
+        let (subject, body) = digest_text(&my_day, lang);
         // Claimed before sending, so two passes or two servers never send it twice.
         if !app.store.mark_digest_sent(user.id, &day, app.now()).await? {
             continue;
@@ -309,56 +318,70 @@ pub async fn send_digests(app: &App, now: DateTime<Utc>) -> Result<usize, StoreE
     Ok(sent)
 }
 
-/// The digest of a specialist's overdue and due-soon forwardings: numbers and deadlines only.
-async fn digest_lines(
-    app: &App,
-    organisation_id: OrganisationId,
-    user_id: UserId,
-    today: chrono::NaiveDate,
-    lang: Lang,
-) -> Result<Option<(String, String)>, StoreError> {
-    let mut overdue = Vec::new();
-    let mut due_soon = Vec::new();
-    for forwarding in app.store.open_forwardings(organisation_id).await? {
-        if forwarding.sent_by != user_id {
-            continue;
-        }
-        let line = lang.t_args(
+/// The digest of a person's day: numbers, duties and deadlines only, never a text or a name.
+pub fn digest_text(day: &crate::watch::MyDay, lang: Lang) -> (String, String) {
+    let line = |item: &crate::watch::WatchItem| {
+        lang.t_args(
             "digest-line",
             &[
-                ("number", Arg::Number(forwarding.appeal_number.0)),
-                ("year", Arg::Text(forwarding.appeal_year.0.to_string())),
-                ("due", Arg::Text(forwarding.due_on.format("%d.%m.%Y").to_string())),
+                ("number", Arg::Number(item.entry.number.0)),
+                ("year", Arg::Text(item.entry.year.0.to_string())),
+                ("due", Arg::Text(item.due.format("%d.%m.%Y").to_string())),
+                ("duty", Arg::Text(lang.t(crate::watch::duty_message_id(item)))),
             ],
-        );
-        match DeadlineStatus::of(&app.calendar, forwarding.due_on, today) {
-            DeadlineStatus::Overdue => overdue.push(line),
-            DeadlineStatus::DueSoon => due_soon.push(line),
-            DeadlineStatus::OnTime => {}
-        }
-    }
-    if overdue.is_empty() && due_soon.is_empty() {
-        return Ok(None);
-    }
+        )
+    };
     let subject = lang.t_args(
         "digest-subject",
         &[
-            ("overdue", Arg::Number(overdue.len() as i64)),
-            ("due_soon", Arg::Number(due_soon.len() as i64)),
+            ("urgent", Arg::Number(day.urgent.len() as i64)),
+            ("overdue", Arg::Number(day.overdue.len() as i64)),
+            (
+                "this_week",
+                Arg::Number((day.to_forward.len() + day.this_week.len()) as i64),
+            ),
         ],
     );
     let mut body = String::new();
-    for (heading, lines) in [("deadline-overdue", &overdue), ("deadline-due-soon", &due_soon)] {
-        if !lines.is_empty() {
+    for (heading, items) in [
+        ("day-urgent", &day.urgent),
+        ("day-overdue", &day.overdue),
+        ("day-to-forward", &day.to_forward),
+        ("day-this-week", &day.this_week),
+    ] {
+        if !items.is_empty() {
             body.push_str(&format!("{}:\n", lang.t(heading)));
-            for line in lines {
-                body.push_str(&format!("  {line}\n"));
+            for item in items {
+                body.push_str(&format!("  {}\n", line(item)));
             }
             body.push('\n');
         }
     }
+    if !day.unassigned.is_empty() {
+        body.push_str(&format!("{}:\n", lang.t("day-unassigned")));
+        for appeal in &day.unassigned {
+            body.push_str(&format!(
+                "  {}\n",
+                lang.t_args(
+                    "digest-appeal",
+                    &[
+                        ("number", Arg::Number(appeal.number.0)),
+                        ("year", Arg::Text(appeal.year.0.to_string())),
+                    ],
+                )
+            ));
+        }
+        body.push('\n');
+    }
+    if day.box_waiting > 0 {
+        body.push_str(&lang.t_args(
+            "digest-box-waiting",
+            &[("count", Arg::Number(day.box_waiting as i64))],
+        ));
+        body.push_str("\n\n");
+    }
     body.push_str(&lang.t("digest-footer"));
-    Ok(Some((subject, body)))
+    (subject, body)
 }
 
 #[cfg(test)]

@@ -60,6 +60,10 @@ actions! {
     TokenCreated => "token_created",
     TokenRevoked => "token_revoked",
     UrgentFlagCleared => "urgent_flag_cleared",
+    AppealAssigned => "appeal_assigned",
+    ConsiderationExtended => "consideration_extended",
+    ExtensionNoticeRecorded => "extension_notice_recorded",
+    OutsideCompetenceMarked => "outside_competence_marked",
     SettingsChanged => "settings_changed",
     ChainsSealed => "chains_sealed",
 }

@@ -20,6 +20,7 @@ pub mod time;
 pub mod triage;
 pub mod trust_box;
 pub mod two_factor;
+pub mod watch;
 
 pub use appeal::{
     Appeal, AppealContent, AppealError, AppealId, Applicant, Category, Channel, Correction, Outcome,
@@ -61,4 +62,6 @@ field_errors!(
     opening::OpeningError,
     plan::PlanError,
     staff::AccountError,
+    watch::AssignError,
+    watch::ExtensionError,
 );

@@ -1,13 +1,15 @@
-//! `serve --demo`: the seed's school with one account per role and a few dozen realistic
-//! appeals across December and January, so the yearly restart of numbering is visible. Made
-//! once; the sign-ins are kept in DATA/demo-credentials.txt (0600) and printed at every start.
+//! `serve --demo`: the seed's school with one account per role, the seed's own 2023–2024
+//! paperwork, and a few dozen realistic appeals of the last three months before the day it is
+//! made — so this month's analysis has figures, something is due this week, something is
+//! overdue, and forwardings stand in column д. Made once; the sign-ins are kept in
+//! DATA/demo-credentials.txt (0600) and printed at every start.
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use senim_app::App;
 use senim_domain::audit::AuditAction;
 use senim_domain::time::from_local;
@@ -30,7 +32,8 @@ const STAFF: [(&str, &str, &[Position]); 6] = [
     ("admin", "Жүйе әкімшісі", &[Position::Administrator]),
 ];
 
-/// An appeal of the demo: day offset from the first of December, local time, and contents.
+/// An appeal of the demo: its day (1 to [`LAST_DAY`], spread over the last three months by
+/// [`moment`]), local time, and contents.
 struct DemoAppeal {
     day: i64,
     hour: u32,
@@ -196,9 +199,8 @@ const APPEALS: &[DemoAppeal] = &[
         None,
         "Аноним хат: жатақханада кешкі уақытта темекі шегетін оқушылар бар.",
         C::of(Topic::MentalHealth),
-        None,
+        Some("Тәрбиешілердің кешкі кезекшілігі күшейтілді, оқушылармен профилактикалық әңгіме өтті."),
     ),
-    // January of the next year: numbering starts again at 1.
     appeal(
         (36, 11, 10),
         Ch::Voicemail,
@@ -281,10 +283,37 @@ const APPEALS: &[DemoAppeal] = &[
     ),
 ];
 
-fn moment(first_december: NaiveDate, day: i64, hour: u32, minute: u32) -> DateTime<Utc> {
-    let date = first_december + Duration::days(day - 1);
-    from_local(date.and_hms_opt(hour, minute, 0).expect("valid demo time")).expect("Almaty has this time")
+/// The table's last day: today.
+const LAST_DAY: i64 = 53;
+/// How many days before today the table's first day is.
+const SPAN_DAYS: i64 = 88;
+
+/// A day of the table at a local time, as a moment of the last three months before `now`:
+/// day [`LAST_DAY`] is today, day 1 is [`SPAN_DAYS`] days ago. Never later than half an hour
+/// before `now`, so everything the demo records has already happened.
+fn moment(now: DateTime<Utc>, day: i64, hour: u32, minute: u32) -> DateTime<Utc> {
+    let today = senim_domain::time::local_date(now);
+    let date = today - Duration::days((LAST_DAY - day) * SPAN_DAYS / (LAST_DAY - 1));
+    let at = from_local(date.and_hms_opt(hour, minute, 0).expect("valid demo time"))
+        .expect("Almaty has this time");
+    at.min(now - Duration::minutes(30))
 }
+
+/// Appeals the demo forwards to an organisation of the directory (by their day in the table),
+/// and whether its answer came back: one still awaited long past its deadline.
+const FORWARDED: [(i64, Option<&str>); 5] = [
+    (9, Some("Ауыл әкімдігі: аялдамаға жарық орнатылды.")),
+    (
+        11,
+        Some("Ювеналдық полиция: профилактикалық әңгіме жүргізілді, ата-анасы ескертілді."),
+    ),
+    (
+        18,
+        Some("Қорғаншылық және қамқоршылық органы: отбасы тексерілді, көмек көрсетілді."),
+    ),
+    (22, None),
+    (36, Some("Отбасы орталығы: отбасымен психолог жұмыс істеуде.")),
+];
 
 /// Creates the demo once and prints its sign-ins.
 pub async fn ensure(app: &App, data_dir: &Path) -> anyhow::Result<()> {
@@ -352,14 +381,8 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
         }
     }
     let specialist = specialist.expect("the demo has a specialist");
-    // A December and the January after it, both wholly past.
     let today = senim_domain::time::local_date(now);
-    let december_year = if today.month() <= 2 {
-        today.year() - 2
-    } else {
-        today.year() - 1
-    };
-    let first_december = NaiveDate::from_ymd_opt(december_year, 12, 1).expect("a valid date");
+    let directory = store.directory(school.id).await?;
     let mut corrected = false;
     let mut openings: Vec<(i64, senim_store::OpeningId)> = Vec::new();
     // The seed's own acts: the box opened and found empty on 27.10.2023 (signed by the deputy
@@ -428,7 +451,7 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
     {
         use senim_domain::plan::{AcademicYear, default_plan};
         let psychologist = commission[0];
-        let demo_year = AcademicYear::of(first_december);
+        let demo_year = AcademicYear::of(today);
         let mut years = vec![AcademicYear(2023)];
         if demo_year != AcademicYear(2023) {
             years.push(demo_year);
@@ -451,21 +474,16 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
     // Openings that found the box empty — a complete, normal act (as on 27.10.2023).
     for day in [23, 45] {
         let opening = senim_store::NewOpening {
-            opened_at: moment(first_december, day, 9, 30),
+            opened_at: moment(now, day, 9, 30),
             letters: 0,
             members: commission.clone(),
         };
-        app.record_opening(
-            school.id,
-            specialist,
-            &opening,
-            moment(first_december, day, 9, 40),
-        )
-        .await
-        .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
+        app.record_opening(school.id, specialist, &opening, moment(now, day, 9, 40))
+            .await
+            .map_err(|error| anyhow::anyhow!("demo opening: {error}"))?;
     }
     for demo in APPEALS {
-        let received_at = moment(first_december, demo.day, demo.hour, demo.minute);
+        let received_at = moment(now, demo.day, demo.hour, demo.minute);
         // Registered within the working hour after it arrived.
         let registered_at = received_at + Duration::minutes(20);
         let applicant = demo
@@ -521,14 +539,18 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
                 .await?
         };
         if let Some(text) = demo.outcome {
-            let outcome = Outcome::new(appeal.id, text, registered_at + Duration::days(5), specialist)?;
+            let at = (registered_at + Duration::days(5)).min(now - Duration::minutes(5));
+            let outcome = Outcome::new(appeal.id, text, at, specialist)?;
             app.record_outcome(school.id, outcome).await?;
+        }
+        if let Some((_, answer)) = FORWARDED.iter().find(|(day, _)| *day == demo.day) {
+            forward(app, school.id, specialist, &directory, &appeal, *answer, now).await?;
         }
         // A mistake corrected as the regulation wants: a new entry that refers to the old one.
         let first_in_person = demo.channel == Channel::InPerson && !corrected;
         if first_in_person {
             corrected = true;
-            let at = appeal.registered_at + Duration::hours(2);
+            let at = (appeal.registered_at + Duration::hours(2)).min(now - Duration::minutes(2));
             let content = AppealContent::new(
                 Channel::Phone,
                 appeal.content.received_at(),
@@ -549,6 +571,50 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
     write_private(credentials_path, &credentials)
         .with_context(|| format!("cannot write {}", credentials_path.display()))?;
     tracing::info!(appeals = APPEALS.len(), "demo school created");
+    Ok(())
+}
+
+/// Forwards a demo appeal by telephonogram an hour after it was registered, to the directory's
+/// organisation that suits it, and records the answer ten days later when one came.
+async fn forward(
+    app: &App,
+    school: senim_domain::OrganisationId,
+    specialist: senim_domain::UserId,
+    directory: &[senim_domain::forwarding::ExecutingOrganisation],
+    appeal: &senim_domain::Appeal,
+    answer: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let entry = directory
+        .get(usize::try_from(appeal.number.0).unwrap_or(0) % directory.len().max(1))
+        .context("the demo school's directory is empty")?;
+    let request = senim_domain::forwarding::ForwardingRequest {
+        executing_organisation: Some(entry.id.0),
+        channel: senim_domain::forwarding::ForwardingChannel::Telephonogram.code(),
+        rule: senim_domain::deadline::DeadlineRule::Consideration,
+        due_on: None,
+        reason: "",
+    };
+    let sent_at = (appeal.registered_at + Duration::hours(1)).min(now - Duration::minutes(4));
+    let id = app
+        .forward(
+            school,
+            specialist,
+            appeal.id,
+            &request,
+            Default::default(),
+            sent_at,
+        )
+        .await
+        .map_err(|error| anyhow::anyhow!("demo forwarding: {error}"))?;
+    if let Some(answer) = answer {
+        let answered_on = (senim_domain::time::local_date(sent_at) + Duration::days(10))
+            .min(senim_domain::time::local_date(now));
+        let at = (sent_at + Duration::days(10)).min(now - Duration::minutes(3));
+        app.record_answer(school, specialist, id, answer, Some(answered_on), at)
+            .await
+            .map_err(|error| anyhow::anyhow!("demo answer: {error}"))?;
+    }
     Ok(())
 }
 

@@ -22,6 +22,7 @@ mod trust_box;
 mod users;
 mod two_factor;
 mod verify;
+mod watch;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -48,6 +49,7 @@ pub use trust_box::{BoxMessage, Conversation};
 pub use two_factor::{CHALLENGE_LIFETIME, TwoFactor, new_recovery_codes};
 pub use users::{ApiTokenRecord, NewUser, Session, User, one_time_password, random_token};
 pub use verify::{ChainKind, ChainReport, VerifyReport};
+pub use watch::{AssignmentRecord, ExtensionRecord};
 
 use crypto::Cipher;
 

@@ -38,7 +38,20 @@ async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
         )
         .await;
     let opening = format!("/openings/{}", opening["id"]);
+    // An open appeal, extended: its section offers every form and shows every line.
+    let open = api.register(json!({ "channel": "phone", "anonymous": false, "applicant": { "full_name": "Серікова Айгүл" }, "summary": "Кесте туралы", "received_at": "2026-11-02T10:00:00+05:00" })).await;
+    let open = open["id"].as_i64().unwrap();
+    api.post(
+        &format!("/api/v1/appeals/{open}/extensions"),
+        json!({ "due_on": "2026-12-30", "reason": "Тексеру созылады" }),
+    )
+    .await;
+    api.post(&format!("/api/v1/appeals/{open}/outside-competence"), json!({}))
+        .await;
     for path in [
+        "/today",
+        "/monitoring",
+        &format!("/appeals/{open}"),
         "/journal",
         "/appeals/new",
         &format!("/appeals/{id}"),

@@ -27,3 +27,4 @@ mod triage;
 mod trust_box;
 mod two_factor;
 mod verify;
+mod watch;

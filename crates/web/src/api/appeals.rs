@@ -266,6 +266,10 @@ async fn get_appeal(
         .classification(user.organisation_id, record.row.appeal.id)
         .await?;
     body["classification"] = classification_json(&classification);
+    let standing = super::watch::standing_json(&state, user, record.row.appeal.id, &forwardings).await?;
+    if let (Some(body), Value::Object(standing)) = (body.as_object_mut(), standing) {
+        body.extend(standing);
+    }
     Ok(Json(body).into_response())
 }
 

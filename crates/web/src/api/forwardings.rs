@@ -27,7 +27,6 @@ pub(super) fn routes() -> Routes {
             post(create_forwarding).get(list_forwardings),
         )
         .at("/forwardings/{id}/answer", post(answer_forwarding))
-        .at("/monitoring", get(monitoring))
         .at("/directory", get(directory))
 }
 
@@ -222,17 +221,6 @@ async fn answer_forwarding(
         state.app.clock.today(),
     ))
     .into_response())
-}
-
-/// Every open forwarding: overdue, due soon (within three working days) or on time.
-async fn monitoring(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
-    let user = api_user.reader()?;
-    let open = state.app.store.open_forwardings(user.organisation_id).await?;
-    let items: Vec<Value> = open
-        .iter()
-        .map(|f| forwarding_json(f, &state.app.calendar, state.app.clock.today()))
-        .collect();
-    Ok(Json(json!({ "items": items })).into_response())
 }
 
 async fn directory(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {

@@ -12,6 +12,7 @@ mod openings;
 mod plans;
 mod staff;
 mod trust_box;
+mod watch;
 
 use axum::extract::FromRequestParts;
 use axum::extract::rejection::JsonRejection;
@@ -66,6 +67,7 @@ fn routes() -> Routes {
         .merge(calendar::routes())
         .merge(staff::routes())
         .merge(audit::routes())
+        .merge(watch::routes())
 }
 
 pub fn router() -> Router<AppState> {
@@ -143,6 +145,8 @@ refusals!(
     senim_domain::opening::OpeningError,
     senim_domain::plan::PlanError,
     senim_domain::staff::AccountError,
+    senim_domain::watch::AssignError,
+    senim_domain::watch::ExtensionError,
 );
 
 impl From<ForwardingError> for ApiError {

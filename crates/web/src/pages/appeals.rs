@@ -25,6 +25,7 @@ use crate::error::AppError;
 use crate::pages::journal::RowView;
 use crate::view::appeal_error_message;
 use crate::view::forwarding::ForwardingSection;
+use crate::view::watch::WatchSection;
 use crate::view::{Choice, Chrome, category_choices, channel_choices};
 
 pub fn router() -> Router<AppState> {
@@ -450,6 +451,8 @@ pub struct AppealPage {
     handover_error: Option<String>,
     handover_now: String,
     classification: ClassificationView,
+    /// Its deadline, duties, responsible person and extensions.
+    pub watch: WatchSection,
 }
 
 /// The appeal's optional statistics: a form for those who register, plain text for readers.
@@ -661,6 +664,7 @@ pub async fn appeal_page_with(
         .classification(record.row.appeal.organisation_id, record.row.appeal.id)
         .await?;
     page.classification = classification_view(&classification, context.lang);
+    page.watch = WatchSection::load(state, user, record, context.lang).await?;
     Ok(page)
 }
 
@@ -765,6 +769,7 @@ fn appeal_view(
             .format(LOCAL_INPUT)
             .to_string(),
         classification: ClassificationView::default(),
+        watch: WatchSection::default(),
     }
 }
 
@@ -796,6 +801,7 @@ async fn appeal_page(
         Some("replied") => Some(lang.t("conversation-replied")),
         Some("handover") => Some(lang.t("handover-saved")),
         Some("classified") => Some(lang.t("classification-saved")),
+        Some("watch") => Some(lang.t("watch-saved")),
         _ => None,
     };
     Ok(appeal_page_with(&state, &signed_in.0, &record, flash, None)
@@ -844,6 +850,7 @@ async fn record_outcome(
                 .classification(user.organisation_id, appeal_id)
                 .await?;
             page.classification = classification_view(&classification, lang);
+            page.watch = WatchSection::load(&state, user, &record, lang).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

@@ -1,5 +1,5 @@
 //! Forwarding an appeal to an executing organisation (journal column е), the directory of
-//! those organisations, the monitoring of deadlines, and the telephonogram or fax text.
+//! those organisations, and the telephonogram or fax text.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -37,7 +37,6 @@ pub fn router() -> Router<AppState> {
         .route("/forwardings/{id}/text", get(telephonogram))
         .route("/directory", get(directory_page).post(add_to_directory))
         .route("/directory/{id}", post(update_directory))
-        .route("/monitoring", get(monitoring_page))
 }
 
 use senim_app::wording::date_text;
@@ -521,61 +520,4 @@ async fn update_directory(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "monitoring.html")]
-struct MonitoringPage {
-    l: Lang,
-    chrome: Chrome,
-    groups: Vec<MonitoringGroup>,
-    today: String,
-}
-
-pub struct MonitoringGroup {
-    pub code: &'static str,
-    pub heading: String,
-    pub items: Vec<ForwardingView>,
-}
-
-async fn monitoring_page(
-    State(state): State<AppState>,
-    Reader(signed_in): Reader,
-) -> Result<Response, AppError> {
-    let lang = signed_in.0.lang;
-    let user = signed_in.user();
-    let today = state.app.clock.today();
-    let open = state.app.store.open_forwardings(user.organisation_id).await?;
-    let (mut overdue, mut due_soon, mut on_time) = (Vec::new(), Vec::new(), Vec::new());
-    for record in &open {
-        let view = ForwardingView::new(record, &[], lang, &state.app.calendar, today);
-        match view.status_code {
-            "overdue" => overdue.push(view),
-            "due_soon" => due_soon.push(view),
-            _ => on_time.push(view),
-        }
-    }
-    Ok(MonitoringPage {
-        l: lang,
-        chrome: Chrome::new(&signed_in.0, "/monitoring"),
-        groups: vec![
-            MonitoringGroup {
-                code: "overdue",
-                heading: lang.t("deadline-overdue"),
-                items: overdue,
-            },
-            MonitoringGroup {
-                code: "due_soon",
-                heading: lang.t("deadline-due-soon"),
-                items: due_soon,
-            },
-            MonitoringGroup {
-                code: "on_time",
-                heading: lang.t("deadline-on-time"),
-                items: on_time,
-            },
-        ],
-        today: date_text(today),
-    }
-    .into_response())
 }

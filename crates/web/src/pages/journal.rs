@@ -440,6 +440,12 @@ async fn journal_page(
         .await?;
     let today = state.app.clock.today();
     let awaiting = state.app.store.awaiting_answer(user.organisation_id).await?;
+    // Every open appeal with a duty or a forwarding past its day: its row is marked.
+    let overdue = state
+        .app
+        .watch_on(user.organisation_id, today)
+        .await?
+        .overdue_entries();
     let shown: Vec<RowView> = slice
         .rows
         .iter()
@@ -451,6 +457,7 @@ async fn journal_page(
                 today,
             );
             view.awaiting_answer = awaiting.contains(&row.appeal.id);
+            view.overdue |= overdue.contains(&row.appeal.id);
             view
         })
         .collect();

@@ -14,6 +14,7 @@ mod staff;
 mod tokens;
 pub(crate) mod trust_box;
 mod two_factor;
+mod watch;
 
 use axum::Router;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(audit::router())
         .merge(two_factor::router())
         .merge(tokens::router())
+        .merge(watch::router())
 }
 
 /// The start page follows the person's position.

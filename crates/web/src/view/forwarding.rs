@@ -1,5 +1,5 @@
-//! A forwarding as the pages show it: on the appeal page (column е and the form to forward),
-//! in the monitoring list and in the telephonogram's text.
+//! A forwarding as the pages show it: on the appeal page (column е and the form to forward)
+//! and in the telephonogram's text.
 
 use chrono::NaiveDate;
 use senim_app::wording::date_text;
@@ -21,7 +21,6 @@ pub fn forwarding_error_message(error: ForwardingError, lang: Lang) -> String {
 /// One forwarding as the appeal page, column е and the monitoring list show it.
 pub struct ForwardingView {
     pub id: i64,
-    pub appeal_id: i64,
     pub appeal_label: String,
     pub organisation: String,
     pub channel: String,
@@ -79,7 +78,6 @@ impl ForwardingView {
             .collect();
         ForwardingView {
             id: record.id.0,
-            appeal_id: record.appeal_id.0,
             appeal_label: lang.t_args(
                 "appeal-title",
                 &[

@@ -3,6 +3,7 @@
 
 pub mod commission;
 pub mod forwarding;
+pub mod watch;
 
 use senim_domain::{AppealError, Category, Channel, Position, Topic};
 use senim_i18n::{Arg, Lang};

@@ -1,0 +1,346 @@
+//! What watching every appeal to its end reads and records: the facts of each entry (counts
+//! and flags only, nothing opened), who answers for an appeal, the head's extensions and the
+//! appeals found outside the school's competence.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use senim_domain::audit::AuditEvent;
+use senim_domain::watch::{EntryFacts, Extension};
+use senim_domain::{AppealId, JournalNumber, JournalYear, OrganisationId, Redacted, UserId};
+use sqlx::Row;
+
+use crate::{Store, StoreError, from_unix, unix};
+
+/// One change of the person responsible for an appeal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssignmentRecord {
+    pub appeal_id: AppealId,
+    pub user_id: UserId,
+    pub user_name: String,
+    pub assigned_at: DateTime<Utc>,
+    pub assigned_by_name: String,
+}
+
+/// An extension as recorded, its reason opened.
+#[derive(Clone, Debug)]
+pub struct ExtensionRecord {
+    pub id: i64,
+    pub appeal_id: AppealId,
+    pub extension: Extension,
+    pub reason: Redacted<String>,
+    pub recorded_at: DateTime<Utc>,
+    pub recorded_by_name: String,
+}
+
+fn reason_aad(organisation_id: OrganisationId, appeal_id: AppealId, recorded_at: i64) -> String {
+    format!(
+        "appeal_extensions/{}/{}/{recorded_at}/reason",
+        organisation_id.0, appeal_id.0
+    )
+}
+
+fn day(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn date_from(text: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt("date"))
+}
+
+impl Store {
+    /// The facts of every entry of the school's journal, all years: moments, flags and counts,
+    /// no text opened.
+    pub async fn entry_facts(&self, organisation_id: OrganisationId) -> Result<Vec<EntryFacts>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let rows = sqlx::query(
+            "SELECT a.id, a.corrects_id, a.year, a.number, a.received_at, a.registered_by, a.anonymous, \
+             (SELECT COUNT(*) FROM appeal_outcomes o WHERE o.appeal_id = a.id) AS outcomes, \
+             (SELECT COUNT(*) FROM forwardings f WHERE f.appeal_id = a.id AND f.withdrawn_at IS NULL) AS forwarded, \
+             (SELECT COUNT(*) FROM handovers h WHERE h.appeal_id = a.id) AS handovers, \
+             (SELECT COUNT(*) FROM appeal_triage t WHERE t.appeal_id = a.id AND t.urgent = 1 \
+                AND t.cleared_at IS NULL) AS urgent, \
+             (SELECT COUNT(*) FROM appeal_competence c WHERE c.appeal_id = a.id) AS outside \
+             FROM appeals a WHERE a.organisation_id = $1 ORDER BY a.id",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&mut *tx)
+        .await?;
+        let assignments = sqlx::query(
+            "SELECT id, appeal_id, user_id FROM appeal_assignments WHERE organisation_id = $1 ORDER BY id",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&mut *tx)
+        .await?;
+        let extensions = sqlx::query(
+            "SELECT id, appeal_id, due_on, decided_on, told_on FROM appeal_extensions \
+             WHERE organisation_id = $1 ORDER BY id",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut latest_assignment: HashMap<i64, (i64, UserId)> = HashMap::new();
+        for row in &assignments {
+            latest_assignment.insert(
+                row.try_get("appeal_id")?,
+                (row.try_get("id")?, UserId(row.try_get("user_id")?)),
+            );
+        }
+        let mut latest_extension: HashMap<i64, (i64, Extension)> = HashMap::new();
+        for row in &extensions {
+            let told_on: Option<String> = row.try_get("told_on")?;
+            latest_extension.insert(
+                row.try_get("appeal_id")?,
+                (
+                    row.try_get("id")?,
+                    Extension {
+                        due_on: date_from(&row.try_get::<String, _>("due_on")?)?,
+                        decided_on: date_from(&row.try_get::<String, _>("decided_on")?)?,
+                        told_on: told_on.as_deref().map(date_from).transpose()?,
+                    },
+                ),
+            );
+        }
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                let count =
+                    |column: &str| -> Result<bool, StoreError> { Ok(row.try_get::<i64, _>(column)? > 0) };
+                Ok(EntryFacts {
+                    id: AppealId(id),
+                    corrects: row.try_get::<Option<i64>, _>("corrects_id")?.map(AppealId),
+                    year: JournalYear(
+                        i32::try_from(row.try_get::<i64, _>("year")?)
+                            .map_err(|_| StoreError::Corrupt("year"))?,
+                    ),
+                    number: JournalNumber(row.try_get("number")?),
+                    received_at: from_unix(row.try_get("received_at")?)?,
+                    registered_by: UserId(row.try_get("registered_by")?),
+                    anonymous: row.try_get::<i64, _>("anonymous")? != 0,
+                    answered: count("outcomes")?,
+                    forwarded: count("forwarded")?,
+                    handed_over: count("handovers")?,
+                    urgent: count("urgent")?,
+                    outside_competence: count("outside")?,
+                    assignment: latest_assignment.get(&id).copied(),
+                    extension: latest_extension.get(&id).copied(),
+                })
+            })
+            .collect()
+    }
+
+    /// Gives one of the school's appeals to `user_id`, who must be an active member of its
+    /// staff; `NotFound` otherwise.
+    pub async fn assign_appeal(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        user_id: UserId,
+        by: UserId,
+        now: DateTime<Utc>,
+        audit: &AuditEvent,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "INSERT INTO appeal_assignments (organisation_id, appeal_id, user_id, assigned_at, assigned_by) \
+             SELECT a.organisation_id, a.id, u.id, $1, $2 FROM appeals a JOIN users u \
+             ON u.organisation_id = a.organisation_id AND u.id = $3 AND u.active = 1 \
+             WHERE a.id = $4 AND a.organisation_id = $5",
+        )
+        .bind(unix(now))
+        .bind(by.0)
+        .bind(user_id.0)
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::NotFound);
+        }
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every change of the responsible person of these entries (one appeal's chain), oldest
+    /// first.
+    pub async fn assignments(
+        &self,
+        organisation_id: OrganisationId,
+        entries: &[AppealId],
+    ) -> Result<Vec<AssignmentRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT s.appeal_id, s.user_id, s.assigned_at, u.full_name AS user_name, b.full_name AS by_name \
+             FROM appeal_assignments s JOIN users u ON u.id = s.user_id JOIN users b ON b.id = s.assigned_by \
+             WHERE s.organisation_id = $1 ORDER BY s.id",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut records = Vec::new();
+        for row in &rows {
+            let appeal_id = AppealId(row.try_get("appeal_id")?);
+            if !entries.contains(&appeal_id) {
+                continue;
+            }
+            records.push(AssignmentRecord {
+                appeal_id,
+                user_id: UserId(row.try_get("user_id")?),
+                user_name: row.try_get("user_name")?,
+                assigned_at: from_unix(row.try_get("assigned_at")?)?,
+                assigned_by_name: row.try_get("by_name")?,
+            });
+        }
+        Ok(records)
+    }
+
+    /// Records the head's extension of one of the school's appeals, its reason sealed; who
+    /// recorded it and when are the audit event's.
+    pub async fn record_extension(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        extension: &Extension,
+        reason: &str,
+        audit: &AuditEvent,
+    ) -> Result<(), StoreError> {
+        let by = audit.actor.user_id.ok_or(StoreError::NotFound)?;
+        let now = audit.at;
+        let recorded_at = unix(now);
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "INSERT INTO appeal_extensions (organisation_id, appeal_id, due_on, decided_on, reason, told_on, \
+             recorded_at, recorded_by) SELECT organisation_id, id, $1, $2, $3, $4, $5, $6 FROM appeals \
+             WHERE id = $7 AND organisation_id = $8",
+        )
+        .bind(day(extension.due_on))
+        .bind(day(extension.decided_on))
+        .bind(
+            self.cipher
+                .seal(&reason_aad(organisation_id, appeal_id, recorded_at), reason)?,
+        )
+        .bind(extension.told_on.map(day))
+        .bind(recorded_at)
+        .bind(by.0)
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::NotFound);
+        }
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records the day the applicant was told of an extension not yet told; false when there
+    /// is none such.
+    pub async fn record_extension_told(
+        &self,
+        organisation_id: OrganisationId,
+        extension_id: i64,
+        told_on: NaiveDate,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE appeal_extensions SET told_on = $1 WHERE id = $2 AND organisation_id = $3 AND told_on IS NULL",
+        )
+        .bind(day(told_on))
+        .bind(extension_id)
+        .bind(organisation_id.0)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The extensions of these entries (one appeal's chain), oldest first, reasons opened.
+    pub async fn extensions(
+        &self,
+        organisation_id: OrganisationId,
+        entries: &[AppealId],
+    ) -> Result<Vec<ExtensionRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT e.id, e.appeal_id, e.due_on, e.decided_on, e.told_on, e.reason, e.recorded_at, \
+             u.full_name FROM appeal_extensions e JOIN users u ON u.id = e.recorded_by \
+             WHERE e.organisation_id = $1 ORDER BY e.id",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut records = Vec::new();
+        for row in &rows {
+            let appeal_id = AppealId(row.try_get("appeal_id")?);
+            if !entries.contains(&appeal_id) {
+                continue;
+            }
+            let recorded_at: i64 = row.try_get("recorded_at")?;
+            let told_on: Option<String> = row.try_get("told_on")?;
+            let sealed: Vec<u8> = row.try_get("reason")?;
+            records.push(ExtensionRecord {
+                id: row.try_get("id")?,
+                appeal_id,
+                extension: Extension {
+                    due_on: date_from(&row.try_get::<String, _>("due_on")?)?,
+                    decided_on: date_from(&row.try_get::<String, _>("decided_on")?)?,
+                    told_on: told_on.as_deref().map(date_from).transpose()?,
+                },
+                reason: Redacted(
+                    self.cipher
+                        .open(&reason_aad(organisation_id, appeal_id, recorded_at), &sealed)?,
+                ),
+                recorded_at: from_unix(recorded_at)?,
+                recorded_by_name: row.try_get("full_name")?,
+            });
+        }
+        Ok(records)
+    }
+
+    /// Marks one of the school's appeals as outside its competence; false when it already was.
+    pub async fn mark_outside_competence(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: AppealId,
+        by: UserId,
+        now: DateTime<Utc>,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let exists = sqlx::query("SELECT COUNT(*) AS n FROM appeals WHERE id = $1 AND organisation_id = $2")
+            .bind(appeal_id.0)
+            .bind(organisation_id.0)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get::<i64, _>("n")?;
+        if exists == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let already = sqlx::query("SELECT COUNT(*) AS n FROM appeal_competence WHERE appeal_id = $1")
+            .bind(appeal_id.0)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get::<i64, _>("n")?;
+        if already > 0 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO appeal_competence (appeal_id, organisation_id, marked_at, marked_by) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(appeal_id.0)
+        .bind(organisation_id.0)
+        .bind(unix(now))
+        .bind(by.0)
+        .execute(&mut *tx)
+        .await?;
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
