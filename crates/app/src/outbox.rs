@@ -340,6 +340,7 @@ pub fn digest_text(day: &crate::watch::MyDay, lang: Lang) -> (String, String) {
                 "this_week",
                 Arg::Number((day.to_forward.len() + day.this_week.len()) as i64),
             ),
+            ("waiting", Arg::Number(day.waiting() as i64)),
         ],
     );
     let mut body = String::new();
@@ -372,6 +373,13 @@ pub fn digest_text(day: &crate::watch::MyDay, lang: Lang) -> (String, String) {
             ));
         }
         body.push('\n');
+    }
+    if day.letters_waiting > 0 {
+        body.push_str(&lang.t_args(
+            "digest-letters-waiting",
+            &[("count", Arg::Number(day.letters_waiting as i64))],
+        ));
+        body.push_str("\n\n");
     }
     if day.box_waiting > 0 {
         body.push_str(&lang.t_args(

@@ -8,8 +8,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use senim_domain::audit::AuditAction;
 use senim_domain::deadline::{DeadlineRule, DeadlineStatus};
+use senim_domain::forwarding::ForwardingId;
 use senim_domain::watch::{
-    AssignError, ExtensionError, ExtensionRequest, WatchedAppeal, appeals, plan_extension,
+    AssignError, ExtensionError, ExtensionRequest, NoticeChannel, NoticeError, WatchedAppeal, appeals,
+    notice_day, plan_extension,
 };
 use senim_domain::{AppealId, EntryRef, OrganisationId, UserId};
 use senim_store::{ForwardingRecord, StoreError, User};
@@ -32,9 +34,10 @@ pub struct WatchItem {
     pub forwarding: Option<ForwardingRecord>,
 }
 
-/// Every open appeal of a school and what is left to do on it, the earliest first.
+/// Every appeal of a school and what is left to do on the open ones, the earliest first.
 #[derive(Clone, Debug, Default)]
 pub struct Watch {
+    /// Every appeal, answered ones included.
     pub appeals: Vec<WatchedAppeal>,
     pub items: Vec<WatchItem>,
     /// The school's staff who may answer for an appeal: active, registering appeals.
@@ -84,6 +87,8 @@ pub struct MyDay {
     pub unassigned: Vec<WatchedAppeal>,
     /// Online box conversations whose last word is the student's.
     pub box_waiting: usize,
+    /// Letters found at a box opening and not yet registered.
+    pub letters_waiting: usize,
 }
 
 impl MyDay {
@@ -94,6 +99,12 @@ impl MyDay {
             && self.this_week.is_empty()
             && self.unassigned.is_empty()
             && self.box_waiting == 0
+            && self.letters_waiting == 0
+    }
+
+    /// What waits beyond the dated items: appeals nobody holds, box conversations, letters.
+    pub fn waiting(&self) -> usize {
+        self.unassigned.len() + self.box_waiting + self.letters_waiting
     }
 }
 
@@ -132,10 +143,9 @@ impl App {
             .into_iter()
             .filter(|user| user.active && user.permissions().register_appeals)
             .collect();
-        let appeals: Vec<WatchedAppeal> = appeals(&facts)
-            .into_iter()
-            .filter(WatchedAppeal::is_open)
-            .collect();
+        // Every appeal, answered or not, so that any entry finds its appeal; only open ones
+        // have items.
+        let appeals: Vec<WatchedAppeal> = appeals(&facts);
         let mut by_entry = HashMap::new();
         for (index, appeal) in appeals.iter().enumerate() {
             for entry in &appeal.entries {
@@ -172,6 +182,9 @@ impl App {
                 continue;
             };
             let appeal = &appeals[index];
+            if !appeal.is_open() {
+                continue;
+            }
             items.push(WatchItem {
                 appeal: appeal.id,
                 entry: EntryRef {
@@ -205,25 +218,31 @@ impl App {
         self.day_of(user, &watch, today).await
     }
 
-    /// `user`'s day in the school's `watch` of `today`.
+    /// `user`'s day in the school's `watch` of `today`. What nobody on the staff answers for
+    /// is every registrar's until one of them takes it.
     pub async fn day_of(&self, user: &User, watch: &Watch, today: NaiveDate) -> Result<MyDay, StoreError> {
         let permissions = user.permissions();
+        if !permissions.read_appeals {
+            return Ok(MyDay::default());
+        }
         let head = permissions.confirm_readers;
         let sunday = today + chrono::Days::new(u64::from(6 - today.weekday().num_days_from_monday()));
-        let mine = |item: &WatchItem| item.responsible == Some(user.id);
+        let mine = |item: &WatchItem| {
+            item.responsible == Some(user.id) || item.responsible.is_none() && permissions.register_appeals
+        };
         let mut day = MyDay::default();
         for item in &watch.items {
             if item.rule == DeadlineRule::ForwardAtOnce {
                 day.urgent.push(item.clone());
             } else if item.status == DeadlineStatus::Overdue {
-                if mine(item) || head || item.responsible.is_none() && permissions.register_appeals {
+                if mine(item) || head {
                     day.overdue.push(item.clone());
                 }
             } else if !mine(item) {
                 continue;
             } else if item.rule == DeadlineRule::ForwardOutsideCompetence {
                 day.to_forward.push(item.clone());
-            } else if item.due <= sunday {
+            } else if item.due <= sunday || item.status == DeadlineStatus::DueSoon {
                 day.this_week.push(item.clone());
             }
         }
@@ -231,12 +250,19 @@ impl App {
             day.unassigned = watch
                 .appeals
                 .iter()
-                .filter(|appeal| watch.responsible(appeal).is_none())
+                .filter(|appeal| appeal.is_open() && watch.responsible(appeal).is_none())
                 .cloned()
                 .collect();
         }
         if permissions.register_appeals {
             day.box_waiting = self.store.awaiting_answer(user.organisation_id).await?.len();
+            day.letters_waiting = self
+                .store
+                .openings(user.organisation_id)
+                .await?
+                .iter()
+                .map(|opening| opening.letters_waiting() as usize)
+                .sum();
         }
         Ok(day)
     }
@@ -254,6 +280,9 @@ impl App {
             Some(appeal) => appeal.clone(),
             None => self.standing_appeal(by.organisation_id, entry).await?,
         };
+        if appeal.answered {
+            return Err(Refused::Rule(AssignError::Answered));
+        }
         if !watch.registrars.iter().any(|user| user.id == to) {
             return Err(Refused::Rule(AssignError::NotARegistrar));
         }
@@ -312,21 +341,28 @@ impl App {
         Ok(())
     }
 
-    /// Records the day the applicant was told of the appeal's latest extension.
+    /// Records the day (and the way) the named applicant was told of the appeal's latest
+    /// extension.
     pub async fn record_extension_told(
         &self,
         by: &User,
         entry: AppealId,
         told_on: Option<NaiveDate>,
+        channel: NoticeChannel,
     ) -> Result<(), Refused<ExtensionError>> {
         let appeal = self.standing_appeal(by.organisation_id, entry).await?;
+        let (Some(extension), Some(extension_id)) = (appeal.extension, appeal.extension_id) else {
+            return Err(Refused::Rule(ExtensionError::NoExtension));
+        };
+        if appeal.anonymous {
+            return Err(Refused::Rule(ExtensionError::Anonymous));
+        }
+        if extension.told_on.is_some() {
+            return Err(Refused::Rule(ExtensionError::AlreadyTold));
+        }
         let today = self.clock.today();
         let told_on = told_on.unwrap_or(today);
-        let extensions = self.store.extensions(by.organisation_id, &appeal.entries).await?;
-        let Some(latest) = extensions.last() else {
-            return Err(Refused::Store(StoreError::NotFound));
-        };
-        if told_on < latest.extension.decided_on || told_on > today {
+        if told_on < extension.decided_on || told_on > today {
             return Err(Refused::Rule(ExtensionError::ToldDate));
         }
         let audit = self
@@ -337,10 +373,10 @@ impl App {
             });
         if !self
             .store
-            .record_extension_told(by.organisation_id, latest.id, told_on, &audit)
+            .record_extension_told(by.organisation_id, extension_id, told_on, channel, &audit)
             .await?
         {
-            return Err(Refused::Rule(ExtensionError::ToldDate));
+            return Err(Refused::Rule(ExtensionError::AlreadyTold));
         }
         tracing::info!(appeal = appeal.id.0, user = by.id.0, "extension notice recorded");
         Ok(())
@@ -367,6 +403,50 @@ impl App {
                 "marked outside the school's competence"
             );
         }
+        Ok(())
+    }
+
+    /// Records the day and the way a named applicant was told that their appeal was
+    /// forwarded (APPC art. 65).
+    pub async fn record_forwarding_notice(
+        &self,
+        by: &User,
+        forwarding_id: ForwardingId,
+        sent_on: Option<NaiveDate>,
+        channel: NoticeChannel,
+    ) -> Result<(), Refused<NoticeError>> {
+        let forwarding = self.store.forwarding(by.organisation_id, forwarding_id).await?;
+        let appeal = self
+            .standing_appeal(by.organisation_id, forwarding.appeal_id)
+            .await?;
+        if appeal.anonymous {
+            return Err(Refused::Rule(NoticeError::Anonymous));
+        }
+        let sent_on = notice_day(
+            sent_on,
+            senim_domain::time::local_date(forwarding.sent_at),
+            self.clock.today(),
+        )
+        .map_err(Refused::Rule)?;
+        let audit = self
+            .event(by, AuditAction::ApplicantNoticeRecorded)
+            .on_appeal(EntryRef {
+                year: appeal.year,
+                number: appeal.number,
+            })
+            .with_detail("forwarding_notice");
+        if !self
+            .store
+            .record_forwarding_notice(by.organisation_id, forwarding_id, sent_on, channel, &audit)
+            .await?
+        {
+            return Err(Refused::Rule(NoticeError::Recorded));
+        }
+        tracing::info!(
+            forwarding = forwarding_id.0,
+            user = by.id.0,
+            "forwarding notice recorded"
+        );
         Ok(())
     }
 }

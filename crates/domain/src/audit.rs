@@ -64,6 +64,7 @@ actions! {
     ConsiderationExtended => "consideration_extended",
     ExtensionNoticeRecorded => "extension_notice_recorded",
     OutsideCompetenceMarked => "outside_competence_marked",
+    ApplicantNoticeRecorded => "applicant_notice_recorded",
     SettingsChanged => "settings_changed",
     ChainsSealed => "chains_sealed",
 }
@@ -169,6 +170,7 @@ pub mod documents {
     pub const LETTER: &str = "forwarding_letter";
     pub const POSTER: &str = "poster";
     pub const SLIPS: &str = "slips";
+    pub const NOTICE: &str = "applicant_notice";
 }
 
 #[cfg(test)]

@@ -64,4 +64,5 @@ field_errors!(
     staff::AccountError,
     watch::AssignError,
     watch::ExtensionError,
+    watch::NoticeError,
 );

@@ -80,6 +80,8 @@ pub struct WatchedAppeal {
     /// Who answers for it: the person it was last given to, or whoever registered it first.
     pub responsible: UserId,
     pub extension: Option<Extension>,
+    /// The latest extension's record.
+    pub extension_id: Option<i64>,
 }
 
 /// A duty still to be done, with its last day.
@@ -95,35 +97,69 @@ impl Duty {
     }
 }
 
-/// Gathers entries into appeals. Entries whose chain reaches an entry not given (another
-/// school's, or outside the read) stand on their own.
-pub fn appeals(entries: &[EntryFacts]) -> Vec<WatchedAppeal> {
-    let by_id: HashMap<AppealId, &EntryFacts> = entries.iter().map(|entry| (entry.id, entry)).collect();
-    let corrected: std::collections::HashSet<AppealId> =
-        entries.iter().filter_map(|entry| entry.corrects).collect();
-    let mut appeals = Vec::new();
-    for standing in entries.iter().filter(|entry| !corrected.contains(&entry.id)) {
-        let mut chain = vec![standing];
-        let mut current = standing;
-        while let Some(earlier) = current.corrects.and_then(|id| by_id.get(&id)) {
-            if chain.iter().any(|entry| entry.id == earlier.id) {
-                break;
-            }
-            chain.push(earlier);
-            current = earlier;
+/// Which appeal each entry belongs to: entries linked by corrections, in any shape (one
+/// entry corrected twice, a correction of a correction), are one appeal, standing on its latest
+/// entry (the highest id). An entry whose corrected entry is not given stands with the others
+/// it is linked to.
+pub fn standing_entries(links: &[(AppealId, Option<AppealId>)]) -> HashMap<AppealId, AppealId> {
+    // Union–find over the correction links; each set's root becomes its latest entry.
+    let mut parent: HashMap<AppealId, AppealId> = links.iter().map(|(id, _)| (*id, *id)).collect();
+    fn root(parent: &mut HashMap<AppealId, AppealId>, id: AppealId) -> AppealId {
+        let mut current = id;
+        while parent[&current] != current {
+            current = parent[&current];
         }
+        let top = current;
+        let mut current = id;
+        while parent[&current] != top {
+            let next = parent[&current];
+            parent.insert(current, top);
+            current = next;
+        }
+        top
+    }
+    for (id, corrects) in links {
+        let Some(corrects) = corrects else { continue };
+        if !parent.contains_key(corrects) {
+            continue;
+        }
+        let (a, b) = (root(&mut parent, *id), root(&mut parent, *corrects));
+        if a != b {
+            // The later entry stands.
+            let (low, high) = if a < b { (a, b) } else { (b, a) };
+            parent.insert(low, high);
+        }
+    }
+    let ids: Vec<AppealId> = parent.keys().copied().collect();
+    ids.into_iter().map(|id| (id, root(&mut parent, id))).collect()
+}
+
+/// Gathers entries into appeals (see [`standing_entries`]).
+pub fn appeals(entries: &[EntryFacts]) -> Vec<WatchedAppeal> {
+    let links: Vec<(AppealId, Option<AppealId>)> =
+        entries.iter().map(|entry| (entry.id, entry.corrects)).collect();
+    let standing_of = standing_entries(&links);
+    let mut chains: std::collections::BTreeMap<AppealId, Vec<&EntryFacts>> =
+        std::collections::BTreeMap::new();
+    for entry in entries {
+        chains.entry(standing_of[&entry.id]).or_default().push(entry);
+    }
+    let mut appeals = Vec::new();
+    for (standing_id, mut chain) in chains {
+        // Latest first, as the journal reads.
+        chain.sort_by_key(|entry| std::cmp::Reverse(entry.id));
+        let standing = chain[0];
+        debug_assert_eq!(standing.id, standing_id);
         let first = chain.last().expect("a chain has its standing entry");
-        let latest = |pick: &dyn Fn(&EntryFacts) -> Option<i64>| {
-            chain
-                .iter()
-                .filter_map(|entry| pick(entry).map(|order| (order, entry.id)))
-                .max()
-        };
-        let responsible = latest(&|entry| entry.assignment.map(|(order, _)| order))
-            .and_then(|(_, id)| by_id[&id].assignment.map(|(_, person)| person))
-            .unwrap_or(first.registered_by);
-        let extension = latest(&|entry| entry.extension.map(|(order, _)| order))
-            .and_then(|(_, id)| by_id[&id].extension.map(|(_, extension)| extension));
+        let responsible = chain
+            .iter()
+            .filter_map(|entry| entry.assignment)
+            .max_by_key(|(order, _)| *order)
+            .map_or(first.registered_by, |(_, person)| person);
+        let extension = chain
+            .iter()
+            .filter_map(|entry| entry.extension)
+            .max_by_key(|(order, _)| *order);
         appeals.push(WatchedAppeal {
             id: standing.id,
             year: standing.year,
@@ -134,10 +170,12 @@ pub fn appeals(entries: &[EntryFacts]) -> Vec<WatchedAppeal> {
             answered: chain.iter().any(|entry| entry.answered),
             forwarded: chain.iter().any(|entry| entry.forwarded),
             handed_over: chain.iter().any(|entry| entry.handed_over),
-            urgent: standing.urgent,
+            // An urgent flag still open on any entry keeps the appeal urgent until staff clear it.
+            urgent: chain.iter().any(|entry| entry.urgent),
             outside_competence: chain.iter().any(|entry| entry.outside_competence),
             responsible,
-            extension,
+            extension: extension.map(|(_, extension)| extension),
+            extension_id: extension.map(|(id, _)| id),
         });
     }
     appeals
@@ -226,6 +264,18 @@ pub enum ExtensionError {
     ToldDate,
     #[error("the appeal is already answered")]
     Answered,
+    #[error("appeal: a forwarded appeal follows its forwarding's deadline; change that instead")]
+    Forwarded,
+    #[error("due_on: the new deadline is today or later")]
+    Past,
+    #[error("decided_on: an extension is decided before the deadline it extends has passed")]
+    DecidedLate,
+    #[error("told_on: an anonymous applicant is not told; there is nobody to tell")]
+    Anonymous,
+    #[error("told_on: the applicant is already recorded as told of this extension")]
+    AlreadyTold,
+    #[error("appeal: the appeal has no extension to tell of")]
+    NoExtension,
 }
 
 impl ExtensionError {
@@ -234,8 +284,10 @@ impl ExtensionError {
             ExtensionError::ReasonRequired | ExtensionError::ReasonTooLong => "reason",
             ExtensionError::NotLater | ExtensionError::BeyondLimit => "due_on",
             ExtensionError::DecisionDate => "decided_on",
-            ExtensionError::ToldDate => "told_on",
-            ExtensionError::Answered => "appeal",
+            ExtensionError::ToldDate | ExtensionError::Anonymous | ExtensionError::AlreadyTold => "told_on",
+            ExtensionError::Answered | ExtensionError::Forwarded | ExtensionError::NoExtension => "appeal",
+            ExtensionError::Past => "due_on",
+            ExtensionError::DecidedLate => "decided_on",
         }
     }
 
@@ -248,6 +300,12 @@ impl ExtensionError {
             ExtensionError::DecisionDate => "invalid_decided_on",
             ExtensionError::ToldDate => "invalid_told_on",
             ExtensionError::Answered => "answered",
+            ExtensionError::Forwarded => "forwarded",
+            ExtensionError::Past => "in_past",
+            ExtensionError::DecidedLate => "decided_late",
+            ExtensionError::Anonymous => "anonymous",
+            ExtensionError::AlreadyTold => "already_told",
+            ExtensionError::NoExtension => "no_extension",
         }
     }
 
@@ -260,6 +318,12 @@ impl ExtensionError {
             ExtensionError::DecisionDate => "error-extension-decided",
             ExtensionError::ToldDate => "error-extension-told",
             ExtensionError::Answered => "error-extension-answered",
+            ExtensionError::Forwarded => "error-extension-forwarded",
+            ExtensionError::Past => "error-extension-past",
+            ExtensionError::DecidedLate => "error-extension-decided-late",
+            ExtensionError::Anonymous => "error-notice-anonymous",
+            ExtensionError::AlreadyTold => "error-notice-recorded",
+            ExtensionError::NoExtension => "error-extension-none",
         }
     }
 }
@@ -269,20 +333,124 @@ impl ExtensionError {
 pub enum AssignError {
     #[error("login: an active account of the school that registers appeals")]
     NotARegistrar,
+    #[error("appeal: the appeal is already considered")]
+    Answered,
 }
 
 impl AssignError {
     pub fn field(self) -> &'static str {
-        "login"
+        match self {
+            AssignError::NotARegistrar => "login",
+            AssignError::Answered => "appeal",
+        }
     }
 
     pub fn code(self) -> &'static str {
-        "not_a_registrar"
+        match self {
+            AssignError::NotARegistrar => "not_a_registrar",
+            AssignError::Answered => "answered",
+        }
     }
 
     pub fn message_id(self) -> &'static str {
-        "error-assign-registrar"
+        match self {
+            AssignError::NotARegistrar => "error-assign-registrar",
+            AssignError::Answered => "error-assign-answered",
+        }
     }
+}
+
+/// How a notice reached the applicant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoticeChannel {
+    /// Printed and handed to the applicant.
+    Hand,
+    /// Printed and posted.
+    Post,
+    /// Sent by e-mail to the address the applicant gave.
+    Email,
+}
+
+impl NoticeChannel {
+    pub const ALL: [NoticeChannel; 3] = [NoticeChannel::Hand, NoticeChannel::Post, NoticeChannel::Email];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            NoticeChannel::Hand => "hand",
+            NoticeChannel::Post => "post",
+            NoticeChannel::Email => "email",
+        }
+    }
+
+    pub fn parse(code: &str) -> Result<NoticeChannel, NoticeError> {
+        NoticeChannel::ALL
+            .into_iter()
+            .find(|channel| channel.code() == code.trim())
+            .ok_or(NoticeError::Channel)
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            NoticeChannel::Hand => "notice-channel-hand",
+            NoticeChannel::Post => "notice-channel-post",
+            NoticeChannel::Email => "notice-channel-email",
+        }
+    }
+}
+
+/// A refusal of a notice to the applicant as recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NoticeError {
+    #[error("channel: hand, post or email")]
+    Channel,
+    #[error("sent_on: a date as YYYY-MM-DD, from the day of the decision or forwarding to today")]
+    Date,
+    #[error("appeal: an anonymous applicant is not told; there is nobody to tell")]
+    Anonymous,
+    #[error("notice: the applicant's notice is already recorded")]
+    Recorded,
+}
+
+impl NoticeError {
+    pub fn field(self) -> &'static str {
+        match self {
+            NoticeError::Channel => "channel",
+            NoticeError::Date => "sent_on",
+            NoticeError::Anonymous => "appeal",
+            NoticeError::Recorded => "notice",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            NoticeError::Channel => "unknown_channel",
+            NoticeError::Date => "invalid_sent_on",
+            NoticeError::Anonymous => "anonymous",
+            NoticeError::Recorded => "already_recorded",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            NoticeError::Channel => "error-notice-channel",
+            NoticeError::Date => "error-notice-date",
+            NoticeError::Anonymous => "error-notice-anonymous",
+            NoticeError::Recorded => "error-notice-recorded",
+        }
+    }
+}
+
+/// Checks the day a notice was given: from `since` (the decision or the forwarding) to today.
+pub fn notice_day(
+    sent_on: Option<NaiveDate>,
+    since: NaiveDate,
+    today: NaiveDate,
+) -> Result<NaiveDate, NoticeError> {
+    let day = sent_on.unwrap_or(today);
+    if day < since || day > today {
+        return Err(NoticeError::Date);
+    }
+    Ok(day)
 }
 
 /// The longest reason an extension may give.
@@ -309,6 +477,9 @@ pub fn plan_extension<'a>(
     if appeal.answered {
         return Err(ExtensionError::Answered);
     }
+    if appeal.forwarded {
+        return Err(ExtensionError::Forwarded);
+    }
     let reason = request.reason.trim();
     if reason.is_empty() {
         return Err(ExtensionError::ReasonRequired);
@@ -325,14 +496,25 @@ pub fn plan_extension<'a>(
     if due_on > limit {
         return Err(ExtensionError::BeyondLimit);
     }
+    if due_on < today {
+        return Err(ExtensionError::Past);
+    }
     let decided_on = request.decided_on.unwrap_or(today);
     if decided_on > today || decided_on < crate::time::local_date(appeal.received_at) {
         return Err(ExtensionError::DecisionDate);
     }
-    if let Some(told_on) = request.told_on
-        && (told_on < decided_on || told_on > today)
-    {
-        return Err(ExtensionError::ToldDate);
+    // The head extends a deadline that still runs (its 15 working days, or an earlier
+    // extension): a decision after it passed would hide that it was missed.
+    if decided_on > appeal.consideration_due(calendar) {
+        return Err(ExtensionError::DecidedLate);
+    }
+    if let Some(told_on) = request.told_on {
+        if appeal.anonymous {
+            return Err(ExtensionError::Anonymous);
+        }
+        if told_on < decided_on || told_on > today {
+            return Err(ExtensionError::ToldDate);
+        }
     }
     Ok((
         Extension {
@@ -516,6 +698,93 @@ mod tests {
         // An anonymous applicant cannot be told.
         extended.anonymous = true;
         assert_eq!(appeals(&[extended])[0].duties(&calendar).len(), 1);
+    }
+
+    #[test]
+    fn an_entry_corrected_twice_is_still_one_appeal() {
+        let received = almaty("2026-11-02 10:00");
+        let first = entry(1, received);
+        let mut one = entry(2, received);
+        one.corrects = Some(AppealId(1));
+        let mut other = entry(3, received);
+        other.corrects = Some(AppealId(1));
+        other.answered = false;
+        one.answered = true;
+        let gathered = appeals(&[first, one, other]);
+        assert_eq!(gathered.len(), 1, "{gathered:?}");
+        assert_eq!(gathered[0].id, AppealId(3), "the latest entry stands");
+        assert_eq!(gathered[0].entries, vec![AppealId(3), AppealId(2), AppealId(1)]);
+        assert!(gathered[0].answered, "an outcome on any entry answers the appeal");
+    }
+
+    #[test]
+    fn an_urgent_flag_left_open_on_the_corrected_entry_keeps_the_appeal_urgent() {
+        let received = almaty("2026-11-02 10:00");
+        let mut first = entry(1, received);
+        first.urgent = true;
+        let mut correction = entry(2, received);
+        correction.corrects = Some(AppealId(1));
+        let appeal = &appeals(&[first, correction])[0];
+        assert!(appeal.urgent);
+        assert_eq!(appeal.duties(&calendar())[0].rule, DeadlineRule::ForwardAtOnce);
+    }
+
+    #[test]
+    fn an_extension_is_decided_in_time_for_a_deadline_to_come() {
+        let calendar = calendar();
+        // Received 2 November: the 15 working days end on 23 November.
+        let appeal = appeals(&[entry(1, almaty("2026-11-02 10:00"))]).remove(0);
+        let asked = |due: &str, decided: Option<&str>| ExtensionRequest {
+            due_on: Some(date(due)),
+            reason: "тексеру",
+            decided_on: decided.map(date),
+            told_on: None,
+        };
+        assert_eq!(
+            plan_extension(&calendar, &appeal, &asked("2026-12-20", None), date("2026-11-25")),
+            Err(ExtensionError::DecidedLate),
+            "decided after the deadline passed"
+        );
+        assert!(
+            plan_extension(
+                &calendar,
+                &appeal,
+                &asked("2026-12-20", Some("2026-11-23")),
+                date("2026-11-25")
+            )
+            .is_ok(),
+            "recorded later, decided in time"
+        );
+        assert_eq!(
+            plan_extension(
+                &calendar,
+                &appeal,
+                &asked("2026-11-24", Some("2026-11-20")),
+                date("2026-11-25")
+            ),
+            Err(ExtensionError::Past)
+        );
+        let mut forwarded = appeal.clone();
+        forwarded.forwarded = true;
+        assert_eq!(
+            plan_extension(
+                &calendar,
+                &forwarded,
+                &asked("2026-12-20", None),
+                date("2026-11-20")
+            ),
+            Err(ExtensionError::Forwarded)
+        );
+        let mut anonymous = appeal.clone();
+        anonymous.anonymous = true;
+        let told = ExtensionRequest {
+            told_on: Some(date("2026-11-20")),
+            ..asked("2026-12-20", None)
+        };
+        assert_eq!(
+            plan_extension(&calendar, &anonymous, &told, date("2026-11-20")),
+            Err(ExtensionError::Anonymous)
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use senim_domain::audit::AuditEvent;
-use senim_domain::watch::{EntryFacts, Extension};
+use senim_domain::forwarding::ForwardingId;
+use senim_domain::watch::{EntryFacts, Extension, NoticeChannel};
 use senim_domain::{AppealId, JournalNumber, JournalYear, OrganisationId, Redacted, UserId};
 use sqlx::Row;
 
@@ -29,6 +30,8 @@ pub struct ExtensionRecord {
     pub appeal_id: AppealId,
     pub extension: Extension,
     pub reason: Redacted<String>,
+    /// How the applicant was told, once they were.
+    pub told_channel: Option<NoticeChannel>,
     pub recorded_at: DateTime<Utc>,
     pub recorded_by_name: String,
 }
@@ -38,6 +41,14 @@ fn reason_aad(organisation_id: OrganisationId, appeal_id: AppealId, recorded_at:
         "appeal_extensions/{}/{}/{recorded_at}/reason",
         organisation_id.0, appeal_id.0
     )
+}
+
+/// `$2, $3, …` for `count` values after the school's `$1`.
+fn placeholders(count: usize) -> String {
+    (2..count + 2)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn day(date: NaiveDate) -> String {
@@ -170,14 +181,20 @@ impl Store {
         organisation_id: OrganisationId,
         entries: &[AppealId],
     ) -> Result<Vec<AssignmentRecord>, StoreError> {
-        let rows = sqlx::query(
+        if entries.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
             "SELECT s.appeal_id, s.user_id, s.assigned_at, u.full_name AS user_name, b.full_name AS by_name \
              FROM appeal_assignments s JOIN users u ON u.id = s.user_id JOIN users b ON b.id = s.assigned_by \
-             WHERE s.organisation_id = $1 ORDER BY s.id",
-        )
-        .bind(organisation_id.0)
-        .fetch_all(&self.pool)
-        .await?;
+             WHERE s.organisation_id = $1 AND s.appeal_id IN ({}) ORDER BY s.id",
+            placeholders(entries.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
+        for entry in entries {
+            query = query.bind(entry.0);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         let mut records = Vec::new();
         for row in &rows {
             let appeal_id = AppealId(row.try_get("appeal_id")?);
@@ -242,13 +259,16 @@ impl Store {
         organisation_id: OrganisationId,
         extension_id: i64,
         told_on: NaiveDate,
+        channel: NoticeChannel,
         audit: &AuditEvent,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
-            "UPDATE appeal_extensions SET told_on = $1 WHERE id = $2 AND organisation_id = $3 AND told_on IS NULL",
+            "UPDATE appeal_extensions SET told_on = $1, told_channel = $2 \
+             WHERE id = $3 AND organisation_id = $4 AND told_on IS NULL",
         )
         .bind(day(told_on))
+        .bind(channel.code())
         .bind(extension_id)
         .bind(organisation_id.0)
         .execute(&mut *tx)
@@ -267,14 +287,20 @@ impl Store {
         organisation_id: OrganisationId,
         entries: &[AppealId],
     ) -> Result<Vec<ExtensionRecord>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT e.id, e.appeal_id, e.due_on, e.decided_on, e.told_on, e.reason, e.recorded_at, \
-             u.full_name FROM appeal_extensions e JOIN users u ON u.id = e.recorded_by \
-             WHERE e.organisation_id = $1 ORDER BY e.id",
-        )
-        .bind(organisation_id.0)
-        .fetch_all(&self.pool)
-        .await?;
+        if entries.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT e.id, e.appeal_id, e.due_on, e.decided_on, e.told_on, e.told_channel, e.reason, \
+             e.recorded_at, u.full_name FROM appeal_extensions e JOIN users u ON u.id = e.recorded_by \
+             WHERE e.organisation_id = $1 AND e.appeal_id IN ({}) ORDER BY e.id",
+            placeholders(entries.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
+        for entry in entries {
+            query = query.bind(entry.0);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         let mut records = Vec::new();
         for row in &rows {
             let appeal_id = AppealId(row.try_get("appeal_id")?);
@@ -296,6 +322,12 @@ impl Store {
                     self.cipher
                         .open(&reason_aad(organisation_id, appeal_id, recorded_at), &sealed)?,
                 ),
+                told_channel: row
+                    .try_get::<Option<String>, _>("told_channel")?
+                    .as_deref()
+                    .map(NoticeChannel::parse)
+                    .transpose()
+                    .map_err(|_| StoreError::Corrupt("notice channel"))?,
                 recorded_at: from_unix(recorded_at)?,
                 recorded_by_name: row.try_get("full_name")?,
             });
@@ -322,16 +354,10 @@ impl Store {
         if exists == 0 {
             return Err(StoreError::NotFound);
         }
-        let already = sqlx::query("SELECT COUNT(*) AS n FROM appeal_competence WHERE appeal_id = $1")
-            .bind(appeal_id.0)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get::<i64, _>("n")?;
-        if already > 0 {
-            return Ok(false);
-        }
-        sqlx::query(
-            "INSERT INTO appeal_competence (appeal_id, organisation_id, marked_at, marked_by) VALUES ($1, $2, $3, $4)",
+        // Marked twice at once (a double click): the second changes nothing.
+        let done = sqlx::query(
+            "INSERT INTO appeal_competence (appeal_id, organisation_id, marked_at, marked_by) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (appeal_id) DO NOTHING",
         )
         .bind(appeal_id.0)
         .bind(organisation_id.0)
@@ -339,8 +365,80 @@ impl Store {
         .bind(by.0)
         .execute(&mut *tx)
         .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
         crate::audit::append(&mut tx, &self.chain_key, audit).await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// Records the day and the way the applicant was told of a forwarding of the school;
+    /// false when it already was.
+    pub async fn record_forwarding_notice(
+        &self,
+        organisation_id: OrganisationId,
+        forwarding_id: ForwardingId,
+        sent_on: NaiveDate,
+        channel: NoticeChannel,
+        audit: &AuditEvent,
+    ) -> Result<bool, StoreError> {
+        let by = audit.actor.user_id.ok_or(StoreError::NotFound)?;
+        let mut tx = self.pool.begin().await?;
+        let exists =
+            sqlx::query("SELECT COUNT(*) AS n FROM forwardings WHERE id = $1 AND organisation_id = $2")
+                .bind(forwarding_id.0)
+                .bind(organisation_id.0)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get::<i64, _>("n")?;
+        if exists == 0 {
+            return Err(StoreError::NotFound);
+        }
+        // Recorded twice at once: the second changes nothing.
+        let done = sqlx::query(
+            "INSERT INTO forwarding_notices (forwarding_id, organisation_id, sent_on, channel, recorded_at, recorded_by) \
+             SELECT id, organisation_id, $1, $2, $3, $4 FROM forwardings WHERE id = $5 AND organisation_id = $6 \
+             ON CONFLICT (forwarding_id) DO NOTHING",
+        )
+        .bind(day(sent_on))
+        .bind(channel.code())
+        .bind(unix(audit.at))
+        .bind(by.0)
+        .bind(forwarding_id.0)
+        .bind(organisation_id.0)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The notices given of the school's forwardings: the day and the way, by forwarding.
+    pub async fn forwarding_notices(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<HashMap<ForwardingId, (NaiveDate, NoticeChannel)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT forwarding_id, sent_on, channel FROM forwarding_notices WHERE organisation_id = $1",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let channel: String = row.try_get("channel")?;
+                Ok((
+                    ForwardingId(row.try_get("forwarding_id")?),
+                    (
+                        date_from(&row.try_get::<String, _>("sent_on")?)?,
+                        NoticeChannel::parse(&channel).map_err(|_| StoreError::Corrupt("notice channel"))?,
+                    ),
+                ))
+            })
+            .collect()
     }
 }

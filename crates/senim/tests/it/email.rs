@@ -194,6 +194,8 @@ async fn the_morning_digest_lists_numbers_and_deadlines_only(app: TestApp, smtp:
     let mut digests = letters_to(&messages, "specialist@school.test");
     assert!(!digests.is_empty());
     digests.extend(letters_to(&messages, "director@school.test"));
+    digests.extend(letters_to(&messages, "deputy@school.test"));
+    assert_eq!(digests.len(), 3, "{messages:?}");
     for digest in &digests {
         assert!(
             digest.body.contains("№ 1") && digest.body.contains("22.09.2026"),

@@ -18,6 +18,16 @@ fn latin_words(text: &str) -> Vec<String> {
 }
 
 async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
+    // Wednesday 2 December 2026: the extension below is decided in time.
+    app.state.app.clock.set(
+        senim_domain::time::from_local(
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+        )
+        .unwrap(),
+    );
     app.school("school-a", "").await;
     let api = app.api(&app.token("specialist").await);
     let created = api.register(json!({ "channel": "phone", "anonymous": false, "applicant": { "full_name": "Серікова Айгүл", "phone": "+7 701 555 12 34" }, "summary": "Сыныптасым мені ұрады" })).await;
@@ -39,19 +49,24 @@ async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
         .await;
     let opening = format!("/openings/{}", opening["id"]);
     // An open appeal, extended: its section offers every form and shows every line.
-    let open = api.register(json!({ "channel": "phone", "anonymous": false, "applicant": { "full_name": "Серікова Айгүл" }, "summary": "Кесте туралы", "received_at": "2026-11-02T10:00:00+05:00" })).await;
+    let open = api.register(json!({ "channel": "phone", "anonymous": false, "applicant": { "full_name": "Серікова Айгүл" }, "summary": "Кесте туралы", "received_at": "2026-11-20T10:00:00+05:00" })).await;
     let open = open["id"].as_i64().unwrap();
-    api.post(
-        &format!("/api/v1/appeals/{open}/extensions"),
-        json!({ "due_on": "2026-12-30", "reason": "Тексеру созылады" }),
-    )
-    .await;
-    api.post(&format!("/api/v1/appeals/{open}/outside-competence"), json!({}))
+    let (status, extended) = api
+        .post(
+            &format!("/api/v1/appeals/{open}/extensions"),
+            json!({ "due_on": "2026-12-30", "reason": "Тексеру созылады" }),
+        )
         .await;
+    assert_eq!(status, 201, "{extended}");
+    let (status, _) = api
+        .post(&format!("/api/v1/appeals/{open}/outside-competence"), json!({}))
+        .await;
+    assert_eq!(status, 200);
     for path in [
         "/today",
         "/monitoring",
         &format!("/appeals/{open}"),
+        &format!("/appeals/{open}/extension-notice"),
         "/journal",
         "/appeals/new",
         &format!("/appeals/{id}"),

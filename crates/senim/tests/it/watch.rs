@@ -113,9 +113,9 @@ async fn an_appeal_received_on_a_friday_evening_counts_from_monday(app: TestApp)
     // From Monday 30 November, Independence Day (16 December) skipped.
     assert_eq!(api_due(&app, &evening).await, "2026-12-22");
     assert_eq!(api_due(&app, &saturday).await, "2026-12-22");
-    assert_ne!(
+    assert_eq!(
         api_due(&app, &afternoon).await,
-        "2026-12-22",
+        "2026-12-21",
         "in working hours it counts from Friday"
     );
 }
@@ -197,6 +197,14 @@ async fn an_extension_moves_the_deadline_needs_a_reason_and_asks_to_tell_the_app
     let (_, body) = api.get(&format!("/api/v1/appeals/{}", appeal["id"])).await;
     assert_eq!(body["extension"]["told_on"], "2026-12-02");
     assert_eq!(body["duties"].as_array().unwrap().len(), 1, "{body}");
+    let (status, again) = api
+        .post(
+            &format!("/api/v1/appeals/{}/extension-notice", appeal["id"]),
+            json!({ "told_on": "2026-12-02" }),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(again["code"], "already_told", "{again}");
     assert_eq!(app.audit_count("consideration_extended").await, 1);
     assert_eq!(app.audit_count("extension_notice_recorded").await, 1);
 }
@@ -323,9 +331,16 @@ async fn an_appeal_given_to_another_keeps_the_change_in_its_history(app: TestApp
     app.school("school-a", "").await;
     app.school("school-b", "b-").await;
     let api = app.api(&app.token("specialist").await);
+    // Overdue since 24 November: it stands in its responsible person's day.
     let appeal = api
-        .register(named("2026-12-01T10:00:00+05:00", "Оқушының сабаққа келмеуі"))
+        .register(named("2026-11-03T10:00:00+05:00", "Оқушының сабаққа келмеуі"))
         .await;
+    let overdue_of = async |login: &str| -> Vec<Value> {
+        let (_, day) = app.api(&app.token(login).await).get("/api/v1/my-day").await;
+        day["overdue"].as_array().unwrap().clone()
+    };
+    assert_eq!(overdue_of("specialist").await.len(), 1);
+    assert!(overdue_of("social").await.is_empty());
     let path = format!("/api/v1/appeals/{}/responsible", appeal["id"]);
     for refused in ["admin", "b-psychologist", "nobody"] {
         let (status, body) = api.post(&path, json!({ "login": refused })).await;
@@ -352,12 +367,8 @@ async fn an_appeal_given_to_another_keeps_the_change_in_its_history(app: TestApp
     );
     assert_eq!(app.audit_count("appeal_assigned").await, 1);
     // The social pedagogue's day has it; the specialist's no longer does.
-    let social_api = app.api(&app.token("social").await);
-    let (_, day) = social_api.get("/api/v1/my-day").await;
-    assert!(
-        day["this_week"].as_array().unwrap().is_empty(),
-        "due after this week: {day}"
-    );
+    assert_eq!(overdue_of("social").await[0]["appeal_id"], appeal["id"]);
+    assert!(overdue_of("specialist").await.is_empty());
     let (_, monitoring) = api.get("/api/v1/monitoring").await;
     assert_eq!(monitoring["items"][0]["responsible"], "social");
 }
@@ -429,7 +440,176 @@ async fn my_day_lists_what_is_due_and_the_heads_see_what_nobody_holds(app: TestA
     assert!(day["unassigned"].as_array().unwrap().is_empty(), "{day}");
 }
 
+async fn another_schools_appeal_is_not_found_by_any_of_these_actions(app: TestApp) {
+    wednesday(&app);
+    app.school("school-a", "").await;
+    app.school("school-b", "b-").await;
+    let theirs = app
+        .api(&app.token("b-specialist").await)
+        .register(named("2026-11-03T10:00:00+05:00", "Басқа мектептің өтініші"))
+        .await;
+    let api = app.api(&app.token("specialist").await);
+    let id = &theirs["id"];
+    for (path, body) in [
+        (
+            format!("/api/v1/appeals/{id}/responsible"),
+            json!({ "login": "specialist" }),
+        ),
+        (
+            format!("/api/v1/appeals/{id}/extensions"),
+            json!({ "due_on": "2026-12-20", "reason": "тексеру", "decided_on": "2026-11-20" }),
+        ),
+        (format!("/api/v1/appeals/{id}/extension-notice"), json!({})),
+        (format!("/api/v1/appeals/{id}/outside-competence"), json!({})),
+    ] {
+        let (status, answer) = api.post(&path, body).await;
+        assert_eq!(status, 404, "{path}: {answer}");
+    }
+    let (_, monitoring) = api.get("/api/v1/monitoring").await;
+    assert!(monitoring["items"].as_array().unwrap().is_empty(), "{monitoring}");
+    let mut browser = app.browser("specialist").await;
+    for path in [
+        "responsible",
+        "extensions",
+        "extension-notice",
+        "outside-competence",
+    ] {
+        let (status, _) = browser
+            .post(&format!("/appeals/{id}/{path}"), &[("user_id", "1")])
+            .await;
+        assert_eq!(status, 404, "{path}");
+    }
+    // Reading appeals is not registering them: the heads see, the specialists act.
+    let deputy = app.api(&app.token("deputy").await);
+    let own = api
+        .register(named("2026-12-01T10:00:00+05:00", "Өз өтінішіміз"))
+        .await;
+    let (status, _) = deputy
+        .post(
+            &format!("/api/v1/appeals/{}/outside-competence", own["id"]),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 403);
+}
+
+async fn a_named_applicant_is_told_of_the_forwarding_in_kazakh_or_russian(app: TestApp) {
+    wednesday(&app);
+    app.school("school-a", "").await;
+    let api = app.api(&app.token("specialist").await);
+    let appeal = api
+        .register(json!({
+            "channel": "phone",
+            "anonymous": false,
+            "applicant": { "full_name": "Серікова Айгүл", "address": "Ақтөбе қ., Абай к-сі, 5", "phone": "+7 701 555 12 34" },
+            "summary": "Көршінің баласы туралы",
+            "received_at": "2026-12-01T10:00:00+05:00",
+        }))
+        .await;
+    let anonymous = api
+        .register(
+            json!({ "channel": "phone", "anonymous": true, "summary": "Аноним хабарлама",
+                          "received_at": "2026-12-01T10:00:00+05:00" }),
+        )
+        .await;
+    let (_, directory) = api.get("/api/v1/directory").await;
+    let organisation = directory["items"][0]["id"].as_i64().unwrap();
+    let name_kk = directory["items"][0]["name_kk"].as_str().unwrap().to_owned();
+    let mut forwardings = Vec::new();
+    for appeal in [&appeal, &anonymous] {
+        let (status, forwarding) = api
+            .post(
+                &format!("/api/v1/appeals/{}/forwardings", appeal["id"]),
+                json!({ "executing_organisation_id": organisation, "channel": "fax" }),
+            )
+            .await;
+        assert_eq!(status, 201);
+        forwardings.push(forwarding["id"].clone());
+    }
+    let mut browser = app.browser("specialist").await;
+    let (status, kk) = browser
+        .get(&format!("/forwardings/{}/notice", forwardings[0]))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        kk.contains("Серікова Айгүл")
+            && kk.contains("Абай к-сі")
+            && kk.contains("65-бабына")
+            && kk.contains(&name_kk)
+            && kk.contains("№ 1"),
+        "{kk}"
+    );
+    let (_, ru) = browser
+        .get(&format!("/forwardings/{}/notice?lang=ru", forwardings[0]))
+        .await;
+    assert!(
+        ru.contains("Уведомление о направлении обращения") && ru.contains("статьёй 65"),
+        "{ru}"
+    );
+    assert_eq!(
+        browser
+            .get(&format!("/forwardings/{}/notice", forwardings[1]))
+            .await
+            .0,
+        404,
+        "an anonymous applicant has nobody to tell"
+    );
+    let (status, _) = browser
+        .post(
+            &format!("/forwardings/{}/notice", forwardings[0]),
+            &[("sent_on", "2026-12-02"), ("channel", "post")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, page) = browser.get(&format!("/appeals/{}", appeal["id"])).await;
+    assert!(
+        page.contains("Өтініш иесіне 02.12.2026 хабарланды: поштамен жіберілді"),
+        "{page}"
+    );
+    let (status, again) = api
+        .post(
+            &format!("/api/v1/forwardings/{}/notice", forwardings[0]),
+            json!({ "channel": "hand" }),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(again["code"], "already_recorded");
+    let (status, refused) = api
+        .post(
+            &format!("/api/v1/forwardings/{}/notice", forwardings[1]),
+            json!({ "channel": "hand" }),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(refused["code"], "anonymous");
+    assert_eq!(app.audit_count("applicant_notice_recorded").await, 1);
+}
+
+async fn appeals_nobody_holds_are_every_registrars_until_one_takes_them(app: TestApp) {
+    app.school("school-a", "").await;
+    // A letter the online box registered itself on Thursday 19 November: its 15 working days
+    // end on Thursday 10 December, and it is nobody's yet.
+    app.state.app.clock.set(almaty(2026, 11, 19, 11, 0));
+    let response = reqwest::Client::new()
+        .post(format!("{}/box/school-a", app.base))
+        .form(&[("lang", "kk"), ("text", "Спорт залында жарық жоқ")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    app.state.app.clock.set(almaty(2026, 12, 7, 10, 0));
+    for login in ["specialist", "psychologist"] {
+        let (_, day) = app.api(&app.token(login).await).get("/api/v1/my-day").await;
+        assert_eq!(day["this_week"].as_array().unwrap().len(), 1, "{login}: {day}");
+        assert_eq!(day["this_week"][0]["status"], "due_soon");
+        assert!(day["this_week"][0]["responsible"].is_null());
+    }
+}
+
 both_backends!(
+    another_schools_appeal_is_not_found_by_any_of_these_actions,
+    a_named_applicant_is_told_of_the_forwarding_in_kazakh_or_russian,
+    appeals_nobody_holds_are_every_registrars_until_one_takes_them,
     an_appeal_left_twenty_working_days_is_overdue_in_monitoring_and_the_journal,
     an_appeal_received_on_a_friday_evening_counts_from_monday,
     an_extension_moves_the_deadline_needs_a_reason_and_asks_to_tell_the_applicant,

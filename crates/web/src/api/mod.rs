@@ -147,6 +147,7 @@ refusals!(
     senim_domain::staff::AccountError,
     senim_domain::watch::AssignError,
     senim_domain::watch::ExtensionError,
+    senim_domain::watch::NoticeError,
 );
 
 impl From<ForwardingError> for ApiError {

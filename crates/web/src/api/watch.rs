@@ -9,7 +9,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use senim_app::watch::{Watch, WatchItem};
-use senim_domain::watch::{AssignError, ExtensionError, ExtensionRequest, WatchedAppeal};
+use senim_domain::forwarding::ForwardingId;
+use senim_domain::watch::{
+    AssignError, ExtensionError, ExtensionRequest, NoticeChannel, NoticeError, WatchedAppeal,
+};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -26,6 +29,7 @@ pub(super) fn routes() -> Routes {
         .at("/appeals/{id}/extensions", post(extend))
         .at("/appeals/{id}/extension-notice", post(record_told))
         .at("/appeals/{id}/outside-competence", post(mark_outside_competence))
+        .at("/forwardings/{id}/notice", post(record_forwarding_notice))
 }
 
 fn day(date: NaiveDate) -> String {
@@ -143,6 +147,7 @@ async fn my_day(State(state): State<AppState>, api_user: ApiUser) -> Result<Resp
             "appeal": { "year": appeal.year.0, "number": appeal.number.0 },
         })).collect::<Vec<_>>(),
         "box_waiting": day.box_waiting,
+        "letters_waiting": day.letters_waiting,
     }))
     .into_response())
 }
@@ -221,6 +226,15 @@ async fn extend(
 #[serde(deny_unknown_fields)]
 struct ToldJson {
     told_on: Option<String>,
+    /// hand (default), post or email.
+    channel: Option<String>,
+}
+
+fn notice_channel(code: Option<&str>) -> Result<NoticeChannel, ApiError> {
+    match code {
+        None => Ok(NoticeChannel::Hand),
+        Some(code) => Ok(NoticeChannel::parse(code)?),
+    }
 }
 
 async fn record_told(
@@ -233,7 +247,11 @@ async fn record_told(
     let entry = parse_id(&id)?;
     let Json(body) = body?;
     let told_on = date_field(body.told_on.as_deref(), ExtensionError::ToldDate)?;
-    state.app.record_extension_told(user, entry, told_on).await?;
+    let channel = notice_channel(body.channel.as_deref())?;
+    state
+        .app
+        .record_extension_told(user, entry, told_on, channel)
+        .await?;
     Ok(Json(json!({ "told_on": day(told_on.unwrap_or_else(|| state.app.clock.today())) })).into_response())
 }
 
@@ -247,4 +265,45 @@ async fn mark_outside_competence(
     state.app.mark_outside_competence(user, entry).await?;
     let appeal = state.app.standing_appeal(user.organisation_id, entry).await?;
     Ok(Json(json!({ "outside_competence": appeal.outside_competence })).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoticeJson {
+    sent_on: Option<String>,
+    /// hand (default), post or email.
+    channel: Option<String>,
+}
+
+/// Records the day and the way a named applicant was told that their appeal was forwarded.
+async fn record_forwarding_notice(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<NoticeJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let forwarding = ForwardingId(parse_id(&id)?.0);
+    let Json(body) = body?;
+    let sent_on = match body.sent_on.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(
+            NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| ApiError::refused(NoticeError::Date))?,
+        ),
+    };
+    let channel = notice_channel(body.channel.as_deref())?;
+    state
+        .app
+        .record_forwarding_notice(user, forwarding, sent_on, channel)
+        .await?;
+    let notices = state.app.store.forwarding_notices(user.organisation_id).await?;
+    let (day, channel) = notices
+        .get(&forwarding)
+        .copied()
+        .ok_or(senim_store::StoreError::NotFound)?;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(json!({ "sent_on": self::day(day), "channel": channel.code() })),
+    )
+        .into_response())
 }

@@ -14,9 +14,11 @@ use senim_app::Refused;
 use senim_app::watch::Watch;
 use senim_app::wording::date_text;
 use senim_domain::deadline::DeadlineStatus;
-use senim_domain::watch::{ExtensionError, ExtensionRequest};
+use senim_domain::forwarding::ForwardingId;
+use senim_domain::watch::{ExtensionError, ExtensionRequest, NoticeChannel, NoticeError};
 use senim_domain::{AppealId, UserId};
 use senim_i18n::{Arg, Lang};
+use senim_store::AppealRecord;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -31,7 +33,14 @@ pub fn router() -> Router<AppState> {
         .route("/today", get(day_page))
         .route("/appeals/{id}/responsible", post(assign))
         .route("/appeals/{id}/extensions", post(extend))
-        .route("/appeals/{id}/extension-notice", post(record_told))
+        .route(
+            "/appeals/{id}/extension-notice",
+            get(extension_notice).post(record_told),
+        )
+        .route(
+            "/forwardings/{id}/notice",
+            get(forwarding_notice).post(record_forwarding_notice),
+        )
         .route("/appeals/{id}/outside-competence", post(mark_outside_competence))
 }
 
@@ -154,6 +163,8 @@ async fn extend(
 struct ToldForm {
     #[serde(default)]
     told_on: String,
+    #[serde(default)]
+    channel: String,
 }
 
 async fn record_told(
@@ -164,12 +175,13 @@ async fn record_told(
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     let lang = signed_in.0.lang;
+    let channel = NoticeChannel::parse(&form.channel).unwrap_or(NoticeChannel::Hand);
     let done = match form_date(&form.told_on, ExtensionError::ToldDate) {
         Err(error) => Err(Refused::Rule(error)),
         Ok(told_on) => {
             state
                 .app
-                .record_extension_told(signed_in.user(), id, told_on)
+                .record_extension_told(signed_in.user(), id, told_on, channel)
                 .await
         }
     };
@@ -252,6 +264,7 @@ struct DayPage {
     groups: Vec<ItemGroup>,
     unassigned: Vec<UnassignedView>,
     box_waiting: String,
+    letters_waiting: String,
     can_take: bool,
     my_id: i64,
     empty: bool,
@@ -301,10 +314,321 @@ async fn day_page(State(state): State<AppState>, Reader(signed_in): Reader) -> R
         } else {
             String::new()
         },
+        letters_waiting: if day.letters_waiting > 0 {
+            lang.t_args(
+                "day-letters-waiting",
+                &[("count", Arg::Number(day.letters_waiting as i64))],
+            )
+        } else {
+            String::new()
+        },
         can_take: user.permissions().register_appeals,
         my_id: user.id.0,
         empty: day.is_empty(),
         groups,
     }
     .into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct NoticeQuery {
+    #[serde(default)]
+    lang: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "notice.html")]
+struct NoticePage {
+    l: Lang,
+    chrome: Chrome,
+    back: String,
+    back_label: String,
+    /// This page's path, to ask for it in the other language of notices.
+    path: String,
+    school: String,
+    name: String,
+    address: String,
+    title: String,
+    body: String,
+    signature: String,
+    date: String,
+    /// Where the form records the notice as given; `None` once it is.
+    record_at: Option<String>,
+    recorded: Option<String>,
+    today_input: String,
+    channels: Vec<crate::view::Choice>,
+    can_register: bool,
+}
+
+/// The language a notice is written in: Russian when asked, Kazakh otherwise.
+fn notice_language(query: &NoticeQuery) -> Lang {
+    if query.lang == "ru" { Lang::Ru } else { Lang::Kk }
+}
+
+fn channel_choices(lang: Lang) -> Vec<crate::view::Choice> {
+    NoticeChannel::ALL
+        .into_iter()
+        .map(|channel| crate::view::Choice {
+            value: channel.code().to_owned(),
+            label: lang.t(channel.message_id()),
+            selected: channel == NoticeChannel::Hand,
+        })
+        .collect()
+}
+
+pub fn recorded_text(lang: Lang, day: NaiveDate, channel: Option<NoticeChannel>) -> String {
+    lang.t_args(
+        "notice-recorded",
+        &[
+            ("date", Arg::Text(date_text(day))),
+            (
+                "channel",
+                Arg::Text(channel.map_or_else(String::new, |channel| lang.t(channel.message_id()))),
+            ),
+        ],
+    )
+}
+
+/// The appeal a notice is written for, opened (and so in the audit) — refused for an
+/// anonymous applicant, who cannot be told.
+async fn notice_appeal(
+    state: &AppState,
+    signed_in: &SignedIn,
+    entry: AppealId,
+) -> Result<AppealRecord, AppError> {
+    let user = signed_in.user();
+    let record = state.app.open_appeal(user, entry).await?;
+    if record.row.appeal.content.anonymous() {
+        return Err(AppError::NotFound);
+    }
+    let appeal = &record.row.appeal;
+    state
+        .app
+        .audit_download(
+            user,
+            senim_domain::audit::documents::NOTICE,
+            Some(senim_domain::EntryRef {
+                year: appeal.year,
+                number: appeal.number,
+            }),
+        )
+        .await?;
+    Ok(record)
+}
+
+fn notice_page(
+    signed_in: &SignedIn,
+    record: &AppealRecord,
+    school: &senim_domain::Organisation,
+    letter: Lang,
+    (title, body): (String, String),
+    back: String,
+    here: String,
+) -> NoticePage {
+    let lang = signed_in.0.lang;
+    let appeal = &record.row.appeal;
+    let applicant = appeal.content.applicant();
+    NoticePage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, &here),
+        back_label: crate::view::watch::appeal_label(appeal.year.0, appeal.number.0, lang),
+        back,
+        path: here.split('?').next().unwrap_or_default().to_owned(),
+        school: school.name_in(letter.code()).to_owned(),
+        name: applicant.full_name.0.clone(),
+        address: applicant.address.0.clone(),
+        title,
+        body,
+        signature: letter.t("notice-signature"),
+        date: letter.t_args(
+            "notice-date",
+            &[(
+                "date",
+                Arg::Text(date_text(senim_domain::time::local_date(signed_in.0.now))),
+            )],
+        ),
+        record_at: None,
+        recorded: None,
+        today_input: senim_domain::time::local_date(signed_in.0.now)
+            .format("%Y-%m-%d")
+            .to_string(),
+        channels: channel_choices(lang),
+        can_register: signed_in.user().permissions().register_appeals,
+    }
+}
+
+/// The notice to a named applicant that their appeal was forwarded, in Kazakh or Russian, to
+/// print or send; and the form that records it as given.
+async fn forwarding_notice(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Path(id): Path<String>,
+    crate::context::ValidQuery(query): crate::context::ValidQuery<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let forwarding_id = ForwardingId(id.parse().map_err(|_| AppError::NotFound)?);
+    let forwarding = state
+        .app
+        .store
+        .forwarding(user.organisation_id, forwarding_id)
+        .await?;
+    let record = notice_appeal(&state, &signed_in, forwarding.appeal_id).await?;
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    let letter = notice_language(&query);
+    let appeal = &record.row.appeal;
+    let body = letter.t_args(
+        "notice-forwarding-body",
+        &[
+            ("name", Arg::Text(appeal.content.applicant().full_name.0.clone())),
+            (
+                "received",
+                Arg::Text(date_text(senim_domain::time::local_date(
+                    appeal.content.received_at(),
+                ))),
+            ),
+            ("number", Arg::Number(appeal.number.0)),
+            ("year", Arg::Text(appeal.year.0.to_string())),
+            (
+                "sent",
+                Arg::Text(date_text(senim_domain::time::local_date(forwarding.sent_at))),
+            ),
+            (
+                "organisation",
+                Arg::Text(
+                    forwarding
+                        .executing_organisation
+                        .name_in(letter.code())
+                        .to_owned(),
+                ),
+            ),
+            ("due", Arg::Text(date_text(forwarding.due_on))),
+        ],
+    );
+    let mut page = notice_page(
+        &signed_in,
+        &record,
+        &school,
+        letter,
+        (letter.t("notice-forwarding-title"), body),
+        format!("/appeals/{}#forwarding-{}", appeal.id.0, forwarding.id.0),
+        format!("/forwardings/{}/notice?lang={}", forwarding.id.0, letter.code()),
+    );
+    let notices = state.app.store.forwarding_notices(user.organisation_id).await?;
+    match notices.get(&forwarding.id) {
+        Some((day, channel)) => page.recorded = Some(recorded_text(signed_in.0.lang, *day, Some(*channel))),
+        None => page.record_at = Some(format!("/forwardings/{}/notice", forwarding.id.0)),
+    }
+    Ok(page.into_response())
+}
+
+#[derive(Deserialize)]
+struct NoticeForm {
+    #[serde(default)]
+    sent_on: String,
+    #[serde(default)]
+    channel: String,
+}
+
+async fn record_forwarding_notice(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<String>,
+    ValidForm(form): ValidForm<NoticeForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let lang = signed_in.0.lang;
+    let forwarding_id = ForwardingId(id.parse().map_err(|_| AppError::NotFound)?);
+    let forwarding = state
+        .app
+        .store
+        .forwarding(user.organisation_id, forwarding_id)
+        .await?;
+    let sent_on = match form.sent_on.trim() {
+        "" => Ok(None),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| NoticeError::Date),
+    };
+    let done = match (sent_on, NoticeChannel::parse(&form.channel)) {
+        (Err(error), _) | (_, Err(error)) => Err(Refused::Rule(error)),
+        (Ok(sent_on), Ok(channel)) => {
+            state
+                .app
+                .record_forwarding_notice(user, forwarding_id, sent_on, channel)
+                .await
+        }
+    };
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/appeals/{}?done=watch#forwarding-{}",
+            forwarding.appeal_id.0, forwarding.id.0
+        ))
+        .into_response()),
+        Err(Refused::Rule(error)) => {
+            refused(
+                &state,
+                &signed_in,
+                forwarding.appeal_id,
+                lang.t(error.message_id()),
+                None,
+            )
+            .await
+        }
+        Err(Refused::Store(error)) => Err(error.into()),
+    }
+}
+
+/// The notice to a named applicant of the latest extension of their appeal's consideration.
+async fn extension_notice(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Path(id): Path<String>,
+    crate::context::ValidQuery(query): crate::context::ValidQuery<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let entry = parse_id(&id)?;
+    let appeal = state.app.standing_appeal(user.organisation_id, entry).await?;
+    let extensions = state
+        .app
+        .store
+        .extensions(user.organisation_id, &appeal.entries)
+        .await?;
+    let Some(latest) = extensions.last() else {
+        return Err(AppError::NotFound);
+    };
+    let record = notice_appeal(&state, &signed_in, entry).await?;
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    let letter = notice_language(&query);
+    let shown = &record.row.appeal;
+    let body = letter.t_args(
+        "notice-extension-body",
+        &[
+            ("name", Arg::Text(shown.content.applicant().full_name.0.clone())),
+            (
+                "received",
+                Arg::Text(date_text(senim_domain::time::local_date(
+                    shown.content.received_at(),
+                ))),
+            ),
+            ("number", Arg::Number(appeal.number.0)),
+            ("year", Arg::Text(appeal.year.0.to_string())),
+            ("decided", Arg::Text(date_text(latest.extension.decided_on))),
+            ("due", Arg::Text(date_text(latest.extension.due_on))),
+            ("reason", Arg::Text(latest.reason.0.clone())),
+        ],
+    );
+    let mut page = notice_page(
+        &signed_in,
+        &record,
+        &school,
+        letter,
+        (letter.t("notice-extension-title"), body),
+        format!("/appeals/{}#watch", entry.0),
+        format!("/appeals/{}/extension-notice?lang={}", entry.0, letter.code()),
+    );
+    match latest.extension.told_on {
+        Some(day) => page.recorded = Some(recorded_text(signed_in.0.lang, day, latest.told_channel)),
+        None => page.record_at = Some(format!("/appeals/{}/extension-notice", entry.0)),
+    }
+    Ok(page.into_response())
 }

@@ -43,6 +43,8 @@ pub struct ForwardingView {
     pub letter_to: Option<String>,
     /// The letter was refused and may be sent again (e.g. after the address is corrected).
     pub can_resend: bool,
+    /// When and how the applicant was told of the forwarding, once they were.
+    pub notice: Option<String>,
 }
 
 impl ForwardingView {
@@ -106,6 +108,7 @@ impl ForwardingView {
             delivery: delivery_text(record, lang),
             letter_to: record.letter_email.clone().filter(|address| !address.is_empty()),
             can_resend: record.delivery.state == DeliveryState::Failed && open,
+            notice: None,
         }
     }
 }
@@ -190,10 +193,23 @@ impl ForwardingSection {
         let calendar = &state.app.calendar;
         let received_at = appeal.content.received_at();
         let today = state.app.clock.today();
+        let notices = state.app.store.forwarding_notices(user.organisation_id).await?;
         Ok(ForwardingSection {
             forwardings: forwardings
                 .iter()
-                .map(|record| ForwardingView::new(record, &events, lang, calendar, today))
+                .map(|record| {
+                    let mut view = ForwardingView::new(record, &events, lang, calendar, today);
+                    view.notice = notices.get(&record.id).map(|(day, channel)| {
+                        lang.t_args(
+                            "notice-recorded",
+                            &[
+                                ("date", Arg::Text(date_text(*day))),
+                                ("channel", Arg::Text(lang.t(channel.message_id()))),
+                            ],
+                        )
+                    });
+                    view
+                })
                 .collect(),
             directory: directory
                 .iter()

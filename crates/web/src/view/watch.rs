@@ -91,6 +91,8 @@ pub struct WatchSection {
     pub extensions: Vec<ExtensionView>,
     /// The latest extension waits for the applicant to be told.
     pub can_record_told: bool,
+    /// The ways a notice can reach the applicant.
+    pub channels: Vec<Choice>,
     /// The rule of extensions, with the latest date one may reach.
     pub extend_hint: String,
     pub limit_input: String,
@@ -172,7 +174,20 @@ impl WatchSection {
                 ),
                 reason: record.reason.0.clone(),
                 told: match record.extension.told_on {
-                    Some(day) => lang.t_args("watch-told-on", &[("date", Arg::Text(date_text(day)))]),
+                    Some(day) => lang.t_args(
+                        "notice-recorded",
+                        &[
+                            ("date", Arg::Text(date_text(day))),
+                            (
+                                "channel",
+                                Arg::Text(
+                                    record
+                                        .told_channel
+                                        .map_or_else(String::new, |channel| lang.t(channel.message_id())),
+                                ),
+                            ),
+                        ],
+                    ),
                     None if appeal.anonymous => String::new(),
                     None => lang.t("watch-not-told"),
                 },
@@ -222,6 +237,14 @@ impl WatchSection {
             assignments,
             extensions,
             can_record_told,
+            channels: senim_domain::watch::NoticeChannel::ALL
+                .into_iter()
+                .map(|channel| Choice {
+                    value: channel.code().to_owned(),
+                    label: lang.t(channel.message_id()),
+                    selected: channel == senim_domain::watch::NoticeChannel::Hand,
+                })
+                .collect(),
             extend_hint: lang.t_args("watch-extend-hint", &[("limit", Arg::Text(date_text(limit)))]),
             limit_input: limit.format("%Y-%m-%d").to_string(),
             today_input: today.format("%Y-%m-%d").to_string(),
