@@ -27,27 +27,15 @@ pub async fn appeal_facts(
     today: NaiveDate,
 ) -> Result<Vec<(NaiveDate, AppealFacts)>, StoreError> {
     // An appeal is registered in its year or, received on 31 December, early the next; a
-    // correction may come in the next year too.
-    let mut rows = Vec::new();
-    let mut forwardings = std::collections::HashMap::new();
-    for year in from.year()..=to.year() + 1 {
-        forwardings.extend(
-            store
-                .forwardings_of_year(organisation_id, JournalYear(year))
-                .await?,
-        );
-        rows.extend(store.journal(organisation_id, JournalYear(year)).await?);
-    }
+    // correction may come in the next year too. Codes and flags only: nothing is opened.
+    let (entries, forwardings) = store
+        .entry_codes(organisation_id, from.year(), to.year() + 1)
+        .await?;
     // A correction is a new entry of the same appeal: it replaces the entry it corrects in
     // every figure, and takes over its forwardings and its outcome.
-    let replaced_by: std::collections::HashMap<AppealId, AppealId> = rows
+    let replaced_by: std::collections::HashMap<AppealId, AppealId> = entries
         .iter()
-        .filter_map(|row| {
-            row.appeal
-                .correction
-                .as_ref()
-                .map(|correction| (correction.corrects, row.appeal.id))
-        })
+        .filter_map(|entry| entry.corrects.map(|corrects| (corrects, entry.id)))
         .collect();
     let standing = |mut id: AppealId| {
         // A chain of corrections ends at the latest; the bound guards against a loop.
@@ -59,50 +47,50 @@ pub async fn appeal_facts(
         }
         id
     };
-    let mut records_of: std::collections::HashMap<AppealId, Vec<senim_store::ForwardingRecord>> =
+    let mut records_of: std::collections::HashMap<AppealId, Vec<senim_store::ForwardingCodes>> =
         std::collections::HashMap::new();
-    for (appeal_id, records) in forwardings {
-        records_of.entry(standing(appeal_id)).or_default().extend(records);
+    for record in forwardings {
+        records_of
+            .entry(standing(record.appeal_id))
+            .or_default()
+            .push(record);
     }
-    let answered: std::collections::HashSet<AppealId> = rows
+    let answered: std::collections::HashSet<AppealId> = entries
         .iter()
-        .filter(|row| row.latest_outcome.is_some())
-        .map(|row| standing(row.appeal.id))
+        .filter(|entry| entry.answered)
+        .map(|entry| standing(entry.id))
         .collect();
     let mut facts = Vec::new();
-    for row in &rows {
-        if replaced_by.contains_key(&row.appeal.id) {
+    for entry in &entries {
+        if replaced_by.contains_key(&entry.id) {
             continue;
         }
-        let content = &row.appeal.content;
-        let day = senim_domain::time::local_date(content.received_at());
+        let day = senim_domain::time::local_date(entry.received_at);
         if day < from || day > to {
             continue;
         }
-        let records = records_of.remove(&row.appeal.id).unwrap_or_default();
-        let live: Vec<&senim_store::ForwardingRecord> = records
-            .iter()
-            .filter(|record| record.withdrawn.is_none())
-            .collect();
+        let records = records_of.remove(&entry.id).unwrap_or_default();
+        let live: Vec<&senim_store::ForwardingCodes> =
+            records.iter().filter(|record| !record.withdrawn).collect();
         facts.push((
             day,
             AppealFacts {
-                channel: content.channel(),
-                topic: content.category().topic(),
-                anonymous: content.anonymous(),
-                urgent: row.triage.as_ref().is_some_and(|triage| triage.urgent),
+                channel: entry.channel,
+                topic: entry.category.topic(),
+                anonymous: entry.anonymous,
+                urgent: entry.urgent,
                 forwarded_to: live
                     .iter()
-                    .map(|record| record.executing_organisation.name_in(lang.code()).to_owned())
+                    .map(|record| record.name_in(lang.code()).to_owned())
                     .collect(),
                 answered_on_time: live
                     .iter()
-                    .any(|record| record.answer.as_ref().is_some_and(|(_, on)| *on <= record.due_on)),
-                overdue: live.iter().any(|record| match &record.answer {
-                    Some((_, on)) => *on > record.due_on,
+                    .any(|record| record.answered_on.is_some_and(|on| on <= record.due_on)),
+                overdue: live.iter().any(|record| match record.answered_on {
+                    Some(on) => on > record.due_on,
                     None => record.due_on < today,
                 }),
-                has_outcome: answered.contains(&row.appeal.id),
+                has_outcome: answered.contains(&entry.id),
             },
         ));
     }

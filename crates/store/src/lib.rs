@@ -10,6 +10,7 @@ mod calendar;
 mod classification;
 mod crypto;
 mod error;
+mod figures;
 mod forwarding;
 mod handovers;
 mod minutes;
@@ -35,6 +36,7 @@ pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, Outcome
 pub use audit::{AuditFilter, AuditRecord};
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
+pub use figures::{EntryCodes, ForwardingCodes};
 pub use forwarding::{
     Delivery, DirectoryEntry, EmailChange, ForwardingEvent, ForwardingRecord, NewForwarding,
 };
