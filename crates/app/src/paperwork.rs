@@ -31,22 +31,12 @@ pub async fn appeal_facts(
     let (entries, forwardings) = store
         .entry_codes(organisation_id, from.year(), to.year() + 1)
         .await?;
-    // A correction is a new entry of the same appeal: it replaces the entry it corrects in
-    // every figure, and takes over its forwardings and its outcome.
-    let replaced_by: std::collections::HashMap<AppealId, AppealId> = entries
-        .iter()
-        .filter_map(|entry| entry.corrects.map(|corrects| (corrects, entry.id)))
-        .collect();
-    let standing = |mut id: AppealId| {
-        // A chain of corrections ends at the latest; the bound guards against a loop.
-        for _ in 0..replaced_by.len() {
-            match replaced_by.get(&id) {
-                Some(next) => id = *next,
-                None => break,
-            }
-        }
-        id
-    };
+    // A correction is a new entry of the same appeal: the appeal stands on its latest entry,
+    // which takes over the forwardings and the outcome of the entries it corrects.
+    let links: Vec<(AppealId, Option<AppealId>)> =
+        entries.iter().map(|entry| (entry.id, entry.corrects)).collect();
+    let standing_of = senim_domain::watch::standing_entries(&links);
+    let standing = |id: AppealId| standing_of.get(&id).copied().unwrap_or(id);
     let mut records_of: std::collections::HashMap<AppealId, Vec<senim_store::ForwardingCodes>> =
         std::collections::HashMap::new();
     for record in forwardings {
@@ -62,7 +52,7 @@ pub async fn appeal_facts(
         .collect();
     let mut facts = Vec::new();
     for entry in &entries {
-        if replaced_by.contains_key(&entry.id) {
+        if standing(entry.id) != entry.id {
             continue;
         }
         let day = senim_domain::time::local_date(entry.received_at);
