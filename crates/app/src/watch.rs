@@ -135,6 +135,27 @@ impl App {
         today: NaiveDate,
     ) -> Result<Watch, StoreError> {
         let facts = self.store.entry_facts(organisation_id).await?;
+        self.watch_from(organisation_id, facts, today).await
+    }
+
+    /// The appeals of these entries only (their whole chains) and their items on `today`: what
+    /// a page of the journal or one appeal needs, whatever the journal's size.
+    pub async fn watch_of(
+        &self,
+        organisation_id: OrganisationId,
+        entries: &[AppealId],
+        today: NaiveDate,
+    ) -> Result<Watch, StoreError> {
+        let facts = self.store.entry_facts_of(organisation_id, entries).await?;
+        self.watch_from(organisation_id, facts, today).await
+    }
+
+    async fn watch_from(
+        &self,
+        organisation_id: OrganisationId,
+        facts: Vec<senim_domain::watch::EntryFacts>,
+        today: NaiveDate,
+    ) -> Result<Watch, StoreError> {
         let forwardings = self.store.open_forwardings(organisation_id).await?;
         let registrars: Vec<User> = self
             .store
@@ -275,7 +296,9 @@ impl App {
         entry: AppealId,
         to: UserId,
     ) -> Result<(), Refused<AssignError>> {
-        let watch = self.watch(by.organisation_id).await?;
+        let watch = self
+            .watch_of(by.organisation_id, &[entry], self.clock.today())
+            .await?;
         let appeal = match watch.appeal_of(entry) {
             Some(appeal) => appeal.clone(),
             None => self.standing_appeal(by.organisation_id, entry).await?,
@@ -311,7 +334,7 @@ impl App {
         organisation_id: OrganisationId,
         entry: AppealId,
     ) -> Result<WatchedAppeal, StoreError> {
-        let facts = self.store.entry_facts(organisation_id).await?;
+        let facts = self.store.entry_facts_of(organisation_id, &[entry]).await?;
         appeals(&facts)
             .into_iter()
             .find(|appeal| appeal.entries.contains(&entry))

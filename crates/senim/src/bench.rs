@@ -383,6 +383,15 @@ async fn bench_user(store: &Store, tag: &str, purpose: &str) -> anyhow::Result<(
     let school = store
         .create_organisation(&slug, "Өлшеу мектебі", "Школа для замеров", Clock::system().now())
         .await?;
+    // The bench signs in with a password and a token alone, as the demo does; a real school
+    // requires a second factor of its readers.
+    store
+        .set_require_two_factor(
+            school.id,
+            false,
+            &bench_event(school.id.0, AuditAction::SettingsChanged).with_detail("two_factor_not_required"),
+        )
+        .await?;
     let login = format!("bench.{purpose}.{tag}");
     let password = senim_store::one_time_password();
     let user = store

@@ -63,31 +63,104 @@ impl Store {
     /// The facts of every entry of the school's journal, all years: moments, flags and counts,
     /// no text opened.
     pub async fn entry_facts(&self, organisation_id: OrganisationId) -> Result<Vec<EntryFacts>, StoreError> {
+        self.facts(organisation_id, None).await
+    }
+
+    /// The facts of these entries and of every entry linked to them by corrections (their
+    /// appeals' whole chains): what one page's rows or one appeal need, whatever the journal's
+    /// size.
+    pub async fn entry_facts_of(
+        &self,
+        organisation_id: OrganisationId,
+        entries: &[AppealId],
+    ) -> Result<Vec<EntryFacts>, StoreError> {
+        let mut chain: std::collections::BTreeSet<i64> = entries.iter().map(|id| id.0).collect();
+        // Chains are short: a few rounds reach every entry linked to the ones asked for.
+        for _ in 0..16 {
+            if chain.is_empty() {
+                break;
+            }
+            let ids: Vec<i64> = chain.iter().copied().collect();
+            let list = placeholders(ids.len());
+            let sql = format!(
+                "SELECT id, corrects_id FROM appeals WHERE organisation_id = $1 \
+                 AND (id IN ({list}) OR corrects_id IN ({list}))"
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
+            for id in &ids {
+                query = query.bind(*id);
+            }
+            let before = chain.len();
+            for row in query.fetch_all(&self.pool).await? {
+                chain.insert(row.try_get("id")?);
+                if let Some(corrects) = row.try_get::<Option<i64>, _>("corrects_id")? {
+                    chain.insert(corrects);
+                }
+            }
+            if chain.len() == before {
+                break;
+            }
+        }
+        let ids: Vec<AppealId> = chain.into_iter().map(AppealId).collect();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.facts(organisation_id, Some(&ids)).await
+    }
+
+    /// The facts of the school's entries, all or these: one read of the entries and one of
+    /// each side table's ids, in one snapshot.
+    async fn facts(
+        &self,
+        organisation_id: OrganisationId,
+        only: Option<&[AppealId]>,
+    ) -> Result<Vec<EntryFacts>, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let rows = sqlx::query(
-            "SELECT a.id, a.corrects_id, a.year, a.number, a.received_at, a.registered_by, a.anonymous, \
-             (SELECT COUNT(*) FROM appeal_outcomes o WHERE o.appeal_id = a.id) AS outcomes, \
-             (SELECT COUNT(*) FROM forwardings f WHERE f.appeal_id = a.id AND f.withdrawn_at IS NULL) AS forwarded, \
-             (SELECT COUNT(*) FROM handovers h WHERE h.appeal_id = a.id) AS handovers, \
-             (SELECT COUNT(*) FROM appeal_triage t WHERE t.appeal_id = a.id AND t.urgent = 1 \
-                AND t.cleared_at IS NULL) AS urgent, \
-             (SELECT COUNT(*) FROM appeal_competence c WHERE c.appeal_id = a.id) AS outside \
-             FROM appeals a WHERE a.organisation_id = $1 ORDER BY a.id",
-        )
-        .bind(organisation_id.0)
+        // `$2, …` restrict each read to the entries asked for, when they are.
+        let (filter, ids): (String, Vec<i64>) = match only {
+            Some(entries) => (
+                format!(" AND appeal_id IN ({})", placeholders(entries.len())),
+                entries.iter().map(|id| id.0).collect(),
+            ),
+            None => (String::new(), Vec::new()),
+        };
+        let read = |sql: String| {
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
+            for id in &ids {
+                query = query.bind(*id);
+            }
+            query
+        };
+        let rows = read(format!(
+            "SELECT id, corrects_id, year, number, received_at, registered_by, anonymous FROM appeals \
+             WHERE organisation_id = $1{} ORDER BY id",
+            filter.replace("appeal_id", "id")
+        ))
         .fetch_all(&mut *tx)
         .await?;
-        let assignments = sqlx::query(
-            "SELECT id, appeal_id, user_id FROM appeal_assignments WHERE organisation_id = $1 ORDER BY id",
-        )
-        .bind(organisation_id.0)
+        let mut sets: Vec<std::collections::HashSet<i64>> = Vec::new();
+        for sql in [
+            "SELECT appeal_id FROM appeal_outcomes WHERE organisation_id = $1",
+            "SELECT appeal_id FROM forwardings WHERE organisation_id = $1 AND withdrawn_at IS NULL",
+            "SELECT appeal_id FROM handovers WHERE organisation_id = $1",
+            "SELECT appeal_id FROM appeal_triage WHERE organisation_id = $1 AND urgent = 1 AND cleared_at IS NULL",
+            "SELECT appeal_id FROM appeal_competence WHERE organisation_id = $1",
+        ] {
+            let mut set = std::collections::HashSet::new();
+            for row in read(format!("{sql}{filter}")).fetch_all(&mut *tx).await? {
+                set.insert(row.try_get::<i64, _>("appeal_id")?);
+            }
+            sets.push(set);
+        }
+        let assignments = read(format!(
+            "SELECT id, appeal_id, user_id FROM appeal_assignments WHERE organisation_id = $1{filter} ORDER BY id"
+        ))
         .fetch_all(&mut *tx)
         .await?;
-        let extensions = sqlx::query(
+        let extensions = read(format!(
             "SELECT id, appeal_id, due_on, decided_on, told_on FROM appeal_extensions \
-             WHERE organisation_id = $1 ORDER BY id",
-        )
-        .bind(organisation_id.0)
+             WHERE organisation_id = $1{filter} ORDER BY id"
+        ))
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -113,11 +186,12 @@ impl Store {
                 ),
             );
         }
+        let [answered, forwarded, handed_over, urgent, outside] = &sets[..] else {
+            return Err(StoreError::Corrupt("entry facts"));
+        };
         rows.iter()
             .map(|row| {
                 let id: i64 = row.try_get("id")?;
-                let count =
-                    |column: &str| -> Result<bool, StoreError> { Ok(row.try_get::<i64, _>(column)? > 0) };
                 Ok(EntryFacts {
                     id: AppealId(id),
                     corrects: row.try_get::<Option<i64>, _>("corrects_id")?.map(AppealId),
@@ -129,11 +203,11 @@ impl Store {
                     received_at: from_unix(row.try_get("received_at")?)?,
                     registered_by: UserId(row.try_get("registered_by")?),
                     anonymous: row.try_get::<i64, _>("anonymous")? != 0,
-                    answered: count("outcomes")?,
-                    forwarded: count("forwarded")?,
-                    handed_over: count("handovers")?,
-                    urgent: count("urgent")?,
-                    outside_competence: count("outside")?,
+                    answered: answered.contains(&id),
+                    forwarded: forwarded.contains(&id),
+                    handed_over: handed_over.contains(&id),
+                    urgent: urgent.contains(&id),
+                    outside_competence: outside.contains(&id),
                     assignment: latest_assignment.get(&id).copied(),
                     extension: latest_extension.get(&id).copied(),
                 })

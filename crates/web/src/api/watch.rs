@@ -78,7 +78,7 @@ pub(super) async fn standing_json(
     forwardings: &[senim_store::ForwardingRecord],
 ) -> Result<Value, ApiError> {
     let today = state.app.clock.today();
-    let watch = state.app.watch_on(user.organisation_id, today).await?;
+    let watch = state.app.watch_of(user.organisation_id, &[entry], today).await?;
     let appeal = match watch.appeal_of(entry) {
         Some(appeal) => appeal.clone(),
         None => state.app.standing_appeal(user.organisation_id, entry).await?,

@@ -440,10 +440,11 @@ async fn journal_page(
         .await?;
     let today = state.app.clock.today();
     let awaiting = state.app.store.awaiting_answer(user.organisation_id).await?;
-    // Every open appeal with a duty or a forwarding past its day: its row is marked.
+    // The shown rows' appeals with a duty or a forwarding past its day are marked.
+    let shown_ids: Vec<senim_domain::AppealId> = slice.rows.iter().map(|row| row.appeal.id).collect();
     let overdue = state
         .app
-        .watch_on(user.organisation_id, today)
+        .watch_of(user.organisation_id, &shown_ids, today)
         .await?
         .overdue_entries();
     let shown: Vec<RowView> = slice

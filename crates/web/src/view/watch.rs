@@ -128,7 +128,7 @@ impl WatchSection {
         let app = &state.app;
         let today = app.clock.today();
         let entry = record.row.appeal.id;
-        let watch = app.watch_on(user.organisation_id, today).await?;
+        let watch = app.watch_of(user.organisation_id, &[entry], today).await?;
         let appeal: WatchedAppeal = match watch.appeal_of(entry) {
             Some(appeal) => appeal.clone(),
             None => app.standing_appeal(user.organisation_id, entry).await?,
