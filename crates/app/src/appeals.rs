@@ -47,7 +47,7 @@ impl App {
         correction: Option<Correction>,
         now: DateTime<Utc>,
     ) -> Result<Appeal, StoreError> {
-        let screening = Screening::of_summary(&self.lexicon, content.summary());
+        let screening = Screening::of_summary(&self.lexicon(), content.summary());
         let appeal = self
             .store
             .register_appeal(

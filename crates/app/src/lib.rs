@@ -48,8 +48,9 @@ pub struct App {
     pub store: Store,
     /// The working calendar in force when the application started.
     pub calendar: Arc<WorkingCalendar>,
-    /// The urgent-risk lexicon every registered text is screened with.
-    pub lexicon: Arc<Lexicon>,
+    /// The urgent-risk lexicon every registered text is screened with; a term added from the
+    /// lexicon's page replaces it for every clone at once.
+    lexicon: Arc<std::sync::RwLock<Arc<Lexicon>>>,
     pub clock: Clock,
     /// Sends forwarding letters, alerts and digests; `None` when no SMTP server is configured.
     pub mailer: Option<senim_mail::Mailer>,
@@ -82,7 +83,7 @@ impl App {
         App {
             store,
             calendar: Arc::new(calendar),
-            lexicon: Arc::new(Lexicon::embedded()),
+            lexicon: Arc::new(std::sync::RwLock::new(Arc::new(Lexicon::embedded()))),
             clock: Clock::system(),
             mailer,
             outbox: Arc::default(),
@@ -92,9 +93,25 @@ impl App {
 
     /// The application with the lexicon in force (the embedded one and an administrator's
     /// additions).
-    pub fn with_lexicon(mut self, lexicon: Lexicon) -> App {
-        self.lexicon = Arc::new(lexicon);
+    pub fn with_lexicon(self, lexicon: Lexicon) -> App {
+        self.set_lexicon(lexicon);
         self
+    }
+
+    /// The lexicon in force now.
+    pub fn lexicon(&self) -> Arc<Lexicon> {
+        self.lexicon
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Puts `lexicon` in force for every clone of this application, from the next text on.
+    pub fn set_lexicon(&self, lexicon: Lexicon) {
+        *self
+            .lexicon
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(lexicon);
     }
 
     /// The application with its outbox paced by `settings`.

@@ -114,7 +114,7 @@ impl App {
         registered_by: UserId,
         now: DateTime<Utc>,
     ) -> Result<Appeal, OpeningRefusal> {
-        let screening = Screening::of_summary(&self.lexicon, content.summary());
+        let screening = Screening::of_summary(&self.lexicon(), content.summary());
         let appeal = self
             .store
             .register_letter(

@@ -30,7 +30,7 @@ impl App {
         content: AppealContent,
         now: DateTime<Utc>,
     ) -> Result<(Appeal, ReceiptCode), StoreError> {
-        let screening = Screening::of_summary(&self.lexicon, content.summary());
+        let screening = Screening::of_summary(&self.lexicon(), content.summary());
         let mut attempts = 0;
         let (appeal, code) = loop {
             let code = fresh_code();
@@ -59,7 +59,7 @@ impl App {
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<AppealId>, StoreError> {
-        let screening = Screening::of_message(&self.lexicon, text);
+        let screening = Screening::of_message(&self.lexicon(), text);
         let appeal_id = self
             .store
             .add_student_message(school, code, text, &screening, now)

@@ -62,6 +62,7 @@ field_errors!(
     opening::OpeningError,
     plan::PlanError,
     staff::AccountError,
+    triage::TermError,
     watch::AssignError,
     watch::ExtensionError,
     watch::NoticeError,

@@ -438,6 +438,130 @@ impl Screening {
     }
 }
 
+/// The languages a term is written in.
+pub const TERM_LANGUAGES: [&str; 3] = ["kk", "ru", "en"];
+/// The longest term a person may add.
+pub const MAX_TERM: usize = 80;
+
+/// A term a member of staff adds to a category of the lexicon from a page, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermAddition {
+    pub category: String,
+    pub language: String,
+    pub term: String,
+}
+
+/// Why a term cannot be added as typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TermError {
+    #[error("category: one of the lexicon's categories")]
+    UnknownCategory,
+    #[error("language: kk, ru or en")]
+    UnknownLanguage,
+    #[error("term: at least three letters, each word of it at least two before any '*'")]
+    TooShort,
+    #[error("term: at most {MAX_TERM} characters")]
+    TooLong,
+}
+
+impl TermError {
+    pub fn field(self) -> &'static str {
+        match self {
+            TermError::UnknownCategory => "category",
+            TermError::UnknownLanguage => "language",
+            TermError::TooShort | TermError::TooLong => "term",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TermError::UnknownCategory => "unknown_category",
+            TermError::UnknownLanguage => "unknown_language",
+            TermError::TooShort => "too_short",
+            TermError::TooLong => "too_long",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            TermError::UnknownCategory => "error-term-category",
+            TermError::UnknownLanguage => "error-term-language",
+            TermError::TooShort => "error-term-short",
+            TermError::TooLong => "error-term-long",
+        }
+    }
+}
+
+impl Lexicon {
+    /// The categories' ids, in the lexicon's order.
+    pub fn category_ids(&self) -> Vec<&str> {
+        self.categories
+            .iter()
+            .map(|category| category.id.as_str())
+            .collect()
+    }
+
+    /// Whether a category's hits make an appeal urgent.
+    pub fn is_urgent_category(&self, id: &str) -> bool {
+        self.categories
+            .iter()
+            .any(|category| category.id == id && category.severity.is_urgent())
+    }
+
+    /// Checks a term to add to one of this lexicon's categories. A term only adds what is
+    /// flagged; so that one typed term cannot flag every message, each of its words keeps at
+    /// least two letters before a `*`.
+    pub fn term_addition(
+        &self,
+        category: &str,
+        language: &str,
+        term: &str,
+    ) -> Result<TermAddition, TermError> {
+        if !self.categories.iter().any(|known| known.id == category) {
+            return Err(TermError::UnknownCategory);
+        }
+        if !TERM_LANGUAGES.contains(&language) {
+            return Err(TermError::UnknownLanguage);
+        }
+        let term = term.trim();
+        if term.chars().count() > MAX_TERM {
+            return Err(TermError::TooLong);
+        }
+        let normalised = normalise(term);
+        let words: Vec<&str> = normalised.split_whitespace().collect();
+        let letters: usize = words
+            .iter()
+            .map(|word| word.trim_end_matches('*').chars().count())
+            .sum();
+        if words.is_empty()
+            || letters < 3
+            || words.iter().any(|word| {
+                let stem = word.trim_end_matches('*');
+                stem.chars().count() < 2 || stem.contains('*')
+            })
+        {
+            return Err(TermError::TooShort);
+        }
+        Ok(TermAddition {
+            category: category.to_owned(),
+            language: language.to_owned(),
+            term: term.to_owned(),
+        })
+    }
+}
+
+impl TermAddition {
+    /// The addition as a lexicon file of its own, in the format of [`EMBEDDED`].
+    pub fn file(&self) -> String {
+        format!(
+            "schema = 1\n[[category]]\nid = {}\n[category.{}]\nterms = [{}]\n",
+            toml::Value::String(self.category.clone()),
+            self.language,
+            toml::Value::String(self.term.clone()),
+        )
+    }
+}
+
 /// A message's words may stand in its hits: `Debug` shows only how many there are.
 impl std::fmt::Debug for Screening {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -591,6 +715,37 @@ mod tests {
             left_alone: 104,
         };
         assert_eq!(evaluation.held_out, held_out);
+    }
+
+    #[test]
+    fn a_term_added_from_a_page_is_checked_and_screens_at_once() {
+        let lexicon = Lexicon::embedded();
+        assert!(!is_urgent(&lexicon.triage("короче я выпилюсь")));
+        assert_eq!(
+            lexicon.term_addition("suicide", "ru", "в*"),
+            Err(TermError::TooShort),
+            "a one-letter stem would flag almost everything"
+        );
+        assert_eq!(
+            lexicon.term_addition("suicide", "ru", " * "),
+            Err(TermError::TooShort)
+        );
+        assert_eq!(
+            lexicon.term_addition("weather", "ru", "выпил*"),
+            Err(TermError::UnknownCategory)
+        );
+        assert_eq!(
+            lexicon.term_addition("suicide", "de", "выпил*"),
+            Err(TermError::UnknownLanguage)
+        );
+        let addition = lexicon.term_addition("suicide", "ru", "выпил*").unwrap();
+        let extended = lexicon.extended_with(Lexicon::parse(&addition.file()).unwrap());
+        assert!(is_urgent(&extended.triage("короче я выпилюсь")));
+        // Quotes and backslashes stay inside the term.
+        let odd = Lexicon::embedded()
+            .term_addition("bullying", "kk", "\"мазақ\" \\ts")
+            .unwrap();
+        assert!(Lexicon::parse(&odd.file()).is_ok(), "{}", odd.file());
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! What an administrator loads over the embedded data: working-calendar files, then triage
-//! lexicon additions — each applied in the order loaded.
+//! lexicon additions — files from the command line, then terms added from the lexicon's page —
+//! each applied in the order loaded.
 
 use chrono::{DateTime, Utc};
+use senim_domain::audit::AuditEvent;
 use senim_domain::calendar::{CalendarError, WorkingCalendar};
-use senim_domain::triage::{Lexicon, LexiconError};
+use senim_domain::triage::{Lexicon, LexiconError, TermAddition};
+use senim_domain::{OrganisationId, UserId};
 use sqlx::Row;
 
 use crate::{Store, StoreError, unix};
@@ -60,7 +63,8 @@ impl Store {
         Ok(Ok(self.lexicon().await?))
     }
 
-    /// The embedded lexicon with every loaded file's additions.
+    /// The embedded lexicon with every loaded file's additions and every term added from the
+    /// lexicon's page.
     pub async fn lexicon(&self) -> Result<Lexicon, StoreError> {
         let rows = sqlx::query("SELECT body FROM lexicon_files ORDER BY id")
             .fetch_all(&self.pool)
@@ -71,6 +75,74 @@ impl Store {
             let file = Lexicon::parse(&body).map_err(|_| StoreError::Corrupt("lexicon file"))?;
             lexicon = lexicon.extended_with(file);
         }
+        for term in self.lexicon_terms().await? {
+            let file =
+                Lexicon::parse(&term.addition.file()).map_err(|_| StoreError::Corrupt("lexicon term"))?;
+            lexicon = lexicon.extended_with(file);
+        }
         Ok(lexicon)
     }
+
+    /// Keeps a term added from the lexicon's page, with its audit event, in one transaction.
+    pub async fn add_lexicon_term(
+        &self,
+        organisation_id: OrganisationId,
+        addition: &TermAddition,
+        by: UserId,
+        now: DateTime<Utc>,
+        audit: &AuditEvent,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO lexicon_terms (organisation_id, category, language, term, added_at, added_by) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(organisation_id.0)
+        .bind(&addition.category)
+        .bind(&addition.language)
+        .bind(&addition.term)
+        .bind(unix(now))
+        .bind(by.0)
+        .execute(&mut *tx)
+        .await?;
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every term added from the lexicon's page, oldest first.
+    pub async fn lexicon_terms(&self) -> Result<Vec<LexiconTerm>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT t.category, t.language, t.term, t.added_at, u.full_name, o.name_kk, o.name_ru \
+             FROM lexicon_terms t JOIN users u ON u.id = t.added_by JOIN organisations o ON o.id = t.organisation_id \
+             ORDER BY t.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(LexiconTerm {
+                    addition: TermAddition {
+                        category: row.try_get("category")?,
+                        language: row.try_get("language")?,
+                        term: row.try_get("term")?,
+                    },
+                    added_at: crate::from_unix(row.try_get("added_at")?)?,
+                    added_by_name: row.try_get("full_name")?,
+                    school_kk: row.try_get("name_kk")?,
+                    school_ru: row.try_get("name_ru")?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A term added from the lexicon's page: what, when, by whom, from which school.
+#[derive(Clone, Debug)]
+pub struct LexiconTerm {
+    pub addition: TermAddition,
+    pub added_at: DateTime<Utc>,
+    pub added_by_name: String,
+    pub school_kk: String,
+    pub school_ru: String,
 }

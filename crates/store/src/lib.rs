@@ -34,6 +34,7 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 pub use alerts::DueAlert;
 pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, OutcomeRecord, Triage};
 pub use audit::{AuditFilter, AuditRecord};
+pub use calendar::LexiconTerm;
 pub use crypto::{Key, KeyError};
 pub use error::StoreError;
 pub use figures::{EntryCodes, ForwardingCodes};

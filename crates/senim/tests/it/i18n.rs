@@ -63,6 +63,7 @@ async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
         .await;
     assert_eq!(status, 200);
     for path in [
+        "/lexicon",
         "/today",
         "/monitoring",
         &format!("/appeals/{open}"),

@@ -115,9 +115,95 @@ async fn an_administrator_adds_regional_words_to_the_lexicon(app: TestApp) {
             .success()
     );
 }
+async fn a_psychologist_adds_a_word_from_the_page_and_it_screens_the_next_message(app: TestApp) {
+    app.school("school-a", "").await;
+    let mut psychologist = app.browser("psychologist").await;
+    let (status, page) = psychologist.get("/lexicon").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Шұғыл белгілер сөздігі"), "{page}");
+    let sentence = "короче я сегодня выпилюсь";
+    let (status, tried) = psychologist
+        .post(
+            "/lexicon",
+            &[
+                ("action", "try"),
+                ("text", sentence),
+                ("category", "suicide"),
+                ("language", "ru"),
+                ("term", "выпил*"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        tried.contains("Қазіргі сөздік бойынша:</strong> ештеңе табылмады")
+            && tried.contains("Жаңа сөзбен:</strong> шұғыл"),
+        "{tried}"
+    );
+    // Heads read and try; adding is for those who register appeals.
+    let mut deputy = app.browser("deputy").await;
+    let (status, _) = deputy
+        .post(
+            "/lexicon",
+            &[
+                ("action", "add"),
+                ("category", "suicide"),
+                ("language", "ru"),
+                ("term", "выпил*"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (status, refused) = psychologist
+        .post(
+            "/lexicon",
+            &[
+                ("action", "add"),
+                ("category", "suicide"),
+                ("language", "ru"),
+                ("term", "в*"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(refused.contains("Сөз тым қысқа"), "{refused}");
+    let settings_before = app.audit_count("settings_changed").await;
+    let (status, _) = psychologist
+        .post(
+            "/lexicon",
+            &[
+                ("action", "add"),
+                ("category", "suicide"),
+                ("language", "ru"),
+                ("term", "выпил*"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303);
+    // No restart: the next message is screened with the word.
+    let api = app.api(&app.token("specialist").await);
+    let appeal = api
+        .register(json!({ "channel": "phone", "anonymous": true, "summary": sentence }))
+        .await;
+    let (_, body) = api.get(&format!("/api/v1/appeals/{}", appeal["id"])).await;
+    assert_eq!(body["urgent"], true, "{body}");
+    let (_, page) = psychologist.get("/lexicon").await;
+    assert!(
+        page.contains("выпил*") && page.contains("Сынақ мектебі"),
+        "{page}"
+    );
+    assert!(!page.contains(sentence), "a tried sentence is not kept");
+    assert_eq!(
+        app.audit_count("settings_changed").await,
+        settings_before + 1,
+        "the addition is in the audit"
+    );
+}
+
 both_backends!(
     an_appeal_speaking_of_suicide_is_urgent_and_stands_first,
-    an_administrator_adds_regional_words_to_the_lexicon
+    an_administrator_adds_regional_words_to_the_lexicon,
+    a_psychologist_adds_a_word_from_the_page_and_it_screens_the_next_message
 );
 
 async fn an_urgent_appeal_is_handed_over_and_the_record_says_when_and_by_whom(app: TestApp) {

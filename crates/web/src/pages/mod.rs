@@ -7,6 +7,7 @@ pub(crate) mod appeals;
 pub mod audit;
 pub(crate) mod forwarding;
 pub(crate) mod journal;
+mod lexicon;
 mod minutes;
 pub(crate) mod openings;
 mod plan;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .merge(two_factor::router())
         .merge(tokens::router())
         .merge(watch::router())
+        .merge(lexicon::router())
 }
 
 /// The start page follows the person's position.
