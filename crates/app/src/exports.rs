@@ -276,28 +276,29 @@ pub async fn months_figures(
     today: NaiveDate,
 ) -> Result<Vec<senim_domain::analysis::Figures>, StoreError> {
     use senim_domain::analysis::{figures, openings_scheduled};
-    let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
-        return Ok(Vec::new());
-    };
-    let facts = crate::paperwork::appeal_facts(
-        store,
-        organisation_id,
-        first.first_day(),
-        last.last_day(),
-        lang,
-        today,
-    )
-    .await?;
+    // Each month read on its own: the months compared need not be next to each other (a year
+    // before), and the months between are not read.
+    let mut facts = Vec::new();
+    for month in months {
+        facts.push(
+            crate::paperwork::appeal_facts(
+                store,
+                organisation_id,
+                month.first_day(),
+                month.last_day(),
+                lang,
+                today,
+            )
+            .await?,
+        );
+    }
     let openings = store.openings(organisation_id).await?;
     let schedule = store.box_schedule(organisation_id).await?;
     Ok(months
         .iter()
-        .map(|month| {
-            let of_month: Vec<_> = facts
-                .iter()
-                .filter(|(day, _)| month.contains(*day))
-                .map(|(_, facts)| facts.clone())
-                .collect();
+        .zip(facts)
+        .map(|(month, facts)| {
+            let of_month: Vec<_> = facts.into_iter().map(|(_, facts)| facts).collect();
             let held = openings
                 .iter()
                 .filter(|opening| month.contains(senim_domain::time::local_date(opening.opened_at)))

@@ -26,10 +26,18 @@ pub async fn appeal_facts(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<Vec<(NaiveDate, AppealFacts)>, StoreError> {
-    // An appeal is registered in its year or, received on 31 December, early the next; a
-    // correction may come in the next year too. Codes and flags only: nothing is opened.
+    // The appeals received in the period, with the entries their corrections link them to
+    // (registered later, perhaps the next year). Codes and flags only: nothing is opened.
+    let moment = |day: NaiveDate| {
+        senim_domain::time::from_local(day.and_hms_opt(0, 0, 0).expect("midnight is a time"))
+            .ok_or(StoreError::Corrupt("date"))
+    };
     let (entries, forwardings) = store
-        .entry_codes(organisation_id, from.year(), to.year() + 1)
+        .entry_codes(
+            organisation_id,
+            moment(from)?,
+            moment(to + chrono::Duration::days(1))?,
+        )
         .await?;
     // A correction is a new entry of the same appeal: the appeal stands on its latest entry,
     // which takes over the forwardings and the outcome of the entries it corrects.

@@ -1,12 +1,13 @@
-//! What the month's figures read: the codes, flags and moments of each entry and of each
-//! forwarding, counted in the database — no text is opened, so the analysis of a year of
-//! appeals costs what reading its rows costs.
+//! What the month's figures read: the codes, flags and moments of the period's entries and of
+//! their forwardings — no text is opened, and only the period's rows are read, so a month's
+//! analysis costs what reading that month's rows costs, whatever the journal's size.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use senim_domain::{AppealId, Category, Channel, OrganisationId};
 use sqlx::Row;
 
-use crate::{Store, StoreError, from_unix};
+use crate::watch::placeholders;
+use crate::{Store, StoreError, from_unix, unix};
 
 /// One journal entry as the figures see it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,70 +50,156 @@ fn date_from(text: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt("date"))
 }
 
+/// The entries, urgent ones, answered ones and forwardings of one scope of a school's appeals,
+/// as raw rows; `scope` is a condition on `a` (the appeals) over `$2, …`.
+struct Scoped {
+    entries: Vec<sqlx::any::AnyRow>,
+    urgent: std::collections::HashSet<i64>,
+    answered: std::collections::HashSet<i64>,
+    forwardings: Vec<sqlx::any::AnyRow>,
+}
+
+async fn scoped(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    organisation_id: OrganisationId,
+    scope: &str,
+    binds: &[i64],
+) -> Result<Scoped, StoreError> {
+    let read = |sql: String| {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
+        for value in binds {
+            query = query.bind(*value);
+        }
+        query
+    };
+    let entries = read(format!(
+        "SELECT a.id, a.corrects_id, a.channel, a.category, a.anonymous, a.received_at FROM appeals a \
+         WHERE a.organisation_id = $1 AND {scope} ORDER BY a.id"
+    ))
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut sets = Vec::new();
+    for (table, condition) in [("appeal_triage", " AND t.urgent = 1"), ("appeal_outcomes", "")] {
+        let mut set = std::collections::HashSet::new();
+        for row in read(format!(
+            "SELECT t.appeal_id FROM {table} t JOIN appeals a ON a.id = t.appeal_id \
+             WHERE a.organisation_id = $1 AND {scope}{condition}"
+        ))
+        .fetch_all(&mut **tx)
+        .await?
+        {
+            set.insert(row.try_get::<i64, _>("appeal_id")?);
+        }
+        sets.push(set);
+    }
+    let forwardings = read(format!(
+        "SELECT f.appeal_id, f.due_on, f.answered_on, f.withdrawn_at, e.name_kk, e.name_ru \
+         FROM forwardings f JOIN appeals a ON a.id = f.appeal_id \
+         JOIN executing_organisations e ON e.id = f.executing_organisation_id \
+         WHERE a.organisation_id = $1 AND {scope} ORDER BY f.id"
+    ))
+    .fetch_all(&mut **tx)
+    .await?;
+    let answered = sets.pop().unwrap_or_default();
+    let urgent = sets.pop().unwrap_or_default();
+    Ok(Scoped {
+        entries,
+        urgent,
+        answered,
+        forwardings,
+    })
+}
+
 impl Store {
-    /// The codes of the school's entries registered in the years `from_year` to `to_year`,
-    /// and of their forwardings, in one read snapshot.
+    /// The codes of the school's appeals received from `from` up to (not including) `until`,
+    /// with every entry linked to them by corrections, and of their forwardings — in one read
+    /// snapshot, the period's rows only.
     pub async fn entry_codes(
         &self,
         organisation_id: OrganisationId,
-        from_year: i32,
-        to_year: i32,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
     ) -> Result<(Vec<EntryCodes>, Vec<ForwardingCodes>), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let entries = sqlx::query(
-            "SELECT a.id, a.corrects_id, a.channel, a.category, a.anonymous, a.received_at, \
-             (SELECT COUNT(*) FROM appeal_triage t WHERE t.appeal_id = a.id AND t.urgent = 1) AS urgent, \
-             (SELECT COUNT(*) FROM appeal_outcomes o WHERE o.appeal_id = a.id) AS outcomes \
-             FROM appeals a WHERE a.organisation_id = $1 AND a.year >= $2 AND a.year <= $3 ORDER BY a.id",
+        let mut parts = vec![
+            scoped(
+                &mut tx,
+                organisation_id,
+                "a.received_at >= $2 AND a.received_at < $3",
+                &[unix(from), unix(until)],
+            )
+            .await?,
+        ];
+        // Corrections are few: every link of the school, to reach the entries of the period's
+        // appeals that were received (or corrected to be received) outside it.
+        let links: Vec<(i64, i64)> = sqlx::query(
+            "SELECT id, corrects_id FROM appeals WHERE organisation_id = $1 AND corrects_id IS NOT NULL",
         )
         .bind(organisation_id.0)
-        .bind(i64::from(from_year))
-        .bind(i64::from(to_year))
         .fetch_all(&mut *tx)
-        .await?;
-        let forwardings = sqlx::query(
-            "SELECT f.appeal_id, f.due_on, f.answered_on, f.withdrawn_at, e.name_kk, e.name_ru \
-             FROM forwardings f JOIN appeals a ON a.id = f.appeal_id \
-             JOIN executing_organisations e ON e.id = f.executing_organisation_id \
-             WHERE f.organisation_id = $1 AND a.year >= $2 AND a.year <= $3 ORDER BY f.id",
-        )
-        .bind(organisation_id.0)
-        .bind(i64::from(from_year))
-        .bind(i64::from(to_year))
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        let entries = entries
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("id")?, row.try_get("corrects_id")?)))
+        .collect::<Result<_, StoreError>>()?;
+        let mut known: std::collections::HashSet<i64> = parts[0]
+            .entries
             .iter()
-            .map(|row| {
+            .map(|row| row.try_get("id"))
+            .collect::<Result<_, _>>()?;
+        let mut extra: std::collections::BTreeSet<i64> = std::collections::BTreeSet::new();
+        loop {
+            let before = extra.len();
+            for (id, corrects) in &links {
+                let linked = known.contains(id) || extra.contains(id) || known.contains(corrects) || extra.contains(corrects);
+                if linked {
+                    for end in [id, corrects] {
+                        if !known.contains(end) {
+                            extra.insert(*end);
+                        }
+                    }
+                }
+            }
+            if extra.len() == before {
+                break;
+            }
+        }
+        if !extra.is_empty() {
+            let ids: Vec<i64> = extra.iter().copied().collect();
+            let scope = format!("a.id IN ({})", placeholders(ids.len()));
+            parts.push(scoped(&mut tx, organisation_id, &scope, &ids).await?);
+            known.extend(ids);
+        }
+        tx.commit().await?;
+        let mut entries = Vec::new();
+        let mut forwardings = Vec::new();
+        for part in parts {
+            for row in &part.entries {
+                let id: i64 = row.try_get("id")?;
                 let channel: String = row.try_get("channel")?;
                 let category: String = row.try_get("category")?;
-                Ok(EntryCodes {
-                    id: AppealId(row.try_get("id")?),
+                entries.push(EntryCodes {
+                    id: AppealId(id),
                     corrects: row.try_get::<Option<i64>, _>("corrects_id")?.map(AppealId),
                     channel: Channel::parse(&channel).map_err(|_| StoreError::Corrupt("channel"))?,
                     category: Category::parse(&category).map_err(|_| StoreError::Corrupt("category"))?,
                     anonymous: row.try_get::<i64, _>("anonymous")? != 0,
                     received_at: from_unix(row.try_get("received_at")?)?,
-                    urgent: row.try_get::<i64, _>("urgent")? > 0,
-                    answered: row.try_get::<i64, _>("outcomes")? > 0,
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        let forwardings = forwardings
-            .iter()
-            .map(|row| {
+                    urgent: part.urgent.contains(&id),
+                    answered: part.answered.contains(&id),
+                });
+            }
+            for row in &part.forwardings {
                 let answered_on: Option<String> = row.try_get("answered_on")?;
-                Ok(ForwardingCodes {
+                forwardings.push(ForwardingCodes {
                     appeal_id: AppealId(row.try_get("appeal_id")?),
                     name_kk: row.try_get("name_kk")?,
                     name_ru: row.try_get("name_ru")?,
                     due_on: date_from(&row.try_get::<String, _>("due_on")?)?,
                     answered_on: answered_on.as_deref().map(date_from).transpose()?,
                     withdrawn: row.try_get::<Option<i64>, _>("withdrawn_at")?.is_some(),
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
+                });
+            }
+        }
         Ok((entries, forwardings))
     }
 }

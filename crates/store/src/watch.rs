@@ -44,7 +44,7 @@ fn reason_aad(organisation_id: OrganisationId, appeal_id: AppealId, recorded_at:
 }
 
 /// `$2, $3, …` for `count` values after the school's `$1`.
-fn placeholders(count: usize) -> String {
+pub(crate) fn placeholders(count: usize) -> String {
     (2..count + 2)
         .map(|n| format!("${n}"))
         .collect::<Vec<_>>()
@@ -74,6 +74,20 @@ impl Store {
         organisation_id: OrganisationId,
         entries: &[AppealId],
     ) -> Result<Vec<EntryFacts>, StoreError> {
+        let ids = self.chains_of(organisation_id, entries).await?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.facts(organisation_id, Some(&ids)).await
+    }
+
+    /// These entries and every entry linked to them by corrections, either way, smallest id
+    /// first.
+    pub(crate) async fn chains_of(
+        &self,
+        organisation_id: OrganisationId,
+        entries: &[AppealId],
+    ) -> Result<Vec<AppealId>, StoreError> {
         let mut chain: std::collections::BTreeSet<i64> = entries.iter().map(|id| id.0).collect();
         // Chains are short: a few rounds reach every entry linked to the ones asked for.
         for _ in 0..16 {
@@ -101,11 +115,7 @@ impl Store {
                 break;
             }
         }
-        let ids: Vec<AppealId> = chain.into_iter().map(AppealId).collect();
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        self.facts(organisation_id, Some(&ids)).await
+        Ok(chain.into_iter().map(AppealId).collect())
     }
 
     /// The facts of the school's entries, all or these: one read of the entries and one of
