@@ -67,6 +67,56 @@ impl MonthlyAnalysis {
         render(Template::Analysis, &data.to_string(), charts, today)
     }
 
+    /// The analysis's table as a workbook: the school and the title above, the three months'
+    /// columns, one row per line (headings bold), numbers as numbers.
+    pub fn xlsx(&self) -> Result<Vec<u8>, DocumentError> {
+        use rust_xlsxwriter::{Format, Workbook};
+        let write = |error: rust_xlsxwriter::XlsxError| DocumentError::Write(error.to_string());
+        let lang = document_lang(self.lang);
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        let name: String = lang.t("analysis-xlsx-sheet").chars().take(31).collect();
+        sheet.set_name(name).map_err(write)?;
+        let bold = Format::new().set_bold();
+        let header = Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_background_color("#E8EDF3");
+        sheet.set_column_width(0, 60.0).map_err(write)?;
+        sheet
+            .write_string_with_format(0, 0, &self.institution, &bold)
+            .map_err(write)?;
+        sheet
+            .write_string_with_format(1, 0, &self.title, &bold)
+            .map_err(write)?;
+        sheet
+            .write_string_with_format(3, 0, lang.t("analysis-xlsx-measure"), &header)
+            .map_err(write)?;
+        for (col, column) in (1u16..).zip(&self.columns) {
+            sheet.set_column_width(col, 18.0).map_err(write)?;
+            sheet
+                .write_string_with_format(3, col, column, &header)
+                .map_err(write)?;
+        }
+        for (row, line) in (4u32..).zip(&self.lines) {
+            match line.values {
+                Some(values) => {
+                    sheet.write_string(row, 0, &line.label).map_err(write)?;
+                    for (col, value) in (1u16..).zip(values) {
+                        sheet.write_number(row, col, f64::from(value)).map_err(write)?;
+                    }
+                }
+                None => {
+                    sheet
+                        .write_string_with_format(row, 0, &line.label, &bold)
+                        .map_err(write)?;
+                }
+            }
+        }
+        sheet.set_freeze_panes(4, 1).map_err(write)?;
+        workbook.save_to_buffer().map_err(write)
+    }
+
     fn paragraphs(&self) -> Vec<String> {
         self.text
             .replace("\r\n", "\n")

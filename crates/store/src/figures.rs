@@ -150,7 +150,10 @@ impl Store {
         loop {
             let before = extra.len();
             for (id, corrects) in &links {
-                let linked = known.contains(id) || extra.contains(id) || known.contains(corrects) || extra.contains(corrects);
+                let linked = known.contains(id)
+                    || extra.contains(id)
+                    || known.contains(corrects)
+                    || extra.contains(corrects);
                 if linked {
                     for end in [id, corrects] {
                         if !known.contains(end) {

@@ -971,3 +971,7 @@ error-term-language = Choose a language: Kazakh, Russian or English.
 error-term-short = The word is too short: at least three letters, each word at least two before a *.
 error-term-long = The word is too long: at most 80 characters.
 audit-detail-lexicon-term = a word in the urgent-risk list
+analysis-xlsx-sheet = Monthly analysis
+analysis-xlsx-measure = Measure
+download-xlsx-kk = XLSX, Kazakh
+download-xlsx-ru = XLSX, Russian

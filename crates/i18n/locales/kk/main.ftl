@@ -962,3 +962,7 @@ error-term-language = Тілді таңдаңыз: қазақша, орысша 
 error-term-short = Сөз тым қысқа: кемінде үш әріп, әр сөздің * алдында кемінде екі әрпі болсын.
 error-term-long = Сөз тым ұзын: 80 таңбадан аспауы керек.
 audit-detail-lexicon-term = шұғыл белгілер сөздігіне сөз
+analysis-xlsx-sheet = Айлық талдау
+analysis-xlsx-measure = Көрсеткіш
+download-xlsx-kk = кесте, қазақша
+download-xlsx-ru = кесте, орысша

@@ -973,3 +973,7 @@ error-term-language = Выберите язык: казахский, русск�
 error-term-short = Слово слишком короткое: не меньше трёх букв, у каждого слова до * не меньше двух.
 error-term-long = Слово слишком длинное: не более 80 знаков.
 audit-detail-lexicon-term = слово в словаре признаков срочности
+analysis-xlsx-sheet = Ежемесячный анализ
+analysis-xlsx-measure = Показатель
+download-xlsx-kk = XLSX, на казахском
+download-xlsx-ru = XLSX, на русском

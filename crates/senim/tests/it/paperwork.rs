@@ -473,6 +473,40 @@ async fn the_analysis_text_is_edited_submitted_and_read_by_the_director(app: Tes
         text.contains("Екеуі де телефон арқылы түсті.") && text.contains("Барлық өтініш"),
         "{text}"
     );
+    // The table as a workbook beside them, read by openpyxl: numbers as numbers.
+    let xlsx = scratch("analysis.xlsx");
+    let (status, content_type) = download(
+        &client,
+        &format!("{}/analysis.xlsx?month={month}&lang=ru", app.base),
+        &xlsx,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(content_type.contains("spreadsheetml"), "{content_type}");
+    let script = r#"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = list(ws.iter_rows(values_only=True))
+total = [r for r in rows if r[0] and str(r[0]).startswith("Всего обращений")]
+assert total and total[0][1] == 2, rows
+assert ws.freeze_panes == "B5", ws.freeze_panes
+print(ws.title)
+"#;
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&xlsx)
+        .output()
+        .expect("python3 with openpyxl");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "Ежемесячный анализ"
+    );
     // An overlong text is refused and kept on the page.
     let long = "а".repeat(8001);
     let (status, page) = browser

@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/analysis/text", post(save_text))
         .route("/analysis.pdf", get(analysis_pdf))
         .route("/analysis.docx", get(analysis_docx))
+        .route("/analysis.xlsx", get(analysis_xlsx))
 }
 
 #[derive(Deserialize, Default)]
@@ -77,6 +78,39 @@ async fn analysis_pdf(
     analysis_download(&state, &signed_in, &query, Format::Pdf).await
 }
 
+/// The month's table as a workbook, in kk or ru.
+async fn analysis_xlsx(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<DownloadQuery>,
+) -> Result<Response, AppError> {
+    let lang = crate::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
+    let today = state.app.clock.today();
+    let month = month_asked(query.month.as_deref(), today)?;
+    let analysis = senim_app::exports::monthly_analysis(
+        &state.app.store,
+        &state.app.calendar,
+        signed_in.user().organisation_id,
+        month,
+        lang,
+        today,
+    )
+    .await?
+    .document;
+    state
+        .app
+        .audit_download(signed_in.user(), senim_domain::audit::documents::ANALYSIS, None)
+        .await?;
+    let bytes = analysis
+        .xlsx()
+        .map_err(|error| crate::downloads::document_failed(&error))?;
+    Ok(crate::downloads::download(
+        bytes,
+        crate::downloads::XLSX,
+        &format!("analysis-{month}-{}.xlsx", lang.code()),
+    ))
+}
+
 /// The month's analysis as a Word document, in kk or ru.
 async fn analysis_docx(
     State(state): State<AppState>,
@@ -113,6 +147,7 @@ struct AnalysisPage {
     next_month: String,
     pdf_link: String,
     docx_link: String,
+    xlsx_link: String,
     notice: Option<String>,
     error: Option<String>,
     /// Whether this person writes the text (else they read it).
@@ -217,6 +252,7 @@ async fn render_page(
         next_month: month.next().to_string(),
         pdf_link: format!("/analysis.pdf?month={month}"),
         docx_link: format!("/analysis.docx?month={month}"),
+        xlsx_link: format!("/analysis.xlsx?month={month}"),
         notice,
         error,
         can_write,
