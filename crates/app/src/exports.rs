@@ -371,10 +371,17 @@ pub async fn monthly_analysis(
     let line = |id: &str, value: fn(&Figures) -> u32| AnalysisLine {
         label: lang.t(id),
         values: Some([value(&figures[0]), value(&figures[1]), value(&figures[2])]),
+        hidden: [false; 3],
     };
     let sub_line = |label: String, value: &dyn Fn(&Figures) -> u32| AnalysisLine {
         label: format!("— {label}"),
         values: Some([value(&figures[0]), value(&figures[1]), value(&figures[2])]),
+        hidden: [false; 3],
+    };
+    let heading = |id: &str| AnalysisLine {
+        label: lang.t(id),
+        values: None,
+        hidden: [false; 3],
     };
     let topic_name = |topic: Topic| lang.t(&format!("category-{}", topic.code().replace('_', "-")));
     let mut lines = vec![line("analysis-total", |f| f.total)];
@@ -390,12 +397,116 @@ pub async fn monthly_analysis(
         .filter(|topic| figures.iter().any(|f| count_of(f, *topic) > 0))
         .collect();
     if !topics.is_empty() {
-        lines.push(AnalysisLine {
-            label: lang.t("analysis-by-category"),
-            values: None,
-        });
+        lines.push(heading("analysis-by-category"));
         for topic in &topics {
             lines.push(sub_line(topic_name(*topic), &|f: &Figures| count_of(f, *topic)));
+        }
+    }
+    // Sub-categories any of the three months had.
+    let mut subcategories: Vec<&String> = figures.iter().flat_map(|f| f.by_subcategory.keys()).collect();
+    subcategories.sort();
+    subcategories.dedup();
+    if !subcategories.is_empty() {
+        lines.push(heading("analysis-by-subcategory"));
+        for code in subcategories {
+            let label = senim_domain::Category::parse(code)
+                .map_or_else(|_| code.clone(), |category| lang.t(&category.message_id()));
+            lines.push(sub_line(label, &|f: &Figures| {
+                f.by_subcategory.get(code).copied().unwrap_or(0)
+            }));
+        }
+    }
+    // The framework's statistics, where staff recorded any; a child's age band and gender
+    // hide counts small enough to point at a child.
+    type Breakdown = fn(&Figures) -> &std::collections::BTreeMap<&'static str, u32>;
+    /// A breakdown's title, its counts, its values' codes and names, and whether small counts
+    /// are hidden.
+    type Table = (&'static str, Breakdown, Vec<(&'static str, String)>, bool);
+    let breakdowns: [Table; 3] = [
+        (
+            "analysis-by-contact-type",
+            |f| &f.by_contact_type,
+            senim_domain::classification::ContactType::ALL
+                .iter()
+                .map(|value| (value.code(), lang.t(&value.message_id())))
+                .collect(),
+            false,
+        ),
+        (
+            "analysis-by-age",
+            |f| &f.by_age_band,
+            senim_domain::analysis::AGE_BANDS
+                .iter()
+                .map(|(band, _, _)| {
+                    (
+                        *band,
+                        lang.t_args("analysis-age-band", &[("band", Arg::from(*band))]),
+                    )
+                })
+                .collect(),
+            true,
+        ),
+        (
+            "analysis-by-gender",
+            |f| &f.by_gender,
+            senim_domain::classification::Gender::ALL
+                .iter()
+                .map(|value| (value.code(), lang.t(&value.message_id())))
+                .collect(),
+            true,
+        ),
+    ];
+    for (title, breakdown, values, small_cells_hidden) in breakdowns {
+        let recorded = |f: &Figures| {
+            breakdown(f)
+                .iter()
+                .any(|(code, count)| *code != senim_domain::analysis::NOT_RECORDED && *count > 0)
+        };
+        if !figures.iter().any(recorded) {
+            continue;
+        }
+        lines.push(heading(title));
+        let mut rows: Vec<(String, [u32; 3])> = values
+            .iter()
+            .map(|(code, label)| {
+                (
+                    label.clone(),
+                    [0, 1, 2].map(|month| breakdown(&figures[month]).get(code).copied().unwrap_or(0)),
+                )
+            })
+            .collect();
+        rows.push((
+            lang.t("field-not-recorded"),
+            [0, 1, 2].map(|month| {
+                breakdown(&figures[month])
+                    .get(senim_domain::analysis::NOT_RECORDED)
+                    .copied()
+                    .unwrap_or(0)
+            }),
+        ));
+        // Which cells each month hides, the month's rows summing to its total.
+        let hidden: Vec<[bool; 3]> = if small_cells_hidden {
+            let by_month: Vec<Vec<bool>> = (0..3)
+                .map(|month| {
+                    let counts: Vec<u32> = rows.iter().map(|(_, values)| values[month]).collect();
+                    senim_domain::analysis::hidden_cells(&counts)
+                })
+                .collect();
+            (0..rows.len())
+                .map(|row| [by_month[0][row], by_month[1][row], by_month[2][row]])
+                .collect()
+        } else {
+            vec![[false; 3]; rows.len()]
+        };
+        for ((label, values), hidden) in rows.into_iter().zip(hidden) {
+            if values.iter().all(|value| *value == 0) {
+                continue;
+            }
+            lines.push(AnalysisLine {
+                label: format!("— {label}"),
+                values: Some(values),
+                hidden,
+            });
         }
     }
     lines.extend([

@@ -89,6 +89,10 @@ pub async fn appeal_facts(
                     None => record.due_on < today,
                 }),
                 has_outcome: answered.contains(&entry.id),
+                category: entry.category,
+                contact_type: entry.contact_type,
+                age: entry.age,
+                gender: entry.gender,
             },
         ));
     }

@@ -15,6 +15,26 @@ use crate::{DocumentError, document_lang};
 pub struct AnalysisLine {
     pub label: String,
     pub values: Option<[u32; 3]>,
+    /// The months whose value is hidden: a small count that could point at a child.
+    pub hidden: [bool; 3],
+}
+
+/// What a hidden count shows instead.
+pub const HIDDEN: &str = "<5";
+
+impl AnalysisLine {
+    /// The three months' cells as shown: the count, or [`HIDDEN`].
+    pub fn cells(&self) -> Option<[String; 3]> {
+        self.values.map(|values| {
+            [0, 1, 2].map(|month| {
+                if self.hidden[month] {
+                    HIDDEN.to_owned()
+                } else {
+                    values[month].to_string()
+                }
+            })
+        })
+    }
 }
 
 /// A chart: its title and the SVG document Senim drew.
@@ -52,7 +72,7 @@ impl MonthlyAnalysis {
             "columns": self.columns,
             "lines": self.lines.iter().map(|line| serde_json::json!({
                 "label": line.label,
-                "values": line.values.map(|values| values.map(|value| value.to_string())),
+                "values": line.cells(),
             })).collect::<Vec<_>>(),
             "charts": self.charts.iter().take(CHART_INPUTS.len()).map(|chart| &chart.title).collect::<Vec<_>>(),
             "text_title": self.text_title,
@@ -102,8 +122,12 @@ impl MonthlyAnalysis {
             match line.values {
                 Some(values) => {
                     sheet.write_string(row, 0, &line.label).map_err(write)?;
-                    for (col, value) in (1u16..).zip(values) {
-                        sheet.write_number(row, col, f64::from(value)).map_err(write)?;
+                    for (col, (value, hidden)) in (1u16..).zip(values.into_iter().zip(line.hidden)) {
+                        if hidden {
+                            sheet.write_string(row, col, HIDDEN).map_err(write)?;
+                        } else {
+                            sheet.write_number(row, col, f64::from(value)).map_err(write)?;
+                        }
                     }
                 }
                 None => {
@@ -141,10 +165,9 @@ impl MonthlyAnalysis {
                 .collect::<Vec<_>>(),
         ];
         rows.extend(self.lines.iter().map(|line| {
-            let values = line.values.map_or_else(
-                || vec![String::new(); 3],
-                |values| values.iter().map(u32::to_string).collect(),
-            );
+            let values = line
+                .cells()
+                .map_or_else(|| vec![String::new(); 3], |cells| cells.into_iter().collect());
             std::iter::once(line.label.clone()).chain(values).collect()
         }));
         docx.table(&rows, &[4200, 1700, 1700, 1700], true, true);

@@ -16,7 +16,7 @@ mod poster;
 mod qr;
 
 pub use act::{Act, Signatory};
-pub use analysis::{AnalysisLine, Chart, MonthlyAnalysis};
+pub use analysis::{AnalysisLine, Chart, HIDDEN, MonthlyAnalysis};
 pub use book::{Book, BookEntry};
 pub use journal::{JournalExport, JournalRow};
 pub use minutes::{Minutes, MinutesItem};

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::appeal::{Channel, Topic};
+use crate::appeal::{Category, Channel, Topic};
 use crate::calendar::WorkingCalendar;
+use crate::classification::{ContactType, Gender};
 use crate::opening::Schedule;
 
 /// A calendar month.
@@ -109,6 +110,55 @@ pub struct AppealFacts {
     /// A forwarding past its deadline without an answer, or answered late.
     pub overdue: bool,
     pub has_outcome: bool,
+    /// The category with its sub-category, when one was chosen.
+    pub category: Category,
+    /// The framework's statistics, when staff recorded them.
+    pub contact_type: Option<ContactType>,
+    pub age: Option<u8>,
+    pub gender: Option<Gender>,
+}
+
+/// The age bands the figures count children in: the framework's, coarse enough not to point
+/// at a child.
+pub const AGE_BANDS: [(&str, u8, u8); 4] = [
+    ("0-9", 0, 9),
+    ("10-13", 10, 13),
+    ("14-17", 14, 17),
+    ("18-25", 18, 25),
+];
+
+/// The band of an age, as [`AGE_BANDS`] names it.
+pub fn age_band(age: u8) -> &'static str {
+    AGE_BANDS
+        .iter()
+        .find(|(_, from, to)| (*from..=*to).contains(&age))
+        .map_or("18-25", |(name, _, _)| name)
+}
+
+/// What is not recorded, in every breakdown.
+pub const NOT_RECORDED: &str = "not_recorded";
+
+/// The smallest count shown in a breakdown that could point at a child (age band, gender):
+/// smaller ones, zero aside, are hidden.
+pub const SMALL_CELL: u32 = 5;
+
+/// Which of a breakdown's counts to hide, the breakdown summing to a total everyone sees: every
+/// count from 1 to [`SMALL_CELL`] − 1, and — when that hides only one — the smallest other
+/// non-zero count too, so that the hidden one cannot be worked back from the total.
+pub fn hidden_cells(counts: &[u32]) -> Vec<bool> {
+    let mut hidden: Vec<bool> = counts.iter().map(|&n| n > 0 && n < SMALL_CELL).collect();
+    if hidden.iter().filter(|&&h| h).count() == 1 {
+        let other = counts
+            .iter()
+            .enumerate()
+            .filter(|(index, n)| !hidden[*index] && **n > 0)
+            .min_by_key(|(_, n)| **n)
+            .map(|(index, _)| index);
+        if let Some(index) = other {
+            hidden[index] = true;
+        }
+    }
+    hidden
 }
 
 /// The month in numbers.
@@ -126,6 +176,14 @@ pub struct Figures {
     pub with_outcome: u32,
     pub box_openings_held: u32,
     pub box_openings_scheduled: u32,
+    /// By category with sub-category (`violence.bullying`), only those that had a sub-category.
+    pub by_subcategory: BTreeMap<String, u32>,
+    /// By contact type (`child_about_self`, …, [`NOT_RECORDED`]).
+    pub by_contact_type: BTreeMap<&'static str, u32>,
+    /// By age band ([`AGE_BANDS`], [`NOT_RECORDED`]).
+    pub by_age_band: BTreeMap<&'static str, u32>,
+    /// By gender (`girl`, `boy`, `unknown`, [`NOT_RECORDED`]).
+    pub by_gender: BTreeMap<&'static str, u32>,
 }
 
 /// Counts the month's appeals and openings.
@@ -151,6 +209,21 @@ pub fn figures(appeals: &[AppealFacts], openings_held: u32, openings_scheduled: 
         figures.answered_on_time += u32::from(appeal.answered_on_time);
         figures.overdue += u32::from(appeal.overdue);
         figures.with_outcome += u32::from(appeal.has_outcome);
+        if appeal.category.sub().is_some() {
+            *figures.by_subcategory.entry(appeal.category.code()).or_default() += 1;
+        }
+        *figures
+            .by_contact_type
+            .entry(appeal.contact_type.map_or(NOT_RECORDED, ContactType::code))
+            .or_default() += 1;
+        *figures
+            .by_age_band
+            .entry(appeal.age.map_or(NOT_RECORDED, age_band))
+            .or_default() += 1;
+        *figures
+            .by_gender
+            .entry(appeal.gender.map_or(NOT_RECORDED, Gender::code))
+            .or_default() += 1;
     }
     figures
 }
@@ -192,7 +265,47 @@ mod tests {
             answered_on_time: false,
             overdue: false,
             has_outcome: false,
+            category: Category::of(Topic::PeerRelationships),
+            contact_type: None,
+            age: None,
+            gender: None,
         }
+    }
+
+    #[test]
+    fn a_small_count_that_could_point_at_a_child_is_hidden_and_cannot_be_worked_back() {
+        // Girls 3, boys 20, not recorded 7: the 3 alone hidden could be worked back from the
+        // month's total, so the next smallest is hidden too.
+        assert_eq!(hidden_cells(&[3, 20, 7]), vec![true, false, true]);
+        assert_eq!(
+            hidden_cells(&[3, 2, 30]),
+            vec![true, true, false],
+            "two hidden hide each other"
+        );
+        assert_eq!(
+            hidden_cells(&[0, 12, 7]),
+            vec![false, false, false],
+            "a zero says nothing"
+        );
+        assert_eq!(hidden_cells(&[4]), vec![true]);
+    }
+
+    #[test]
+    fn the_breakdowns_count_age_bands_genders_and_contact_types() {
+        let mut girl = facts(Channel::Phone, false, false, &[]);
+        girl.age = Some(12);
+        girl.gender = Some(Gender::Girl);
+        girl.contact_type = Some(ContactType::ChildAboutSelf);
+        girl.category = Category::parse("violence.bullying").unwrap();
+        let unrecorded = facts(Channel::Phone, false, false, &[]);
+        let figures = figures(&[girl, unrecorded], 0, 0);
+        assert_eq!(figures.by_age_band["10-13"], 1);
+        assert_eq!(figures.by_age_band[NOT_RECORDED], 1);
+        assert_eq!(figures.by_gender["girl"], 1);
+        assert_eq!(figures.by_contact_type["child_about_self"], 1);
+        assert_eq!(figures.by_subcategory["violence.bullying"], 1);
+        assert_eq!(age_band(17), "14-17");
+        assert_eq!(age_band(9), "0-9");
     }
 
     #[test]

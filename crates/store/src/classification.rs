@@ -7,7 +7,7 @@ use sqlx::Row;
 
 use crate::{Store, StoreError, unix};
 
-fn child_aad(organisation_id: OrganisationId, appeal_id: AppealId) -> String {
+pub(crate) fn child_aad(organisation_id: OrganisationId, appeal_id: AppealId) -> String {
     format!(
         "appeal_classification/{}/{}/child",
         organisation_id.0, appeal_id.0

@@ -1,8 +1,10 @@
 //! What the month's figures read: the codes, flags and moments of the period's entries and of
-//! their forwardings — no text is opened, and only the period's rows are read, so a month's
-//! analysis costs what reading that month's rows costs, whatever the journal's size.
+//! their forwardings — no text is opened (only the child's age and gender, sealed together),
+//! and only the period's rows are read, so a month's analysis costs what reading that month's
+//! rows costs, whatever the journal's size.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use senim_domain::classification::{ContactType, Gender};
 use senim_domain::{AppealId, Category, Channel, OrganisationId};
 use sqlx::Row;
 
@@ -22,6 +24,10 @@ pub struct EntryCodes {
     pub urgent: bool,
     /// An outcome is recorded in column f.
     pub answered: bool,
+    /// The framework's statistics, when recorded (age and gender opened from their seal).
+    pub contact_type: Option<ContactType>,
+    pub age: Option<u8>,
+    pub gender: Option<Gender>,
 }
 
 /// One forwarding as the figures see it.
@@ -50,6 +56,9 @@ fn date_from(text: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt("date"))
 }
 
+/// The framework's statistics of one appeal: contact type, age, gender.
+type Statistics = (Option<ContactType>, Option<u8>, Option<Gender>);
+
 /// The entries, urgent ones, answered ones and forwardings of one scope of a school's appeals,
 /// as raw rows; `scope` is a condition on `a` (the appeals) over `$2, …`.
 struct Scoped {
@@ -57,6 +66,7 @@ struct Scoped {
     urgent: std::collections::HashSet<i64>,
     answered: std::collections::HashSet<i64>,
     forwardings: Vec<sqlx::any::AnyRow>,
+    classifications: Vec<sqlx::any::AnyRow>,
 }
 
 async fn scoped(
@@ -100,6 +110,12 @@ async fn scoped(
     ))
     .fetch_all(&mut **tx)
     .await?;
+    let classifications = read(format!(
+        "SELECT c.appeal_id, c.contact_type, c.child FROM appeal_classification c \
+         JOIN appeals a ON a.id = c.appeal_id WHERE a.organisation_id = $1 AND {scope}"
+    ))
+    .fetch_all(&mut **tx)
+    .await?;
     let answered = sets.pop().unwrap_or_default();
     let urgent = sets.pop().unwrap_or_default();
     Ok(Scoped {
@@ -107,6 +123,7 @@ async fn scoped(
         urgent,
         answered,
         forwardings,
+        classifications,
     })
 }
 
@@ -176,6 +193,33 @@ impl Store {
         let mut entries = Vec::new();
         let mut forwardings = Vec::new();
         for part in parts {
+            // The framework's statistics by appeal: contact type, and age and gender opened.
+            let corrupt = || StoreError::Corrupt("classification");
+            let mut statistics: std::collections::HashMap<i64, Statistics> = std::collections::HashMap::new();
+            for row in &part.classifications {
+                let id: i64 = row.try_get("appeal_id")?;
+                let contact_type = row
+                    .try_get::<Option<String>, _>("contact_type")?
+                    .map(|code| ContactType::parse(&code).ok_or_else(corrupt))
+                    .transpose()?;
+                let sealed: Vec<u8> = row.try_get("child")?;
+                let child = self.cipher.open(
+                    &crate::classification::child_aad(organisation_id, AppealId(id)),
+                    &sealed,
+                )?;
+                let (age, gender) = child.split_once('|').ok_or_else(corrupt)?;
+                let age = if age.is_empty() {
+                    None
+                } else {
+                    Some(age.parse::<u8>().map_err(|_| corrupt())?)
+                };
+                let gender = if gender.is_empty() {
+                    None
+                } else {
+                    Some(Gender::parse(gender).ok_or_else(corrupt)?)
+                };
+                statistics.insert(id, (contact_type, age, gender));
+            }
             for row in &part.entries {
                 let id: i64 = row.try_get("id")?;
                 let channel: String = row.try_get("channel")?;
@@ -189,6 +233,9 @@ impl Store {
                     received_at: from_unix(row.try_get("received_at")?)?,
                     urgent: part.urgent.contains(&id),
                     answered: part.answered.contains(&id),
+                    contact_type: statistics.get(&id).and_then(|(contact, _, _)| *contact),
+                    age: statistics.get(&id).and_then(|(_, age, _)| *age),
+                    gender: statistics.get(&id).and_then(|(_, _, gender)| *gender),
                 });
             }
             for row in &part.forwardings {

@@ -155,7 +155,60 @@ async fn a_correction_is_the_same_appeal_in_the_figures(app: TestApp) {
     assert_eq!(figures["forwarded"], 1, "the forwarding stays with the appeal");
 }
 
+async fn the_breakdowns_by_age_and_gender_hide_counts_that_could_point_at_a_child(app: TestApp) {
+    app.school("school-a", "").await;
+    let api = app.api(&app.token("specialist").await);
+    let classify = async |age: &str, gender: &str, contact: &str| {
+        let appeal = api
+            .register(json!({ "channel": "phone", "anonymous": true, "summary": "Сабақ кестесі туралы" }))
+            .await;
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/appeals/{}/classification", appeal["id"]),
+                json!({ "age": age.parse::<u8>().unwrap(), "gender": gender, "contact_type": contact }),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+    };
+    for _ in 0..8 {
+        classify("12", "girl", "child_about_self").await;
+    }
+    classify("15", "boy", "about_a_child").await;
+    for _ in 0..6 {
+        api.register(json!({ "channel": "phone", "anonymous": true, "summary": "Кітапхана туралы" }))
+            .await;
+    }
+    let month = senim_domain::time::local(app.state.app.now())
+        .format("%Y-%m")
+        .to_string();
+    let (_, figures) = api.get(&format!("/api/v1/analysis/{month}")).await;
+    assert_eq!(figures["by_contact_type"]["child_about_self"], 8, "{figures}");
+    assert_eq!(
+        figures["by_contact_type"]["about_a_child"], 1,
+        "no child is pointed at by it"
+    );
+    assert_eq!(figures["by_age_band"]["10-13"], 8);
+    assert!(
+        figures["by_age_band"]["14-17"].is_null(),
+        "one boy of 14–17 could be pointed at"
+    );
+    assert!(
+        figures["by_age_band"]["not_recorded"].is_null(),
+        "hidden too, or the boy's count would be the total less the others: {figures}"
+    );
+    assert!(figures["by_gender"]["boy"].is_null());
+    assert_eq!(figures["by_gender"]["girl"], 8);
+    let mut browser = app.browser("specialist").await;
+    let (_, page) = browser.get(&format!("/analysis?month={month}")).await;
+    assert!(
+        page.contains("Баланың жасы бойынша") && page.contains("<td>&#60;5</td>"),
+        "{page}"
+    );
+    assert!(page.contains("баланы танытпау үшін"), "the page says why");
+}
+
 both_backends!(
+    the_breakdowns_by_age_and_gender_hide_counts_that_could_point_at_a_child,
     the_months_figures_match_the_journal,
     a_correction_is_the_same_appeal_in_the_figures
 );

@@ -29,7 +29,30 @@ fn figures_json(figures: &senim_domain::analysis::Figures) -> Value {
         "with_outcome": figures.with_outcome,
         "box_openings_held": figures.box_openings_held,
         "box_openings_scheduled": figures.box_openings_scheduled,
+        "by_subcategory": figures.by_subcategory,
+        "by_contact_type": figures.by_contact_type,
+        "by_age_band": hidden_small(&figures.by_age_band),
+        "by_gender": hidden_small(&figures.by_gender),
     })
+}
+
+/// A breakdown by the child's age or gender with counts that could point at a child as
+/// `null` (see `analysis::hidden_cells`).
+fn hidden_small(breakdown: &std::collections::BTreeMap<&'static str, u32>) -> Value {
+    let counts: Vec<u32> = breakdown.values().copied().collect();
+    let hidden = senim_domain::analysis::hidden_cells(&counts);
+    Value::Object(
+        breakdown
+            .iter()
+            .zip(hidden)
+            .map(|((code, count), hidden)| {
+                (
+                    (*code).to_owned(),
+                    if hidden { Value::Null } else { Value::from(*count) },
+                )
+            })
+            .collect(),
+    )
 }
 
 /// The figures of a month (`YYYY-MM`), with the previous month and the same month a year before.

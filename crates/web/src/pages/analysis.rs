@@ -129,7 +129,7 @@ struct AnalysisQuery {
 /// One line of the table: a label and the three months' values (none for a heading).
 struct Line {
     label: String,
-    values: Option<[u32; 3]>,
+    values: Option<[String; 3]>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -140,6 +140,8 @@ struct AnalysisPage {
     month: String,
     columns: [String; 3],
     lines: Vec<Line>,
+    /// A count is hidden for the child's sake: the page says why.
+    any_hidden: bool,
     /// Each chart's title and SVG.
     charts: Vec<(String, String)>,
     previous_link: String,
@@ -234,12 +236,13 @@ async fn render_page(
         chrome: Chrome::new(&signed_in.0, &format!("/analysis?month={month}")),
         month: month.to_string(),
         columns: document.columns.clone(),
+        any_hidden: document.lines.iter().any(|line| line.hidden.contains(&true)),
         lines: document
             .lines
             .iter()
             .map(|line| Line {
                 label: line.label.clone(),
-                values: line.values,
+                values: line.cells(),
             })
             .collect(),
         charts: document
