@@ -484,22 +484,28 @@ pub async fn monthly_analysis(
                     .unwrap_or(0)
             }),
         ));
-        // Which cells each month hides, the month's rows summing to its total.
-        let hidden: Vec<[bool; 3]> = if small_cells_hidden {
-            let by_month: Vec<Vec<bool>> = (0..3)
-                .map(|month| {
-                    let counts: Vec<u32> = rows.iter().map(|(_, values)| values[month]).collect();
-                    senim_domain::analysis::hidden_cells(&counts)
-                })
-                .collect();
-            (0..rows.len())
-                .map(|row| [by_month[0][row], by_month[1][row], by_month[2][row]])
-                .collect()
-        } else {
-            vec![[false; 3]; rows.len()]
-        };
+        // Which cells each month hides: the domain decides, by code, for every place alike.
+        let hidden_of: Vec<std::collections::BTreeMap<&'static str, bool>> = (0..3)
+            .map(|month| {
+                if small_cells_hidden {
+                    senim_domain::analysis::hidden_codes(breakdown(&figures[month]))
+                } else {
+                    std::collections::BTreeMap::new()
+                }
+            })
+            .collect();
+        let codes: Vec<&'static str> = values
+            .iter()
+            .map(|(code, _)| *code)
+            .chain(std::iter::once(senim_domain::analysis::NOT_RECORDED))
+            .collect();
+        let hidden: Vec<[bool; 3]> = codes
+            .iter()
+            .map(|code| [0, 1, 2].map(|month| hidden_of[month].get(code).copied().unwrap_or(false)))
+            .collect();
         for ((label, values), hidden) in rows.into_iter().zip(hidden) {
-            if values.iter().all(|value| *value == 0) {
+            // A row of zeros says nothing, unless a zero stands hidden among hidden counts.
+            if values.iter().all(|value| *value == 0) && !hidden.contains(&true) {
                 continue;
             }
             lines.push(AnalysisLine {
@@ -580,6 +586,7 @@ pub async fn monthly_analysis(
             )
         })
         .unwrap_or_default();
+    let hidden_any = lines.iter().any(|line| line.hidden.contains(&true));
     let document = senim_documents::MonthlyAnalysis {
         institution: institution(&school, lang),
         title: format!("{} — {month}", lang.t("analysis-title")),
@@ -590,6 +597,11 @@ pub async fn monthly_analysis(
         text_title: lang.t("analysis-text-title"),
         lang,
         fingerprint,
+        hidden_note: if hidden_any {
+            lang.t("analysis-hidden-note")
+        } else {
+            String::new()
+        },
     };
     Ok(AnalysisOfMonth {
         document,

@@ -19,8 +19,8 @@ pub struct AnalysisLine {
     pub hidden: [bool; 3],
 }
 
-/// What a hidden count shows instead.
-pub const HIDDEN: &str = "<5";
+/// What a hidden count shows instead (the table's note says why).
+pub const HIDDEN: &str = "×";
 
 impl AnalysisLine {
     /// The three months' cells as shown: the count, or [`HIDDEN`].
@@ -61,6 +61,8 @@ pub struct MonthlyAnalysis {
     pub lang: Lang,
     /// The journal's fingerprint line (`book-fingerprint`), empty before the year's first entry.
     pub fingerprint: String,
+    /// Why a count is hidden, said under the table when one is; empty otherwise.
+    pub hidden_note: String,
 }
 
 impl MonthlyAnalysis {
@@ -78,6 +80,7 @@ impl MonthlyAnalysis {
             "text_title": self.text_title,
             "paragraphs": self.paragraphs(),
             "fingerprint": self.fingerprint,
+            "hidden_note": self.hidden_note,
         });
         let charts = CHART_INPUTS
             .iter()
@@ -137,6 +140,10 @@ impl MonthlyAnalysis {
                 }
             }
         }
+        if !self.hidden_note.is_empty() {
+            let row = 4 + u32::try_from(self.lines.len()).unwrap_or(0) + 1;
+            sheet.write_string(row, 0, &self.hidden_note).map_err(write)?;
+        }
         sheet.set_freeze_panes(4, 1).map_err(write)?;
         workbook.save_to_buffer().map_err(write)
     }
@@ -171,6 +178,9 @@ impl MonthlyAnalysis {
             std::iter::once(line.label.clone()).chain(values).collect()
         }));
         docx.table(&rows, &[4200, 1700, 1700, 1700], true, true);
+        if !self.hidden_note.is_empty() {
+            docx.line(&self.hidden_note, false);
+        }
         let paragraphs = self.paragraphs();
         if !paragraphs.is_empty() {
             docx.blank();

@@ -142,23 +142,48 @@ pub const NOT_RECORDED: &str = "not_recorded";
 /// smaller ones, zero aside, are hidden.
 pub const SMALL_CELL: u32 = 5;
 
-/// Which of a breakdown's counts to hide, the breakdown summing to a total everyone sees: every
-/// count from 1 to [`SMALL_CELL`] − 1, and — when that hides only one — the smallest other
-/// non-zero count too, so that the hidden one cannot be worked back from the total.
+/// Which of a breakdown's counts to hide, the breakdown (every value listed, zeros too)
+/// summing to a total everyone sees. Every count from 1 to [`SMALL_CELL`] − 1 is hidden; then,
+/// while the hidden counts could be worked out (only one hidden, none of them at least
+/// [`SMALL_CELL`], or all of them ones), the smallest other non-zero count is hidden too, the
+/// first in order on a tie; when none is left, every count, zeros included.
 pub fn hidden_cells(counts: &[u32]) -> Vec<bool> {
     let mut hidden: Vec<bool> = counts.iter().map(|&n| n > 0 && n < SMALL_CELL).collect();
-    if hidden.iter().filter(|&&h| h).count() == 1 {
-        let other = counts
+    loop {
+        let shown_hidden: Vec<u32> = counts
+            .iter()
+            .zip(&hidden)
+            .filter(|(_, h)| **h)
+            .map(|(n, _)| *n)
+            .collect();
+        if shown_hidden.is_empty() {
+            return hidden;
+        }
+        let sum: u32 = shown_hidden.iter().sum();
+        let safe = shown_hidden.len() > 1
+            && shown_hidden.iter().any(|&n| n >= SMALL_CELL)
+            && sum > u32::try_from(shown_hidden.len()).unwrap_or(u32::MAX);
+        if safe {
+            return hidden;
+        }
+        let next = counts
             .iter()
             .enumerate()
             .filter(|(index, n)| !hidden[*index] && **n > 0)
             .min_by_key(|(_, n)| **n)
             .map(|(index, _)| index);
-        if let Some(index) = other {
-            hidden[index] = true;
+        match next {
+            Some(index) => hidden[index] = true,
+            None => return vec![true; counts.len()],
         }
     }
-    hidden
+}
+
+/// [`hidden_cells`] over a breakdown keyed by code, in the codes' order: the page, the API
+/// and the papers hide the same counts.
+pub fn hidden_codes(breakdown: &BTreeMap<&'static str, u32>) -> BTreeMap<&'static str, bool> {
+    let counts: Vec<u32> = breakdown.values().copied().collect();
+    breakdown.keys().copied().zip(hidden_cells(&counts)).collect()
 }
 
 /// The month in numbers.
@@ -196,6 +221,15 @@ pub fn figures(appeals: &[AppealFacts], openings_held: u32, openings_scheduled: 
     for channel in Channel::ALL {
         figures.by_channel.insert(channel.code(), 0);
     }
+    // Every age band and gender listed, zeros too: a hidden count is only safe among them all.
+    for (band, _, _) in AGE_BANDS {
+        figures.by_age_band.insert(band, 0);
+    }
+    for gender in Gender::ALL {
+        figures.by_gender.insert(gender.code(), 0);
+    }
+    figures.by_age_band.insert(NOT_RECORDED, 0);
+    figures.by_gender.insert(NOT_RECORDED, 0);
     for appeal in appeals {
         figures.total += 1;
         *figures.by_channel.entry(appeal.channel.code()).or_default() += 1;
@@ -279,15 +313,27 @@ mod tests {
         assert_eq!(hidden_cells(&[3, 20, 7]), vec![true, false, true]);
         assert_eq!(
             hidden_cells(&[3, 2, 30]),
-            vec![true, true, false],
-            "two hidden hide each other"
+            vec![true, true, true],
+            "two small ones alone add up to what the total leaves: a large one joins them"
+        );
+        assert_eq!(
+            hidden_cells(&[1, 1, 30, 9]),
+            vec![true, true, false, true],
+            "two ones hidden together would be ones"
         );
         assert_eq!(
             hidden_cells(&[0, 12, 7]),
             vec![false, false, false],
             "a zero says nothing"
         );
-        assert_eq!(hidden_cells(&[4]), vec![true]);
+        assert_eq!(
+            hidden_cells(&[0, 1, 0]),
+            vec![true, true, true],
+            "the month's only appeal: every band hidden, or the one would be the total"
+        );
+        assert_eq!(hidden_cells(&[8, 1, 0]), vec![true, true, false]);
+        // Ties go to the first in order, so every place hides the same.
+        assert_eq!(hidden_cells(&[3, 20, 7, 7]), vec![true, false, true, false]);
     }
 
     #[test]

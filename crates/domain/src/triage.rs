@@ -458,10 +458,14 @@ pub enum TermError {
     UnknownCategory,
     #[error("language: kk, ru or en")]
     UnknownLanguage,
-    #[error("term: at least three letters, each word of it at least two before any '*'")]
+    #[error(
+        "term: at least four letters for a single word, three for a phrase, each word at least two before any '*'"
+    )]
     TooShort,
     #[error("term: at most {MAX_TERM} characters")]
     TooLong,
+    #[error("term: it would flag ordinary messages too")]
+    TooCommon,
 }
 
 impl TermError {
@@ -469,7 +473,7 @@ impl TermError {
         match self {
             TermError::UnknownCategory => "category",
             TermError::UnknownLanguage => "language",
-            TermError::TooShort | TermError::TooLong => "term",
+            TermError::TooShort | TermError::TooLong | TermError::TooCommon => "term",
         }
     }
 
@@ -479,6 +483,7 @@ impl TermError {
             TermError::UnknownLanguage => "unknown_language",
             TermError::TooShort => "too_short",
             TermError::TooLong => "too_long",
+            TermError::TooCommon => "too_common",
         }
     }
 
@@ -488,6 +493,7 @@ impl TermError {
             TermError::UnknownLanguage => "error-term-language",
             TermError::TooShort => "error-term-short",
             TermError::TooLong => "error-term-long",
+            TermError::TooCommon => "error-term-common",
         }
     }
 }
@@ -535,6 +541,7 @@ impl Lexicon {
             .sum();
         if words.is_empty()
             || letters < 3
+            || (words.len() == 1 && letters < 4)
             || words.iter().any(|word| {
                 let stem = word.trim_end_matches('*');
                 stem.chars().count() < 2 || stem.contains('*')
@@ -542,12 +549,35 @@ impl Lexicon {
         {
             return Err(TermError::TooShort);
         }
-        Ok(TermAddition {
+        let addition = TermAddition {
             category: category.to_owned(),
             language: language.to_owned(),
             term: term.to_owned(),
-        })
+        };
+        // A word every message has («және», «что», "the") would flag every school's appeals:
+        // a term that alone flags more than two of the measured harmless sentences is refused.
+        if harmless_matches(&addition) > MAX_HARMLESS_MATCHES {
+            return Err(TermError::TooCommon);
+        }
+        Ok(addition)
     }
+}
+
+/// How many of the evaluation set's harmless sentences a term added from a page may flag.
+pub const MAX_HARMLESS_MATCHES: usize = 2;
+
+/// How many of the evaluation set's harmless sentences `addition` alone flags.
+fn harmless_matches(addition: &TermAddition) -> usize {
+    let (Ok(alone), Ok(set)) = (
+        Lexicon::parse(&addition.file()),
+        toml::from_str::<EvaluationFile>(EVALUATION_SET),
+    ) else {
+        return usize::MAX;
+    };
+    set.sentence
+        .iter()
+        .filter(|sentence| !sentence.urgent && !alone.triage(&sentence.text).is_empty())
+        .count()
 }
 
 impl TermAddition {
@@ -738,6 +768,18 @@ mod tests {
             lexicon.term_addition("suicide", "de", "выпил*"),
             Err(TermError::UnknownLanguage)
         );
+        assert_eq!(
+            lexicon.term_addition("suicide", "ru", "что"),
+            Err(TermError::TooShort),
+            "a word of three letters is too short on its own"
+        );
+        for everyday in ["меня", "можно", "about"] {
+            assert_eq!(
+                lexicon.term_addition("suicide", "ru", everyday),
+                Err(TermError::TooCommon),
+                "{everyday} would flag every school's appeals"
+            );
+        }
         let addition = lexicon.term_addition("suicide", "ru", "выпил*").unwrap();
         let extended = lexicon.extended_with(Lexicon::parse(&addition.file()).unwrap());
         assert!(is_urgent(&extended.triage("короче я выпилюсь")));

@@ -113,7 +113,7 @@ impl Store {
     /// Every term added from the lexicon's page, oldest first.
     pub async fn lexicon_terms(&self) -> Result<Vec<LexiconTerm>, StoreError> {
         let rows = sqlx::query(
-            "SELECT t.category, t.language, t.term, t.added_at, u.full_name, o.name_kk, o.name_ru \
+            "SELECT t.organisation_id, t.category, t.language, t.term, t.added_at, u.full_name, o.name_kk, o.name_ru \
              FROM lexicon_terms t JOIN users u ON u.id = t.added_by JOIN organisations o ON o.id = t.organisation_id \
              ORDER BY t.id",
         )
@@ -127,6 +127,7 @@ impl Store {
                         language: row.try_get("language")?,
                         term: row.try_get("term")?,
                     },
+                    organisation_id: OrganisationId(row.try_get("organisation_id")?),
                     added_at: crate::from_unix(row.try_get("added_at")?)?,
                     added_by_name: row.try_get("full_name")?,
                     school_kk: row.try_get("name_kk")?,
@@ -141,6 +142,8 @@ impl Store {
 #[derive(Clone, Debug)]
 pub struct LexiconTerm {
     pub addition: TermAddition,
+    /// The school it was added from.
+    pub organisation_id: OrganisationId,
     pub added_at: DateTime<Utc>,
     pub added_by_name: String,
     pub school_kk: String,

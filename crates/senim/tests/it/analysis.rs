@@ -201,10 +201,25 @@ async fn the_breakdowns_by_age_and_gender_hide_counts_that_could_point_at_a_chil
     let mut browser = app.browser("specialist").await;
     let (_, page) = browser.get(&format!("/analysis?month={month}")).await;
     assert!(
-        page.contains("Баланың жасы бойынша") && page.contains("<td>&#60;5</td>"),
+        page.contains("Баланың жасы бойынша") && page.contains("<td>×</td>"),
         "{page}"
     );
     assert!(page.contains("баланы танытпау үшін"), "the page says why");
+    // The PDF hides the same counts and says why.
+    let client = signed_in(&app, "specialist").await;
+    let pdf = scratch("breakdowns.pdf");
+    let (status, _) = download(
+        &client,
+        &format!("{}/analysis.pdf?month={month}&lang=ru", app.base),
+        &pdf,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let text = pdf_text(&pdf).0;
+    assert!(
+        text.contains("По возрасту ребёнка") && text.contains("×") && text.contains("скрытое число"),
+        "{text}"
+    );
 }
 
 both_backends!(

@@ -39,17 +39,17 @@ fn figures_json(figures: &senim_domain::analysis::Figures) -> Value {
 /// A breakdown by the child's age or gender with counts that could point at a child as
 /// `null` (see `analysis::hidden_cells`).
 fn hidden_small(breakdown: &std::collections::BTreeMap<&'static str, u32>) -> Value {
-    let counts: Vec<u32> = breakdown.values().copied().collect();
-    let hidden = senim_domain::analysis::hidden_cells(&counts);
+    let hidden = senim_domain::analysis::hidden_codes(breakdown);
     Value::Object(
         breakdown
             .iter()
-            .zip(hidden)
-            .map(|((code, count), hidden)| {
-                (
-                    (*code).to_owned(),
-                    if hidden { Value::Null } else { Value::from(*count) },
-                )
+            .map(|(code, count)| {
+                let value = if hidden.get(code).copied().unwrap_or(false) {
+                    Value::Null
+                } else {
+                    Value::from(*count)
+                };
+                ((*code).to_owned(), value)
             })
             .collect(),
     )

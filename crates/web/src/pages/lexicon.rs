@@ -87,6 +87,7 @@ async fn render(
     added: bool,
 ) -> Result<LexiconPage, AppError> {
     let lang = signed_in.0.lang;
+    let user = signed_in.user();
     let lexicon = state.app.lexicon();
     let terms = state
         .app
@@ -97,18 +98,22 @@ async fn render(
         .rev()
         .map(|term| TermView {
             category: category_name(lang, &term.addition.category),
-            language: term.addition.language.clone(),
+            language: lang.t(&format!("language-{}", term.addition.language)),
             term: term.addition.term.clone(),
-            added: format!(
-                "{}, {} ({})",
-                format_local(term.added_at),
-                term.added_by_name,
-                if lang == Lang::Ru && !term.school_ru.is_empty() {
-                    term.school_ru
-                } else {
-                    term.school_kk
-                }
-            ),
+            // Who added it is said to their own school; the others see only which school.
+            added: if term.organisation_id == user.organisation_id {
+                format!("{}, {}", format_local(term.added_at), term.added_by_name)
+            } else {
+                format!(
+                    "{}, {}",
+                    format_local(term.added_at),
+                    if lang == Lang::Ru && !term.school_ru.is_empty() {
+                        term.school_ru
+                    } else {
+                        term.school_kk
+                    }
+                )
+            },
         })
         .collect();
     Ok(LexiconPage {

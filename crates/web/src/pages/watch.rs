@@ -389,15 +389,17 @@ pub fn recorded_text(lang: Lang, day: NaiveDate, channel: Option<NoticeChannel>)
     )
 }
 
-/// The appeal a notice is written for, opened (and so in the audit) — refused for an
-/// anonymous applicant, who cannot be told.
+/// The appeal a notice is written for, as its latest entry stands (a correction's name and
+/// address, not the corrected entry's), opened and so in the audit — refused for an anonymous
+/// applicant, who cannot be told.
 async fn notice_appeal(
     state: &AppState,
     signed_in: &SignedIn,
     entry: AppealId,
 ) -> Result<AppealRecord, AppError> {
     let user = signed_in.user();
-    let record = state.app.open_appeal(user, entry).await?;
+    let standing = state.app.standing_appeal(user.organisation_id, entry).await?;
+    let record = state.app.open_appeal(user, standing.id).await?;
     if record.row.appeal.content.anonymous() {
         return Err(AppError::NotFound);
     }
