@@ -855,3 +855,14 @@ pub async fn signed_in(app: &TestApp, login: &str) -> reqwest::Client {
     assert_eq!(response.status(), 303);
     client
 }
+
+/// A wall-clock moment in Almaty.
+pub fn almaty(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<chrono::Utc> {
+    senim_domain::time::from_local(
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap(),
+    )
+    .unwrap()
+}

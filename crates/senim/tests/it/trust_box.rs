@@ -22,17 +22,6 @@ fn is_grouped_code(code: &str) -> bool {
             .all(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// A wall-clock moment in Almaty.
-fn almaty(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<chrono::Utc> {
-    senim_domain::time::from_local(
-        chrono::NaiveDate::from_ymd_opt(y, m, d)
-            .unwrap()
-            .and_hms_opt(h, min, 0)
-            .unwrap(),
-    )
-    .unwrap()
-}
-
 async fn a_student_writes_reads_the_answer_and_writes_again(app: TestApp) {
     // A Tuesday morning: the staff are at work.
     app.state.app.clock.set(almaty(2026, 11, 24, 10, 0));

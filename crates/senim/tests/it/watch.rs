@@ -6,17 +6,6 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
-/// A wall-clock moment in Almaty.
-fn almaty(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<chrono::Utc> {
-    senim_domain::time::from_local(
-        chrono::NaiveDate::from_ymd_opt(y, m, d)
-            .unwrap()
-            .and_hms_opt(h, min, 0)
-            .unwrap(),
-    )
-    .unwrap()
-}
-
 /// Wednesday 2 December 2026, 10:00 in Almaty.
 fn wednesday(app: &TestApp) {
     app.state.app.clock.set(almaty(2026, 12, 2, 10, 0));

@@ -38,12 +38,13 @@ struct DownloadQuery {
     lang: Option<String>,
 }
 
-async fn analysis_download(
+/// The month's analysis as a document, in the language asked for, its download in the audit;
+/// with the month and the language it names the file by.
+async fn analysis_document(
     state: &AppState,
     signed_in: &crate::context::SignedIn,
     query: &DownloadQuery,
-    format: Format,
-) -> Result<Response, AppError> {
+) -> Result<(senim_documents::MonthlyAnalysis, String), AppError> {
     let lang = crate::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
     let today = state.app.clock.today();
     let month = month_asked(query.month.as_deref(), today)?;
@@ -61,12 +62,17 @@ async fn analysis_download(
         .app
         .audit_download(signed_in.user(), senim_domain::audit::documents::ANALYSIS, None)
         .await?;
-    crate::downloads::printed(
-        &analysis,
-        format,
-        today,
-        &format!("analysis-{month}-{}", lang.code()),
-    )
+    Ok((analysis, format!("analysis-{month}-{}", lang.code())))
+}
+
+async fn analysis_download(
+    state: &AppState,
+    signed_in: &crate::context::SignedIn,
+    query: &DownloadQuery,
+    format: Format,
+) -> Result<Response, AppError> {
+    let (analysis, stem) = analysis_document(state, signed_in, query).await?;
+    crate::downloads::printed(&analysis, format, state.app.clock.today(), &stem)
 }
 
 /// The month's analysis as a PDF for the director, in kk or ru.
@@ -84,30 +90,14 @@ async fn analysis_xlsx(
     Reader(signed_in): Reader,
     ValidQuery(query): ValidQuery<DownloadQuery>,
 ) -> Result<Response, AppError> {
-    let lang = crate::downloads::asked_lang(query.lang.as_deref(), signed_in.0.lang);
-    let today = state.app.clock.today();
-    let month = month_asked(query.month.as_deref(), today)?;
-    let analysis = senim_app::exports::monthly_analysis(
-        &state.app.store,
-        &state.app.calendar,
-        signed_in.user().organisation_id,
-        month,
-        lang,
-        today,
-    )
-    .await?
-    .document;
-    state
-        .app
-        .audit_download(signed_in.user(), senim_domain::audit::documents::ANALYSIS, None)
-        .await?;
+    let (analysis, stem) = analysis_document(&state, &signed_in, &query).await?;
     let bytes = analysis
         .xlsx()
         .map_err(|error| crate::downloads::document_failed(&error))?;
     Ok(crate::downloads::download(
         bytes,
         crate::downloads::XLSX,
-        &format!("analysis-{month}-{}.xlsx", lang.code()),
+        &format!("{stem}.xlsx"),
     ))
 }
 
