@@ -58,6 +58,20 @@ pub async fn appeal_facts(
         .filter(|entry| entry.answered)
         .map(|entry| standing(entry.id))
         .collect();
+    // The framework's statistics recorded on any entry of an appeal, the latest entry's first.
+    let mut statistics: std::collections::HashMap<AppealId, (AppealId, &senim_store::EntryCodes)> =
+        std::collections::HashMap::new();
+    for entry in &entries {
+        if entry.contact_type.is_some() || entry.age.is_some() || entry.gender.is_some() {
+            let appeal = standing(entry.id);
+            match statistics.get(&appeal) {
+                Some((latest, _)) if *latest > entry.id => {}
+                _ => {
+                    statistics.insert(appeal, (entry.id, entry));
+                }
+            }
+        }
+    }
     let mut facts = Vec::new();
     for entry in &entries {
         if standing(entry.id) != entry.id {
@@ -90,9 +104,9 @@ pub async fn appeal_facts(
                 }),
                 has_outcome: answered.contains(&entry.id),
                 category: entry.category,
-                contact_type: entry.contact_type,
-                age: entry.age,
-                gender: entry.gender,
+                contact_type: statistics.get(&entry.id).and_then(|(_, with)| with.contact_type),
+                age: statistics.get(&entry.id).and_then(|(_, with)| with.age),
+                gender: statistics.get(&entry.id).and_then(|(_, with)| with.gender),
             },
         ));
     }

@@ -439,6 +439,9 @@ impl App {
         channel: NoticeChannel,
     ) -> Result<(), Refused<NoticeError>> {
         let forwarding = self.store.forwarding(by.organisation_id, forwarding_id).await?;
+        if forwarding.withdrawn.is_some() {
+            return Err(Refused::Store(StoreError::NotFound));
+        }
         let appeal = self
             .standing_appeal(by.organisation_id, forwarding.appeal_id)
             .await?;

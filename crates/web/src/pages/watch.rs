@@ -376,19 +376,6 @@ fn channel_choices(lang: Lang) -> Vec<crate::view::Choice> {
         .collect()
 }
 
-pub fn recorded_text(lang: Lang, day: NaiveDate, channel: Option<NoticeChannel>) -> String {
-    lang.t_args(
-        "notice-recorded",
-        &[
-            ("date", Arg::Text(date_text(day))),
-            (
-                "channel",
-                Arg::Text(channel.map_or_else(String::new, |channel| lang.t(channel.message_id()))),
-            ),
-        ],
-    )
-}
-
 /// The appeal a notice is written for, as its latest entry stands (a correction's name and
 /// address, not the corrected entry's), opened and so in the audit — refused for an anonymous
 /// applicant, who cannot be told.
@@ -474,6 +461,10 @@ async fn forwarding_notice(
         .store
         .forwarding(user.organisation_id, forwarding_id)
         .await?;
+    // A forwarding withdrawn as made in error has nothing to tell the applicant.
+    if forwarding.withdrawn.is_some() {
+        return Err(AppError::NotFound);
+    }
     let record = notice_appeal(&state, &signed_in, forwarding.appeal_id).await?;
     let school = state.app.store.organisation(user.organisation_id).await?;
     let letter = notice_language(&query);
@@ -517,7 +508,13 @@ async fn forwarding_notice(
     );
     let notices = state.app.store.forwarding_notices(user.organisation_id).await?;
     match notices.get(&forwarding.id) {
-        Some((day, channel)) => page.recorded = Some(recorded_text(signed_in.0.lang, *day, Some(*channel))),
+        Some((day, channel)) => {
+            page.recorded = Some(crate::view::watch::notice_recorded(
+                signed_in.0.lang,
+                *day,
+                Some(*channel),
+            ))
+        }
         None => page.record_at = Some(format!("/forwardings/{}/notice", forwarding.id.0)),
     }
     Ok(page.into_response())
@@ -629,7 +626,13 @@ async fn extension_notice(
         format!("/appeals/{}/extension-notice?lang={}", entry.0, letter.code()),
     );
     match latest.extension.told_on {
-        Some(day) => page.recorded = Some(recorded_text(signed_in.0.lang, day, latest.told_channel)),
+        Some(day) => {
+            page.recorded = Some(crate::view::watch::notice_recorded(
+                signed_in.0.lang,
+                day,
+                latest.told_channel,
+            ))
+        }
         None => page.record_at = Some(format!("/appeals/{}/extension-notice", entry.0)),
     }
     Ok(page.into_response())

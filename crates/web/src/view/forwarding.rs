@@ -200,13 +200,7 @@ impl ForwardingSection {
                 .map(|record| {
                     let mut view = ForwardingView::new(record, &events, lang, calendar, today);
                     view.notice = notices.get(&record.id).map(|(day, channel)| {
-                        lang.t_args(
-                            "notice-recorded",
-                            &[
-                                ("date", Arg::Text(date_text(*day))),
-                                ("channel", Arg::Text(lang.t(channel.message_id()))),
-                            ],
-                        )
+                        crate::view::watch::notice_recorded(lang, *day, Some(*channel))
                     });
                     view
                 })

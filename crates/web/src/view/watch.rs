@@ -63,6 +63,24 @@ impl ItemView {
     }
 }
 
+/// When (and, where known, how) the applicant was told.
+pub fn notice_recorded(
+    lang: Lang,
+    day: chrono::NaiveDate,
+    channel: Option<senim_domain::watch::NoticeChannel>,
+) -> String {
+    match channel {
+        Some(channel) => lang.t_args(
+            "notice-recorded",
+            &[
+                ("date", Arg::Text(date_text(day))),
+                ("channel", Arg::Text(lang.t(channel.message_id()))),
+            ],
+        ),
+        None => lang.t_args("notice-recorded-day", &[("date", Arg::Text(date_text(day)))]),
+    }
+}
+
 pub fn appeal_label(year: i32, number: i64, lang: Lang) -> String {
     lang.t_args(
         "appeal-title",
@@ -174,20 +192,7 @@ impl WatchSection {
                 ),
                 reason: record.reason.0.clone(),
                 told: match record.extension.told_on {
-                    Some(day) => lang.t_args(
-                        "notice-recorded",
-                        &[
-                            ("date", Arg::Text(date_text(day))),
-                            (
-                                "channel",
-                                Arg::Text(
-                                    record
-                                        .told_channel
-                                        .map_or_else(String::new, |channel| lang.t(channel.message_id())),
-                                ),
-                            ),
-                        ],
-                    ),
+                    Some(day) => notice_recorded(lang, day, record.told_channel),
                     None if appeal.anonymous => String::new(),
                     None => lang.t("watch-not-told"),
                 },
