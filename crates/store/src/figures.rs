@@ -8,7 +8,8 @@ use senim_domain::classification::{ContactType, Gender};
 use senim_domain::{AppealId, Category, Channel, OrganisationId};
 use sqlx::Row;
 
-use crate::watch::placeholders;
+use crate::forwarding::date_from;
+use crate::watch::{placeholders, school_query};
 use crate::{Store, StoreError, from_unix, unix};
 
 /// One journal entry as the figures see it.
@@ -52,10 +53,6 @@ impl ForwardingCodes {
     }
 }
 
-fn date_from(text: &str) -> Result<NaiveDate, StoreError> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt("date"))
-}
-
 /// The framework's statistics of one appeal: contact type, age, gender.
 type Statistics = (Option<ContactType>, Option<u8>, Option<Gender>);
 
@@ -75,13 +72,7 @@ async fn scoped(
     scope: &str,
     binds: &[i64],
 ) -> Result<Scoped, StoreError> {
-    let read = |sql: String| {
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
-        for value in binds {
-            query = query.bind(*value);
-        }
-        query
-    };
+    let read = |sql: String| school_query(sql, organisation_id, binds);
     let entries = read(format!(
         "SELECT a.id, a.corrects_id, a.channel, a.category, a.anonymous, a.received_at FROM appeals a \
          WHERE a.organisation_id = $1 AND {scope} ORDER BY a.id"

@@ -120,7 +120,7 @@ macro_rules! forwarding_columns {
     };
 }
 
-fn date_from(text: &str) -> Result<NaiveDate, StoreError> {
+pub(crate) fn date_from(text: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt("date"))
 }
 

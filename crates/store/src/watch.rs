@@ -51,13 +51,25 @@ pub(crate) fn placeholders(count: usize) -> String {
         .join(", ")
 }
 
+/// A query of one school (`$1`) with further values (`$2, …`: ids, moments): the statement
+/// holds only fixed text and placeholders, never a value.
+pub(crate) fn school_query<'q>(
+    sql: String,
+    organisation_id: OrganisationId,
+    ids: &'q [i64],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query
+}
+
 fn day(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-fn date_from(text: &str) -> Result<NaiveDate, StoreError> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt("date"))
-}
+use crate::forwarding::date_from;
 
 impl Store {
     /// The facts of every entry of the school's journal, all years: moments, flags and counts,
@@ -100,12 +112,11 @@ impl Store {
                 "SELECT id, corrects_id FROM appeals WHERE organisation_id = $1 \
                  AND (id IN ({list}) OR corrects_id IN ({list}))"
             );
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
-            for id in &ids {
-                query = query.bind(*id);
-            }
             let before = chain.len();
-            for row in query.fetch_all(&self.pool).await? {
+            for row in school_query(sql, organisation_id, &ids)
+                .fetch_all(&self.pool)
+                .await?
+            {
                 chain.insert(row.try_get("id")?);
                 if let Some(corrects) = row.try_get::<Option<i64>, _>("corrects_id")? {
                     chain.insert(corrects);
@@ -134,13 +145,7 @@ impl Store {
             ),
             None => (String::new(), Vec::new()),
         };
-        let read = |sql: String| {
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
-            for id in &ids {
-                query = query.bind(*id);
-            }
-            query
-        };
+        let read = |sql: String| school_query(sql, organisation_id, &ids);
         let rows = read(format!(
             "SELECT id, corrects_id, year, number, received_at, registered_by, anonymous FROM appeals \
              WHERE organisation_id = $1{} ORDER BY id",
@@ -274,17 +279,13 @@ impl Store {
              WHERE s.organisation_id = $1 AND s.appeal_id IN ({}) ORDER BY s.id",
             placeholders(entries.len())
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
-        for entry in entries {
-            query = query.bind(entry.0);
-        }
-        let rows = query.fetch_all(&self.pool).await?;
+        let ids: Vec<i64> = entries.iter().map(|id| id.0).collect();
+        let rows = school_query(sql, organisation_id, &ids)
+            .fetch_all(&self.pool)
+            .await?;
         let mut records = Vec::new();
         for row in &rows {
             let appeal_id = AppealId(row.try_get("appeal_id")?);
-            if !entries.contains(&appeal_id) {
-                continue;
-            }
             records.push(AssignmentRecord {
                 appeal_id,
                 user_id: UserId(row.try_get("user_id")?),
@@ -380,17 +381,13 @@ impl Store {
              WHERE e.organisation_id = $1 AND e.appeal_id IN ({}) ORDER BY e.id",
             placeholders(entries.len())
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id.0);
-        for entry in entries {
-            query = query.bind(entry.0);
-        }
-        let rows = query.fetch_all(&self.pool).await?;
+        let ids: Vec<i64> = entries.iter().map(|id| id.0).collect();
+        let rows = school_query(sql, organisation_id, &ids)
+            .fetch_all(&self.pool)
+            .await?;
         let mut records = Vec::new();
         for row in &rows {
             let appeal_id = AppealId(row.try_get("appeal_id")?);
-            if !entries.contains(&appeal_id) {
-                continue;
-            }
             let recorded_at: i64 = row.try_get("recorded_at")?;
             let told_on: Option<String> = row.try_get("told_on")?;
             let sealed: Vec<u8> = row.try_get("reason")?;

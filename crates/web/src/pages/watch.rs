@@ -405,6 +405,29 @@ async fn notice_appeal(
     Ok(record)
 }
 
+/// A notice's text in `letter`'s language: the applicant, the appeal's receipt and number,
+/// and what the notice tells (`more`).
+fn notice_body(
+    letter: Lang,
+    id: &str,
+    appeal: &senim_domain::Appeal,
+    more: Vec<(&'static str, Arg)>,
+) -> String {
+    let mut args = vec![
+        ("name", Arg::Text(appeal.content.applicant().full_name.0.clone())),
+        (
+            "received",
+            Arg::Text(date_text(senim_domain::time::local_date(
+                appeal.content.received_at(),
+            ))),
+        ),
+        ("number", Arg::Number(appeal.number.0)),
+        ("year", Arg::Text(appeal.year.0.to_string())),
+    ];
+    args.extend(more);
+    letter.t_args(id, &args)
+}
+
 fn notice_page(
     signed_in: &SignedIn,
     record: &AppealRecord,
@@ -469,18 +492,11 @@ async fn forwarding_notice(
     let school = state.app.store.organisation(user.organisation_id).await?;
     let letter = notice_language(&query);
     let appeal = &record.row.appeal;
-    let body = letter.t_args(
+    let body = notice_body(
+        letter,
         "notice-forwarding-body",
-        &[
-            ("name", Arg::Text(appeal.content.applicant().full_name.0.clone())),
-            (
-                "received",
-                Arg::Text(date_text(senim_domain::time::local_date(
-                    appeal.content.received_at(),
-                ))),
-            ),
-            ("number", Arg::Number(appeal.number.0)),
-            ("year", Arg::Text(appeal.year.0.to_string())),
+        appeal,
+        vec![
             (
                 "sent",
                 Arg::Text(date_text(senim_domain::time::local_date(forwarding.sent_at))),
@@ -599,18 +615,11 @@ async fn extension_notice(
     let school = state.app.store.organisation(user.organisation_id).await?;
     let letter = notice_language(&query);
     let shown = &record.row.appeal;
-    let body = letter.t_args(
+    let body = notice_body(
+        letter,
         "notice-extension-body",
-        &[
-            ("name", Arg::Text(shown.content.applicant().full_name.0.clone())),
-            (
-                "received",
-                Arg::Text(date_text(senim_domain::time::local_date(
-                    shown.content.received_at(),
-                ))),
-            ),
-            ("number", Arg::Number(appeal.number.0)),
-            ("year", Arg::Text(appeal.year.0.to_string())),
+        shown,
+        vec![
             ("decided", Arg::Text(date_text(latest.extension.decided_on))),
             ("due", Arg::Text(date_text(latest.extension.due_on))),
             ("reason", Arg::Text(latest.reason.0.clone())),
