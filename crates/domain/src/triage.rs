@@ -33,6 +33,8 @@ impl Severity {
 enum Piece {
     Exact(String),
     Prefix(String),
+    /// A word class of the lexicon (`@name`): any of its words.
+    AnyOf(Vec<Piece>),
 }
 
 impl Piece {
@@ -40,9 +42,22 @@ impl Piece {
         match self {
             Piece::Exact(piece) => token == piece,
             Piece::Prefix(piece) => token.starts_with(piece.as_str()),
+            Piece::AnyOf(pieces) => pieces.iter().any(|piece| piece.matches(token)),
+        }
+    }
+
+    /// A word as the lexicon writes it: `stem*` or a whole word.
+    fn word(word: &str, fold: bool) -> Piece {
+        let word = if fold { fold_word(word) } else { word.to_owned() };
+        match word.strip_suffix('*') {
+            Some(stem) => Piece::Prefix(stem.to_owned()),
+            None => Piece::Exact(word),
         }
     }
 }
+
+/// The word classes of one language (`[class.kk]`): a name and its words, as written.
+type Classes = std::collections::BTreeMap<String, Vec<String>>;
 
 /// A term in two spellings: as written, and folded to Russian look-alikes. English terms
 /// have no folded spelling: transliterated, «drug*» would meet «другую».
@@ -54,26 +69,43 @@ struct Term {
 }
 
 impl Term {
-    fn new(text: &str, foldable: bool) -> Option<Term> {
-        let pieces = |fold: bool| -> Vec<Piece> {
-            let normalised = normalise(text);
-            normalised
-                .split_whitespace()
-                .map(|word| {
-                    let word = if fold { fold_word(word) } else { word.to_owned() };
-                    match word.strip_suffix('*') {
-                        Some(stem) => Piece::Prefix(stem.to_owned()),
-                        None => Piece::Exact(word),
+    /// A term of the lexicon; `@name` stands for any word of the language's class `name`.
+    fn new(text: &str, foldable: bool, classes: &Classes) -> Result<Option<Term>, LexiconError> {
+        let pieces = |fold: bool| -> Result<Vec<Piece>, LexiconError> {
+            let mut pieces = Vec::new();
+            for written in text.split_whitespace() {
+                if let Some(name) = written.strip_prefix('@') {
+                    let words = classes
+                        .get(name)
+                        .ok_or_else(|| LexiconError::UnknownClass(name.to_owned()))?;
+                    let mut any = Vec::new();
+                    for word in words {
+                        let normalised = normalise(word);
+                        let [word] = normalised.split_whitespace().collect::<Vec<_>>()[..] else {
+                            return Err(LexiconError::ClassWord(name.to_owned(), word.clone()));
+                        };
+                        any.push(Piece::word(word, fold));
                     }
-                })
-                .collect()
+                    pieces.push(Piece::AnyOf(any));
+                } else {
+                    pieces.extend(
+                        normalise(written)
+                            .split_whitespace()
+                            .map(|word| Piece::word(word, fold)),
+                    );
+                }
+            }
+            Ok(pieces)
         };
-        let plain = pieces(false);
-        (!plain.is_empty()).then(|| Term {
+        let plain = pieces(false)?;
+        if plain.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Term {
             text: text.trim().to_owned(),
             plain,
-            folded: if foldable { pieces(true) } else { Vec::new() },
-        })
+            folded: if foldable { pieces(true)? } else { Vec::new() },
+        }))
     }
 }
 
@@ -114,6 +146,10 @@ pub enum LexiconError {
     Format(String),
     #[error("the lexicon has schema {0}; Senim reads schema 1")]
     Schema(i64),
+    #[error("the lexicon names a word class @{0} its language does not define")]
+    UnknownClass(String),
+    #[error("the word class @{0} has «{1}», which is not one word")]
+    ClassWord(String, String),
 }
 
 #[derive(Deserialize)]
@@ -123,6 +159,9 @@ struct FileFormat {
     max_gap: usize,
     #[serde(default)]
     category: Vec<CategoryFormat>,
+    /// Word classes per language: `[class.kk] beat = ["ұр*", "соқ*"]`, named in terms as `@beat`.
+    #[serde(default)]
+    class: std::collections::BTreeMap<String, Classes>,
 }
 
 fn default_gap() -> usize {
@@ -194,7 +233,7 @@ fn fold_word(word: &str) -> String {
             'ө' | 'ö' | 'o' => 'о',
             'ұ' | 'ү' | 'ü' | 'ū' | 'u' | 'w' => 'у',
             'һ' | 'h' => 'х',
-            'і' | 'ı' | 'i' => 'и',
+            'і' | 'ı' | 'i' | 'й' => 'и',
             'b' => 'б',
             'c' | 's' => 'с',
             'd' => 'д',
@@ -300,15 +339,14 @@ impl Lexicon {
                 let Ok(words) = value.try_into::<LanguageFormat>() else {
                     continue;
                 };
-                parsed
-                    .terms
-                    .extend(words.terms.iter().filter_map(|t| Term::new(t, language != "en")));
-                parsed.exclude.extend(
-                    words
-                        .exclude
-                        .iter()
-                        .filter_map(|t| Term::new(t, language != "en")),
-                );
+                let classes = file.class.get(&language).cloned().unwrap_or_default();
+                let foldable = language != "en";
+                for term in &words.terms {
+                    parsed.terms.extend(Term::new(term, foldable, &classes)?);
+                }
+                for term in &words.exclude {
+                    parsed.exclude.extend(Term::new(term, foldable, &classes)?);
+                }
                 parsed
                     .positive
                     .extend(words.positive.into_iter().map(|s| (language.clone(), s)));
@@ -529,6 +567,8 @@ impl Lexicon {
         if !TERM_LANGUAGES.contains(&language) {
             return Err(TermError::UnknownLanguage);
         }
+        // `@name` names a word class in the shipped lexicon; typed on a page it is a sign.
+        let term = term.replace('@', " ");
         let term = term.trim();
         if term.chars().count() > MAX_TERM {
             return Err(TermError::TooLong);
@@ -661,8 +701,8 @@ fn ratio(part: u32, whole: u32) -> f64 {
     }
 }
 
-/// The screen measured on a labelled set: per language and in all, with the sentences it got
-/// wrong (for whoever improves the lexicon).
+/// The screen measured on a labelled set: per language and in all, with the development half's
+/// sentences it got wrong (for whoever improves the lexicon).
 ///
 /// The set is split in two by position: whoever improves the lexicon looks only at the
 /// sentences at odd positions (1st, 3rd, …) — the development half; the sentences at even
@@ -686,7 +726,7 @@ pub fn evaluate(lexicon: &Lexicon, set: &str) -> Result<Evaluation, LexiconError
     for (index, sentence) in file.sentence.into_iter().enumerate() {
         let flagged = is_urgent(&lexicon.triage(&sentence.text));
         evaluation.total.count(sentence.urgent, flagged);
-        if index % 2 == 0 {
+        if index.is_multiple_of(2) {
             evaluation.development.count(sentence.urgent, flagged);
         } else {
             evaluation.held_out.count(sentence.urgent, flagged);
@@ -696,7 +736,11 @@ pub fn evaluate(lexicon: &Lexicon, set: &str) -> Result<Evaluation, LexiconError
             .entry(sentence.lang.clone())
             .or_default()
             .count(sentence.urgent, flagged);
+        // Only the development half's mistakes are shown: reading the held-out half's would
+        // tune the lexicon to it.
+        let development = index.is_multiple_of(2);
         match (sentence.urgent, flagged) {
+            _ if !development => {}
             (true, false) => evaluation
                 .missed
                 .push(format!("{}: {}", sentence.lang, sentence.text)),
@@ -723,14 +767,14 @@ mod tests {
     fn recall_and_precision_on_the_evaluation_set_hold() {
         let evaluation = evaluate(&Lexicon::embedded(), EVALUATION_SET).unwrap();
         let total = &evaluation.total;
-        assert!(total.sentences() >= 400, "{}", total.sentences());
+        assert!(total.sentences() >= 674, "{}", total.sentences());
         // The figures of docs/BENCHMARKS.md. A change of the lexicon or of the matching that
         // moves them must move them there too; a fall in recall is a regression.
         let expected = Confusion {
-            flagged_urgent: 194,
-            missed_urgent: 23,
-            false_alarms: 5,
-            left_alone: 212,
+            flagged_urgent: 313,
+            missed_urgent: 24,
+            false_alarms: 6,
+            left_alone: 331,
         };
         assert_eq!(
             total, &expected,
@@ -739,10 +783,10 @@ mod tests {
         );
         // The held-out half, which the lexicon was not improved on.
         let held_out = Confusion {
-            flagged_urgent: 86,
-            missed_urgent: 22,
-            false_alarms: 5,
-            left_alone: 104,
+            flagged_urgent: 144,
+            missed_urgent: 24,
+            false_alarms: 6,
+            left_alone: 163,
         };
         assert_eq!(evaluation.held_out, held_out);
     }
@@ -750,7 +794,7 @@ mod tests {
     #[test]
     fn a_term_added_from_a_page_is_checked_and_screens_at_once() {
         let lexicon = Lexicon::embedded();
-        assert!(!is_urgent(&lexicon.triage("короче я выпилюсь")));
+        assert!(!is_urgent(&lexicon.triage("короче я самоликвидируюсь")));
         assert_eq!(
             lexicon.term_addition("suicide", "ru", "в*"),
             Err(TermError::TooShort),
@@ -761,11 +805,11 @@ mod tests {
             Err(TermError::TooShort)
         );
         assert_eq!(
-            lexicon.term_addition("weather", "ru", "выпил*"),
+            lexicon.term_addition("weather", "ru", "самоликвид*"),
             Err(TermError::UnknownCategory)
         );
         assert_eq!(
-            lexicon.term_addition("suicide", "de", "выпил*"),
+            lexicon.term_addition("suicide", "de", "самоликвид*"),
             Err(TermError::UnknownLanguage)
         );
         assert_eq!(
@@ -780,9 +824,9 @@ mod tests {
                 "{everyday} would flag every school's appeals"
             );
         }
-        let addition = lexicon.term_addition("suicide", "ru", "выпил*").unwrap();
+        let addition = lexicon.term_addition("suicide", "ru", "самоликвид*").unwrap();
         let extended = lexicon.extended_with(Lexicon::parse(&addition.file()).unwrap());
-        assert!(is_urgent(&extended.triage("короче я выпилюсь")));
+        assert!(is_urgent(&extended.triage("короче я самоликвидируюсь")));
         // Quotes and backslashes stay inside the term.
         let odd = Lexicon::embedded()
             .term_addition("bullying", "kk", "\"мазақ\" \\ts")
@@ -864,12 +908,56 @@ mod tests {
     #[test]
     fn an_administrator_adds_regional_words() {
         let added = Lexicon::parse(
-            "schema = 1\n[[category]]\nid = \"suicide\"\n[category.ru]\nterms = [\"выпилюсь\"]\n",
+            "schema = 1\n[[category]]\nid = \"suicide\"\n[category.ru]\nterms = [\"самоликвидируюсь\"]\n",
         )
         .unwrap();
         let lexicon = Lexicon::embedded().extended_with(added);
-        assert!(is_urgent(&lexicon.triage("короче я выпилюсь")));
-        assert!(!is_urgent(&Lexicon::embedded().triage("короче я выпилюсь")));
+        assert!(is_urgent(&lexicon.triage("короче я самоликвидируюсь")));
+        assert!(!is_urgent(
+            &Lexicon::embedded().triage("короче я самоликвидируюсь")
+        ));
         assert_eq!(Lexicon::parse("schema = 3"), Err(LexiconError::Schema(3)));
+    }
+
+    #[test]
+    fn a_word_class_meets_a_kind_in_every_person_and_order() {
+        let file = |terms: &str, class: &str| {
+            format!(
+                "schema = 1\n[class.kk]\n{class}\n[[category]]\nid = \"physical_violence\"\n[category.kk]\nterms = [{terms}]\n"
+            )
+        };
+        let lexicon = Lexicon::parse(&file(
+            "\"@who @beat\"",
+            "who = [\"мені\", \"бізді\"]\nbeat = [\"ұрад*\", \"соқты\"]",
+        ))
+        .unwrap();
+        assert!(is_urgent(&lexicon.triage("Әкем бізді кеше соқты.")));
+        assert!(is_urgent(&lexicon.triage("Ол мені күнде ұрады.")));
+        assert!(
+            is_urgent(&lexicon.triage("akem meni uradi")),
+            "folded and typed in Latin"
+        );
+        assert!(
+            !is_urgent(&lexicon.triage("Сағат соқты да, мені оятты.")),
+            "class words keep their order"
+        );
+        assert_eq!(
+            Lexicon::parse(&file("\"@who @kick\"", "who = [\"мені\"]")),
+            Err(LexiconError::UnknownClass("kick".into()))
+        );
+        assert_eq!(
+            Lexicon::parse(&file("\"@who\"", "who = [\"мені ғой\"]")),
+            Err(LexiconError::ClassWord("who".into(), "мені ғой".into())),
+            "a class word is one word"
+        );
+        // The shipped lexicon's classes meet the verb of beating in its persons and tenses.
+        let embedded = Lexicon::embedded();
+        for text in [
+            "Өгей әкем інімді белбеумен сабайды.",
+            "Ағам мені кеше тепкілеп тастады.",
+            "My stepdad is beating my mom right now.",
+        ] {
+            assert!(is_urgent(&embedded.triage(text)), "{text}");
+        }
     }
 }

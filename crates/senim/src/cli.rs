@@ -369,10 +369,14 @@ pub enum TriageCommand {
         text: String,
     },
     /// Measure the lexicon in force (recall and precision) on a labelled set: the embedded
-    /// 170 sentences, or a file in the same format.
+    /// 674 sentences, or a file in the same format. The sentences at odd positions are the
+    /// development half, those at even positions are held out.
     Evaluate {
         /// A TOML file of `[[sentence]]` tables with `lang`, `urgent` and `text`.
         file: Option<PathBuf>,
+        /// Also list the development half's mistakes (never the held-out half's).
+        #[arg(long)]
+        mistakes: bool,
     },
 }
 
@@ -651,7 +655,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             println!("{}", if urgent { "urgent" } else { "not urgent" });
             Ok(if urgent { 0 } else { 1 })
         }
-        Command::Triage(TriageCommand::Evaluate { file }) => {
+        Command::Triage(TriageCommand::Evaluate { file, mistakes }) => {
             let set = match &file {
                 Some(file) => std::fs::read_to_string(file)
                     .with_context(|| format!("cannot read {}", file.display()))?,
@@ -686,6 +690,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                     c.recall(),
                     c.precision()
                 );
+            }
+            if mistakes {
+                for sentence in &evaluation.missed {
+                    println!("missed       {sentence}");
+                }
+                for sentence in &evaluation.false_alarms {
+                    println!("false alarm  {sentence}");
+                }
             }
             Ok(0)
         }

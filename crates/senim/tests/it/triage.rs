@@ -82,12 +82,12 @@ async fn an_appeal_speaking_of_suicide_is_urgent_and_stands_first(app: TestApp) 
 }
 
 async fn an_administrator_adds_regional_words_to_the_lexicon(app: TestApp) {
-    let before = app.senim(&["triage", "check", "короче я выпилюсь"]);
+    let before = app.senim(&["triage", "check", "короче я самоликвидируюсь"]);
     assert_eq!(before.status.code(), Some(1), "not urgent before");
     let file = app.data.join("slang.toml");
     std::fs::write(
         &file,
-        "schema = 1\n[[category]]\nid = \"suicide\"\n[category.ru]\nterms = [\"выпил*\"]\n",
+        "schema = 1\n[[category]]\nid = \"suicide\"\n[category.ru]\nterms = [\"самоликвид*\"]\n",
     )
     .unwrap();
     let loaded = app.senim(&["triage", "load", file.to_str().unwrap()]);
@@ -96,15 +96,15 @@ async fn an_administrator_adds_regional_words_to_the_lexicon(app: TestApp) {
         "{}",
         String::from_utf8_lossy(&loaded.stderr)
     );
-    let after = app.senim(&["triage", "check", "короче я выпилюсь"]);
+    let after = app.senim(&["triage", "check", "короче я самоликвидируюсь"]);
     assert_eq!(after.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&after.stdout).contains("«выпилюсь»"));
+    assert!(String::from_utf8_lossy(&after.stdout).contains("«самоликвидируюсь»"));
     assert!(
         app.store
             .lexicon()
             .await
             .unwrap()
-            .triage("выпилюсь")
+            .triage("самоликвидируюсь")
             .iter()
             .any(|hit| hit.category == "suicide")
     );
@@ -121,7 +121,7 @@ async fn a_psychologist_adds_a_word_from_the_page_and_it_screens_the_next_messag
     let (status, page) = psychologist.get("/lexicon").await;
     assert_eq!(status, 200);
     assert!(page.contains("Шұғыл белгілер сөздігі"), "{page}");
-    let sentence = "короче я сегодня выпилюсь";
+    let sentence = "короче я сегодня самоликвидируюсь";
     let (status, tried) = psychologist
         .post(
             "/lexicon",
@@ -130,7 +130,7 @@ async fn a_psychologist_adds_a_word_from_the_page_and_it_screens_the_next_messag
                 ("text", sentence),
                 ("category", "suicide"),
                 ("language", "ru"),
-                ("term", "выпил*"),
+                ("term", "самоликвид*"),
             ],
         )
         .await;
@@ -149,7 +149,7 @@ async fn a_psychologist_adds_a_word_from_the_page_and_it_screens_the_next_messag
                 ("action", "add"),
                 ("category", "suicide"),
                 ("language", "ru"),
-                ("term", "выпил*"),
+                ("term", "самоликвид*"),
             ],
         )
         .await;
@@ -175,7 +175,7 @@ async fn a_psychologist_adds_a_word_from_the_page_and_it_screens_the_next_messag
                 ("action", "add"),
                 ("category", "suicide"),
                 ("language", "ru"),
-                ("term", "выпил*"),
+                ("term", "самоликвид*"),
             ],
         )
         .await;
@@ -189,7 +189,7 @@ async fn a_psychologist_adds_a_word_from_the_page_and_it_screens_the_next_messag
     assert_eq!(body["urgent"], true, "{body}");
     let (_, page) = psychologist.get("/lexicon").await;
     assert!(
-        page.contains("выпил*")
+        page.contains("самоликвид*")
             && page.contains("Тестов Тест")
             && page.contains("<td data-label=\"Тілі\">орысша</td>"),
         "who added it, to their own school, and the language by name: {page}"
