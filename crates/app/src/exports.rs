@@ -292,22 +292,31 @@ pub async fn months_figures(
             .await?,
         );
     }
+    let mut calls = Vec::new();
+    for month in months {
+        let (from, until) = month.span();
+        let of_month = store.calls(organisation_id, from, until).await?;
+        calls.push(of_month.into_iter().map(|record| record.call).collect::<Vec<_>>());
+    }
     let openings = store.openings(organisation_id).await?;
     let schedule = store.box_schedule(organisation_id).await?;
     Ok(months
         .iter()
         .zip(facts)
-        .map(|(month, facts)| {
+        .zip(calls)
+        .map(|((month, facts), calls)| {
             let of_month: Vec<_> = facts.into_iter().map(|(_, facts)| facts).collect();
             let held = openings
                 .iter()
                 .filter(|opening| month.contains(senim_domain::time::local_date(opening.opened_at)))
                 .count();
-            figures(
+            let mut figures = figures(
                 &of_month,
                 u32::try_from(held).unwrap_or(u32::MAX),
                 openings_scheduled(schedule, *month, calendar),
-            )
+            );
+            figures.count_calls(&calls);
+            figures
         })
         .collect())
 }
@@ -535,7 +544,17 @@ pub async fn monthly_analysis(
         line("analysis-with-outcome", |f| f.with_outcome),
         line("analysis-openings-held", |f| f.box_openings_held),
         line("analysis-openings-scheduled", |f| f.box_openings_scheduled),
+        // The Trust Phone's call log: every call taken, and those that were not appeals by
+        // kind — counted apart from the appeals above, with no journal number.
+        line("analysis-calls", |f| f.calls),
+        line("analysis-calls-not-appeals", Figures::calls_not_appeals_total),
     ]);
+    for kind in senim_domain::classification::ContactType::not_appeals() {
+        let count = |f: &Figures| f.calls_not_appeals.get(kind.code()).copied().unwrap_or(0);
+        if figures.iter().any(|f| count(f) > 0) {
+            lines.push(sub_line(lang.t(&kind.message_id()), &count));
+        }
+    }
     let by_channel: Vec<(String, u32)> = Channel::ALL
         .into_iter()
         .map(|channel| {

@@ -15,6 +15,7 @@ pub mod forwarding;
 pub mod openings;
 pub mod outbox;
 pub mod paperwork;
+pub mod phone;
 pub mod plans;
 pub mod settings;
 pub mod trust_box;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 use crate::appeal::{Category, Channel, Topic};
 use crate::calendar::WorkingCalendar;
@@ -47,6 +47,16 @@ impl Month {
 
     pub fn last_day(self) -> NaiveDate {
         self.next().first_day() - Duration::days(1)
+    }
+
+    /// The month as moments: from midnight of its first day in Kazakhstan to midnight of the
+    /// next month's.
+    pub fn span(self) -> (DateTime<Utc>, DateTime<Utc>) {
+        let midnight = |day: NaiveDate| {
+            let wall_clock = day.and_time(chrono::NaiveTime::MIN);
+            crate::time::from_local(wall_clock).unwrap_or_else(|| wall_clock.and_utc())
+        };
+        (midnight(self.first_day()), midnight(self.next().first_day()))
     }
 
     pub fn previous(self) -> Month {
@@ -209,6 +219,27 @@ pub struct Figures {
     pub by_age_band: BTreeMap<&'static str, u32>,
     /// By gender (`girl`, `boy`, `unknown`, [`NOT_RECORDED`]).
     pub by_gender: BTreeMap<&'static str, u32>,
+    /// Calls to the Trust Phone in the call log, appeals or not.
+    pub calls: u32,
+    /// The logged calls that were not appeals, by contact type (every such type, zeros too):
+    /// silent, prank, wrong number, hung up, abusive, thanks, questions.
+    pub calls_not_appeals: BTreeMap<&'static str, u32>,
+}
+
+impl Figures {
+    /// Counts the month's call log beside its appeals.
+    pub fn count_calls(&mut self, calls: &[crate::phone::Call]) {
+        self.calls = u32::try_from(calls.len()).unwrap_or(u32::MAX);
+        self.calls_not_appeals = crate::phone::not_appeals_by_kind(calls)
+            .into_iter()
+            .map(|(kind, count)| (kind.code(), count))
+            .collect();
+    }
+
+    /// The logged calls that were not appeals.
+    pub fn calls_not_appeals_total(&self) -> u32 {
+        self.calls_not_appeals.values().sum()
+    }
 }
 
 /// Counts the month's appeals and openings.

@@ -65,6 +65,7 @@ actions! {
     ExtensionNoticeRecorded => "extension_notice_recorded",
     OutsideCompetenceMarked => "outside_competence_marked",
     ApplicantNoticeRecorded => "applicant_notice_recorded",
+    CallRecorded => "call_recorded",
     SettingsChanged => "settings_changed",
     ChainsSealed => "chains_sealed",
 }

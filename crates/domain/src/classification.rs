@@ -36,6 +36,8 @@ code_enum!(
         AboutAChild => "about_a_child",
         Silent => "silent",
         HangUp => "hang_up",
+        Prank => "prank",
+        WrongNumber => "wrong_number",
         Abusive => "abusive",
         Thanks => "thanks",
         Questions => "questions",

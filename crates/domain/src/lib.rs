@@ -14,6 +14,7 @@ pub mod journal;
 pub mod minutes;
 pub mod opening;
 pub mod organisation;
+pub mod phone;
 pub mod plan;
 pub mod staff;
 pub mod time;
@@ -60,6 +61,7 @@ field_errors!(
     handover::HandoverError,
     minutes::MinutesError,
     opening::OpeningError,
+    phone::CallError,
     plan::PlanError,
     staff::AccountError,
     triage::TermError,

@@ -1,7 +1,7 @@
 //! `serve --demo`: the seed's school with one account per role, the seed's own 2023–2024
 //! paperwork, and a few dozen realistic appeals of the last three months before the day it is
 //! made — so this month's analysis has figures, something is due this week, something is
-//! overdue, and forwardings stand in column д. Made once; the sign-ins are kept in
+//! overdue, forwardings stand in column д, and the Trust Phone has a call log. Made once; the sign-ins are kept in
 //! DATA/demo-credentials.txt (0600) and printed at every start.
 
 use std::fs::{self, OpenOptions};
@@ -12,6 +12,7 @@ use anyhow::Context;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use senim_app::App;
 use senim_domain::audit::AuditAction;
+use senim_domain::phone::Call;
 use senim_domain::time::from_local;
 use senim_domain::{
     AppealContent, Applicant, Category, Channel, Correction, Outcome, Position, Positions, Slug, Topic,
@@ -315,6 +316,20 @@ const FORWARDED: [(i64, Option<&str>); 5] = [
     (36, Some("Отбасы орталығы: отбасымен психолог жұмыс істеуде.")),
 ];
 
+/// Calls to the Trust Phone that were not appeals (their day in the table, the time, the
+/// length in seconds and the kind).
+const NOT_APPEALS: [(i64, u32, u32, i64, &str); 9] = [
+    (4, 10, 5, 18, "silent"),
+    (8, 16, 40, 6, "hang_up"),
+    (13, 11, 20, 45, "prank"),
+    (19, 9, 15, 20, "wrong_number"),
+    (27, 15, 10, 150, "questions"),
+    (33, 12, 0, 25, "silent"),
+    (41, 17, 55, 8, "hang_up"),
+    (48, 10, 30, 90, "questions"),
+    (52, 14, 45, 30, "prank"),
+];
+
 /// Creates the demo once and prints its sign-ins.
 pub async fn ensure(app: &App, data_dir: &Path) -> anyhow::Result<()> {
     let store = &app.store;
@@ -381,6 +396,7 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
         }
     }
     let specialist = specialist.expect("the demo has a specialist");
+    let specialist_user = store.user(specialist).await?;
     let today = senim_domain::time::local_date(now);
     let directory = store.directory(school.id).await?;
     let mut corrected = false;
@@ -538,6 +554,19 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
             app.register_appeal(school.id, specialist, content, registered_at)
                 .await?
         };
+        // A call to the Trust Phone is in the call log with the appeal it became.
+        if demo.channel == Channel::Phone {
+            let kind = if appeal.content.anonymous() {
+                "child_about_self"
+            } else {
+                "about_a_child"
+            };
+            let length = 240 + 60 * (demo.day % 7);
+            let call = Call::new(received_at, length, kind, Some(appeal.id), now)?;
+            app.record_call(&specialist_user, &call)
+                .await
+                .map_err(|error| anyhow::anyhow!("demo call: {error}"))?;
+        }
         if let Some(text) = demo.outcome {
             let at = (registered_at + Duration::days(5)).min(now - Duration::minutes(5));
             let outcome = Outcome::new(appeal.id, text, at, specialist)?;
@@ -567,6 +596,13 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
             app.register_correction(school.id, specialist, content, correction, at)
                 .await?;
         }
+    }
+    // Calls that were not appeals: silent, hung up, a prank, a wrong number, a question.
+    for (day, hour, minute, seconds, kind) in NOT_APPEALS {
+        let call = Call::new(moment(now, day, hour, minute), seconds, kind, None, now)?;
+        app.record_call(&specialist_user, &call)
+            .await
+            .map_err(|error| anyhow::anyhow!("demo call: {error}"))?;
     }
     write_private(credentials_path, &credentials)
         .with_context(|| format!("cannot write {}", credentials_path.display()))?;

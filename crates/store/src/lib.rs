@@ -16,6 +16,7 @@ mod handovers;
 mod minutes;
 mod openings;
 mod organisations;
+mod phone;
 mod plans;
 mod reports;
 mod trust_box;
@@ -46,6 +47,7 @@ pub use minutes::{Attendee, MinutesRecord, MinutesRefusal};
 pub use openings::{
     DEFAULT_SCHEDULE, NewOpening, Opening, OpeningId, OpeningRefusal, RegisteredLetter, Signatory,
 };
+pub use phone::{CallRecord, CallRefusal};
 pub use plans::{PlanItemId, PlanItemRecord, PlanMark, PlanRefusal};
 pub use reports::{AnalysisReport, Submitted};
 pub use trust_box::{BoxMessage, Conversation};

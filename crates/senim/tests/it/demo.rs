@@ -137,6 +137,24 @@ async fn the_demo_school_is_made_once_and_lives_in_the_last_three_months() {
         figures["total"].as_i64().unwrap() >= 1,
         "this month has figures: {figures}"
     );
+    // The Trust Phone has a call log of the last three months: calls that became appeals and
+    // calls that were not.
+    let mut calls = Vec::new();
+    let mut month_of = senim_domain::analysis::Month::of(now.date_naive());
+    for _ in 0..4 {
+        let log = get(&format!("/api/v1/phone/calls?month={month_of}")).await;
+        calls.extend(log["calls"].as_array().unwrap().clone());
+        month_of = month_of.previous();
+    }
+    assert!(calls.iter().any(|call| call["appeal_id"].is_i64()), "{calls:?}");
+    assert!(
+        calls
+            .iter()
+            .filter(|call| call["contact_type"] == "silent")
+            .count()
+            >= 2,
+        "{calls:?}"
+    );
     let minutes = get("/api/v1/minutes/2023/1").await;
     assert_eq!(minutes["held_on"], "2023-11-11", "{minutes}");
     assert_eq!(minutes["chair"], "Сунгубаева Н.");

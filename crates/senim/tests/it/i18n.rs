@@ -62,7 +62,16 @@ async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
         .post(&format!("/api/v1/appeals/{open}/outside-competence"), json!({}))
         .await;
     assert_eq!(status, 200);
+    let (status, _) = api
+        .post(
+            "/api/v1/phone/calls",
+            json!({ "started_at": "2026-12-01T10:00:00+05:00", "duration_seconds": 20, "contact_type": "silent" }),
+        )
+        .await;
+    assert_eq!(status, 201);
     for path in [
+        "/phone",
+        "/phone/call",
         "/lexicon",
         "/today",
         "/monitoring",
@@ -82,6 +91,20 @@ async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
     ] {
         pages.push((path.to_owned(), browser.get(path).await.1));
     }
+    pages.push((
+        "the registration of a call".to_owned(),
+        browser
+            .post(
+                "/phone/calls",
+                &[
+                    ("started_at", ""),
+                    ("duration_minutes", "2"),
+                    ("contact_type", "about_a_child"),
+                ],
+            )
+            .await
+            .1,
+    ));
     pages.push((
         "refused form".to_owned(),
         browser

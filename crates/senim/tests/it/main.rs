@@ -19,6 +19,7 @@ mod journal;
 mod minutes;
 mod openings;
 mod paperwork;
+mod phone;
 mod roles;
 mod sign_in;
 mod staff;

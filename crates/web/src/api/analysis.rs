@@ -33,6 +33,8 @@ fn figures_json(figures: &senim_domain::analysis::Figures) -> Value {
         "by_contact_type": figures.by_contact_type,
         "by_age_band": hidden_small(&figures.by_age_band),
         "by_gender": hidden_small(&figures.by_gender),
+        "calls": figures.calls,
+        "calls_not_appeals": figures.calls_not_appeals,
     })
 }
 

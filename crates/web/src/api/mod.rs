@@ -9,6 +9,7 @@ mod calendar;
 mod forwardings;
 mod minutes;
 mod openings;
+mod phone;
 mod plans;
 mod staff;
 mod trust_box;
@@ -68,6 +69,7 @@ fn routes() -> Routes {
         .merge(staff::routes())
         .merge(audit::routes())
         .merge(watch::routes())
+        .merge(phone::routes())
 }
 
 pub fn router() -> Router<AppState> {

@@ -249,7 +249,7 @@ pub struct FieldError {
 const LOCAL_INPUT: &str = "%Y-%m-%dT%H:%M";
 
 /// A `datetime-local` value, read as Kazakhstan time; empty means now.
-fn parse_received_at(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+pub(crate) fn parse_received_at(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let text = text.trim();
     if text.is_empty() {
         return Some(now);
@@ -261,11 +261,22 @@ fn parse_received_at(text: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 }
 
 impl AppealForm {
+    /// The form of an appeal a Trust Phone call became: by phone, received when the call
+    /// began, anonymous until the caller gives a name.
+    pub(crate) fn of_call(started_at: DateTime<Utc>) -> AppealForm {
+        AppealForm {
+            channel: Channel::Phone.code().to_owned(),
+            received_at: local(started_at).format(LOCAL_INPUT).to_string(),
+            anonymous: Some("on".to_owned()),
+            ..AppealForm::default()
+        }
+    }
+
     fn anonymous(&self) -> bool {
         self.anonymous.is_some()
     }
 
-    fn content(&self, now: DateTime<Utc>, lang: Lang) -> Result<AppealContent, FieldError> {
+    pub(crate) fn content(&self, now: DateTime<Utc>, lang: Lang) -> Result<AppealContent, FieldError> {
         let refused = |error: AppealError| FieldError {
             field: error.field(),
             message: appeal_error_message(error, lang),
@@ -326,7 +337,12 @@ pub struct AppealFormView {
 }
 
 impl AppealFormView {
-    fn new(form: &AppealForm, lang: Lang, error: Option<FieldError>, now: DateTime<Utc>) -> AppealFormView {
+    pub(crate) fn new(
+        form: &AppealForm,
+        lang: Lang,
+        error: Option<FieldError>,
+        now: DateTime<Utc>,
+    ) -> AppealFormView {
         let now = local(now).format(LOCAL_INPUT).to_string();
         let channel = if form.channel.is_empty() {
             Channel::Phone.code()

@@ -10,6 +10,7 @@ pub(crate) mod journal;
 mod lexicon;
 mod minutes;
 pub(crate) mod openings;
+mod phone;
 mod plan;
 mod staff;
 mod tokens;
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .merge(tokens::router())
         .merge(watch::router())
         .merge(lexicon::router())
+        .merge(phone::router())
 }
 
 /// The start page follows the person's position.

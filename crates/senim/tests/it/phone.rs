@@ -1,0 +1,226 @@
+//! The Trust Phone: its duty, the call card, and the call log — a call that is not an appeal
+//! logged without a journal number and counted apart in the month's analysis, a call about a
+//! child registered as an appeal with its call.
+
+use serde_json::json;
+
+use crate::helpers::*;
+
+/// Wednesday 2 December 2026, 10:00 in Almaty.
+fn wednesday(app: &TestApp) {
+    app.state.app.clock.set(almaty(2026, 12, 2, 10, 0));
+}
+
+async fn a_silent_call_goes_to_the_log_and_the_analysis_counts_it_apart(app: TestApp) {
+    wednesday(&app);
+    app.school("school-a", "").await;
+    app.school("school-b", "b-").await;
+    let api = app.api(&app.token("specialist").await);
+    let (status, silent) = api
+        .post(
+            "/api/v1/phone/calls",
+            json!({ "started_at": "2026-12-02T09:40:00+05:00", "duration_seconds": 35, "contact_type": "silent" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{silent}");
+    assert_eq!(silent["contact_type"], "silent");
+    assert_eq!(silent["duration_seconds"], 35);
+    assert!(silent["appeal_id"].is_null());
+    let (status, _) = api
+        .post(
+            "/api/v1/phone/calls",
+            json!({ "started_at": "2026-12-02T09:50:00+05:00", "duration_seconds": 12, "contact_type": "wrong_number" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    // A call about a child is an appeal: it names the appeal it became.
+    let (status, refused) = api
+        .post(
+            "/api/v1/phone/calls",
+            json!({ "started_at": "2026-12-02T09:20:00+05:00", "duration_seconds": 300, "contact_type": "child_about_self" }),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(refused["code"], "appeal_needed");
+    let appeal = api
+        .register(
+            json!({ "channel": "phone", "anonymous": true, "summary": "Сыныптастары мазақтайды",
+                           "received_at": "2026-12-02T09:20:00+05:00" }),
+        )
+        .await;
+    let (status, logged) = api
+        .post(
+            "/api/v1/phone/calls",
+            json!({ "started_at": "2026-12-02T09:20:00+05:00", "duration_seconds": 300,
+                    "contact_type": "child_about_self", "appeal_id": appeal["id"] }),
+        )
+        .await;
+    assert_eq!(status, 201, "{logged}");
+    let (status, again) = api
+        .post(
+            "/api/v1/phone/calls",
+            json!({ "started_at": "2026-12-02T09:20:00+05:00", "duration_seconds": 300,
+                    "contact_type": "child_about_self", "appeal_id": appeal["id"] }),
+        )
+        .await;
+    assert_eq!((status, again["code"].as_str()), (422, Some("already_logged")));
+    // Bad input is refused with its field, and nothing is logged.
+    for (body, code) in [
+        (
+            json!({ "started_at": "2026-12-02T09:59:00+05:00", "duration_seconds": 3600, "contact_type": "silent" }),
+            "in_future",
+        ),
+        (
+            json!({ "started_at": "2026-12-02T09:00:00+05:00", "duration_seconds": -1, "contact_type": "silent" }),
+            "invalid_duration",
+        ),
+        (
+            json!({ "started_at": "yesterday", "duration_seconds": 5, "contact_type": "silent" }),
+            "invalid_started_at",
+        ),
+        (
+            json!({ "started_at": "2026-12-02T09:00:00+05:00", "duration_seconds": 5, "contact_type": "joke" }),
+            "unknown_contact_type",
+        ),
+    ] {
+        let (status, refused) = api.post("/api/v1/phone/calls", body).await;
+        assert_eq!((status, refused["code"].as_str()), (422, Some(code)), "{refused}");
+    }
+    // Another school's appeal is not found.
+    let other = app
+        .api(&app.token("b-specialist").await)
+        .post(
+            "/api/v1/phone/calls",
+            json!({ "started_at": "2026-12-02T09:20:00+05:00", "duration_seconds": 300,
+                    "contact_type": "about_a_child", "appeal_id": appeal["id"] }),
+        )
+        .await;
+    assert_eq!(other.0, 404);
+    // The month's log: three calls, one of them an appeal.
+    let (status, log) = api.get("/api/v1/phone/calls?month=2026-12").await;
+    assert_eq!(status, 200, "{log}");
+    assert_eq!(log["calls"].as_array().unwrap().len(), 3, "{log}");
+    assert_eq!(log["calls"][0]["contact_type"], "child_about_self");
+    assert_eq!(log["calls"][0]["appeal"]["number"], 1);
+    assert_eq!(log["not_appeals"]["silent"], 1);
+    assert_eq!(log["not_appeals"]["wrong_number"], 1);
+    assert_eq!(log["not_appeals"]["prank"], 0);
+    let (status, _) = api.get("/api/v1/phone/calls?month=12-2026").await;
+    assert_eq!(status, 422);
+    // The analysis counts the appeal once, and the calls that were not appeals apart.
+    let (_, figures) = api.get("/api/v1/analysis/2026-12").await;
+    assert_eq!(figures["total"], 1, "{figures}");
+    assert_eq!(figures["by_channel"]["phone"], 1);
+    assert_eq!(figures["calls"], 3);
+    assert_eq!(figures["calls_not_appeals"]["silent"], 1);
+    assert_eq!(figures["calls_not_appeals"]["wrong_number"], 1);
+    assert_eq!(app.audit_count("call_recorded").await, 3);
+    // The administrator reads no call log.
+    let (status, _) = app
+        .api(&app.token("admin").await)
+        .get("/api/v1/phone/calls")
+        .await;
+    assert_eq!(status, 403);
+}
+
+async fn the_call_card_logs_a_prank_and_registers_a_call_about_a_child_with_its_call(app: TestApp) {
+    wednesday(&app);
+    app.school("school-a", "").await;
+    let mut browser = app.browser("specialist").await;
+    let (status, page) = browser.get("/phone").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("18:30"), "on duty until half past six: {page}");
+    let (status, card) = browser.get("/phone/call").await;
+    assert_eq!(status, 200);
+    assert!(
+        card.contains("10:00:00"),
+        "the card says when the call began: {card}"
+    );
+    assert!(card.contains("111") && card.contains("102"), "the national lines");
+    // A prank, three minutes long, logged afterwards.
+    let (status, location) = browser
+        .post(
+            "/phone/calls",
+            &[
+                ("started_at", "2026-12-02T09:30:00"),
+                ("duration_minutes", "3"),
+                ("contact_type", "prank"),
+            ],
+        )
+        .await;
+    assert_eq!((status, location.as_str()), (303, "/phone?done=call"));
+    // A length past six hours is refused on the card, with the card kept.
+    let (status, refused) = browser
+        .post(
+            "/phone/calls",
+            &[
+                ("started_at", "2026-12-02T01:00:00"),
+                ("duration_minutes", "400"),
+                ("contact_type", "silent"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(refused.contains("360"), "{refused}");
+    // A call about a child opens the registration form, received when the call began.
+    app.state.app.clock.set(almaty(2026, 12, 2, 10, 12));
+    let (status, form) = browser
+        .post(
+            "/phone/calls",
+            &[
+                ("started_at", "2026-12-02T10:00:00"),
+                ("duration_minutes", ""),
+                ("contact_type", "about_a_child"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains("2026-12-02T10:00"),
+        "received when the call began: {form}"
+    );
+    assert!(
+        form.contains("name=\"call_seconds\" value=\"720\""),
+        "twelve minutes: {form}"
+    );
+    let started = (almaty(2026, 12, 2, 10, 0)).timestamp().to_string();
+    let (status, location) = browser
+        .post(
+            "/phone/calls/appeal",
+            &[
+                ("call_started", started.as_str()),
+                ("call_seconds", "720"),
+                ("contact_type", "about_a_child"),
+                ("channel", "phone"),
+                ("received_at", "2026-12-02T10:00"),
+                ("anonymous", "on"),
+                ("summary", "Көршінің баласы түнде жылайды, үйде айқай"),
+                ("category", "violence"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303, "{location}");
+    assert!(location.starts_with("/appeals/"), "{location}");
+    let api = app.api(&app.token("specialist").await);
+    let (_, log) = api.get("/api/v1/phone/calls").await;
+    assert_eq!(log["calls"].as_array().unwrap().len(), 2, "{log}");
+    let call = &log["calls"][1];
+    assert_eq!(call["contact_type"], "about_a_child");
+    assert_eq!(call["duration_seconds"], 720);
+    assert_eq!(call["appeal"]["number"], 1);
+    let (_, appeal) = api.get(&format!("/api/v1/appeals/{}", call["appeal_id"])).await;
+    assert_eq!(appeal["channel"], "phone", "{appeal}");
+    assert_eq!(appeal["received_at"], "2026-12-02T10:00:00+05:00");
+    let (_, page) = browser.get("/phone").await;
+    assert!(page.contains("№ 1/2026"), "the log links the appeal: {page}");
+    // Out of hours the page says when duty resumes.
+    app.state.app.clock.set(almaty(2026, 12, 2, 19, 0));
+    let mut browser = app.browser("specialist").await;
+    let (_, page) = browser.get("/phone").await;
+    assert!(page.contains("03.12.2026 09:00"), "{page}");
+}
+
+both_backends!(
+    a_silent_call_goes_to_the_log_and_the_analysis_counts_it_apart,
+    the_call_card_logs_a_prank_and_registers_a_call_about_a_child_with_its_call
+);

@@ -1,0 +1,380 @@
+//! The Trust Phone's page: whether it is on duty now and when duty resumes, the call card a
+//! specialist opens when a call comes in, and the month's call log. A call that is not an
+//! appeal is logged with its kind and length and takes no journal number; a call about a
+//! child goes on to the registration form and is registered with its call in one step.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::{DateTime, Utc};
+use senim_app::Refused;
+use senim_domain::AppealId;
+use senim_domain::analysis::Month;
+use senim_domain::classification::ContactType;
+use senim_domain::phone::{Call, CallError, Duty, MAX_CALL_SECONDS};
+use senim_domain::time::{format_local, local};
+use senim_i18n::{Arg, Lang};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::context::{Reader, Registrar, SignedIn, ValidForm, ValidQuery};
+use crate::error::AppError;
+use crate::pages::appeals::{AppealForm, AppealFormView, FieldError, parse_received_at};
+use crate::view::{Choice, Chrome};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/phone", get(phone_page))
+        .route("/phone/call", get(call_card))
+        .route("/phone/calls", post(record_call))
+        .route("/phone/calls/appeal", post(register_call_appeal))
+}
+
+/// The duty now, said in words.
+fn duty_line(duty: Duty, lang: Lang) -> (&'static str, String) {
+    match duty {
+        Duty::On { until } => (
+            "on",
+            lang.t_args(
+                "phone-on-duty",
+                &[("until", Arg::from(local(until).format("%H:%M").to_string()))],
+            ),
+        ),
+        Duty::OutOfHours { resumes } => (
+            "off",
+            lang.t_args(
+                "phone-out-of-hours",
+                &[("resumes", Arg::from(format_local(resumes)))],
+            ),
+        ),
+        Duty::DayOff { resumes } => (
+            "off",
+            lang.t_args("phone-day-off", &[("resumes", Arg::from(format_local(resumes)))]),
+        ),
+    }
+}
+
+pub struct CallView {
+    pub started: String,
+    pub duration: String,
+    pub kind: String,
+    /// The appeal the call became: its link and number.
+    pub appeal: Option<(i64, String)>,
+    pub recorded_by: String,
+}
+
+pub struct KindCount {
+    pub kind: String,
+    pub count: u32,
+}
+
+/// `m:ss`, or `h:mm:ss` for a long call.
+fn duration(seconds: i64) -> String {
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "phone.html")]
+struct PhonePage {
+    l: Lang,
+    chrome: Chrome,
+    duty_class: &'static str,
+    duty: String,
+    month: String,
+    previous: String,
+    next: Option<String>,
+    calls: Vec<CallView>,
+    not_appeals: Vec<KindCount>,
+    counts: String,
+    done: bool,
+    can_register: bool,
+}
+
+#[derive(Deserialize, Default)]
+struct PhoneQuery {
+    month: Option<String>,
+    done: Option<String>,
+}
+
+async fn phone_page(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<PhoneQuery>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let this_month = Month::of(state.app.clock.today());
+    let month = match query.month.as_deref().map(str::trim) {
+        None | Some("") => this_month,
+        Some(text) => Month::parse(text).map_err(|_| AppError::BadRequest)?,
+    };
+    let records = state.app.calls_of_month(user.organisation_id, month).await?;
+    let calls: Vec<Call> = records.iter().map(|record| record.call).collect();
+    let not_appeals = senim_domain::phone::not_appeals_by_kind(&calls)
+        .into_iter()
+        .map(|(kind, count)| KindCount {
+            kind: lang.t(&kind.message_id()),
+            count,
+        })
+        .collect();
+    let (duty_class, duty) = duty_line(state.app.phone_duty(), lang);
+    let page = PhonePage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, "/phone"),
+        duty_class,
+        duty,
+        month: month.to_string(),
+        previous: month.previous().to_string(),
+        next: (month < this_month).then(|| month.next().to_string()),
+        counts: lang.t_args(
+            "phone-log-counts",
+            &[
+                ("calls", Arg::from(i64::try_from(calls.len()).unwrap_or(i64::MAX))),
+                (
+                    "appeals",
+                    Arg::from(
+                        i64::try_from(calls.iter().filter(|call| call.appeal.is_some()).count())
+                            .unwrap_or(i64::MAX),
+                    ),
+                ),
+            ],
+        ),
+        calls: records
+            .iter()
+            .rev()
+            .map(|record| CallView {
+                started: format_local(record.call.started_at),
+                duration: duration(record.call.duration_seconds),
+                kind: lang.t(&record.call.contact_type.message_id()),
+                appeal: record
+                    .call
+                    .appeal
+                    .zip(record.entry)
+                    .map(|(id, (year, number))| (id.0, format!("№ {}/{}", number.0, year.0))),
+                recorded_by: record.recorded_by_name.clone(),
+            })
+            .collect(),
+        not_appeals,
+        done: query.done.as_deref() == Some("call"),
+        can_register: user.permissions().register_appeals,
+    };
+    Ok(page.into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "call.html")]
+struct CallCard {
+    l: Lang,
+    chrome: Chrome,
+    duty_class: &'static str,
+    duty: String,
+    started_at: String,
+    started_max: String,
+    started_time: String,
+    duration_minutes: String,
+    kinds: Vec<Choice>,
+    error: Option<String>,
+    error_field: &'static str,
+}
+
+impl CallCard {
+    fn refused(&self, field: &str) -> bool {
+        self.error.is_some() && self.error_field == field
+    }
+}
+
+const LOCAL_INPUT: &str = "%Y-%m-%dT%H:%M:%S";
+
+fn kinds(lang: Lang, selected: &str) -> Vec<Choice> {
+    // The kinds that are appeals first: a call about a child is what the line is for.
+    let appeals = ContactType::ALL.iter().copied().filter(|kind| kind.is_appeal());
+    appeals
+        .chain(ContactType::not_appeals())
+        .map(|kind| Choice {
+            value: kind.code().to_owned(),
+            label: lang.t(&kind.message_id()),
+            selected: kind.code() == selected,
+        })
+        .collect()
+}
+
+fn card(state: &AppState, signed_in: &SignedIn, form: &CallForm, error: Option<CallError>) -> CallCard {
+    let lang = signed_in.0.lang;
+    let now = state.app.now();
+    let started = parse_received_at(&form.started_at, now).unwrap_or(now);
+    let (duty_class, duty) = duty_line(state.app.phone_duty(), lang);
+    CallCard {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, "/phone/call"),
+        duty_class,
+        duty,
+        started_at: local(started).format(LOCAL_INPUT).to_string(),
+        started_max: local(now).format(LOCAL_INPUT).to_string(),
+        started_time: local(started).format("%H:%M:%S").to_string(),
+        duration_minutes: form.duration_minutes.clone(),
+        kinds: kinds(lang, &form.contact_type),
+        error: error.map(|error| lang.t(error.message_id())),
+        error_field: error.map_or("", CallError::field),
+    }
+}
+
+/// A card opened the moment the call is taken: the time it began, a timer (drawn by the
+/// stylesheet, no script), the national lines for an urgent call, and the call's kind.
+async fn call_card(State(state): State<AppState>, Registrar(signed_in): Registrar) -> Response {
+    card(&state, &signed_in, &CallForm::default(), None).into_response()
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct CallForm {
+    #[serde(default)]
+    started_at: String,
+    #[serde(default)]
+    duration_minutes: String,
+    #[serde(default)]
+    contact_type: String,
+}
+
+impl CallForm {
+    /// The call as the card gave it. An empty length is the time from the call's start to
+    /// now; a length in minutes (a call logged afterwards) is taken as given.
+    fn call(&self, now: DateTime<Utc>, appeal: Option<AppealId>) -> Result<Call, CallError> {
+        let started_at = parse_received_at(&self.started_at, now).ok_or(CallError::InFuture)?;
+        let seconds = match self.duration_minutes.trim() {
+            "" => (now - started_at).num_seconds().clamp(0, MAX_CALL_SECONDS),
+            text => {
+                let minutes: f64 = text.replace(',', ".").parse().map_err(|_| CallError::Duration)?;
+                if !minutes.is_finite() || minutes < 0.0 {
+                    return Err(CallError::Duration);
+                }
+                // Whole seconds: at most six hours, so the product fits.
+                (minutes.min(1e6) * 60.0).round() as i64
+            }
+        };
+        Call::new(started_at, seconds, &self.contact_type, appeal, now)
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "call_register.html")]
+struct CallRegisterPage {
+    l: Lang,
+    chrome: Chrome,
+    form: AppealFormView,
+    call_started: String,
+    call_seconds: i64,
+    contact_type: String,
+    call_said: String,
+}
+
+fn register_page(
+    signed_in: &SignedIn,
+    form: &AppealForm,
+    error: Option<FieldError>,
+    call: &Call,
+) -> CallRegisterPage {
+    let lang = signed_in.0.lang;
+    CallRegisterPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, "/phone/call"),
+        form: AppealFormView::new(form, lang, error, signed_in.0.now),
+        call_started: call.started_at.timestamp().to_string(),
+        call_seconds: call.duration_seconds,
+        contact_type: call.contact_type.code().to_owned(),
+        call_said: lang.t_args(
+            "phone-call-said",
+            &[
+                ("started", Arg::from(format_local(call.started_at))),
+                ("duration", Arg::from(duration(call.duration_seconds))),
+                ("kind", Arg::from(lang.t(&call.contact_type.message_id()))),
+            ],
+        ),
+    }
+}
+
+/// The card's answer: a call that is not an appeal goes to the log; a call about a child
+/// opens the registration form, received when the call began.
+async fn record_call(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<CallForm>,
+) -> Result<Response, AppError> {
+    let user = signed_in.user();
+    let now = state.app.now();
+    let is_appeal = ContactType::parse(form.contact_type.trim()).is_some_and(ContactType::is_appeal);
+    // The appeal's id is not known until it is registered; the rule is checked with a
+    // stand-in and the call is written with the appeal.
+    let checked = form.call(now, is_appeal.then_some(AppealId(0)));
+    match checked {
+        Ok(call) if is_appeal => {
+            let page = register_page(&signed_in, &AppealForm::of_call(call.started_at), None, &call);
+            Ok(page.into_response())
+        }
+        Ok(call) => match state.app.record_call(user, &call).await {
+            Ok(_) => Ok(Redirect::to("/phone?done=call").into_response()),
+            Err(Refused::Rule(error)) => Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                card(&state, &signed_in, &form, Some(error)),
+            )
+                .into_response()),
+            Err(Refused::Store(error)) => Err(error.into()),
+        },
+        Err(error) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            card(&state, &signed_in, &form, Some(error)),
+        )
+            .into_response()),
+    }
+}
+
+#[derive(Deserialize)]
+struct CallAppealForm {
+    #[serde(flatten)]
+    appeal: AppealForm,
+    #[serde(default)]
+    call_started: String,
+    #[serde(default)]
+    call_seconds: String,
+    #[serde(default)]
+    contact_type: String,
+}
+
+/// Registers the appeal a call became, with its call, in one step.
+async fn register_call_appeal(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<CallAppealForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let now = state.app.now();
+    let started_at = form
+        .call_started
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|seconds| DateTime::from_timestamp(seconds, 0));
+    let seconds = form.call_seconds.trim().parse::<i64>().ok();
+    let (Some(started_at), Some(seconds)) = (started_at, seconds) else {
+        return Err(AppError::BadRequest);
+    };
+    let call = Call::new(started_at, seconds, &form.contact_type, Some(AppealId(0)), now)
+        .map_err(|_| AppError::BadRequest)?;
+    let content = match form.appeal.content(now, lang) {
+        Ok(content) => content,
+        Err(error) => {
+            let page = register_page(&signed_in, &form.appeal, Some(error), &call);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let appeal = state.app.register_call_appeal(user, content, &call).await?;
+    Ok(Redirect::to(&format!("/appeals/{}?done=registered", appeal.id.0)).into_response())
+}
