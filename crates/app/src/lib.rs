@@ -12,6 +12,7 @@ pub mod clock;
 pub mod commission;
 pub mod exports;
 pub mod forwarding;
+pub mod inbox;
 pub mod openings;
 pub mod outbox;
 pub mod paperwork;

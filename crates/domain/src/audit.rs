@@ -66,6 +66,9 @@ actions! {
     OutsideCompetenceMarked => "outside_competence_marked",
     ApplicantNoticeRecorded => "applicant_notice_recorded",
     CallRecorded => "call_recorded",
+    VoicemailReceived => "voicemail_received",
+    VoicemailPlayed => "voicemail_played",
+    InboxItemDismissed => "inbox_item_dismissed",
     SettingsChanged => "settings_changed",
     ChainsSealed => "chains_sealed",
 }

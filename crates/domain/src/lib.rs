@@ -10,6 +10,7 @@ pub mod classification;
 pub mod deadline;
 pub mod forwarding;
 pub mod handover;
+pub mod inbox;
 pub mod journal;
 pub mod minutes;
 pub mod opening;
@@ -59,6 +60,8 @@ field_errors!(
     classification::ClassificationError,
     forwarding::ForwardingError,
     handover::HandoverError,
+    inbox::DismissalError,
+    inbox::VoicemailError,
     minutes::MinutesError,
     opening::OpeningError,
     phone::CallError,

@@ -94,6 +94,16 @@ impl Cipher {
 
     /// Seals `plain` for the place named by `aad`.
     pub(crate) fn seal(&self, aad: &str, plain: &str) -> Result<Vec<u8>, StoreError> {
+        self.seal_bytes(aad, plain.as_bytes())
+    }
+
+    /// Opens a value sealed for `aad`; anything altered fails.
+    pub(crate) fn open(&self, aad: &str, sealed: &[u8]) -> Result<String, StoreError> {
+        String::from_utf8(self.open_bytes(aad, sealed)?).map_err(|_| StoreError::Corrupt("sealed value"))
+    }
+
+    /// Seals bytes (a recording) for the place named by `aad`.
+    pub(crate) fn seal_bytes(&self, aad: &str, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
         let mut nonce = [0u8; NONCE_LEN];
         getrandom::fill(&mut nonce).map_err(|_| StoreError::Corrupt("nonce"))?;
         let sealed = self
@@ -101,7 +111,7 @@ impl Cipher {
             .encrypt(
                 &XNonce::from(nonce),
                 Payload {
-                    msg: plain.as_bytes(),
+                    msg: plain,
                     aad: aad.as_bytes(),
                 },
             )
@@ -113,8 +123,8 @@ impl Cipher {
         Ok(out)
     }
 
-    /// Opens a value sealed for `aad`; anything altered fails.
-    pub(crate) fn open(&self, aad: &str, sealed: &[u8]) -> Result<String, StoreError> {
+    /// Opens bytes sealed for `aad`; anything altered fails.
+    pub(crate) fn open_bytes(&self, aad: &str, sealed: &[u8]) -> Result<Vec<u8>, StoreError> {
         let corrupt = || StoreError::Corrupt("sealed value");
         if sealed.len() < 1 + NONCE_LEN || sealed[0] != VERSION {
             return Err(corrupt());
@@ -130,7 +140,7 @@ impl Cipher {
                 },
             )
             .map_err(|_| corrupt())?;
-        String::from_utf8(plain).map_err(|_| corrupt())
+        Ok(plain)
     }
 
     /// Seals an optional text; an empty text is stored as NULL.

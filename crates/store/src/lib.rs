@@ -13,6 +13,7 @@ mod error;
 mod figures;
 mod forwarding;
 mod handovers;
+mod inbox;
 mod minutes;
 mod openings;
 mod organisations;
@@ -43,6 +44,7 @@ pub use forwarding::{
     Delivery, DirectoryEntry, EmailChange, ForwardingEvent, ForwardingRecord, NewForwarding,
 };
 pub use handovers::HandoverRecord;
+pub use inbox::{InboxItem, InboxRefusal};
 pub use minutes::{Attendee, MinutesRecord, MinutesRefusal};
 pub use openings::{
     DEFAULT_SCHEDULE, NewOpening, Opening, OpeningId, OpeningRefusal, RegisteredLetter, Signatory,

@@ -88,6 +88,8 @@ pub fn app(state: AppState) -> Router {
         .merge(assets::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(256 * 1024))
+        // A voicemail's recording is larger than any form: its route has its own limit.
+        .merge(api::intake_router())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(

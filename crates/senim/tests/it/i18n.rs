@@ -69,9 +69,29 @@ async fn kazakh_pages_have_no_latin_script_words(app: TestApp) {
         )
         .await;
     assert_eq!(status, 201);
+    // A voicemail waits in the inbox, its forms shown.
+    let mut wav = b"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00\x80\x3e\x00\x00\x02\x00\x10\x00data".to_vec();
+    wav.extend_from_slice(&16_000u32.to_le_bytes());
+    wav.resize(wav.len() + 16_000, 0);
+    let specialist_user = app.store.user_by_login("specialist").await.unwrap();
+    let voicemail = senim_domain::inbox::Voicemail::new(
+        "pbx-1",
+        app.state.app.now() - chrono::Duration::hours(20),
+        1,
+        "out_of_hours",
+        Some("+7 701 000 00 00"),
+        app.state.app.now(),
+    )
+    .unwrap();
+    app.state
+        .app
+        .receive_voicemail(&specialist_user, &voicemail, &wav)
+        .await
+        .unwrap();
     for path in [
         "/phone",
         "/phone/call",
+        "/inbox",
         "/lexicon",
         "/today",
         "/monitoring",

@@ -15,6 +15,7 @@ mod documents;
 mod email;
 mod forwarding;
 mod i18n;
+mod inbox;
 mod journal;
 mod minutes;
 mod openings;

@@ -7,6 +7,7 @@ mod appeals;
 mod audit;
 mod calendar;
 mod forwardings;
+mod inbox;
 mod minutes;
 mod openings;
 mod phone;
@@ -70,6 +71,7 @@ fn routes() -> Routes {
         .merge(audit::routes())
         .merge(watch::routes())
         .merge(phone::routes())
+        .merge(inbox::routes())
 }
 
 pub fn router() -> Router<AppState> {
@@ -78,9 +80,17 @@ pub fn router() -> Router<AppState> {
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route") })
 }
 
+/// The exchange's intake, whose bodies may be larger than every other route's (the server's
+/// general limit does not wrap it).
+pub fn intake_router() -> Router<AppState> {
+    Router::new().route(&format!("/api/v1{}", inbox::INTAKE), inbox::intake())
+}
+
 /// Every path the API serves, under `/api/v1`.
 pub fn paths() -> Vec<&'static str> {
-    routes().paths
+    let mut paths = routes().paths;
+    paths.push(inbox::INTAKE);
+    paths
 }
 
 static OPENAPI: &str = include_str!("../../openapi.json");
@@ -323,6 +333,17 @@ impl ApiUser {
             allowed,
             TokenScope::AuditRead,
             "only the school's director or deputy director reads the audit trail",
+        )
+    }
+
+    /// The school's exchange posting what arrived: a token with `phone:intake` of a person
+    /// who registers appeals.
+    pub(super) fn intake(&self) -> Result<&User, ApiError> {
+        let allowed = self.0.permissions().register_appeals;
+        self.permitted(
+            allowed,
+            TokenScope::PhoneIntake,
+            "this account may not post what arrives on the school's lines",
         )
     }
 

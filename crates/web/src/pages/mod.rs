@@ -6,6 +6,7 @@ mod analysis;
 pub(crate) mod appeals;
 pub mod audit;
 pub(crate) mod forwarding;
+mod inbox;
 pub(crate) mod journal;
 mod lexicon;
 mod minutes;
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .merge(watch::router())
         .merge(lexicon::router())
         .merge(phone::router())
+        .merge(inbox::router())
 }
 
 /// The start page follows the person's position.

@@ -1,0 +1,93 @@
+//! The inbox: a voicemail from the school's exchange kept as it arrives (the same call id
+//! twice is one voicemail), listened to by those who read appeals, and registered with a
+//! short summary — received at the moment the call was made — or recorded as not an appeal.
+
+use senim_domain::audit::AuditAction;
+use senim_domain::inbox::{Dismissal, DismissalError, Voicemail, VoicemailError, wav_millis};
+use senim_domain::triage::Screening;
+use senim_domain::{Appeal, AppealContent};
+use senim_store::{InboxRefusal, StoreError, User};
+
+use crate::{App, Refused};
+
+impl From<InboxRefusal> for Refused<DismissalError> {
+    fn from(refusal: InboxRefusal) -> Refused<DismissalError> {
+        match refusal {
+            InboxRefusal::NotFound => Refused::Store(StoreError::NotFound),
+            InboxRefusal::Handled => Refused::Rule(DismissalError::Handled),
+            InboxRefusal::Store(error) => Refused::Store(error),
+        }
+    }
+}
+
+impl App {
+    /// Keeps a voicemail the exchange posted: `(id, true)` when new, `(id, false)` when the
+    /// same call id was kept before (nothing is stored twice).
+    pub async fn receive_voicemail(
+        &self,
+        by: &User,
+        voicemail: &Voicemail,
+        audio: &[u8],
+    ) -> Result<(i64, bool), Refused<VoicemailError>> {
+        let millis = wav_millis(audio).map_err(Refused::Rule)?;
+        let audit = self
+            .event(by, AuditAction::VoicemailReceived)
+            .with_detail(voicemail.reason.code());
+        let (id, created) = self
+            .store
+            .add_voicemail(by.organisation_id, voicemail, audio, millis, &audit)
+            .await?;
+        if created {
+            tracing::info!(item = id, bytes = audio.len(), "voicemail received");
+        }
+        Ok((id, created))
+    }
+
+    /// A voicemail's recording for one who reads appeals; the playing is in the audit.
+    pub async fn voicemail_audio(&self, by: &User, id: i64) -> Result<Vec<u8>, StoreError> {
+        let audit = self
+            .event(by, AuditAction::VoicemailPlayed)
+            .with_detail("voicemail");
+        self.store.inbox_audio(by.organisation_id, id, &audit).await
+    }
+
+    /// Registers a waiting item as an appeal, screened like every appeal.
+    pub async fn register_inbox_item(
+        &self,
+        by: &User,
+        id: i64,
+        content: AppealContent,
+    ) -> Result<Appeal, Refused<DismissalError>> {
+        let now = self.now();
+        let screening = Screening::of_summary(&self.lexicon(), content.summary());
+        let appeal = self
+            .store
+            .register_inbox_item(by.organisation_id, id, content, by.id, &screening, now)
+            .await?;
+        tracing::info!(
+            item = id,
+            appeal = appeal.id.0,
+            user = by.id.0,
+            "inbox item registered"
+        );
+        self.after_screening(&appeal, &screening);
+        Ok(appeal)
+    }
+
+    /// Records a waiting item as not an appeal.
+    pub async fn dismiss_inbox_item(
+        &self,
+        by: &User,
+        id: i64,
+        dismissal: &Dismissal,
+    ) -> Result<(), Refused<DismissalError>> {
+        let audit = self
+            .event(by, AuditAction::InboxItemDismissed)
+            .with_detail(dismissal.contact_type.code());
+        self.store
+            .dismiss_inbox_item(by.organisation_id, id, dismissal, &audit)
+            .await?;
+        tracing::info!(item = id, user = by.id.0, "inbox item recorded as not an appeal");
+        Ok(())
+    }
+}

@@ -1,0 +1,270 @@
+//! The inbox: voicemails from the school's exchange waiting for a specialist, their
+//! recordings and callers' numbers sealed; registered into an appeal or recorded as not one,
+//! never deleted.
+
+use chrono::{DateTime, Utc};
+use senim_domain::audit::AuditEvent;
+use senim_domain::inbox::{Dismissal, MissedReason, Voicemail};
+use senim_domain::triage::Screening;
+use senim_domain::{Appeal, AppealContent, OrganisationId, Redacted, UserId};
+use sqlx::Row;
+
+use crate::{Store, StoreError, from_unix, unix};
+
+const VOICEMAIL: &str = "voicemail";
+
+/// A voicemail waiting in the inbox; its number opened, its recording not.
+#[derive(Clone, Debug)]
+pub struct InboxItem {
+    pub id: i64,
+    pub call_id: String,
+    pub arrived_at: DateTime<Utc>,
+    pub duration_seconds: i64,
+    pub reason: MissedReason,
+    pub audio_millis: i64,
+    pub caller_number: Redacted<String>,
+}
+
+/// Why an inbox item could not be handled.
+#[derive(Debug, thiserror::Error)]
+pub enum InboxRefusal {
+    #[error("no such item")]
+    NotFound,
+    #[error("the item is registered or recorded already")]
+    Handled,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for InboxRefusal {
+    fn from(error: sqlx::Error) -> InboxRefusal {
+        InboxRefusal::Store(error.into())
+    }
+}
+
+fn aad(organisation_id: OrganisationId, call_id: &str, field: &str) -> String {
+    format!("inbox_items/{}/{VOICEMAIL}/{call_id}/{field}", organisation_id.0)
+}
+
+impl Store {
+    /// Keeps a voicemail; the same call id again returns the voicemail kept the first time
+    /// (`false`: nothing new was stored).
+    pub async fn add_voicemail(
+        &self,
+        organisation_id: OrganisationId,
+        voicemail: &Voicemail,
+        audio: &[u8],
+        audio_millis: u64,
+        audit: &AuditEvent,
+    ) -> Result<(i64, bool), StoreError> {
+        let by = audit.actor.user_id.ok_or(StoreError::NotFound)?;
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO inbox_items (organisation_id, kind, external_id, arrived_at, duration_seconds, reason, \
+             caller_number, audio, audio_millis, received_at, received_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             ON CONFLICT (organisation_id, kind, external_id) DO NOTHING RETURNING id",
+        )
+        .bind(organisation_id.0)
+        .bind(VOICEMAIL)
+        .bind(voicemail.call_id.as_str())
+        .bind(unix(voicemail.started_at))
+        .bind(i64::from(voicemail.duration_seconds))
+        .bind(voicemail.reason.code())
+        .bind(
+            self.cipher
+                .seal_optional(&aad(organisation_id, &voicemail.call_id, "caller_number"), &voicemail.caller_number.0)?,
+        )
+        .bind(self.cipher.seal_bytes(&aad(organisation_id, &voicemail.call_id, "audio"), audio)?)
+        .bind(i64::try_from(audio_millis).map_err(|_| StoreError::Corrupt("audio length"))?)
+        .bind(unix(audit.at))
+        .bind(by.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(row) = inserted {
+            crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+            tx.commit().await?;
+            return Ok((row.try_get("id")?, true));
+        }
+        let existing = sqlx::query(
+            "SELECT id FROM inbox_items WHERE organisation_id = $1 AND kind = $2 AND external_id = $3",
+        )
+        .bind(organisation_id.0)
+        .bind(VOICEMAIL)
+        .bind(voicemail.call_id.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        Ok((existing.try_get("id")?, false))
+    }
+
+    /// The school's items still waiting, the earliest first.
+    pub async fn inbox(&self, organisation_id: OrganisationId) -> Result<Vec<InboxItem>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, external_id, arrived_at, duration_seconds, reason, audio_millis, caller_number \
+             FROM inbox_items WHERE organisation_id = $1 AND handled_at IS NULL ORDER BY arrived_at, id",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let call_id: String = row.try_get("external_id")?;
+                let sealed: Option<Vec<u8>> = row.try_get("caller_number")?;
+                Ok(InboxItem {
+                    id: row.try_get("id")?,
+                    arrived_at: from_unix(row.try_get("arrived_at")?)?,
+                    duration_seconds: row.try_get("duration_seconds")?,
+                    reason: MissedReason::parse(&row.try_get::<String, _>("reason")?)
+                        .ok_or(StoreError::Corrupt("voicemail's reason"))?,
+                    audio_millis: row.try_get("audio_millis")?,
+                    caller_number: Redacted(self.cipher.open_optional(
+                        &aad(organisation_id, &call_id, "caller_number"),
+                        sealed.as_deref(),
+                    )?),
+                    call_id,
+                })
+            })
+            .collect()
+    }
+
+    /// A voicemail's recording, opened, with the audit event of its playing.
+    pub async fn inbox_audio(
+        &self,
+        organisation_id: OrganisationId,
+        id: i64,
+        audit: &AuditEvent,
+    ) -> Result<Vec<u8>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let row =
+            sqlx::query("SELECT external_id, audio FROM inbox_items WHERE id = $1 AND organisation_id = $2")
+                .bind(id)
+                .bind(organisation_id.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+        let call_id: String = row.try_get("external_id")?;
+        let sealed: Vec<u8> = row.try_get("audio")?;
+        let audio = self
+            .cipher
+            .open_bytes(&aad(organisation_id, &call_id, "audio"), &sealed)?;
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(audio)
+    }
+
+    /// Marks a waiting item handled inside the caller's transaction: registered as the appeal
+    /// given, or recorded as not an appeal with its contact type and sealed reason.
+    async fn handle(
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        organisation_id: OrganisationId,
+        id: i64,
+        outcome: (Option<i64>, Option<&str>, Option<Vec<u8>>),
+        by: UserId,
+        at: DateTime<Utc>,
+    ) -> Result<(), InboxRefusal> {
+        let (appeal_id, contact_type, reason) = outcome;
+        let done = sqlx::query(
+            "UPDATE inbox_items SET appeal_id = $1, dismissed_contact_type = $2, dismissed_reason = $3, \
+             handled_at = $4, handled_by = $5 WHERE id = $6 AND organisation_id = $7 AND handled_at IS NULL",
+        )
+        .bind(appeal_id)
+        .bind(contact_type)
+        .bind(reason)
+        .bind(unix(at))
+        .bind(by.0)
+        .bind(id)
+        .bind(organisation_id.0)
+        .execute(&mut **tx)
+        .await?;
+        if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(InboxRefusal::Handled)
+        }
+    }
+
+    async fn waiting_call_id(
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        organisation_id: OrganisationId,
+        id: i64,
+    ) -> Result<String, InboxRefusal> {
+        let row = sqlx::query(
+            "SELECT external_id, handled_at FROM inbox_items WHERE id = $1 AND organisation_id = $2",
+        )
+        .bind(id)
+        .bind(organisation_id.0)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(InboxRefusal::NotFound)?;
+        if row.try_get::<Option<i64>, _>("handled_at")?.is_some() {
+            return Err(InboxRefusal::Handled);
+        }
+        Ok(row.try_get("external_id")?)
+    }
+
+    /// Registers a waiting item as an appeal, in one transaction: the appeal is numbered and
+    /// the item leaves the inbox pointing at it, or neither happens.
+    pub async fn register_inbox_item(
+        &self,
+        organisation_id: OrganisationId,
+        id: i64,
+        content: AppealContent,
+        registered_by: UserId,
+        screening: &Screening,
+        now: DateTime<Utc>,
+    ) -> Result<Appeal, InboxRefusal> {
+        let mut tx = self.pool.begin().await?;
+        Store::waiting_call_id(&mut tx, organisation_id, id).await?;
+        let appeal = self
+            .insert_appeal(
+                &mut tx,
+                organisation_id,
+                content,
+                None,
+                registered_by,
+                screening,
+                now,
+            )
+            .await?;
+        Store::handle(
+            &mut tx,
+            organisation_id,
+            id,
+            (Some(appeal.id.0), None, None),
+            registered_by,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(appeal)
+    }
+
+    /// Records a waiting item as not an appeal: its contact type and the reason, sealed.
+    pub async fn dismiss_inbox_item(
+        &self,
+        organisation_id: OrganisationId,
+        id: i64,
+        dismissal: &Dismissal,
+        audit: &AuditEvent,
+    ) -> Result<(), InboxRefusal> {
+        let by = audit.actor.user_id.ok_or(StoreError::NotFound)?;
+        let mut tx = self.pool.begin().await?;
+        let call_id = Store::waiting_call_id(&mut tx, organisation_id, id).await?;
+        let reason = self.cipher.seal(
+            &aad(organisation_id, &call_id, "dismissed_reason"),
+            &dismissal.reason.0,
+        )?;
+        Store::handle(
+            &mut tx,
+            organisation_id,
+            id,
+            (None, Some(dismissal.contact_type.code()), Some(reason)),
+            by,
+            audit.at,
+        )
+        .await?;
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

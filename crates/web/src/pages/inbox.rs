@@ -1,0 +1,233 @@
+//! The inbox's page: the voicemails waiting to be registered, each with the day it must be
+//! registered by, a plain `<audio>` player (no script), and two forms — register it with a
+//! short summary, or record it as not an appeal with what it was and why.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use senim_app::Refused;
+use senim_domain::classification::ContactType;
+use senim_domain::inbox::{Dismissal, DismissalError, register_by};
+use senim_domain::time::format_local;
+use senim_domain::{AppealContent, Applicant, Category, Channel};
+use senim_i18n::Lang;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::context::{Reader, Registrar, SignedIn, ValidForm, ValidQuery};
+use crate::error::AppError;
+use crate::view::{Choice, ChoiceGroup, Chrome, appeal_error_message, category_choices};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/inbox", get(inbox_page))
+        .route("/inbox/{id}/audio", get(audio))
+        .route("/inbox/{id}/register", post(register))
+        .route("/inbox/{id}/dismiss", post(dismiss))
+}
+
+pub struct ItemView {
+    pub id: i64,
+    pub arrived: String,
+    pub length: String,
+    pub reason: String,
+    pub register_by: String,
+    pub late: bool,
+    pub caller_number: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "inbox.html")]
+struct InboxPage {
+    l: Lang,
+    chrome: Chrome,
+    items: Vec<ItemView>,
+    can_register: bool,
+    categories: Vec<ChoiceGroup>,
+    kinds: Vec<Choice>,
+    /// The item a refused form belongs to, and what was refused.
+    error: Option<(i64, String)>,
+    done: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct InboxQuery {
+    done: Option<String>,
+}
+
+async fn render(
+    state: &AppState,
+    signed_in: &SignedIn,
+    error: Option<(i64, String)>,
+    done: Option<String>,
+) -> Result<InboxPage, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let today = state.app.clock.today();
+    let items = state
+        .app
+        .store
+        .inbox(user.organisation_id)
+        .await?
+        .into_iter()
+        .map(|item| {
+            let due = register_by(&state.app.calendar, item.arrived_at);
+            let seconds = item.audio_millis / 1000;
+            ItemView {
+                id: item.id,
+                arrived: format_local(item.arrived_at),
+                length: format!("{}:{:02}", seconds / 60, seconds % 60),
+                reason: lang.t(item.reason.message_id()),
+                register_by: due.format("%d.%m.%Y").to_string(),
+                late: due < today,
+                caller_number: item.caller_number.0,
+            }
+        })
+        .collect();
+    Ok(InboxPage {
+        l: lang,
+        chrome: Chrome::new(&signed_in.0, "/inbox"),
+        items,
+        can_register: user.permissions().register_appeals,
+        categories: category_choices(lang, &Category::UNSPECIFIED.code()),
+        kinds: ContactType::not_appeals()
+            .map(|kind| Choice {
+                value: kind.code().to_owned(),
+                label: lang.t(&kind.message_id()),
+                selected: false,
+            })
+            .collect(),
+        error,
+        done,
+    })
+}
+
+async fn inbox_page(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<InboxQuery>,
+) -> Result<Response, AppError> {
+    let done = match query.done.as_deref() {
+        Some("dismissed") => Some(signed_in.0.lang.t("inbox-dismissed")),
+        _ => None,
+    };
+    Ok(render(&state, &signed_in, None, done).await?.into_response())
+}
+
+/// The recording, for the page's player; its playing is in the audit.
+async fn audio(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let audio = state.app.voicemail_audio(signed_in.user(), id).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "audio/wav"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        audio,
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+struct RegisterForm {
+    anonymous: Option<String>,
+    #[serde(default)]
+    full_name: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    category: String,
+}
+
+async fn refused(
+    state: &AppState,
+    signed_in: &SignedIn,
+    id: i64,
+    message: String,
+) -> Result<Response, AppError> {
+    let page = render(state, signed_in, Some((id, message)), None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+/// Registers a voicemail: channel voicemail, received when the call was made.
+async fn register(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<i64>,
+    ValidForm(form): ValidForm<RegisterForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let item = state
+        .app
+        .store
+        .inbox(user.organisation_id)
+        .await?
+        .into_iter()
+        .find(|item| item.id == id)
+        .ok_or(AppError::NotFound)?;
+    let category = Category::parse(&form.category).unwrap_or(Category::UNSPECIFIED);
+    let content = AppealContent::new(
+        Channel::Voicemail,
+        item.arrived_at,
+        form.anonymous.is_some(),
+        Applicant::new(&form.full_name, &form.address, &form.phone),
+        &form.summary,
+        category,
+        state.app.now(),
+    );
+    let content = match content {
+        Ok(content) => content,
+        Err(error) => return refused(&state, &signed_in, id, appeal_error_message(error, lang)).await,
+    };
+    match state.app.register_inbox_item(user, id, content).await {
+        Ok(appeal) => Ok(Redirect::to(&format!("/appeals/{}?done=registered", appeal.id.0)).into_response()),
+        Err(Refused::Rule(error)) => refused(&state, &signed_in, id, lang.t(error.message_id())).await,
+        Err(Refused::Store(error)) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct DismissForm {
+    #[serde(default)]
+    contact_type: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Records a voicemail as not an appeal.
+async fn dismiss(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    Path(id): Path<i64>,
+    ValidForm(form): ValidForm<DismissForm>,
+) -> Result<Response, AppError> {
+    let lang = signed_in.0.lang;
+    let outcome = match Dismissal::new(&form.contact_type, &form.reason) {
+        Ok(dismissal) => {
+            state
+                .app
+                .dismiss_inbox_item(signed_in.user(), id, &dismissal)
+                .await
+        }
+        Err(error) => Err(Refused::Rule(error)),
+    };
+    match outcome {
+        Ok(()) => Ok(Redirect::to("/inbox?done=dismissed").into_response()),
+        Err(Refused::Rule(
+            error @ (DismissalError::ContactType | DismissalError::Reason | DismissalError::Handled),
+        )) => refused(&state, &signed_in, id, lang.t(error.message_id())).await,
+        Err(Refused::Store(error)) => Err(error.into()),
+    }
+}
