@@ -42,8 +42,10 @@ impl App {
         content: AppealContent,
         call: &Call,
     ) -> Result<Appeal, StoreError> {
-        let now = self.now();
         let screening = Screening::of_summary(&self.lexicon(), content.summary());
+        let audit = self
+            .event(by, AuditAction::CallRecorded)
+            .with_detail(call.contact_type.code());
         let appeal = self
             .store
             .register_call_appeal(
@@ -52,7 +54,7 @@ impl App {
                 (call.started_at, call.duration_seconds, call.contact_type),
                 by.id,
                 &screening,
-                now,
+                &audit,
             )
             .await?;
         tracing::info!(

@@ -54,7 +54,10 @@ impl Month {
     pub fn span(self) -> (DateTime<Utc>, DateTime<Utc>) {
         let midnight = |day: NaiveDate| {
             let wall_clock = day.and_time(chrono::NaiveTime::MIN);
-            crate::time::from_local(wall_clock).unwrap_or_else(|| wall_clock.and_utc())
+            // Midnight always exists in Almaty; were it skipped, the hour after it stands in.
+            crate::time::from_local(wall_clock)
+                .or_else(|| crate::time::from_local(wall_clock + Duration::hours(1)))
+                .expect("a day in Almaty has its first hour")
         };
         (midnight(self.first_day()), midnight(self.next().first_day()))
     }

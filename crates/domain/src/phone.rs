@@ -28,7 +28,7 @@ pub fn duty(calendar: &WorkingCalendar, now: DateTime<Utc>) -> Duty {
     if calendar.is_working_time(now) {
         let closes = today.and_time(CLOSES);
         return Duty::On {
-            until: from_local(closes).unwrap_or_else(|| closes.and_utc()),
+            until: from_local(closes).expect("18:30 exists on every day in Almaty"),
         };
     }
     let resumes = calendar.next_working_moment(now);

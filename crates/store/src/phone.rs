@@ -105,8 +105,9 @@ impl Store {
         (started_at, duration_seconds, contact_type): (DateTime<Utc>, i64, ContactType),
         registered_by: UserId,
         screening: &Screening,
-        now: DateTime<Utc>,
+        audit: &AuditEvent,
     ) -> Result<Appeal, StoreError> {
+        let now = audit.at;
         let mut tx = self.pool.begin().await?;
         let appeal = self
             .insert_appeal(
@@ -132,6 +133,7 @@ impl Store {
                 // A new appeal has no call yet.
                 CallRefusal::NoAppeal | CallRefusal::AlreadyLogged => StoreError::NotFound,
             })?;
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
         tx.commit().await?;
         Ok(appeal)
     }

@@ -26,7 +26,7 @@ pub(super) fn routes() -> Routes {
 fn call_json(id: i64, call: &Call) -> Value {
     json!({
         "id": id,
-        "started_at": call.started_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "started_at": super::rfc3339(call.started_at),
         "duration_seconds": call.duration_seconds,
         "contact_type": call.contact_type.code(),
         "appeal_id": call.appeal.map(|appeal| appeal.0),

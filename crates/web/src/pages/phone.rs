@@ -15,7 +15,7 @@ use senim_app::Refused;
 use senim_domain::AppealId;
 use senim_domain::analysis::Month;
 use senim_domain::classification::ContactType;
-use senim_domain::phone::{Call, CallError, Duty, MAX_CALL_SECONDS};
+use senim_domain::phone::{Call, CallError, Duty};
 use senim_domain::time::{format_local, local};
 use senim_i18n::{Arg, Lang};
 use serde::Deserialize;
@@ -249,7 +249,8 @@ impl CallForm {
     fn call(&self, now: DateTime<Utc>, appeal: Option<AppealId>) -> Result<Call, CallError> {
         let started_at = parse_received_at(&self.started_at, now).ok_or(CallError::InFuture)?;
         let seconds = match self.duration_minutes.trim() {
-            "" => (now - started_at).num_seconds().clamp(0, MAX_CALL_SECONDS),
+            // More than six hours is refused, not cut short: a call logged later needs its length.
+            "" => (now - started_at).num_seconds().max(0),
             text => {
                 let minutes: f64 = text.replace(',', ".").parse().map_err(|_| CallError::Duration)?;
                 if !minutes.is_finite() || minutes < 0.0 {
