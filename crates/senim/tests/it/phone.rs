@@ -166,7 +166,11 @@ async fn the_call_card_logs_a_prank_and_registers_a_call_about_a_child_with_its_
     let (status, refused) = browser
         .post(
             "/phone/calls",
-            &[("started_at", "2026-12-02T01:00:00"), ("duration_minutes", ""), ("contact_type", "silent")],
+            &[
+                ("started_at", "2026-12-02T01:00:00"),
+                ("duration_minutes", ""),
+                ("contact_type", "silent"),
+            ],
         )
         .await;
     assert_eq!(status, 422);
@@ -222,7 +226,11 @@ async fn the_call_card_logs_a_prank_and_registers_a_call_about_a_child_with_its_
     assert_eq!(appeal["received_at"], "2026-12-02T10:00:00+05:00");
     let (_, page) = browser.get("/phone").await;
     assert!(page.contains("№ 1/2026"), "the log links the appeal: {page}");
-    assert_eq!(app.audit_count("call_recorded").await, 2, "the prank and the call registered");
+    assert_eq!(
+        app.audit_count("call_recorded").await,
+        2,
+        "the prank and the call registered"
+    );
     // Out of hours the page says when duty resumes.
     app.state.app.clock.set(almaty(2026, 12, 2, 19, 0));
     let mut browser = app.browser("specialist").await;
