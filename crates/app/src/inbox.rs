@@ -21,6 +21,21 @@ impl From<InboxRefusal> for Refused<DismissalError> {
 }
 
 impl App {
+    /// How many items wait in the inbox, and how many of them are past the day they had to be
+    /// registered by.
+    pub async fn inbox_waiting(
+        &self,
+        organisation_id: senim_domain::OrganisationId,
+        today: chrono::NaiveDate,
+    ) -> Result<(usize, usize), StoreError> {
+        let items = self.store.inbox(organisation_id).await?;
+        let late = items
+            .iter()
+            .filter(|item| senim_domain::inbox::register_by(&self.calendar, item.arrived_at) < today)
+            .count();
+        Ok((items.len(), late))
+    }
+
     /// Keeps a voicemail the exchange posted: `(id, true)` when new, `(id, false)` when the
     /// same call id was kept before (nothing is stored twice).
     pub async fn receive_voicemail(

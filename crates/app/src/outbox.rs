@@ -374,6 +374,16 @@ pub fn digest_text(day: &crate::watch::MyDay, lang: Lang) -> (String, String) {
         }
         body.push('\n');
     }
+    if day.voicemails_waiting > 0 {
+        body.push_str(&lang.t_args(
+            "day-voicemails-waiting",
+            &[
+                ("count", Arg::Number(day.voicemails_waiting as i64)),
+                ("late", Arg::Number(day.voicemails_late as i64)),
+            ],
+        ));
+        body.push_str("\n\n");
+    }
     if day.letters_waiting > 0 {
         body.push_str(&lang.t_args(
             "digest-letters-waiting",

@@ -89,6 +89,9 @@ pub struct MyDay {
     pub box_waiting: usize,
     /// Letters found at a box opening and not yet registered.
     pub letters_waiting: usize,
+    /// Voicemails waiting in the inbox, and how many of them are past their registration day.
+    pub voicemails_waiting: usize,
+    pub voicemails_late: usize,
 }
 
 impl MyDay {
@@ -100,11 +103,12 @@ impl MyDay {
             && self.unassigned.is_empty()
             && self.box_waiting == 0
             && self.letters_waiting == 0
+            && self.voicemails_waiting == 0
     }
 
     /// What waits beyond the dated items: appeals nobody holds, box conversations, letters.
     pub fn waiting(&self) -> usize {
-        self.unassigned.len() + self.box_waiting + self.letters_waiting
+        self.unassigned.len() + self.box_waiting + self.letters_waiting + self.voicemails_waiting
     }
 }
 
@@ -284,6 +288,8 @@ impl App {
                 .iter()
                 .map(|opening| opening.letters_waiting() as usize)
                 .sum();
+            (day.voicemails_waiting, day.voicemails_late) =
+                self.inbox_waiting(user.organisation_id, today).await?;
         }
         Ok(day)
     }

@@ -1046,3 +1046,5 @@ error-inbox-handled = This message is registered or recorded already.
 audit-action-voicemail-received = a voicemail was received
 audit-action-voicemail-played = listened to a voicemail
 audit-action-inbox-item-dismissed = recorded a message as not an appeal
+day-voicemails-waiting = Voicemails waiting to be registered: { $count }, of them past their day: { $late }
+monitoring-inbox-late = Voicemails past the day they had to be registered by: { $count }

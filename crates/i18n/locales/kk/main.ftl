@@ -1037,3 +1037,5 @@ error-inbox-handled = Бұл хабар тіркеліп немесе белгі
 audit-action-voicemail-received = дауыстық хабар қабылданды
 audit-action-voicemail-played = дауыстық хабарды тыңдады
 audit-action-inbox-item-dismissed = хабарды өтініш емес деп белгіледі
+day-voicemails-waiting = Тіркеуді күтетін дауыстық хабарлар: { $count }, оның ішінде мерзімі өткені: { $late }
+monitoring-inbox-late = Тіркеу мерзімі өткен дауыстық хабарлар: { $count }

@@ -1048,3 +1048,5 @@ error-inbox-handled = Это сообщение уже зарегистриро�
 audit-action-voicemail-received = принято голосовое сообщение
 audit-action-voicemail-played = прослушал(а) голосовое сообщение
 audit-action-inbox-item-dismissed = отметил(а) сообщение как не обращение
+day-voicemails-waiting = Голосовых сообщений ждут регистрации: { $count }, из них с прошедшим сроком: { $late }
+monitoring-inbox-late = Голосовых сообщений с прошедшим сроком регистрации: { $count }

@@ -224,6 +224,28 @@ async fn a_silent_voicemail_is_recorded_as_not_an_appeal_with_its_reason(app: Te
     );
     assert_eq!(other.get(&format!("/api/v1/inbox/{id}/audio")).await.0, 404);
     let specialist = app.api(&app.token("specialist").await);
+    // Left out of hours on Wednesday, it had to be registered on Thursday: on Friday it is late
+    // in «My day» and in the monitoring.
+    let (_, day) = specialist.get("/api/v1/my-day").await;
+    assert_eq!(
+        (
+            day["voicemails_waiting"].as_u64(),
+            day["voicemails_late"].as_u64()
+        ),
+        (Some(1), Some(0)),
+        "{day}"
+    );
+    app.state.app.clock.set(almaty(2026, 12, 4, 10, 0));
+    let (_, day) = specialist.get("/api/v1/my-day").await;
+    assert_eq!(day["voicemails_late"], 1, "{day}");
+    let (_, monitoring) = specialist.get("/api/v1/monitoring").await;
+    assert_eq!(monitoring["inbox_late"], 1, "{monitoring}");
+    let mut browser = app.browser("specialist").await;
+    let (_, page) = browser.get("/monitoring").await;
+    assert!(
+        page.contains("href=\"/inbox\""),
+        "the monitoring flags the late voicemail: {page}"
+    );
     let (status, refused) = specialist
         .post(
             &format!("/api/v1/inbox/{id}/dismiss"),
@@ -234,7 +256,6 @@ async fn a_silent_voicemail_is_recorded_as_not_an_appeal_with_its_reason(app: Te
         (status, refused["code"].as_str()),
         (422, Some("invalid_contact_type"))
     );
-    let mut browser = app.browser("specialist").await;
     browser.get("/inbox").await;
     let (status, location) = browser
         .post(
@@ -255,6 +276,7 @@ async fn a_silent_voicemail_is_recorded_as_not_an_appeal_with_its_reason(app: Te
         "the reason is sealed"
     );
     assert_eq!(app.audit_count("inbox_item_dismissed").await, 1);
+    assert_eq!(specialist.get("/api/v1/monitoring").await.1["inbox_late"], 0);
 }
 
 both_backends!(

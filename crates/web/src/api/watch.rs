@@ -124,7 +124,11 @@ async fn monitoring(State(state): State<AppState>, api_user: ApiUser) -> Result<
         .iter()
         .map(|item| item_json(item, &watch, &state))
         .collect();
-    Ok(Json(json!({ "items": items })).into_response())
+    let (_, late) = state
+        .app
+        .inbox_waiting(user.organisation_id, state.app.clock.today())
+        .await?;
+    Ok(Json(json!({ "items": items, "inbox_late": late })).into_response())
 }
 
 /// The token holder's day: numbers and deadlines only.
@@ -148,6 +152,8 @@ async fn my_day(State(state): State<AppState>, api_user: ApiUser) -> Result<Resp
         })).collect::<Vec<_>>(),
         "box_waiting": day.box_waiting,
         "letters_waiting": day.letters_waiting,
+        "voicemails_waiting": day.voicemails_waiting,
+        "voicemails_late": day.voicemails_late,
     }))
     .into_response())
 }

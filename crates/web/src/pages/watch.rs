@@ -215,6 +215,8 @@ struct MonitoringPage {
     chrome: Chrome,
     groups: Vec<ItemGroup>,
     today: String,
+    /// Voicemails past the day they had to be registered by, said in words.
+    inbox_late: String,
 }
 
 /// Every open appeal's duties and every forwarding awaiting its answer: overdue, due within
@@ -246,6 +248,10 @@ async fn monitoring_page(
             group(DeadlineStatus::OnTime, "deadline-on-time"),
         ],
         today: date_text(today),
+        inbox_late: match state.app.inbox_waiting(user.organisation_id, today).await? {
+            (_, 0) => String::new(),
+            (_, late) => lang.t_args("monitoring-inbox-late", &[("count", Arg::Number(late as i64))]),
+        },
     }
     .into_response())
 }
@@ -265,6 +271,7 @@ struct DayPage {
     unassigned: Vec<UnassignedView>,
     box_waiting: String,
     letters_waiting: String,
+    voicemails_waiting: String,
     can_take: bool,
     my_id: i64,
     empty: bool,
@@ -310,6 +317,17 @@ async fn day_page(State(state): State<AppState>, Reader(signed_in): Reader) -> R
             lang.t_args(
                 "day-box-waiting",
                 &[("count", Arg::Number(day.box_waiting as i64))],
+            )
+        } else {
+            String::new()
+        },
+        voicemails_waiting: if day.voicemails_waiting > 0 {
+            lang.t_args(
+                "day-voicemails-waiting",
+                &[
+                    ("count", Arg::Number(day.voicemails_waiting as i64)),
+                    ("late", Arg::Number(day.voicemails_late as i64)),
+                ],
             )
         } else {
             String::new()
