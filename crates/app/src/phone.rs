@@ -4,6 +4,7 @@
 
 use senim_domain::analysis::Month;
 use senim_domain::audit::AuditAction;
+use senim_domain::greeting::{self, GreetingError};
 use senim_domain::phone::{Call, CallError, Duty};
 use senim_domain::triage::Screening;
 use senim_domain::{Appeal, AppealContent, OrganisationId};
@@ -74,5 +75,94 @@ impl App {
     ) -> Result<Vec<CallRecord>, StoreError> {
         let (from, until) = month.span();
         self.store.calls(organisation_id, from, until).await
+    }
+}
+
+/// Why the message could not be spoken.
+#[derive(Debug, thiserror::Error)]
+pub enum SpeechError {
+    #[error("espeak-ng is not installed on the server (Debian package espeak-ng)")]
+    Missing,
+    #[error("espeak-ng failed: {0}")]
+    Failed(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl App {
+    /// The school's answering-machine message in `lang`, or the seed's.
+    pub async fn greeting(
+        &self,
+        organisation_id: OrganisationId,
+        lang: &str,
+    ) -> Result<String, Refused<GreetingError>> {
+        let default = greeting::default_text(lang).map_err(Refused::Rule)?;
+        Ok(self
+            .store
+            .greeting(organisation_id, lang)
+            .await?
+            .unwrap_or_else(|| default.to_owned()))
+    }
+
+    /// Sets the school's message in `lang`.
+    pub async fn set_greeting(
+        &self,
+        by: &User,
+        lang: &str,
+        text: &str,
+    ) -> Result<(), Refused<GreetingError>> {
+        let text = greeting::checked_text(lang, text).map_err(Refused::Rule)?;
+        let audit = self
+            .event(by, AuditAction::SettingsChanged)
+            .with_detail("phone_greeting");
+        self.store
+            .set_greeting(by.organisation_id, lang, &text, &audit)
+            .await?;
+        tracing::info!(user = by.id.0, lang, "answering-machine message changed");
+        Ok(())
+    }
+
+    /// The message spoken by espeak-ng in `lang`, as the 8 kHz mono WAV an exchange plays.
+    pub async fn greeting_wav(
+        &self,
+        organisation_id: OrganisationId,
+        lang: &str,
+    ) -> Result<Vec<u8>, SpeechError> {
+        let text = match self.greeting(organisation_id, lang).await {
+            Ok(text) => text,
+            Err(Refused::Rule(_)) => return Err(SpeechError::Failed("unknown language".into())),
+            Err(Refused::Store(error)) => return Err(error.into()),
+        };
+        let spoken = greeting::spoken(&text, lang);
+        let mut child = tokio::process::Command::new("espeak-ng")
+            .args(["-v", lang, "--stdout"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|error| match error.kind() {
+                std::io::ErrorKind::NotFound => SpeechError::Missing,
+                _ => SpeechError::Failed(error.kind().to_string()),
+            })?;
+        {
+            use tokio::io::AsyncWriteExt;
+            let mut stdin = child
+                .stdin
+                .take()
+                .ok_or_else(|| SpeechError::Failed("no stdin".into()))?;
+            stdin
+                .write_all(spoken.as_bytes())
+                .await
+                .map_err(|error| SpeechError::Failed(error.kind().to_string()))?;
+        }
+        let output = tokio::time::timeout(std::time::Duration::from_secs(30), child.wait_with_output())
+            .await
+            .map_err(|_| SpeechError::Failed("timed out".into()))?
+            .map_err(|error| SpeechError::Failed(error.kind().to_string()))?;
+        if !output.status.success() {
+            return Err(SpeechError::Failed(format!("exit {}", output.status)));
+        }
+        greeting::telephone_wav(&output.stdout).ok_or_else(|| SpeechError::Failed("not a 16-bit WAV".into()))
     }
 }

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod classification;
 pub mod deadline;
 pub mod forwarding;
+pub mod greeting;
 pub mod handover;
 pub mod inbox;
 pub mod journal;
@@ -59,6 +60,7 @@ field_errors!(
     AppealError,
     classification::ClassificationError,
     forwarding::ForwardingError,
+    greeting::GreetingError,
     handover::HandoverError,
     inbox::DismissalError,
     inbox::VoicemailError,

@@ -187,3 +187,46 @@ impl Store {
             .collect()
     }
 }
+
+impl Store {
+    /// The school's own answering-machine message in a language, if it set one.
+    pub async fn greeting(
+        &self,
+        organisation_id: OrganisationId,
+        lang: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT text FROM phone_greetings WHERE organisation_id = $1 AND lang = $2")
+            .bind(organisation_id.0)
+            .bind(lang)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|row| row.try_get("text")).transpose()?)
+    }
+
+    /// Sets the school's message in a language, replacing the one before.
+    pub async fn set_greeting(
+        &self,
+        organisation_id: OrganisationId,
+        lang: &str,
+        text: &str,
+        audit: &AuditEvent,
+    ) -> Result<(), StoreError> {
+        let by = audit.actor.user_id.ok_or(StoreError::NotFound)?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO phone_greetings (organisation_id, lang, text, updated_at, updated_by) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organisation_id, lang) \
+             DO UPDATE SET text = $3, updated_at = $4, updated_by = $5",
+        )
+        .bind(organisation_id.0)
+        .bind(lang)
+        .bind(text)
+        .bind(unix(audit.at))
+        .bind(by.0)
+        .execute(&mut *tx)
+        .await?;
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -238,7 +238,86 @@ async fn the_call_card_logs_a_prank_and_registers_a_call_about_a_child_with_its_
     assert!(page.contains("03.12.2026 09:00"), "{page}");
 }
 
+async fn the_answering_machine_speaks_the_seeds_message_or_the_schools_own(app: TestApp) {
+    wednesday(&app);
+    app.school("school-a", "").await;
+    let user = app.store.user_by_login("specialist").await.unwrap();
+    let exchange = app
+        .state
+        .app
+        .create_api_token(
+            &user,
+            "exchange",
+            senim_domain::staff::TokenScopes::parse("phone:intake"),
+            chrono::Duration::days(30),
+            app.state.app.now(),
+        )
+        .await
+        .unwrap();
+    let mut browser = app.browser("specialist").await;
+    let (_, page) = browser.get("/phone").await;
+    assert!(
+        page.contains("Сіздің өтінішіңіз сырт қалмайды"),
+        "the seed's message by default"
+    );
+    let (status, location) = browser
+        .post(
+            "/phone/greeting",
+            &[
+                ("lang", "kk"),
+                (
+                    "text",
+                    "Сенім телефоны 9:00-ден 18:30-ға дейін жұмыс істейді. Хабарыңызды қалдырыңыз.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (status, location.as_str()),
+        (303, "/phone?done=greeting#greeting")
+    );
+    let (status, _) = browser
+        .post("/phone/greeting", &[("lang", "kk"), ("text", "  ")])
+        .await;
+    assert_eq!(status, 400);
+    let (_, page) = browser.get("/phone").await;
+    assert!(page.contains("18:30-ға дейін жұмыс"), "{page}");
+    assert!(page.contains("<audio controls preload=\"none\" src=\"/phone/greeting.wav?lang=kk\">"));
+    let admin = app.api(&app.token("admin").await);
+    assert_eq!(admin.get("/api/v1/phone/greeting.wav?lang=kk").await.0, 403);
+    let (status, refused) = app.api(&exchange).get("/api/v1/phone/greeting.wav?lang=en").await;
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (422, Some("unknown_language"))
+    );
+    if std::process::Command::new("espeak-ng")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("espeak-ng is not installed: the spoken message is not checked");
+        return;
+    }
+    let api = app.api(&exchange);
+    let (client, base, token) = api.raw();
+    for lang in ["kk", "ru"] {
+        let response = client
+            .get(format!("{base}/api/v1/phone/greeting.wav?lang={lang}"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{lang}");
+        let wav = response.bytes().await.unwrap();
+        assert_eq!(&wav[24..28], &8000u32.to_le_bytes(), "8 kHz");
+        assert_eq!(&wav[22..24], &1u16.to_le_bytes(), "mono");
+        let millis = senim_domain::inbox::wav_millis(&wav).unwrap();
+        assert!(millis > 2000, "{lang}: a spoken message of {millis} ms");
+    }
+}
+
 both_backends!(
+    the_answering_machine_speaks_the_seeds_message_or_the_schools_own,
     a_silent_call_goes_to_the_log_and_the_analysis_counts_it_apart,
     the_call_card_logs_a_prank_and_registers_a_call_about_a_child_with_its_call
 );

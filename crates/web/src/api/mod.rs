@@ -336,8 +336,8 @@ impl ApiUser {
         )
     }
 
-    /// The school's exchange posting what arrived: a token with `phone:intake` of a person
-    /// who registers appeals.
+    /// The school's exchange posting what arrived (and fetching the answering machine's
+    /// message): a token with `phone:intake` of a person who registers appeals.
     pub(super) fn intake(&self) -> Result<&User, ApiError> {
         let allowed = self.0.permissions().register_appeals;
         self.permitted(

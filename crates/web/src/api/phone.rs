@@ -20,7 +20,49 @@ use crate::AppState;
 use super::{ApiError, ApiUser, Routes};
 
 pub(super) fn routes() -> Routes {
-    Routes::default().at("/phone/calls", get(calls).post(record_call))
+    Routes::default()
+        .at("/phone/calls", get(calls).post(record_call))
+        .at("/phone/greeting.wav", get(greeting_wav))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LangQuery {
+    lang: Option<String>,
+}
+
+/// The school's answering-machine message spoken, as the 8 kHz mono WAV an exchange plays:
+/// for those who read appeals and for the exchange's own token.
+async fn greeting_wav(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    query: Result<Query<LangQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.reader().or_else(|_| api_user.intake())?;
+    let invalid = || {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_language",
+            "lang: kk or ru",
+        )
+    };
+    let Query(query) = query.map_err(|_| invalid())?;
+    let lang = query.lang.unwrap_or_else(|| "kk".to_owned());
+    if senim_domain::greeting::default_text(&lang).is_err() {
+        return Err(invalid());
+    }
+    match state.app.greeting_wav(user.organisation_id, &lang).await {
+        Ok(wav) => Ok(([(axum::http::header::CONTENT_TYPE, "audio/wav")], wav).into_response()),
+        Err(senim_app::phone::SpeechError::Store(error)) => Err(error.into()),
+        Err(error) => {
+            tracing::error!(%error, "the answering-machine message could not be spoken");
+            Err(ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "speech_unavailable",
+                "the server cannot speak the message now (espeak-ng)",
+            ))
+        }
+    }
 }
 
 fn call_json(id: i64, call: &Call) -> Value {

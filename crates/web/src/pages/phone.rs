@@ -32,6 +32,97 @@ pub fn router() -> Router<AppState> {
         .route("/phone/call", get(call_card))
         .route("/phone/calls", post(record_call))
         .route("/phone/calls/appeal", post(register_call_appeal))
+        .route("/phone/greeting", post(set_greeting))
+        .route("/phone/greeting.wav", get(greeting_wav))
+}
+
+/// The answering machine's message in one language, for the page.
+pub struct GreetingView {
+    pub lang: &'static str,
+    pub label: String,
+    pub text: String,
+}
+
+async fn greetings(state: &AppState, signed_in: &SignedIn) -> Result<Vec<GreetingView>, AppError> {
+    let lang = signed_in.0.lang;
+    let mut views = Vec::new();
+    for code in senim_domain::greeting::GREETING_LANGUAGES {
+        let text = match state.app.greeting(signed_in.user().organisation_id, code).await {
+            Ok(text) => text,
+            Err(Refused::Rule(_)) => continue,
+            Err(Refused::Store(error)) => return Err(error.into()),
+        };
+        views.push(GreetingView {
+            lang: code,
+            label: lang.t(&format!("language-{code}")),
+            text,
+        });
+    }
+    Ok(views)
+}
+
+#[derive(Deserialize, Default)]
+struct GreetingForm {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    text: String,
+}
+
+/// Sets the school's answering-machine message in kk or ru.
+async fn set_greeting(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<GreetingForm>,
+) -> Result<Response, AppError> {
+    match state
+        .app
+        .set_greeting(signed_in.user(), &form.lang, &form.text)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/phone?done=greeting#greeting").into_response()),
+        Err(Refused::Rule(_)) => Err(AppError::BadRequest),
+        Err(Refused::Store(error)) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct LangQuery {
+    #[serde(default)]
+    lang: String,
+}
+
+/// The message spoken, as the 8 kHz WAV an exchange plays.
+async fn greeting_wav(
+    State(state): State<AppState>,
+    Reader(signed_in): Reader,
+    ValidQuery(query): ValidQuery<LangQuery>,
+) -> Result<Response, AppError> {
+    if senim_domain::greeting::default_text(&query.lang).is_err() {
+        return Err(AppError::BadRequest);
+    }
+    match state
+        .app
+        .greeting_wav(signed_in.user().organisation_id, &query.lang)
+        .await
+    {
+        Ok(wav) => Ok((
+            [
+                (axum::http::header::CONTENT_TYPE, "audio/wav".to_owned()),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"greeting-{}.wav\"", query.lang),
+                ),
+            ],
+            wav,
+        )
+            .into_response()),
+        Err(senim_app::phone::SpeechError::Store(error)) => Err(error.into()),
+        Err(error) => {
+            tracing::error!(%error, "the answering-machine message could not be spoken");
+            Err(AppError::Internal)
+        }
+    }
 }
 
 /// The duty now, said in words.
@@ -96,6 +187,8 @@ struct PhonePage {
     not_appeals: Vec<KindCount>,
     counts: String,
     done: bool,
+    greeting_saved: bool,
+    greetings: Vec<GreetingView>,
     can_register: bool,
 }
 
@@ -165,6 +258,8 @@ async fn phone_page(
             .collect(),
         not_appeals,
         done: query.done.as_deref() == Some("call"),
+        greeting_saved: query.done.as_deref() == Some("greeting"),
+        greetings: greetings(&state, &signed_in).await?,
         can_register: user.permissions().register_appeals,
     };
     Ok(page.into_response())
