@@ -202,7 +202,8 @@ pub fn telephone_wav(bytes: &[u8]) -> Option<Vec<u8>> {
         at = body.checked_add(size + (size & 1))?;
     }
     let (kind, channels, rate, bits) = format?;
-    if kind != 1 || bits != 16 || channels == 0 || rate == 0 {
+    // A synthesiser speaks at 8–48 kHz; a rate outside that is not a voice to resample.
+    if kind != 1 || bits != 16 || channels == 0 || !(8000..=48_000).contains(&rate) {
         return None;
     }
     let channels = usize::from(channels);
