@@ -165,6 +165,17 @@ async fn a_voicemail_posted_twice_is_one_item_heard_only_by_readers_and_register
         "{page}"
     );
     assert!(page.contains("07.12.2026"), "{page}");
+    // The page's own recordings may play: its policy allows media from the server itself.
+    let response = reqwest::Client::new()
+        .get(format!("{}/login", app.base))
+        .send()
+        .await
+        .unwrap();
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.contains("media-src 'self'"), "{policy}");
     // Registered from the inbox on Monday: a voicemail received at the call's time, counted
     // from Monday.
     app.state.app.clock.set(almaty(2026, 12, 7, 9, 30));

@@ -276,10 +276,14 @@ async fn the_answering_machine_speaks_the_seeds_message_or_the_schools_own(app: 
         (status, location.as_str()),
         (303, "/phone?done=greeting#greeting")
     );
-    let (status, _) = browser
+    let (status, refused) = browser
         .post("/phone/greeting", &[("lang", "kk"), ("text", "  ")])
         .await;
-    assert_eq!(status, 400);
+    assert_eq!(status, 422);
+    assert!(
+        refused.contains("1000"),
+        "the page says what is expected: {refused}"
+    );
     let (_, page) = browser.get("/phone").await;
     assert!(page.contains("18:30-ға дейін жұмыс"), "{page}");
     assert!(page.contains("<audio controls preload=\"none\" src=\"/phone/greeting.wav?lang=kk\">"));

@@ -81,7 +81,21 @@ async fn set_greeting(
         .await
     {
         Ok(()) => Ok(Redirect::to("/phone?done=greeting#greeting").into_response()),
-        Err(Refused::Rule(_)) => Err(AppError::BadRequest),
+        Err(Refused::Rule(error)) => {
+            // Only the page's own two languages reach here; another is a forged form.
+            let lang = senim_domain::greeting::GREETING_LANGUAGES
+                .into_iter()
+                .find(|code| *code == form.lang)
+                .ok_or(AppError::BadRequest)?;
+            let refused = RefusedGreeting {
+                lang,
+                text: form.text.clone(),
+                message: signed_in.0.lang.t(error.message_id()),
+            };
+            let month = Month::of(state.app.clock.today());
+            let page = render_phone(&state, &signed_in, month, None, Some(refused)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
         Err(Refused::Store(error)) => Err(error.into()),
     }
 }
@@ -189,7 +203,16 @@ struct PhonePage {
     done: bool,
     greeting_saved: bool,
     greetings: Vec<GreetingView>,
+    /// A refused message: its language and why.
+    greeting_error: Option<(&'static str, String)>,
     can_register: bool,
+}
+
+/// A refused message, kept as typed to be mended.
+struct RefusedGreeting {
+    lang: &'static str,
+    text: String,
+    message: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -203,13 +226,25 @@ async fn phone_page(
     Reader(signed_in): Reader,
     ValidQuery(query): ValidQuery<PhoneQuery>,
 ) -> Result<Response, AppError> {
-    let lang = signed_in.0.lang;
-    let user = signed_in.user();
     let this_month = Month::of(state.app.clock.today());
     let month = match query.month.as_deref().map(str::trim) {
         None | Some("") => this_month,
         Some(text) => Month::parse(text).map_err(|_| AppError::BadRequest)?,
     };
+    let page = render_phone(&state, &signed_in, month, query.done.as_deref(), None).await?;
+    Ok(page.into_response())
+}
+
+async fn render_phone(
+    state: &AppState,
+    signed_in: &SignedIn,
+    month: Month,
+    done: Option<&str>,
+    refused: Option<RefusedGreeting>,
+) -> Result<PhonePage, AppError> {
+    let lang = signed_in.0.lang;
+    let user = signed_in.user();
+    let this_month = Month::of(state.app.clock.today());
     let records = state.app.calls_of_month(user.organisation_id, month).await?;
     let calls: Vec<Call> = records.iter().map(|record| record.call).collect();
     let not_appeals = senim_domain::phone::not_appeals_by_kind(&calls)
@@ -257,12 +292,22 @@ async fn phone_page(
             })
             .collect(),
         not_appeals,
-        done: query.done.as_deref() == Some("call"),
-        greeting_saved: query.done.as_deref() == Some("greeting"),
-        greetings: greetings(&state, &signed_in).await?,
+        done: done == Some("call"),
+        greeting_saved: done == Some("greeting"),
+        greetings: greetings(state, signed_in)
+            .await?
+            .into_iter()
+            .map(|mut view| {
+                if let Some(refused) = refused.as_ref().filter(|refused| refused.lang == view.lang) {
+                    view.text = refused.text.clone();
+                }
+                view
+            })
+            .collect(),
+        greeting_error: refused.map(|refused| (refused.lang, refused.message)),
         can_register: user.permissions().register_appeals,
     };
-    Ok(page.into_response())
+    Ok(page)
 }
 
 #[derive(Template, WebTemplate)]
