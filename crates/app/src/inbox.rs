@@ -28,12 +28,24 @@ impl App {
         organisation_id: senim_domain::OrganisationId,
         today: chrono::NaiveDate,
     ) -> Result<(usize, usize), StoreError> {
-        let items = self.store.inbox(organisation_id).await?;
-        let late = items
+        let arrivals = self.store.inbox_arrivals(organisation_id).await?;
+        let late = arrivals
             .iter()
-            .filter(|item| senim_domain::inbox::register_by(&self.calendar, item.arrived_at) < today)
+            .filter(|arrived_at| senim_domain::inbox::register_by(&self.calendar, **arrived_at) < today)
             .count();
-        Ok((items.len(), late))
+        Ok((arrivals.len(), late))
+    }
+
+    /// When a waiting item arrived: the receipt of the appeal it may become.
+    pub async fn waiting_arrival(
+        &self,
+        organisation_id: senim_domain::OrganisationId,
+        id: i64,
+    ) -> Result<chrono::DateTime<chrono::Utc>, StoreError> {
+        self.store
+            .inbox_arrived_at(organisation_id, id)
+            .await?
+            .ok_or(StoreError::NotFound)
     }
 
     /// Keeps a voicemail the exchange posted: `(id, true)` when new, `(id, false)` when the

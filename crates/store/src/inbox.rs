@@ -127,6 +127,39 @@ impl Store {
             .collect()
     }
 
+    /// When each waiting item arrived, the earliest first: nothing opened.
+    pub async fn inbox_arrivals(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<Vec<DateTime<Utc>>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT arrived_at FROM inbox_items WHERE organisation_id = $1 AND handled_at IS NULL \
+             ORDER BY arrived_at, id",
+        )
+        .bind(organisation_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| from_unix(row.try_get("arrived_at")?))
+            .collect()
+    }
+
+    /// When one waiting item arrived, if it is the school's and still waits.
+    pub async fn inbox_arrived_at(
+        &self,
+        organisation_id: OrganisationId,
+        id: i64,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let row = sqlx::query(
+            "SELECT arrived_at FROM inbox_items WHERE id = $1 AND organisation_id = $2 AND handled_at IS NULL",
+        )
+        .bind(id)
+        .bind(organisation_id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| from_unix(row.try_get("arrived_at")?)).transpose()
+    }
+
     /// A voicemail's recording, opened, with the audit event of its playing.
     pub async fn inbox_audio(
         &self,

@@ -37,12 +37,6 @@ pub(super) fn intake() -> axum::routing::MethodRouter<AppState> {
     post(receive_voicemail).layer(axum::extract::DefaultBodyLimit::max(MAX_AUDIO_BYTES + 64 * 1024))
 }
 
-impl From<VoicemailError> for ApiError {
-    fn from(error: VoicemailError) -> ApiError {
-        ApiError::refused(error)
-    }
-}
-
 impl From<DismissalError> for ApiError {
     fn from(error: DismissalError) -> ApiError {
         let refused = ApiError::refused(error);
@@ -184,16 +178,7 @@ async fn register(
 ) -> Result<Response, ApiError> {
     let user = api_user.registrar()?;
     let Json(body) = body?;
-    let item = state
-        .app
-        .store
-        .inbox(user.organisation_id)
-        .await?
-        .into_iter()
-        .find(|item| item.id == id);
-    let Some(item) = item else {
-        return Err(senim_store::StoreError::NotFound.into());
-    };
+    let arrived_at = state.app.waiting_arrival(user.organisation_id, id).await?;
     let category = match &body.category {
         Some(code) => Category::parse(code)?,
         None => Category::UNSPECIFIED,
@@ -205,7 +190,7 @@ async fn register(
         .unwrap_or_default();
     let content = AppealContent::new(
         Channel::Voicemail,
-        item.arrived_at,
+        arrived_at,
         body.anonymous,
         applicant,
         &body.summary,

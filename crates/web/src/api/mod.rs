@@ -153,6 +153,8 @@ refusals!(
     AppealError,
     senim_domain::classification::ClassificationError,
     senim_domain::handover::HandoverError,
+    senim_domain::inbox::VoicemailError,
+    senim_domain::phone::CallError,
     senim_domain::minutes::MinutesError,
     senim_domain::opening::OpeningError,
     senim_domain::plan::PlanError,

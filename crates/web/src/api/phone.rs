@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{DateTime, Utc};
 use senim_domain::analysis::Month;
-use senim_domain::phone::{Call, CallError};
+use senim_domain::phone::Call;
 use senim_store::CallRecord;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -160,10 +160,4 @@ async fn calls(
         "not_appeals": not_appeals,
     }))
     .into_response())
-}
-
-impl From<CallError> for ApiError {
-    fn from(error: CallError) -> ApiError {
-        ApiError::refused(error)
-    }
 }

@@ -169,18 +169,11 @@ async fn register(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let item = state
-        .app
-        .store
-        .inbox(user.organisation_id)
-        .await?
-        .into_iter()
-        .find(|item| item.id == id)
-        .ok_or(AppError::NotFound)?;
+    let arrived_at = state.app.waiting_arrival(user.organisation_id, id).await?;
     let category = Category::parse(&form.category).unwrap_or(Category::UNSPECIFIED);
     let content = AppealContent::new(
         Channel::Voicemail,
-        item.arrived_at,
+        arrived_at,
         form.anonymous.is_some(),
         Applicant::new(&form.full_name, &form.address, &form.phone),
         &form.summary,
