@@ -1,12 +1,13 @@
 //! The inbox: a voicemail from the school's exchange kept as it arrives (the same call id
-//! twice is one voicemail), listened to by those who read appeals, and registered with a
-//! short summary — received at the moment the call was made — or recorded as not an appeal.
+//! twice is one voicemail) and the online box's letters, listened to or read by those who read
+//! appeals (a reading of letters is in the audit), and registered with a short summary —
+//! received at the moment it arrived — or recorded as not an appeal.
 
 use senim_domain::audit::AuditAction;
 use senim_domain::inbox::{Dismissal, DismissalError, Voicemail, VoicemailError, wav_millis};
 use senim_domain::triage::Screening;
 use senim_domain::{Appeal, AppealContent};
-use senim_store::{InboxRefusal, StoreError, User};
+use senim_store::{InboxContent, InboxItem, InboxRefusal, StoreError, User};
 
 use crate::{App, Refused};
 
@@ -36,16 +37,36 @@ impl App {
         Ok((arrivals.len(), late))
     }
 
-    /// When a waiting item arrived: the receipt of the appeal it may become.
-    pub async fn waiting_arrival(
+    /// When a waiting item arrived and the channel it came by: the receipt and channel of the
+    /// appeal it may become.
+    pub async fn waiting_receipt(
         &self,
         organisation_id: senim_domain::OrganisationId,
         id: i64,
-    ) -> Result<chrono::DateTime<chrono::Utc>, StoreError> {
-        self.store
-            .inbox_arrived_at(organisation_id, id)
+    ) -> Result<(chrono::DateTime<chrono::Utc>, senim_domain::Channel), StoreError> {
+        let (arrived_at, kind) = self
+            .store
+            .waiting_receipt(organisation_id, id)
             .await?
-            .ok_or(StoreError::NotFound)
+            .ok_or(StoreError::NotFound)?;
+        Ok((arrived_at, kind.channel()))
+    }
+
+    /// The items waiting for the school, opened for one who reads appeals: the urgent first.
+    /// Letters shown are a reading, kept in the audit (never their text).
+    pub async fn inbox(&self, by: &User) -> Result<Vec<InboxItem>, StoreError> {
+        let items = self.store.inbox(by.organisation_id).await?;
+        if items
+            .iter()
+            .any(|item| matches!(item.content, InboxContent::Letter(_)))
+        {
+            self.audit(
+                self.event(by, AuditAction::InboxLettersRead)
+                    .with_detail("online_box"),
+            )
+            .await?;
+        }
+        Ok(items)
     }
 
     /// Keeps a voicemail the exchange posted: `(id, true)` when new, `(id, false)` when the
@@ -78,7 +99,9 @@ impl App {
         self.store.inbox_audio(by.organisation_id, id, &audit).await
     }
 
-    /// Registers a waiting item as an appeal, screened like every appeal.
+    /// Registers a waiting item as an appeal, screened like every appeal; a letter's own words,
+    /// what the child added while it waited, and an alarm raised meanwhile stay in the appeal's
+    /// screening.
     pub async fn register_inbox_item(
         &self,
         by: &User,
@@ -86,7 +109,22 @@ impl App {
         content: AppealContent,
     ) -> Result<Appeal, Refused<DismissalError>> {
         let now = self.now();
-        let screening = Screening::of_summary(&self.lexicon(), content.summary());
+        let lexicon = self.lexicon();
+        let mut screening = Screening::of_summary(&lexicon, content.summary());
+        if let Some(item) = self.store.waiting_item(by.organisation_id, id).await? {
+            if let InboxContent::Letter(letter) = &item.content {
+                let mut texts = vec![letter.text.0.clone()];
+                for message in self.store.messages_beside(by.organisation_id, id).await? {
+                    texts.push(message.text.0);
+                }
+                for text in texts {
+                    let words = Screening::of_message(&lexicon, &text);
+                    screening.urgent |= words.urgent;
+                    screening.hits.extend(words.hits);
+                }
+            }
+            screening.urgent |= item.urgent;
+        }
         let appeal = self
             .store
             .register_inbox_item(by.organisation_id, id, content, by.id, &screening, now)

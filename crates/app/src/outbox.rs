@@ -11,7 +11,7 @@ use senim_domain::forwarding::ForwardingId;
 use senim_domain::time::{format_local, local};
 use senim_i18n::{Arg, Lang};
 use senim_mail::MailError;
-use senim_store::StoreError;
+use senim_store::{AlertAbout, StoreError};
 
 use crate::App;
 
@@ -244,12 +244,19 @@ pub async fn send_alerts(app: &App, now: DateTime<Utc>) -> Result<usize, StoreEr
             continue;
         }
         let lang = Lang::parse(&alert.locale).unwrap_or_default();
-        let args = [
-            ("number", Arg::Number(alert.number.0)),
-            ("year", Arg::Text(alert.year.0.to_string())),
-        ];
-        let subject = lang.t_args("alert-subject", &args);
-        let body = lang.t_args("alert-body", &args);
+        let (subject, body) = match alert.about {
+            AlertAbout::Appeal { year, number, .. } => {
+                let args = [
+                    ("number", Arg::Number(number.0)),
+                    ("year", Arg::Text(year.0.to_string())),
+                ];
+                (
+                    lang.t_args("alert-subject", &args),
+                    lang.t_args("alert-body", &args),
+                )
+            }
+            AlertAbout::Inbox(_) => (lang.t("alert-inbox-subject"), lang.t("alert-inbox-body")),
+        };
         let result = mailer.send(&alert.email, &alert.full_name, &subject, &body).await;
         let retry_at = next_attempt(app, &result, alert.attempts, now);
         app.store
@@ -258,13 +265,9 @@ pub async fn send_alerts(app: &App, now: DateTime<Utc>) -> Result<usize, StoreEr
         match result {
             Ok(()) => {
                 sent += 1;
-                tracing::info!(
-                    appeal = alert.appeal_id.0,
-                    user = alert.user_id.0,
-                    "urgent alert sent"
-                );
+                tracing::info!(about = ?alert.about, user = alert.user_id.0, "urgent alert sent");
             }
-            Err(error) => tracing::warn!(appeal = alert.appeal_id.0, %error, "urgent alert not sent"),
+            Err(error) => tracing::warn!(about = ?alert.about, %error, "urgent alert not sent"),
         }
     }
     Ok(sent)

@@ -133,38 +133,42 @@ impl App {
             Err(Refused::Rule(_)) => return Err(SpeechError::Failed("unknown language".into())),
             Err(Refused::Store(error)) => return Err(error.into()),
         };
-        let spoken = greeting::spoken(&text, lang);
-        // `--stdin` reads the whole text to its end (without it espeak-ng reads 1000-byte
-        // lines); starting, writing and waiting all stand within one limit.
-        let speak = async {
-            let mut child = tokio::process::Command::new("espeak-ng")
-                .args(["-b", "1", "-v", lang, "--stdout", "--stdin"])
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .kill_on_drop(true)
-                .spawn()
-                .map_err(|error| match error.kind() {
-                    std::io::ErrorKind::NotFound => SpeechError::Missing,
-                    _ => SpeechError::Failed(error.kind().to_string()),
-                })?;
-            let failed = |error: std::io::Error| SpeechError::Failed(error.kind().to_string());
-            {
-                use tokio::io::AsyncWriteExt;
-                let mut stdin = child
-                    .stdin
-                    .take()
-                    .ok_or_else(|| SpeechError::Failed("no stdin".into()))?;
-                stdin.write_all(spoken.as_bytes()).await.map_err(failed)?;
-            }
-            child.wait_with_output().await.map_err(failed)
-        };
-        let output = tokio::time::timeout(std::time::Duration::from_secs(30), speak)
-            .await
-            .map_err(|_| SpeechError::Failed("timed out".into()))??;
-        if !output.status.success() {
-            return Err(SpeechError::Failed(format!("exit {}", output.status)));
-        }
-        greeting::telephone_wav(&output.stdout).ok_or_else(|| SpeechError::Failed("not a 16-bit WAV".into()))
+        speak(&greeting::spoken(&text, lang), lang).await
     }
+}
+
+/// `spoken` (times already in words) read by espeak-ng in `lang`, as an 8 kHz mono WAV.
+pub async fn speak(spoken: &str, lang: &str) -> Result<Vec<u8>, SpeechError> {
+    // `--stdin` reads the whole text to its end (without it espeak-ng reads 1000-byte
+    // lines); starting, writing and waiting all stand within one limit.
+    let speak = async {
+        let mut child = tokio::process::Command::new("espeak-ng")
+            .args(["-b", "1", "-v", lang, "--stdout", "--stdin"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|error| match error.kind() {
+                std::io::ErrorKind::NotFound => SpeechError::Missing,
+                _ => SpeechError::Failed(error.kind().to_string()),
+            })?;
+        let failed = |error: std::io::Error| SpeechError::Failed(error.kind().to_string());
+        {
+            use tokio::io::AsyncWriteExt;
+            let mut stdin = child
+                .stdin
+                .take()
+                .ok_or_else(|| SpeechError::Failed("no stdin".into()))?;
+            stdin.write_all(spoken.as_bytes()).await.map_err(failed)?;
+        }
+        child.wait_with_output().await.map_err(failed)
+    };
+    let output = tokio::time::timeout(std::time::Duration::from_secs(30), speak)
+        .await
+        .map_err(|_| SpeechError::Failed("timed out".into()))??;
+    if !output.status.success() {
+        return Err(SpeechError::Failed(format!("exit {}", output.status)));
+    }
+    greeting::telephone_wav(&output.stdout).ok_or_else(|| SpeechError::Failed("not a 16-bit WAV".into()))
 }

@@ -2,10 +2,10 @@
 //! later in the conversation the code opens.
 
 use chrono::{DateTime, Utc};
+use senim_domain::OrganisationId;
 use senim_domain::triage::Screening;
-use senim_domain::trust_box::ReceiptCode;
-use senim_domain::{Appeal, AppealContent, AppealId, OrganisationId};
-use senim_store::StoreError;
+use senim_domain::trust_box::{ReceiptCode, Submission};
+use senim_store::{StoreError, Written};
 
 use crate::App;
 
@@ -21,55 +21,59 @@ pub fn fresh_code() -> ReceiptCode {
 }
 
 impl App {
-    /// Registers what a student sent to the online box as an appeal of the school's system
-    /// account, with a fresh receipt code: the appeal, its screening, the staff's alerts when
-    /// urgent and the code's hash in one transaction.
+    /// Keeps what a student sent to the online box in the inbox, with a fresh receipt code:
+    /// the item, its screening's alarm, the staff's alerts when urgent and the code's hash in
+    /// one transaction. It becomes an appeal when a specialist registers it with a summary.
     pub async fn submit_to_box(
         &self,
         school: OrganisationId,
-        content: AppealContent,
+        submission: &Submission,
         now: DateTime<Utc>,
-    ) -> Result<(Appeal, ReceiptCode), StoreError> {
-        let screening = Screening::of_summary(&self.lexicon(), content.summary());
+    ) -> Result<(i64, ReceiptCode), StoreError> {
+        let urgent = Screening::of_message(&self.lexicon(), submission.text.as_str()).urgent;
         let mut attempts = 0;
-        let (appeal, code) = loop {
+        let (item, code) = loop {
             let code = fresh_code();
             match self
                 .store
-                .submit_online(school, content.clone(), &code, &screening, now)
+                .submit_online(school, submission, &code, urgent, now)
                 .await
             {
-                Ok(appeal) => break (appeal, code),
+                Ok(item) => break (item, code),
                 Err(StoreError::ReceiptTaken) if attempts < 3 => attempts += 1,
                 Err(error) => return Err(error),
             }
         };
-        tracing::info!(appeal = appeal.id.0, "online Trust Box submission registered");
-        self.after_screening(&appeal, &screening);
-        Ok((appeal, code))
+        tracing::info!(item, "online Trust Box message waits in the inbox");
+        if urgent {
+            tracing::warn!(item, "urgent message waits in the inbox");
+            self.outbox.notify_one();
+        }
+        Ok((item, code))
     }
 
-    /// Adds a student's message to the conversation her code opens. The message is screened:
-    /// an urgent one opens the appeal's alarm again and alerts the staff, in the transaction
-    /// that keeps the message. `None` when the code opens nothing.
+    /// Adds a student's message to the conversation her code opens: at the appeal, or beside
+    /// her letter while it waits. The message is screened: an urgent one raises the alarm again
+    /// and alerts the staff, in the transaction that keeps the message. `None` when the code
+    /// opens nothing or the conversation is closed.
     pub async fn write_to_conversation(
         &self,
         school: OrganisationId,
         code: &ReceiptCode,
         text: &str,
         now: DateTime<Utc>,
-    ) -> Result<Option<AppealId>, StoreError> {
+    ) -> Result<Option<Written>, StoreError> {
         let screening = Screening::of_message(&self.lexicon(), text);
-        let appeal_id = self
+        let written = self
             .store
             .add_student_message(school, code, text, &screening, now)
             .await?;
-        if let Some(appeal_id) = appeal_id {
-            tracing::info!(appeal = appeal_id.0, "message in an online conversation");
+        if let Some(written) = written {
+            tracing::info!(?written, "message in an online conversation");
             if screening.urgent {
                 self.outbox.notify_one();
             }
         }
-        Ok(appeal_id)
+        Ok(written)
     }
 }

@@ -69,6 +69,7 @@ actions! {
     VoicemailReceived => "voicemail_received",
     VoicemailPlayed => "voicemail_played",
     InboxItemDismissed => "inbox_item_dismissed",
+    InboxLettersRead => "inbox_letters_read",
     SettingsChanged => "settings_changed",
     ChainsSealed => "chains_sealed",
 }

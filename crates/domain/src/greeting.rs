@@ -170,6 +170,33 @@ pub fn spoken(text: &str, lang: &str) -> String {
     out
 }
 
+/// The header of an 8 kHz mono 16-bit WAV of `samples` samples, with room for them.
+fn telephone_header(samples: usize) -> Vec<u8> {
+    let data = 2 * samples as u32;
+    let mut out = Vec::with_capacity(44 + 2 * samples);
+    out.extend_from_slice(b"RIFF");
+    out.extend_from_slice(&(36 + data).to_le_bytes());
+    out.extend_from_slice(b"WAVEfmt ");
+    out.extend_from_slice(&16u32.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&TELEPHONE_RATE.to_le_bytes());
+    out.extend_from_slice(&(2 * TELEPHONE_RATE).to_le_bytes());
+    out.extend_from_slice(&2u16.to_le_bytes());
+    out.extend_from_slice(&16u16.to_le_bytes());
+    out.extend_from_slice(b"data");
+    out.extend_from_slice(&data.to_le_bytes());
+    out
+}
+
+/// `seconds` of silence as an 8 kHz mono WAV.
+pub fn silence_wav(seconds: u32) -> Vec<u8> {
+    let samples = (TELEPHONE_RATE * seconds) as usize;
+    let mut out = telephone_header(samples);
+    out.resize(out.len() + 2 * samples, 0);
+    out
+}
+
 /// A synthesiser's WAV (16-bit PCM, any rate, mono or more channels; a streamed header's
 /// length is not trusted) as the 8 kHz, 16-bit mono WAV an exchange plays. `None` when it is
 /// not such a WAV.
@@ -222,19 +249,7 @@ pub fn telephone_wav(bytes: &[u8]) -> Option<Vec<u8>> {
     // filter against aliasing), read between samples when the input is slower.
     let ratio = rate as f64 / f64::from(TELEPHONE_RATE);
     let length = (mono.len() as f64 / ratio) as usize;
-    let mut out = Vec::with_capacity(44 + 2 * length);
-    out.extend_from_slice(b"RIFF");
-    out.extend_from_slice(&(36 + 2 * length as u32).to_le_bytes());
-    out.extend_from_slice(b"WAVEfmt ");
-    out.extend_from_slice(&16u32.to_le_bytes());
-    out.extend_from_slice(&1u16.to_le_bytes());
-    out.extend_from_slice(&1u16.to_le_bytes());
-    out.extend_from_slice(&TELEPHONE_RATE.to_le_bytes());
-    out.extend_from_slice(&(2 * TELEPHONE_RATE).to_le_bytes());
-    out.extend_from_slice(&2u16.to_le_bytes());
-    out.extend_from_slice(&16u16.to_le_bytes());
-    out.extend_from_slice(b"data");
-    out.extend_from_slice(&(2 * length as u32).to_le_bytes());
+    let mut out = telephone_header(length);
     for n in 0..length {
         let from = n as f64 * ratio;
         let to = ((n + 1) as f64 * ratio).min(mono.len() as f64);

@@ -1,6 +1,6 @@
 //! What arrives without a person registering it waits in the inbox: a voicemail the school's
-//! exchange recorded out of hours or unanswered. A specialist listens, writes the short
-//! summary and registers it (the appeal keeps the moment it arrived as its receipt), or
+//! exchange recorded out of hours or unanswered, or a message a student sent to the online
+//! Trust Box. A specialist listens or reads, writes the short summary and registers it (the appeal keeps the moment it arrived as its receipt), or
 //! records it as not an appeal with a contact type and a reason. The law asks it registered
 //! on the day it arrived, or the next working day when it came out of hours.
 
@@ -14,6 +14,36 @@ use crate::classification::ContactType;
 pub const MAX_AUDIO_BYTES: usize = 16 * 1024 * 1024;
 /// The longest recording the intake takes.
 pub const MAX_AUDIO_SECONDS: u32 = 15 * 60;
+
+/// What an inbox item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InboxKind {
+    Voicemail,
+    OnlineBox,
+}
+
+impl InboxKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            InboxKind::Voicemail => "voicemail",
+            InboxKind::OnlineBox => "online_box",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<InboxKind> {
+        [InboxKind::Voicemail, InboxKind::OnlineBox]
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+
+    /// The channel of the appeal the item becomes.
+    pub fn channel(self) -> crate::Channel {
+        match self {
+            InboxKind::Voicemail => crate::Channel::Voicemail,
+            InboxKind::OnlineBox => crate::Channel::OnlineBox,
+        }
+    }
+}
 
 /// Why the exchange did not put the call through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

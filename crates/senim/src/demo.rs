@@ -604,9 +604,85 @@ async fn create(app: &App, credentials_path: &Path) -> anyhow::Result<()> {
             .await
             .map_err(|error| anyhow::anyhow!("demo call: {error}"))?;
     }
+    waiting(app, &school, &specialist_user, now).await?;
     write_private(credentials_path, &credentials)
         .with_context(|| format!("cannot write {}", credentials_path.display()))?;
     tracing::info!(appeals = APPEALS.len(), "demo school created");
+    Ok(())
+}
+
+/// Voicemails left out of hours (hours before now, the language, what the caller says, the
+/// caller's number if shown), spoken by espeak-ng when it is installed.
+const VOICEMAILS: [(i64, &str, &str, Option<&str>); 2] = [
+    (
+        15,
+        "ru",
+        "Здравствуйте. Это мама ученика седьмого класса. Моего сына по дороге домой обижают старшеклассники. Перезвоните мне, пожалуйста.",
+        Some("+7 701 555 01 23"),
+    ),
+    (
+        38,
+        "kk",
+        "Сәлеметсіз бе. Мен сегізінші сыныпта оқимын. Атымды айтқым келмейді. Сыныпта бір бала мені үнемі мазақтайды.",
+        None,
+    ),
+];
+
+/// Letters to the online box waiting to be registered (hours before now, the text, a name
+/// and a contact the child chose to give).
+const LETTERS: [(i64, &str, &str, &str); 2] = [
+    (
+        3,
+        "Сәлеметсіз бе. Мен 6-сыныпта оқимын. Үзілісте үлкен балалар ақшамды тартып алады, ата-анама айтуға қорқамын.",
+        "",
+        "",
+    ),
+    (
+        20,
+        "Здравствуйте, я из 9 «Б». Можно прийти к психологу поговорить про экзамены? Очень переживаю и плохо сплю.",
+        "Дана",
+        "dana.9b@mail.kz",
+    ),
+];
+
+/// What waits in the inbox: two voicemails (spoken by espeak-ng, or silence of the same
+/// length when it is not installed) and two online letters.
+async fn waiting(
+    app: &App,
+    school: &senim_domain::Organisation,
+    specialist: &senim_store::User,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    for (index, (hours, lang, words, number)) in VOICEMAILS.into_iter().enumerate() {
+        let audio = match senim_app::phone::speak(words, lang).await {
+            Ok(audio) => audio,
+            Err(error) => {
+                tracing::warn!(%error, "the demo's voicemails are silent: install espeak-ng to hear them");
+                senim_domain::greeting::silence_wav(6)
+            }
+        };
+        let seconds = senim_domain::inbox::wav_millis(&audio)
+            .map_err(|error| anyhow::anyhow!("demo voicemail: {error:?}"))?
+            .div_ceil(1000)
+            + 4;
+        let voicemail = senim_domain::inbox::Voicemail::new(
+            &format!("demo-voicemail-{index}"),
+            now - Duration::hours(hours),
+            i64::try_from(seconds)?,
+            "out_of_hours",
+            number,
+            now,
+        )
+        .map_err(|error| anyhow::anyhow!("demo voicemail: {error:?}"))?;
+        app.receive_voicemail(specialist, &voicemail, &audio)
+            .await
+            .map_err(|error| anyhow::anyhow!("demo voicemail: {error}"))?;
+    }
+    for (hours, text, name, contact) in LETTERS {
+        let submission = senim_domain::trust_box::Submission::new(text, name, contact);
+        app.submit_to_box(school.id, &submission, now - Duration::hours(hours))
+            .await?;
+    }
     Ok(())
 }
 

@@ -1,4 +1,5 @@
-//! Urgent alerts: one e-mail per registering member of staff when an urgent appeal arrives.
+//! Urgent alerts: one e-mail per registering member of staff when an urgent appeal arrives,
+//! or an urgent message waits in the inbox.
 
 use chrono::{DateTime, Utc};
 use senim_domain::{AppealId, JournalNumber, JournalYear, OrganisationId, Positions, UserId};
@@ -6,31 +7,69 @@ use sqlx::{Any, Row, Transaction};
 
 use crate::{Store, StoreError, unix};
 
-/// An alert waiting to go out: who gets it and which appeal it names (by number only).
+/// What an alert is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Appeal(AppealId),
+    /// An inbox item not registered yet.
+    Inbox(i64),
+}
+
+impl Subject {
+    /// The alerts' table and the column naming the subject: fixed names, the only words ever
+    /// put into this module's statements (so `AssertSqlSafe` holds).
+    fn table(self) -> (&'static str, &'static str, i64) {
+        match self {
+            Subject::Appeal(appeal_id) => ("urgent_alerts", "appeal_id", appeal_id.0),
+            Subject::Inbox(item) => ("inbox_alerts", "inbox_item_id", item),
+        }
+    }
+}
+
+/// What an alert names: an appeal by its number only, or the inbox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlertAbout {
+    Appeal {
+        appeal_id: AppealId,
+        year: JournalYear,
+        number: JournalNumber,
+    },
+    Inbox(i64),
+}
+
+/// An alert waiting to go out: who gets it and what it names.
 #[derive(Clone, Debug)]
 pub struct DueAlert {
     pub organisation_id: OrganisationId,
-    pub appeal_id: AppealId,
+    pub about: AlertAbout,
     pub user_id: UserId,
     pub email: String,
     pub full_name: String,
     pub locale: String,
-    pub year: JournalYear,
-    pub number: JournalNumber,
     pub attempts: i64,
+}
+
+impl DueAlert {
+    fn subject(&self) -> Subject {
+        match self.about {
+            AlertAbout::Appeal { appeal_id, .. } => Subject::Appeal(appeal_id),
+            AlertAbout::Inbox(item) => Subject::Inbox(item),
+        }
+    }
 }
 
 impl Store {
     /// Queues, inside the caller's transaction, an alert for every active member of staff of
     /// the school who may register appeals (`Positions::permissions_when` confirmed) and who
-    /// gave an e-mail address. An alert already sent for the appeal is sent again: a new urgent message
+    /// gave an e-mail address. An alert already sent for the subject is sent again: a new urgent message
     /// in its conversation is news.
     pub(crate) async fn queue_urgent_alerts(
         tx: &mut Transaction<'static, Any>,
         organisation_id: OrganisationId,
-        appeal_id: AppealId,
+        subject: impl Into<Subject>,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
+        let (table, column, subject_id) = subject.into().table();
         let staff = sqlx::query(
             "SELECT id, positions, confirmed_at FROM users \
              WHERE organisation_id = $1 AND active = 1 AND email <> '' ORDER BY id",
@@ -55,14 +94,14 @@ impl Store {
             if !positions.permissions_when(confirmed).register_appeals {
                 continue;
             }
-            let done = sqlx::query(
-                "INSERT INTO urgent_alerts (appeal_id, user_id, organisation_id, state, attempts, next_attempt_at) \
+            let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO {table} ({column}, user_id, organisation_id, state, attempts, next_attempt_at) \
                  VALUES ($1, $2, $3, 'pending', 0, $4) \
-                 ON CONFLICT (appeal_id, user_id) DO UPDATE SET state = 'pending', attempts = 0, \
+                 ON CONFLICT ({column}, user_id) DO UPDATE SET state = 'pending', attempts = 0, \
                  next_attempt_at = excluded.next_attempt_at, sent_at = NULL \
-                 WHERE urgent_alerts.state <> 'sending'",
-            )
-            .bind(appeal_id.0)
+                 WHERE {table}.state <> 'sending'"
+            )))
+            .bind(subject_id)
             .bind(user_id)
             .bind(organisation_id.0)
             .bind(unix(now))
@@ -73,32 +112,56 @@ impl Store {
         Ok(queued)
     }
 
+    /// The alerts due at `now`, about appeals and about inbox items, the longest waiting first.
     pub async fn due_alerts(&self, now: DateTime<Utc>) -> Result<Vec<DueAlert>, StoreError> {
         let rows = sqlx::query(
-            "SELECT urgent_alerts.organisation_id, urgent_alerts.appeal_id, urgent_alerts.user_id, urgent_alerts.attempts, \
+            "SELECT urgent_alerts.organisation_id, urgent_alerts.appeal_id, NULL AS inbox_item_id, \
+             urgent_alerts.user_id, urgent_alerts.attempts, urgent_alerts.next_attempt_at, \
              users.email, users.full_name, users.locale, appeals.year, appeals.number FROM urgent_alerts \
              JOIN users ON users.id = urgent_alerts.user_id JOIN appeals ON appeals.id = urgent_alerts.appeal_id \
              WHERE urgent_alerts.state IN ('pending', 'retrying') AND urgent_alerts.next_attempt_at <= $1 \
              AND users.active = 1 \
-             ORDER BY urgent_alerts.next_attempt_at",
+             UNION ALL \
+             SELECT inbox_alerts.organisation_id, NULL, inbox_alerts.inbox_item_id, \
+             inbox_alerts.user_id, inbox_alerts.attempts, inbox_alerts.next_attempt_at, \
+             users.email, users.full_name, users.locale, NULL, NULL FROM inbox_alerts \
+             JOIN users ON users.id = inbox_alerts.user_id \
+             WHERE inbox_alerts.state IN ('pending', 'retrying') AND inbox_alerts.next_attempt_at <= $1 \
+             AND users.active = 1 \
+             ORDER BY next_attempt_at",
         )
         .bind(unix(now))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
             .map(|row| {
+                let about = match row.try_get::<Option<i64>, _>("inbox_item_id")? {
+                    Some(item) => AlertAbout::Inbox(item),
+                    None => AlertAbout::Appeal {
+                        appeal_id: AppealId(
+                            row.try_get::<Option<i64>, _>("appeal_id")?
+                                .ok_or(StoreError::Corrupt("alert's appeal"))?,
+                        ),
+                        year: JournalYear(
+                            i32::try_from(
+                                row.try_get::<Option<i64>, _>("year")?
+                                    .ok_or(StoreError::Corrupt("year"))?,
+                            )
+                            .map_err(|_| StoreError::Corrupt("year"))?,
+                        ),
+                        number: JournalNumber(
+                            row.try_get::<Option<i64>, _>("number")?
+                                .ok_or(StoreError::Corrupt("number"))?,
+                        ),
+                    },
+                };
                 Ok(DueAlert {
                     organisation_id: OrganisationId(row.try_get("organisation_id")?),
-                    appeal_id: AppealId(row.try_get("appeal_id")?),
+                    about,
                     user_id: UserId(row.try_get("user_id")?),
                     email: row.try_get("email")?,
                     full_name: row.try_get("full_name")?,
                     locale: row.try_get("locale")?,
-                    year: JournalYear(
-                        i32::try_from(row.try_get::<i64, _>("year")?)
-                            .map_err(|_| StoreError::Corrupt("year"))?,
-                    ),
-                    number: JournalNumber(row.try_get("number")?),
                     attempts: row.try_get("attempts")?,
                 })
             })
@@ -107,11 +170,12 @@ impl Store {
 
     /// Takes an alert for sending; false when another sender has it.
     pub async fn claim_alert(&self, alert: &DueAlert) -> Result<bool, StoreError> {
-        let done = sqlx::query(
-            "UPDATE urgent_alerts SET state = 'sending' WHERE appeal_id = $1 AND user_id = $2 \
-             AND state IN ('pending', 'retrying')",
-        )
-        .bind(alert.appeal_id.0)
+        let (table, column, subject_id) = alert.subject().table();
+        let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE {table} SET state = 'sending' WHERE {column} = $1 AND user_id = $2 \
+             AND state IN ('pending', 'retrying')"
+        )))
+        .bind(subject_id)
         .bind(alert.user_id.0)
         .execute(&self.pool)
         .await?;
@@ -131,14 +195,15 @@ impl Store {
             (false, Some(_)) => "retrying",
             (false, None) => "failed",
         };
-        sqlx::query(
-            "UPDATE urgent_alerts SET state = $1, attempts = attempts + 1, next_attempt_at = $2, sent_at = $3 \
-             WHERE appeal_id = $4 AND user_id = $5 AND state = 'sending'",
-        )
+        let (table, column, subject_id) = alert.subject().table();
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE {table} SET state = $1, attempts = attempts + 1, next_attempt_at = $2, sent_at = $3 \
+             WHERE {column} = $4 AND user_id = $5 AND state = 'sending'"
+        )))
         .bind(state)
         .bind(unix(retry_at.unwrap_or(now)))
         .bind(sent.then(|| unix(now)))
-        .bind(alert.appeal_id.0)
+        .bind(subject_id)
         .bind(alert.user_id.0)
         .execute(&self.pool)
         .await?;
@@ -147,9 +212,21 @@ impl Store {
 
     /// Alerts a stopped server left half-sent go back to the queue.
     pub async fn requeue_interrupted_alerts(&self) -> Result<u64, StoreError> {
-        let done = sqlx::query("UPDATE urgent_alerts SET state = 'retrying' WHERE state = 'sending'")
+        let mut requeued = 0;
+        for table in ["urgent_alerts", "inbox_alerts"] {
+            let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE {table} SET state = 'retrying' WHERE state = 'sending'"
+            )))
             .execute(&self.pool)
             .await?;
-        Ok(done.rows_affected())
+            requeued += done.rows_affected();
+        }
+        Ok(requeued)
+    }
+}
+
+impl From<AppealId> for Subject {
+    fn from(appeal_id: AppealId) -> Subject {
+        Subject::Appeal(appeal_id)
     }
 }

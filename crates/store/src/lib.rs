@@ -33,7 +33,7 @@ use std::str::FromStr;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
-pub use alerts::DueAlert;
+pub use alerts::{AlertAbout, DueAlert};
 pub use appeals::{AppealRecord, JournalFilter, JournalRow, JournalSlice, OutcomeRecord, Triage};
 pub use audit::{AuditFilter, AuditRecord};
 pub use calendar::LexiconTerm;
@@ -44,7 +44,7 @@ pub use forwarding::{
     Delivery, DirectoryEntry, EmailChange, ForwardingEvent, ForwardingRecord, NewForwarding,
 };
 pub use handovers::HandoverRecord;
-pub use inbox::{InboxItem, InboxRefusal};
+pub use inbox::{InboxContent, InboxItem, InboxRefusal};
 pub use minutes::{Attendee, MinutesRecord, MinutesRefusal};
 pub use openings::{
     DEFAULT_SCHEDULE, NewOpening, Opening, OpeningId, OpeningRefusal, RegisteredLetter, Signatory,
@@ -52,7 +52,7 @@ pub use openings::{
 pub use phone::{CallRecord, CallRefusal};
 pub use plans::{PlanItemId, PlanItemRecord, PlanMark, PlanRefusal};
 pub use reports::{AnalysisReport, Submitted};
-pub use trust_box::{BoxMessage, Conversation};
+pub use trust_box::{BoxMessage, Conversation, ConversationState, Written};
 pub use two_factor::{CHALLENGE_LIFETIME, TwoFactor, new_recovery_codes};
 pub use users::{ApiTokenRecord, NewUser, Session, User, one_time_password, random_token};
 pub use verify::{ChainKind, ChainReport, VerifyReport};

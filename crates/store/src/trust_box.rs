@@ -1,12 +1,13 @@
-//! The online Trust Box: submissions registered as appeals by the school's system account,
-//! receipt codes kept only as keyed argon2id hashes, paper slips waiting for their letter, and
-//! the sealed conversation between the student and the staff.
+//! The online Trust Box: submissions kept in the inbox by the school's system account until a
+//! specialist registers them, receipt codes kept only as keyed argon2id hashes, paper slips
+//! waiting for their letter, and the sealed conversation between the student and the staff.
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::{DateTime, Utc};
+use senim_domain::inbox::InboxKind;
 use senim_domain::triage::Screening;
-use senim_domain::trust_box::{Author, LetterCode, ReceiptCode};
-use senim_domain::{Appeal, AppealContent, AppealId, OrganisationId, Position, Redacted, UserId};
+use senim_domain::trust_box::{Author, LetterCode, ReceiptCode, Submission};
+use senim_domain::{AppealId, OrganisationId, Position, Redacted, UserId};
 use sha2::{Digest, Sha256};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -23,24 +24,76 @@ pub struct BoxMessage {
     pub staff_name: Option<String>,
 }
 
-/// The conversation a receipt code opens: the appeal's first text and every message since.
+/// Where a conversation stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConversationState {
+    /// The message waits in the inbox; the child may add to it.
+    Waiting,
+    /// Registered: the appeal it became.
+    Registered(AppealId),
+    /// Read and recorded as not an appeal: nothing more can be added; a new message is a new
+    /// sending.
+    Closed,
+}
+
+/// The conversation a receipt code opens: the child's first text and every message since.
 #[derive(Clone, Debug)]
 pub struct Conversation {
-    pub appeal_id: AppealId,
+    pub state: ConversationState,
     pub messages: Vec<BoxMessage>,
+}
+
+impl Conversation {
+    pub fn appeal_id(&self) -> Option<AppealId> {
+        match self.state {
+            ConversationState::Registered(appeal_id) => Some(appeal_id),
+            _ => None,
+        }
+    }
+}
+
+/// What a receipt code points at.
+#[derive(Clone, Copy, Debug)]
+struct Receipt {
+    appeal_id: Option<AppealId>,
+    inbox_item_id: Option<i64>,
+}
+
+/// Where a student's message went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// Into the conversation of this appeal.
+    Appeal(AppealId),
+    /// Beside the letter still waiting in the inbox.
+    Waiting(i64),
 }
 
 /// Receipt hashes cost about 19 MiB and tens of milliseconds each: they pass the same gate as
 /// passwords, so together they stay bounded.
 use crate::users::HASHING;
 
-fn message_aad(organisation_id: OrganisationId, appeal_id: AppealId, author: Author, at: i64) -> String {
-    format!(
-        "box_messages/{}/{}/{}/{at}",
-        organisation_id.0,
-        appeal_id.0,
-        author.code()
-    )
+/// A message is bound to where it was written: the appeal, or the inbox item it was written
+/// beside before registration (it keeps that binding once the item is registered).
+fn message_aad(organisation_id: OrganisationId, place: Place, author: Author, at: i64) -> String {
+    match place {
+        Place::Appeal(appeal_id) => format!(
+            "box_messages/{}/{}/{}/{at}",
+            organisation_id.0,
+            appeal_id.0,
+            author.code()
+        ),
+        Place::Inbox(item) => format!(
+            "box_messages/{}/inbox/{item}/{}/{at}",
+            organisation_id.0,
+            author.code()
+        ),
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Place {
+    Appeal(AppealId),
+    Inbox(i64),
 }
 
 /// The school's login for its online box: not a login anyone can sign in with.
@@ -129,30 +182,52 @@ impl Store {
         Ok(UserId(row.try_get("id")?))
     }
 
-    /// Registers a submission to the online box as an appeal, with its screening and alerts,
-    /// and keeps the hash of its receipt code, in one transaction. `Err(ReceiptTaken)` in the unthinkable case that the code is
-    /// already in use: the caller draws another.
+    /// Keeps a submission to the online box in the inbox, with the hash of its receipt code
+    /// and, when the screen found it urgent, the staff's alerts, in one transaction; returns
+    /// the item's id. `Err(ReceiptTaken)` in the unthinkable case that the code is already in
+    /// use: the caller draws another.
     pub async fn submit_online(
         &self,
         organisation_id: OrganisationId,
-        content: AppealContent,
+        submission: &Submission,
         code: &ReceiptCode,
-        screening: &Screening,
+        urgent: bool,
         now: DateTime<Utc>,
-    ) -> Result<Appeal, StoreError> {
+    ) -> Result<i64, StoreError> {
         let code_hash = self.receipt_hash(organisation_id, code).await?;
+        let kind = InboxKind::OnlineBox.code();
+        let external_id = crate::random_token(16);
+        let seal = |field: &str, text: &str| {
+            self.cipher.seal_optional(
+                &crate::inbox::aad(organisation_id, kind, &external_id, field),
+                text,
+            )
+        };
         let mut tx = self.pool.begin().await?;
         let account = self.box_account(&mut tx, organisation_id, now).await?;
-        let appeal = self
-            .insert_appeal(&mut tx, organisation_id, content, None, account, screening, now)
-            .await?;
+        let row = sqlx::query(
+            "INSERT INTO inbox_items (organisation_id, kind, external_id, arrived_at, letter, sender_name, \
+             sender_contact, urgent, received_at, received_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4, $9) RETURNING id",
+        )
+        .bind(organisation_id.0)
+        .bind(kind)
+        .bind(&external_id)
+        .bind(unix(now))
+        .bind(seal("letter", submission.text.as_str())?)
+        .bind(seal("sender_name", submission.name.as_str())?)
+        .bind(seal("sender_contact", submission.contact.as_str())?)
+        .bind(i64::from(urgent))
+        .bind(account.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        let item: i64 = row.try_get("id")?;
         sqlx::query(
-            "INSERT INTO receipts (organisation_id, code_hash, appeal_id, created_at, linked_at) \
-             VALUES ($1, $2, $3, $4, $4)",
+            "INSERT INTO receipts (organisation_id, code_hash, inbox_item_id, created_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(organisation_id.0)
         .bind(&code_hash)
-        .bind(appeal.id.0)
+        .bind(item)
         .bind(unix(now))
         .execute(&mut *tx)
         .await
@@ -163,8 +238,12 @@ impl Store {
                 error.into()
             }
         })?;
+        if urgent {
+            Self::queue_urgent_alerts(&mut tx, organisation_id, crate::alerts::Subject::Inbox(item), now)
+                .await?;
+        }
         tx.commit().await?;
-        Ok(appeal)
+        Ok(item)
     }
 
     /// Keeps the hashes of a sheet of paper slips (each a receipt code for the stub and a
@@ -255,21 +334,28 @@ impl Store {
         Ok(())
     }
 
-    /// The appeal a receipt code opens, if any.
-    async fn appeal_of_code(
+    /// What a receipt code points at, if anything.
+    async fn receipt_of_code(
         &self,
         organisation_id: OrganisationId,
         code: &ReceiptCode,
-    ) -> Result<Option<AppealId>, StoreError> {
+    ) -> Result<Option<Receipt>, StoreError> {
         let code_hash = self.receipt_hash(organisation_id, code).await?;
         let row = sqlx::query(
-            "SELECT appeal_id FROM receipts WHERE organisation_id = $1 AND code_hash = $2 AND appeal_id IS NOT NULL",
+            "SELECT appeal_id, inbox_item_id FROM receipts WHERE organisation_id = $1 AND code_hash = $2 \
+             AND (appeal_id IS NOT NULL OR inbox_item_id IS NOT NULL)",
         )
         .bind(organisation_id.0)
         .bind(code_hash)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|row| Ok(AppealId(row.try_get("appeal_id")?))).transpose()
+        row.map(|row| {
+            Ok(Receipt {
+                appeal_id: row.try_get::<Option<i64>, _>("appeal_id")?.map(AppealId),
+                inbox_item_id: row.try_get("inbox_item_id")?,
+            })
+        })
+        .transpose()
     }
 
     /// The conversation a code opens; `None` for a code that opens nothing (unknown, another
@@ -279,10 +365,107 @@ impl Store {
         organisation_id: OrganisationId,
         code: &ReceiptCode,
     ) -> Result<Option<Conversation>, StoreError> {
-        match self.appeal_of_code(organisation_id, code).await? {
-            Some(appeal_id) => self.conversation(organisation_id, appeal_id).await,
-            None => Ok(None),
+        match self.receipt_of_code(organisation_id, code).await? {
+            Some(Receipt {
+                appeal_id: Some(appeal_id),
+                ..
+            }) => self.conversation(organisation_id, appeal_id).await,
+            Some(Receipt {
+                appeal_id: None,
+                inbox_item_id: Some(item),
+            }) => self.waiting_conversation(organisation_id, item).await.map(Some),
+            _ => Ok(None),
         }
+    }
+
+    /// The conversation of a letter not registered: waiting in the inbox, or closed.
+    async fn waiting_conversation(
+        &self,
+        organisation_id: OrganisationId,
+        item: i64,
+    ) -> Result<Conversation, StoreError> {
+        let (first, handled) = self.letter_of(organisation_id, item).await?;
+        let mut messages = vec![first];
+        messages.extend(self.messages_of(organisation_id, None, Some(item)).await?);
+        Ok(Conversation {
+            state: if handled {
+                ConversationState::Closed
+            } else {
+                ConversationState::Waiting
+            },
+            messages,
+        })
+    }
+
+    /// The child's letter an inbox item keeps, as the first message, and whether the item was
+    /// handled.
+    async fn letter_of(
+        &self,
+        organisation_id: OrganisationId,
+        item: i64,
+    ) -> Result<(BoxMessage, bool), StoreError> {
+        let row = sqlx::query(
+            "SELECT external_id, arrived_at, letter, handled_at FROM inbox_items \
+             WHERE id = $1 AND organisation_id = $2 AND kind = $3",
+        )
+        .bind(item)
+        .bind(organisation_id.0)
+        .bind(InboxKind::OnlineBox.code())
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let external_id: String = row.try_get("external_id")?;
+        let sealed: Option<Vec<u8>> = row.try_get("letter")?;
+        let text = self.cipher.open_optional(
+            &crate::inbox::aad(
+                organisation_id,
+                InboxKind::OnlineBox.code(),
+                &external_id,
+                "letter",
+            ),
+            sealed.as_deref(),
+        )?;
+        let message = BoxMessage {
+            author: Author::Student,
+            text: Redacted(text),
+            at: from_unix(row.try_get("arrived_at")?)?,
+            staff_name: None,
+        };
+        Ok((message, row.try_get::<Option<i64>, _>("handled_at")?.is_some()))
+    }
+
+    /// What was written beside a letter while it waited in the inbox, in the order written.
+    pub async fn messages_beside(
+        &self,
+        organisation_id: OrganisationId,
+        item: i64,
+    ) -> Result<Vec<BoxMessage>, StoreError> {
+        self.messages_of(organisation_id, None, Some(item)).await
+    }
+
+    /// The messages written at an appeal or beside an inbox item (or both, for an item
+    /// registered), in the order written.
+    async fn messages_of(
+        &self,
+        organisation_id: OrganisationId,
+        appeal_id: Option<AppealId>,
+        item: Option<i64>,
+    ) -> Result<Vec<BoxMessage>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT box_messages.appeal_id, box_messages.inbox_item_id, box_messages.author, box_messages.body, \
+             box_messages.created_at, users.full_name \
+             FROM box_messages LEFT JOIN users ON users.id = box_messages.user_id \
+             WHERE box_messages.organisation_id = $1 AND (box_messages.appeal_id = $2 OR box_messages.inbox_item_id = $3) \
+             ORDER BY box_messages.id",
+        )
+        .bind(organisation_id.0)
+        .bind(appeal_id.map(|appeal| appeal.0))
+        .bind(item)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| self.message_from_row(organisation_id, row))
+            .collect()
     }
 
     /// The school's appeals with a receipt code whose conversation waits for the staff: no
@@ -349,7 +532,8 @@ impl Store {
     }
 
     /// The conversation of an appeal with a receipt code (or of a correction of one): the
-    /// child's first text, then the messages. `None` when there is no receipt code.
+    /// child's first text (her letter when it waited in the inbox, else the appeal's own
+    /// text), then the messages. `None` when there is no receipt code.
     pub async fn conversation(
         &self,
         organisation_id: OrganisationId,
@@ -358,42 +542,53 @@ impl Store {
         let Some(appeal_id) = self.receipt_holder(organisation_id, appeal_id).await? else {
             return Ok(None);
         };
-        let record = self.appeal(organisation_id, appeal_id).await?;
-        let first = &record.row.appeal;
-        let mut messages = vec![BoxMessage {
-            author: Author::Student,
-            text: Redacted(first.content.summary().to_owned()),
-            at: first.content.received_at(),
-            staff_name: None,
-        }];
-        let rows = sqlx::query(
-            "SELECT box_messages.author, box_messages.body, box_messages.created_at, users.full_name \
-             FROM box_messages LEFT JOIN users ON users.id = box_messages.user_id \
-             WHERE box_messages.organisation_id = $1 AND box_messages.appeal_id = $2 ORDER BY box_messages.id",
-        )
-        .bind(organisation_id.0)
-        .bind(appeal_id.0)
-        .fetch_all(&self.pool)
-        .await?;
-        for row in &rows {
-            messages.push(self.message_from_row(organisation_id, appeal_id, row)?);
-        }
-        Ok(Some(Conversation { appeal_id, messages }))
+        let row =
+            sqlx::query("SELECT inbox_item_id FROM receipts WHERE organisation_id = $1 AND appeal_id = $2")
+                .bind(organisation_id.0)
+                .bind(appeal_id.0)
+                .fetch_one(&self.pool)
+                .await?;
+        let item: Option<i64> = row.try_get("inbox_item_id")?;
+        let first = match item {
+            Some(item) => self.letter_of(organisation_id, item).await?.0,
+            None => {
+                let record = self.appeal(organisation_id, appeal_id).await?;
+                let first = &record.row.appeal;
+                BoxMessage {
+                    author: Author::Student,
+                    text: Redacted(first.content.summary().to_owned()),
+                    at: first.content.received_at(),
+                    staff_name: None,
+                }
+            }
+        };
+        let mut messages = vec![first];
+        messages.extend(self.messages_of(organisation_id, Some(appeal_id), item).await?);
+        Ok(Some(Conversation {
+            state: ConversationState::Registered(appeal_id),
+            messages,
+        }))
     }
 
     fn message_from_row(
         &self,
         organisation_id: OrganisationId,
-        appeal_id: AppealId,
         row: &AnyRow,
     ) -> Result<BoxMessage, StoreError> {
         let author: String = row.try_get("author")?;
         let author = Author::parse(&author).ok_or(StoreError::Corrupt("message author"))?;
         let at: i64 = row.try_get("created_at")?;
         let body: Vec<u8> = row.try_get("body")?;
+        let place = match row.try_get::<Option<i64>, _>("inbox_item_id")? {
+            Some(item) => Place::Inbox(item),
+            None => Place::Appeal(AppealId(
+                row.try_get::<Option<i64>, _>("appeal_id")?
+                    .ok_or(StoreError::Corrupt("message's place"))?,
+            )),
+        };
         let text = self
             .cipher
-            .open(&message_aad(organisation_id, appeal_id, author, at), &body)?;
+            .open(&message_aad(organisation_id, place, author, at), &body)?;
         Ok(BoxMessage {
             author,
             text: Redacted(text),
@@ -405,8 +600,9 @@ impl Store {
         })
     }
 
-    /// Adds the student's message to the conversation the code opens; `None` when the code
-    /// opens nothing.
+    /// Adds the student's message to the conversation the code opens: at the appeal, or
+    /// beside her letter while it waits in the inbox (an urgent one marks the item urgent and
+    /// alerts the staff). `None` when the code opens nothing or the conversation is closed.
     pub async fn add_student_message(
         &self,
         organisation_id: OrganisationId,
@@ -414,29 +610,78 @@ impl Store {
         text: &str,
         screening: &Screening,
         now: DateTime<Utc>,
-    ) -> Result<Option<AppealId>, StoreError> {
-        let Some(appeal_id) = self.appeal_of_code(organisation_id, code).await? else {
+    ) -> Result<Option<Written>, StoreError> {
+        let Some(receipt) = self.receipt_of_code(organisation_id, code).await? else {
             return Ok(None);
         };
         let mut tx = self.pool.begin().await?;
-        self.insert_message(
-            &mut tx,
-            organisation_id,
-            appeal_id,
-            Author::Student,
-            None,
-            text,
-            now,
-        )
-        .await?;
-        if self
-            .raise_triage_in(&mut tx, organisation_id, appeal_id, screening, now)
-            .await?
-        {
-            tracing::warn!(appeal = appeal_id.0, "urgent message in a conversation");
-        }
+        let written = match receipt {
+            Receipt {
+                appeal_id: Some(appeal_id),
+                ..
+            } => {
+                self.insert_message(
+                    &mut tx,
+                    organisation_id,
+                    Place::Appeal(appeal_id),
+                    Author::Student,
+                    None,
+                    text,
+                    now,
+                )
+                .await?;
+                if self
+                    .raise_triage_in(&mut tx, organisation_id, appeal_id, screening, now)
+                    .await?
+                {
+                    tracing::warn!(appeal = appeal_id.0, "urgent message in a conversation");
+                }
+                Written::Appeal(appeal_id)
+            }
+            Receipt {
+                inbox_item_id: Some(item),
+                ..
+            } => {
+                let waiting = sqlx::query(
+                    "SELECT id FROM inbox_items WHERE id = $1 AND organisation_id = $2 AND handled_at IS NULL",
+                )
+                .bind(item)
+                .bind(organisation_id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if waiting.is_none() {
+                    return Ok(None);
+                }
+                self.insert_message(
+                    &mut tx,
+                    organisation_id,
+                    Place::Inbox(item),
+                    Author::Student,
+                    None,
+                    text,
+                    now,
+                )
+                .await?;
+                if screening.urgent {
+                    sqlx::query("UPDATE inbox_items SET urgent = 1 WHERE id = $1")
+                        .bind(item)
+                        .execute(&mut *tx)
+                        .await?;
+                    Self::queue_urgent_alerts(
+                        &mut tx,
+                        organisation_id,
+                        crate::alerts::Subject::Inbox(item),
+                        now,
+                    )
+                    .await?;
+                    tracing::warn!(item, "urgent message beside a waiting letter");
+                }
+                Written::Waiting(item)
+            }
+            _ => return Ok(None),
+        };
         tx.commit().await?;
-        Ok(Some(appeal_id))
+        Ok(Some(written))
     }
 
     /// A member of staff answers in the conversation of an appeal with a receipt code.
@@ -456,7 +701,7 @@ impl Store {
         self.insert_message(
             &mut tx,
             organisation_id,
-            holder,
+            Place::Appeal(holder),
             Author::Staff,
             Some(by),
             text,
@@ -472,24 +717,29 @@ impl Store {
         &self,
         tx: &mut Transaction<'static, Any>,
         organisation_id: OrganisationId,
-        appeal_id: AppealId,
+        place: Place,
         author: Author,
         by: Option<UserId>,
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let at = unix(now);
+        let (appeal_id, item) = match place {
+            Place::Appeal(appeal_id) => (Some(appeal_id.0), None),
+            Place::Inbox(item) => (None, Some(item)),
+        };
         sqlx::query(
-            "INSERT INTO box_messages (organisation_id, appeal_id, author, user_id, body, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO box_messages (organisation_id, appeal_id, inbox_item_id, author, user_id, body, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(organisation_id.0)
-        .bind(appeal_id.0)
+        .bind(appeal_id)
+        .bind(item)
         .bind(author.code())
         .bind(by.map(|user| user.0))
         .bind(
             self.cipher
-                .seal(&message_aad(organisation_id, appeal_id, author, at), text)?,
+                .seal(&message_aad(organisation_id, place, author, at), text)?,
         )
         .bind(at)
         .execute(&mut **tx)

@@ -4,8 +4,8 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use senim_domain::trust_box::{ReceiptCode, Submission, message_text};
-use senim_domain::{Appeal, AppealError, Organisation};
-use senim_store::{Conversation, StoreError};
+use senim_domain::{AppealError, Organisation};
+use senim_store::{Conversation, ConversationState, StoreError};
 
 use crate::AppState;
 use crate::client::ClientNetwork;
@@ -28,6 +28,9 @@ impl FromRequestParts<AppState> for Client {
 pub enum BoxRefusal {
     Invalid(AppealError),
     TooMany,
+    /// The school read the letter and recorded it as not an appeal: nothing more can be added
+    /// to it (a new letter can be sent). The conversation, to show again.
+    Closed(Box<Conversation>),
     Store(StoreError),
 }
 
@@ -37,20 +40,21 @@ impl From<StoreError> for BoxRefusal {
     }
 }
 
-/// Registers a submission with a fresh receipt code (screened, in one transaction) once the
-/// box's guard lets the client send. Shared by the page and the API.
+/// Keeps a submission in the inbox with a fresh receipt code (screened, in one transaction)
+/// once the box's guard lets the client send. Shared by the page and the API.
 pub async fn submit_to_box(
     state: &AppState,
     school: &Organisation,
     client: ClientKey,
     submission: &Submission,
-) -> Result<(Appeal, ReceiptCode), BoxRefusal> {
+) -> Result<(i64, ReceiptCode), BoxRefusal> {
     let now = state.app.now();
-    let content = submission.appeal(now).map_err(BoxRefusal::Invalid)?;
+    // Checked as the appeal it may become, so what waits can be registered as it came.
+    submission.appeal(now).map_err(BoxRefusal::Invalid)?;
     if !state.box_guard.submission(client, now) {
         return Err(BoxRefusal::TooMany);
     }
-    Ok(state.app.submit_to_box(school.id, content, now).await?)
+    Ok(state.app.submit_to_box(school.id, submission, now).await?)
 }
 
 /// What a receipt code opens, through the guard: `Err(TooMany)` while the client is held.
@@ -85,19 +89,24 @@ pub async fn write_to_conversation(
 ) -> Result<Option<Conversation>, BoxRefusal> {
     let now = state.app.now();
     let text = message_text(text).map_err(BoxRefusal::Invalid)?;
-    if open_by_code(state, school, client, typed).await?.is_none() {
-        return Ok(None);
+    match open_by_code(state, school, client, typed).await? {
+        None => return Ok(None),
+        Some(conversation) if conversation.state == ConversationState::Closed => {
+            return Err(BoxRefusal::Closed(Box::new(conversation)));
+        }
+        Some(_) => {}
     }
     if !state.box_guard.submission(client, now) {
         return Err(BoxRefusal::TooMany);
     }
     let code = ReceiptCode::parse(typed).map_err(|_| BoxRefusal::Store(StoreError::NotFound))?;
-    let Some(appeal_id) = state
+    if state
         .app
         .write_to_conversation(school.id, &code, &text, now)
         .await?
-    else {
+        .is_none()
+    {
         return Ok(None);
-    };
-    Ok(state.app.store.conversation(school.id, appeal_id).await?)
+    }
+    Ok(state.app.store.conversation_by_code(school.id, &code).await?)
 }

@@ -313,6 +313,10 @@ alert-subject = Senim: urgent appeal No. { $number } of { $year }
 alert-body =
     An urgent appeal was registered: No. { $number } of { $year }.
     Sign in to Senim now to read it and act. This message carries no text of the appeal.
+alert-inbox-subject = Senim: an urgent message waits to be registered
+alert-inbox-body =
+    An urgent message came to the Trust Box and waits in the inbox to be registered.
+    Sign in to Senim now to read it and act. This message carries no text of it.
 
 ## The online Trust Box (public pages)
 box-title = Trust Box
@@ -349,6 +353,7 @@ box-from-you = You
 box-from-staff = School
 box-followup-sent = Your message has arrived.
 box-followup-waiting = No answer yet. When the staff answer, it will appear here: come back later with the same code.
+box-followup-closed = The school has read your letter. Nothing more can be added to it. To say more, send a new letter. If you are in danger now, call 111 or 150.
 box-followup-not-found = No message was found for this code. Check the digits and enter it again.
 
 ## The online conversation on the appeal page
@@ -1024,10 +1029,13 @@ audit-action-call-recorded = logged a call
 ## Waiting to be registered: messages left on the answering machine
 nav-inbox = Waiting
 inbox-title = Waiting to be registered
-inbox-intro = Messages left on the answering machine wait here. Listen, write the short summary and register the appeal, or record that it is not one. The law asks it registered on the day it arrived, or the next working day when it came out of hours.
+inbox-intro = Messages left on the answering machine and letters to the online Trust Box wait here. Listen or read, write the short summary and register the appeal, or record that it is not one. The journal carries your short summary, not the child's letter. The law asks it registered on the day it arrived, or the next working day when it came out of hours.
 inbox-dismissed = The message is recorded as not an appeal.
 inbox-empty = Nothing waits to be registered.
 inbox-voicemail = Voicemail
+inbox-letter = Letter to the Trust Box
+inbox-urgent = Urgent
+inbox-urgent-hint = The letter shows signs of danger. Read it now and act: call 111, 150, 102 or 103 if needed.
 inbox-caller = caller's number
 inbox-register-by = Register by:
 inbox-late = overdue
@@ -1046,6 +1054,7 @@ error-inbox-handled = This message is registered or recorded already.
 audit-action-voicemail-received = a voicemail was received
 audit-action-voicemail-played = listened to a voicemail
 audit-action-inbox-item-dismissed = recorded a message as not an appeal
+audit-action-inbox-letters-read = read the box's letters waiting to be registered
 day-voicemails-waiting = Voicemails waiting to be registered: { $count }, of them past their day: { $late }
 monitoring-inbox-late = Voicemails past the day they had to be registered by: { $count }
 phone-greeting-title = The answering machine's message

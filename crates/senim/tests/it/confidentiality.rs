@@ -219,7 +219,10 @@ async fn the_server_log_never_shows_appeal_texts_or_personal_data() {
     let mut log = String::new();
     server.stderr.take().unwrap().read_to_string(&mut log).unwrap();
     assert!(log.contains("appeal registered"), "the log is captured: {log}");
-    assert!(log.contains("online Trust Box submission registered"), "{log}");
+    assert!(
+        log.contains("online Trust Box message waits in the inbox"),
+        "{log}"
+    );
     let digits: String = code.chars().filter(char::is_ascii_digit).collect();
     assert_eq!(digits.len(), 16, "{code}");
     for secret in [

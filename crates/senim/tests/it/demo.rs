@@ -155,6 +155,34 @@ async fn the_demo_school_is_made_once_and_lives_in_the_last_three_months() {
             >= 2,
         "{calls:?}"
     );
+    // Voicemails and online letters wait in the inbox; a voicemail's recording plays.
+    let inbox = get("/api/v1/inbox").await;
+    let kinds: Vec<&str> = inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|kind| **kind == "voicemail").count(),
+        2,
+        "{inbox}"
+    );
+    assert_eq!(
+        kinds.iter().filter(|kind| **kind == "online_box").count(),
+        2,
+        "{inbox}"
+    );
+    let voicemail = inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["kind"] == "voicemail")
+        .unwrap();
+    assert!(voicemail["audio_seconds"].as_f64().unwrap() >= 1.0, "{voicemail}");
+    let (_, inbox_page) = browser.get("/inbox").await;
+    assert!(inbox_page.contains("<audio controls"), "{inbox_page}");
+    assert!(inbox_page.contains("ақшамды тартып алады"), "{inbox_page}");
     let minutes = get("/api/v1/minutes/2023/1").await;
     assert_eq!(minutes["held_on"], "2023-11-11", "{minutes}");
     assert_eq!(minutes["chair"], "Сунгубаева Н.");

@@ -259,6 +259,51 @@ async fn an_urgent_appeal_alerts_registering_staff_by_number_only(app: TestApp, 
         "the everyday appeal alerts nobody"
     );
 }
+async fn an_urgent_letter_alerts_at_once_while_it_waits_to_be_registered(app: TestApp, smtp: SmtpServer) {
+    // Sunday night: nobody is at work, the letter waits in the inbox, and the staff who
+    // register appeals are told at once, without a word of it.
+    app.state.app.clock.set(almaty(2026, 11, 29, 23, 10));
+    app.school("school-a", "").await;
+    let anyone = app.api("");
+    let (status, _) = anyone
+        .post(
+            "/api/v1/box/school-a/submissions",
+            json!({ "text": "Өзіме қол салғым келеді, бүгін түнде" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (status, _) = anyone
+        .post(
+            "/api/v1/box/school-a/submissions",
+            json!({ "text": "Кітапханада кітап аз" }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    assert_eq!(
+        app.send_due().await.alerts,
+        3,
+        "one per registering member of staff"
+    );
+    let messages = smtp.received(3);
+    for login in ["specialist", "psychologist", "social"] {
+        let alerts = letters_to(&messages, &format!("{login}@school.test"));
+        assert_eq!(alerts.len(), 1, "{login}: {messages:?}");
+        assert!(alerts[0].subject.contains("шұғыл хабар"), "{}", alerts[0].subject);
+        assert!(
+            !alerts[0].body.contains("қол салғым") && !alerts[0].subject.contains("қол салғым"),
+            "never the text"
+        );
+    }
+    assert_eq!(app.send_due().await.alerts, 0, "sent once");
+    let api = app.api(&app.token("specialist").await);
+    let (_, inbox) = api.get("/api/v1/inbox").await;
+    assert_eq!(
+        inbox["items"][0]["urgent"], true,
+        "the urgent letter first: {inbox}"
+    );
+    assert_eq!(inbox["items"][1]["urgent"], false);
+}
+
 async fn the_schools_heads_are_asked_to_confirm_a_new_reader_by_login_only(app: TestApp, smtp: SmtpServer) {
     app.school("school-a", "").await;
     let mut admin = app.browser("admin").await;
@@ -369,5 +414,6 @@ both_backends_with_smtp!(
     a_letter_waits_while_the_server_is_down_and_goes_out_when_it_is_back,
     the_morning_digest_lists_numbers_and_deadlines_only,
     an_urgent_appeal_alerts_registering_staff_by_number_only,
+    an_urgent_letter_alerts_at_once_while_it_waits_to_be_registered,
     the_schools_heads_are_asked_to_confirm_a_new_reader_by_login_only
 );

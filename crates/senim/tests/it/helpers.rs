@@ -612,6 +612,26 @@ impl Api {
         created
     }
 
+    /// Registers the earliest online letter waiting in the inbox with `body` (a summary, a
+    /// category, the applicant as the specialist writes them); the appeal it became.
+    pub async fn register_waiting_letter(&self, body: serde_json::Value) -> serde_json::Value {
+        let (status, inbox) = self.get("/api/v1/inbox").await;
+        assert_eq!(status, 200, "{inbox}");
+        let item = inbox["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|item| item["kind"] == "online_box")
+            .min_by_key(|item| item["arrived_at"].as_str().unwrap_or("").to_owned())
+            .unwrap_or_else(|| panic!("no letter waits: {inbox}"))
+            .clone();
+        let (status, created) = self
+            .post(&format!("/api/v1/inbox/{}/register", item["id"]), body)
+            .await;
+        assert_eq!(status, 201, "{created}");
+        created
+    }
+
     pub fn raw(&self) -> (&reqwest::Client, &str, &str) {
         (&self.client, &self.base, &self.token)
     }

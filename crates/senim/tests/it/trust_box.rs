@@ -1,5 +1,6 @@
 //! The online Trust Box through the running server: a student writes without signing in, gets
-//! a receipt code once, reads the staff's answer with it and writes again; wrong codes are
+//! a receipt code once, her letter waits in the inbox until a specialist registers it with a
+//! short summary, she reads the staff's answer with the code and writes again; wrong codes are
 //! answered neutrally and held; nothing identifying is kept.
 
 use crate::helpers::*;
@@ -68,26 +69,79 @@ async fn a_student_writes_reads_the_answer_and_writes_again(app: TestApp) {
         "in working hours, today: {page}"
     );
 
-    // The staff see an anonymous appeal of the online box in the journal, registered by the box.
+    // Her code works at once: her letter waits to be registered, and she may add to it.
+    let response = student
+        .post(format!("{}/box/school-a/followup/messages", app.base))
+        .form(&[
+            ("lang", "kk"),
+            ("receipt_code", code.as_str()),
+            ("text", "Әсіресе дене шынықтыру сабағында"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("Сыныпта мені мазақтайды") && page.contains("Әсіресе дене шынықтыру"),
+        "{page}"
+    );
+
+    // Nothing is in the journal yet: the letter waits in the inbox, with the day it must be
+    // registered by, and her follow-up beside it.
     let api = app.api(&app.token("specialist").await);
+    let (_, journal) = api.get("/api/v1/appeals").await;
+    assert!(journal["items"].as_array().unwrap().is_empty(), "{journal}");
+    let (_, inbox) = api.get("/api/v1/inbox").await;
+    let item = &inbox["items"][0];
+    assert_eq!(item["kind"], "online_box");
+    assert_eq!(item["urgent"], false);
+    assert_eq!(item["register_by"], "2026-11-24");
+    assert_eq!(item["text"], "Сыныпта мені мазақтайды, не істерімді білмеймін");
+    assert_eq!(
+        app.audit_count("inbox_letters_read").await,
+        1,
+        "reading letters is audited"
+    );
+    let mut staff = app.browser("psychologist").await;
+    let (_, inbox_page) = staff.get("/inbox").await;
+    assert!(inbox_page.contains("Сыныпта мені мазақтайды"), "{inbox_page}");
+    // The psychologist registers it with a short summary: the journal carries her words, not
+    // the child's letter; the appeal was received when the letter arrived.
+    let (status, location) = staff
+        .post(
+            &format!("/inbox/{}/register", item["id"]),
+            &[
+                ("anonymous", "on"),
+                ("summary", "Сыныптастары мазақтайды, көмек сұрайды"),
+                ("category", "violence.bullying"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303, "{location}");
     let (_, journal) = api.get("/api/v1/appeals").await;
     let entry = &journal["items"][0];
     assert_eq!(entry["channel"], "online_box");
     assert_eq!(entry["anonymous"], true);
     assert_eq!(entry["number"], 1);
+    assert_eq!(entry["summary"], "Сыныптастары мазақтайды, көмек сұрайды");
+    assert_eq!(entry["received_at"], "2026-11-24T10:00:00+05:00");
     let id = entry["id"].as_i64().unwrap();
-    let mut staff = app.browser("psychologist").await;
+    let (_, inbox) = api.get("/api/v1/inbox").await;
+    assert!(inbox["items"].as_array().unwrap().is_empty(), "{inbox}");
+    let (_, journal_page) = staff.get("/journal").await;
+    assert!(!journal_page.contains("не істерімді білмеймін"), "{journal_page}");
     let (_, journal_page) = staff.get("/journal").await;
     assert!(
         journal_page.contains("Оқушы жауап күтуде"),
         "the journal shows the student waits"
     );
     let (_, appeal_page) = staff.get(&format!("/appeals/{id}")).await;
-    assert!(
-        appeal_page.contains("Онлайн «Сенім жәшігі» (автоматты түрде)"),
-        "{appeal_page}"
-    );
     assert!(appeal_page.contains("Оқушымен хат алмасу"), "{appeal_page}");
+    assert!(
+        appeal_page.contains("не істерімді білмеймін") && appeal_page.contains("Әсіресе дене шынықтыру"),
+        "the conversation keeps the letter and what she added: {appeal_page}"
+    );
     let answer = "Сәлем! Ертең 10:00-де психолог кабинетіне кел, бірге ойластырайық.";
     let (status, location) = staff
         .post(&format!("/appeals/{id}/replies"), &[("text", answer)])
@@ -143,11 +197,12 @@ async fn a_student_writes_reads_the_answer_and_writes_again(app: TestApp) {
         .iter()
         .map(|m| m["from"].as_str().unwrap())
         .collect();
-    assert_eq!(from, ["student", "staff", "student"]);
-    assert!(conversation["messages"][1].get("staff_name").is_none());
+    assert_eq!(from, ["student", "student", "staff", "student"]);
+    assert_eq!(conversation["state"], "registered");
+    assert!(conversation["messages"][2].get("staff_name").is_none());
     let (_, staff_view) = api.get(&format!("/api/v1/appeals/{id}/conversation")).await;
-    assert_eq!(staff_view["messages"][1]["staff_name"], "Тестов Тест");
-    assert_eq!(staff_view["messages"][2]["text"], "Рахмет, барамын");
+    assert_eq!(staff_view["messages"][2]["staff_name"], "Тестов Тест");
+    assert_eq!(staff_view["messages"][3]["text"], "Рахмет, барамын");
     let (_, staff_page) = staff.get(&format!("/appeals/{id}")).await;
     assert!(
         staff_page.contains("Рахмет, барамын"),
@@ -171,10 +226,13 @@ async fn a_student_writes_reads_the_answer_and_writes_again(app: TestApp) {
         !app.database_contains(&digits).await && !app.database_contains(&code).await,
         "the receipt code lies in the database file"
     );
-    assert!(
-        !app.database_contains("Рахмет, барамын").await,
-        "messages are sealed"
-    );
+    for text in [
+        "Рахмет, барамын",
+        "Әсіресе дене шынықтыру",
+        "не істерімді білмеймін",
+    ] {
+        assert!(!app.database_contains(text).await, "messages are sealed: {text}");
+    }
 }
 
 async fn a_wrong_code_gets_a_neutral_answer_and_the_client_is_held(app: TestApp) {
@@ -294,9 +352,24 @@ async fn a_submission_is_checked_and_may_name_its_author(app: TestApp) {
         .unwrap();
     assert_eq!(response.status(), 403);
     let api = app.api(&app.token("specialist").await);
+    let (_, inbox) = api.get("/api/v1/inbox").await;
+    let waiting = inbox["items"].as_array().unwrap();
+    assert_eq!(waiting.len(), 1, "refused submissions keep nothing: {inbox}");
+    assert_eq!(waiting[0]["name"], "Аружан");
+    assert_eq!(waiting[0]["contact"], "+7 701 555 12 12");
+    // The registration form comes filled with what she gave.
+    let (_, inbox_page) = app.browser("specialist").await.get("/inbox").await;
+    assert!(
+        inbox_page.contains("value=\"Аружан\"") && inbox_page.contains("value=\"+7 701 555 12 12\""),
+        "{inbox_page}"
+    );
+    let appeal = api
+        .register_waiting_letter(json!({ "anonymous": false, "applicant": { "full_name": "Аружан", "phone": "+7 701 555 12 12" }, "summary": "Хабарласуды сұрайды" }))
+        .await;
     let (_, journal) = api.get("/api/v1/appeals").await;
     let items = journal["items"].as_array().unwrap();
-    assert_eq!(items.len(), 1, "refused submissions register nothing");
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["id"], appeal["id"]);
     assert_eq!(items[0]["anonymous"], false);
     assert_eq!(items[0]["applicant"]["full_name"], "Аружан");
     assert_eq!(items[0]["applicant"]["phone"], "+7 701 555 12 12");
@@ -332,8 +405,11 @@ async fn a_corrected_online_appeal_keeps_its_conversation(app: TestApp) {
         .await;
     let code = created["receipt_code"].as_str().unwrap().to_owned();
     let api = app.api(&app.token("specialist").await);
-    let (_, journal) = api.get("/api/v1/appeals").await;
-    let first = journal["items"][0]["id"].as_i64().unwrap();
+    let first = api
+        .register_waiting_letter(json!({ "anonymous": true, "summary": "Жатақханада ақша сұрайды" }))
+        .await["id"]
+        .as_i64()
+        .unwrap();
     // The staff give it its category by a correction, as the regulation wants.
     let (status, correction) = api
         .post(&format!("/api/v1/appeals/{first}/corrections"), json!({ "channel": "online_box", "anonymous": true, "summary": "Жатақханада үлкендер ақша сұрайды", "category": "violence.bullying", "reason": "Санаты көрсетілмеген" }))
@@ -366,19 +442,63 @@ async fn an_urgent_follow_up_raises_the_alarm(app: TestApp) {
             json!({ "text": "Үй тапсырмасы көп" }),
         )
         .await;
+    let (_, other) = anyone
+        .post(
+            "/api/v1/box/school-a/submissions",
+            json!({ "text": "Асханада нан жоқ" }),
+        )
+        .await;
     let api = app.api(&app.token("specialist").await);
-    let (_, journal) = api.get("/api/v1/appeals").await;
-    assert_eq!(journal["items"][0]["urgent"], false);
-    let (status, _) = anyone
+    let (_, inbox) = api.get("/api/v1/inbox").await;
+    assert_eq!(inbox["items"][0]["urgent"], false);
+    // While the letter waits, she writes that she wants to die: the item turns urgent and
+    // goes to the top of the inbox.
+    let (status, followed) = anyone
         .post(
             "/api/v1/box/school-a/followup/messages",
             json!({ "receipt_code": created["receipt_code"], "text": "Шынымды айтсам, өлгім келеді" }),
         )
         .await;
     assert_eq!(status, 201);
+    assert_eq!(followed["state"], "waiting");
+    let (_, inbox) = api.get("/api/v1/inbox").await;
+    assert_eq!(inbox["items"][0]["urgent"], true, "{inbox}");
+    assert_eq!(inbox["items"][0]["text"], "Үй тапсырмасы көп");
+    assert_eq!(inbox["items"][1]["urgent"], false);
+    // Registered with a calm summary, the appeal keeps the alarm and the words that raised it.
+    let appeal = api
+        .register_waiting_letter(json!({ "anonymous": true, "summary": "Үй тапсырмасы туралы" }))
+        .await;
     let (_, journal) = api.get("/api/v1/appeals").await;
+    assert_eq!(journal["items"][0]["id"], appeal["id"]);
     assert_eq!(journal["items"][0]["urgent"], true, "{journal}");
     assert_eq!(journal["items"][0]["triage"]["hits"][0]["category"], "suicide");
+    // The other letter, recorded as not an appeal, closes: her code still opens it, but
+    // nothing more can be added (a new letter can be sent).
+    let (_, inbox) = api.get("/api/v1/inbox").await;
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/inbox/{}/dismiss", inbox["items"][0]["id"]),
+            json!({ "contact_type": "questions", "reason": "Асхана туралы ақпарат" }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, opened) = anyone
+        .post(
+            "/api/v1/box/school-a/followup",
+            json!({ "receipt_code": other["receipt_code"] }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(opened["state"], "closed");
+    let (status, refused) = anyone
+        .post(
+            "/api/v1/box/school-a/followup/messages",
+            json!({ "receipt_code": other["receipt_code"], "text": "Тағы бір нәрсе" }),
+        )
+        .await;
+    assert_eq!(status, 409, "{refused}");
+    assert_eq!(refused["code"], "conversation_closed");
 }
 async fn the_receipt_says_when_the_staff_will_read_by_the_working_calendar(app: TestApp) {
     app.school("school-a", "").await;
@@ -424,7 +544,7 @@ both_backends!(
     an_urgent_follow_up_raises_the_alarm
 );
 
-async fn sending_the_same_form_again_shows_the_same_receipt_and_files_one_appeal(app: TestApp) {
+async fn sending_the_same_form_again_shows_the_same_receipt_and_keeps_one_letter(app: TestApp) {
     app.school("school-a", "").await;
     let student = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -462,12 +582,8 @@ async fn sending_the_same_form_again_shows_the_same_receipt_and_files_one_appeal
     assert_eq!(first, second);
     assert_eq!(first, reload);
     let api = app.api(&app.token("specialist").await);
-    let (_, journal) = api.get("/api/v1/appeals").await;
-    assert_eq!(
-        journal["items"].as_array().unwrap().len(),
-        1,
-        "one appeal: {journal}"
-    );
+    let (_, inbox) = api.get("/api/v1/inbox").await;
+    assert_eq!(inbox["items"].as_array().unwrap().len(), 1, "one letter: {inbox}");
     // The same form with other words is a new message, with a code of its own.
     let other = student
         .post(format!("{}/box/school-a", app.base))
@@ -480,8 +596,8 @@ async fn sending_the_same_form_again_shows_the_same_receipt_and_files_one_appeal
         .await
         .unwrap();
     assert_ne!(code_on(&other.text().await.unwrap()), first);
-    let (_, journal) = api.get("/api/v1/appeals").await;
-    assert_eq!(journal["items"].as_array().unwrap().len(), 2);
+    let (_, inbox) = api.get("/api/v1/inbox").await;
+    assert_eq!(inbox["items"].as_array().unwrap().len(), 2);
     // A new form is a new sending.
     let form = student
         .get(format!("{}/box/school-a", app.base))
@@ -493,4 +609,4 @@ async fn sending_the_same_form_again_shows_the_same_receipt_and_files_one_appeal
         .unwrap();
     assert!(!form.contains(&nonce), "each form page has its own nonce");
 }
-both_backends!(sending_the_same_form_again_shows_the_same_receipt_and_files_one_appeal);
+both_backends!(sending_the_same_form_again_shows_the_same_receipt_and_keeps_one_letter);

@@ -469,7 +469,7 @@ fn staff_messages(conversation: &senim_store::Conversation) -> Value {
             })
         })
         .collect();
-    json!({ "appeal_id": conversation.appeal_id.0, "messages": messages })
+    json!({ "appeal_id": conversation.appeal_id().map(|id| id.0), "messages": messages })
 }
 
 async fn get_conversation(

@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use senim_domain::inbox::{
     Dismissal, DismissalError, MAX_AUDIO_BYTES, Voicemail, VoicemailError, register_by,
 };
-use senim_domain::{AppealContent, Applicant, Category, Channel};
-use senim_store::InboxItem;
+use senim_domain::{AppealContent, Applicant, Category, Redacted};
+use senim_store::{InboxContent, InboxItem};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -62,19 +62,39 @@ struct MetadataJson {
 
 fn item_json(item: &InboxItem, state: &AppState) -> Value {
     let due = register_by(&state.app.calendar, item.arrived_at);
-    json!({
+    let mut json = json!({
         "id": item.id,
-        "kind": "voicemail",
-        "call_id": item.call_id,
+        "kind": item.kind().code(),
         "arrived_at": rfc3339(item.arrived_at),
-        "duration_seconds": item.duration_seconds,
-        "audio_seconds": item.audio_millis as f64 / 1000.0,
-        "reason": item.reason.code(),
-        "urgent": false,
+        "urgent": item.urgent,
         "register_by": due.format("%Y-%m-%d").to_string(),
         "late": due < state.app.clock.today(),
-        "caller_number": (!item.caller_number.0.is_empty()).then(|| item.caller_number.0.clone()),
-    })
+    });
+    let given = |text: &Redacted<String>| (!text.0.is_empty()).then(|| text.0.clone());
+    let fields = match &item.content {
+        InboxContent::Voicemail {
+            call_id,
+            duration_seconds,
+            reason,
+            audio_millis,
+            caller_number,
+        } => json!({
+            "call_id": call_id,
+            "duration_seconds": duration_seconds,
+            "audio_seconds": *audio_millis as f64 / 1000.0,
+            "reason": reason.code(),
+            "caller_number": given(caller_number),
+        }),
+        InboxContent::Letter(letter) => json!({
+            "text": letter.text.as_str(),
+            "name": given(&letter.name),
+            "contact": given(&letter.contact),
+        }),
+    };
+    if let (Some(json), Value::Object(fields)) = (json.as_object_mut(), fields) {
+        json.extend(fields);
+    }
+    json
 }
 
 /// A voicemail from the exchange: multipart with `metadata` (JSON) and `audio` (WAV). 201
@@ -138,10 +158,11 @@ async fn receive_voicemail(
         .into_response())
 }
 
-/// The items waiting, the earliest first, each with the day it must be registered by.
+/// The items waiting, the urgent first, then the earliest, each with the day it must be
+/// registered by; a letter's reading is in the audit.
 async fn inbox(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
     let user = api_user.reader()?;
-    let items = state.app.store.inbox(user.organisation_id).await?;
+    let items = state.app.inbox(user).await?;
     Ok(
         Json(json!({ "items": items.iter().map(|item| item_json(item, &state)).collect::<Vec<_>>() }))
             .into_response(),
@@ -169,7 +190,7 @@ struct RegisterJson {
     category: Option<String>,
 }
 
-/// Registers a waiting voicemail: channel voicemail, received when the call was made.
+/// Registers a waiting item: channel voicemail or online box, received when it arrived.
 async fn register(
     State(state): State<AppState>,
     api_user: ApiUser,
@@ -178,7 +199,7 @@ async fn register(
 ) -> Result<Response, ApiError> {
     let user = api_user.registrar()?;
     let Json(body) = body?;
-    let arrived_at = state.app.waiting_arrival(user.organisation_id, id).await?;
+    let (arrived_at, channel) = state.app.waiting_receipt(user.organisation_id, id).await?;
     let category = match &body.category {
         Some(code) => Category::parse(code)?,
         None => Category::UNSPECIFIED,
@@ -189,7 +210,7 @@ async fn register(
         .map(|a| Applicant::new(&a.full_name, &a.address, &a.phone))
         .unwrap_or_default();
     let content = AppealContent::new(
-        Channel::Voicemail,
+        channel,
         arrived_at,
         body.anonymous,
         applicant,

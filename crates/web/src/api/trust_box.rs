@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use senim_domain::trust_box::Submission;
-use senim_store::StoreError;
+use senim_store::{ConversationState, StoreError};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -32,6 +32,11 @@ impl From<BoxRefusal> for ApiError {
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_requests",
                 "too many attempts from here; try again later (in danger now: call 111 or 150)",
+            ),
+            BoxRefusal::Closed(_) => ApiError::new(
+                StatusCode::CONFLICT,
+                "conversation_closed",
+                "the school read this letter and closed it; send a new one to write again",
             ),
             BoxRefusal::Store(error) => ApiError::from(error),
         }
@@ -91,8 +96,9 @@ struct FollowupMessageJson {
     text: String,
 }
 
-/// The conversation as the student sees it: who wrote (student or staff, never a name), what,
-/// and when.
+/// The conversation as the student sees it: where it stands (`waiting` to be registered,
+/// `registered`, or `closed` as not an appeal), who wrote (student or staff, never a name),
+/// what, and when.
 fn student_messages(conversation: &senim_store::Conversation) -> Value {
     let messages: Vec<Value> = conversation
         .messages
@@ -105,7 +111,12 @@ fn student_messages(conversation: &senim_store::Conversation) -> Value {
             })
         })
         .collect();
-    json!({ "messages": messages })
+    let state = match conversation.state {
+        ConversationState::Waiting => "waiting",
+        ConversationState::Registered(_) => "registered",
+        ConversationState::Closed => "closed",
+    };
+    json!({ "state": state, "messages": messages })
 }
 
 async fn box_followup(

@@ -1,6 +1,7 @@
-//! The inbox's page: the voicemails waiting to be registered, each with the day it must be
-//! registered by, a plain `<audio>` player (no script), and two forms — register it with a
-//! short summary, or record it as not an appeal with what it was and why.
+//! The inbox's page: the voicemails and online letters waiting to be registered, the urgent
+//! first, each with the day it must be registered by, a plain `<audio>` player (no script) or
+//! the letter, and two forms — register it with a short summary, or record it as not an appeal
+//! with what it was and why.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -13,9 +14,11 @@ use senim_app::Refused;
 use senim_domain::classification::ContactType;
 use senim_domain::inbox::{Dismissal, DismissalError, register_by};
 use senim_domain::time::format_local;
-use senim_domain::{AppealContent, Applicant, Category, Channel};
+use senim_domain::{AppealContent, Applicant, Category};
 use senim_i18n::Lang;
 use serde::Deserialize;
+
+use senim_store::{InboxContent, InboxItem};
 
 use crate::AppState;
 use crate::context::{Reader, Registrar, SignedIn, ValidForm, ValidQuery};
@@ -33,11 +36,63 @@ pub fn router() -> Router<AppState> {
 pub struct ItemView {
     pub id: i64,
     pub arrived: String,
-    pub length: String,
-    pub reason: String,
+    pub urgent: bool,
     pub register_by: String,
     pub late: bool,
+    /// A voicemail's length and why it was left; empty for a letter.
+    pub length: String,
+    pub reason: String,
     pub caller_number: String,
+    /// An online letter, as the child sent it; `None` for a voicemail.
+    pub letter: Option<String>,
+    /// The registration form's applicant, as the child gave it (empty for a voicemail).
+    pub anonymous: bool,
+    pub full_name: String,
+    pub address: String,
+    pub phone: String,
+}
+
+fn item_view(state: &AppState, lang: Lang, item: InboxItem) -> ItemView {
+    let due = register_by(&state.app.calendar, item.arrived_at);
+    let mut view = ItemView {
+        id: item.id,
+        arrived: format_local(item.arrived_at),
+        urgent: item.urgent,
+        register_by: due.format("%d.%m.%Y").to_string(),
+        late: due < state.app.clock.today(),
+        length: String::new(),
+        reason: String::new(),
+        caller_number: String::new(),
+        letter: None,
+        anonymous: true,
+        full_name: String::new(),
+        address: String::new(),
+        phone: String::new(),
+    };
+    match item.content {
+        InboxContent::Voicemail {
+            reason,
+            audio_millis,
+            caller_number,
+            ..
+        } => {
+            let seconds = audio_millis / 1000;
+            view.length = format!("{}:{:02}", seconds / 60, seconds % 60);
+            view.reason = lang.t(reason.message_id());
+            view.caller_number = caller_number.0;
+        }
+        InboxContent::Letter(letter) => {
+            if let Ok(content) = letter.appeal(item.arrived_at) {
+                let applicant = content.applicant();
+                view.anonymous = content.anonymous();
+                view.full_name = applicant.full_name.as_str().to_owned();
+                view.address = applicant.address.as_str().to_owned();
+                view.phone = applicant.phone.as_str().to_owned();
+            }
+            view.letter = Some(letter.text.0);
+        }
+    }
+    view
 }
 
 #[derive(Template, WebTemplate)]
@@ -67,26 +122,12 @@ async fn render(
 ) -> Result<InboxPage, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let today = state.app.clock.today();
     let items = state
         .app
-        .store
-        .inbox(user.organisation_id)
+        .inbox(user)
         .await?
         .into_iter()
-        .map(|item| {
-            let due = register_by(&state.app.calendar, item.arrived_at);
-            let seconds = item.audio_millis / 1000;
-            ItemView {
-                id: item.id,
-                arrived: format_local(item.arrived_at),
-                length: format!("{}:{:02}", seconds / 60, seconds % 60),
-                reason: lang.t(item.reason.message_id()),
-                register_by: due.format("%d.%m.%Y").to_string(),
-                late: due < today,
-                caller_number: item.caller_number.0,
-            }
-        })
+        .map(|item| item_view(state, lang, item))
         .collect();
     Ok(InboxPage {
         l: lang,
@@ -160,7 +201,7 @@ async fn refused(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
-/// Registers a voicemail: channel voicemail, received when the call was made.
+/// Registers a waiting item: channel voicemail or online box, received when it arrived.
 async fn register(
     State(state): State<AppState>,
     Registrar(signed_in): Registrar,
@@ -169,10 +210,10 @@ async fn register(
 ) -> Result<Response, AppError> {
     let lang = signed_in.0.lang;
     let user = signed_in.user();
-    let arrived_at = state.app.waiting_arrival(user.organisation_id, id).await?;
+    let (arrived_at, channel) = state.app.waiting_receipt(user.organisation_id, id).await?;
     let category = Category::parse(&form.category).unwrap_or(Category::UNSPECIFIED);
     let content = AppealContent::new(
-        Channel::Voicemail,
+        channel,
         arrived_at,
         form.anonymous.is_some(),
         Applicant::new(&form.full_name, &form.address, &form.phone),
@@ -199,7 +240,7 @@ struct DismissForm {
     reason: String,
 }
 
-/// Records a voicemail as not an appeal.
+/// Records a waiting item as not an appeal.
 async fn dismiss(
     State(state): State<AppState>,
     Registrar(signed_in): Registrar,

@@ -14,7 +14,7 @@ use senim_domain::time::format_local;
 use senim_domain::trust_box::{Author, Submission};
 use senim_domain::{AppealError, Organisation};
 use senim_i18n::{Arg, Lang};
-use senim_store::{Conversation, StoreError};
+use senim_store::{Conversation, ConversationState, StoreError};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -255,6 +255,8 @@ async fn submit(
             box_error_message(error, lang),
         )),
         Err(BoxRefusal::TooMany) => Ok(refused(StatusCode::TOO_MANY_REQUESTS, lang.t("box-too-many"))),
+        // A new sending opens no conversation: it cannot be closed.
+        Err(BoxRefusal::Closed(_)) => Err(AppError::Internal),
         Err(BoxRefusal::Store(error)) => Err(error.into()),
     }
 }
@@ -306,6 +308,8 @@ struct FollowupPage {
     notice: Option<String>,
     notice_kind: &'static str,
     conversation: Option<Vec<MessageView>>,
+    /// The school read the letter and recorded it as not an appeal: no more writing here.
+    closed: bool,
     code: String,
     text: String,
 }
@@ -331,6 +335,7 @@ impl FollowupPage {
             notice: None,
             notice_kind: "info",
             conversation: None,
+            closed: false,
             code: String::new(),
             text: String::new(),
         }
@@ -367,6 +372,7 @@ fn followup_result(
     match result {
         Ok(Some(conversation)) => {
             page.conversation = Some(student_view(&conversation, lang));
+            page.closed = conversation.state == ConversationState::Closed;
             // Switching language would lose the opened conversation (the code is in no URL).
             page.languages = Vec::new();
             page.code = form.receipt_code.trim().to_owned();
@@ -389,6 +395,12 @@ fn followup_result(
             page.notice = Some(box_error_message(error, lang));
             page.notice_kind = "error";
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(BoxRefusal::Closed(conversation)) => {
+            page.conversation = Some(student_view(&conversation, lang));
+            page.closed = true;
+            page.languages = Vec::new();
+            Ok((StatusCode::CONFLICT, page).into_response())
         }
         Err(BoxRefusal::Store(error)) => Err(error.into()),
     }
