@@ -4,6 +4,7 @@
 # that sums up every test binary: "tests: N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/test-tools.sh
 if [ -z "${SENIM_TEST_PG_URL:-}" ]; then
   read -r PGDIR PGPORT < <(bash scripts/pg-start.sh) || { echo "PostgreSQL could not start" >&2; exit 1; }
   [ -n "${PGDIR:-}" ] && [ -n "${PGPORT:-}" ] || { echo "PostgreSQL could not start" >&2; exit 1; }

@@ -110,6 +110,9 @@ pub enum Command {
     Triage(TriageCommand),
     /// Measure registrations per second and journal page latency against raw baselines.
     Bench(crate::bench::BenchArgs),
+    /// The Trust Phone's exchange.
+    #[command(subcommand)]
+    Phone(PhoneCommand),
     /// Official documents as files: the registration book, the journal, an act, minutes, the
     /// activity plan, the monthly analysis, the poster.
     #[command(subcommand)]
@@ -378,6 +381,14 @@ pub enum TriageCommand {
         #[arg(long)]
         mistakes: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum PhoneCommand {
+    /// Carry the answering machine's recordings to Senim: follow baresip's control port and
+    /// post each voicemail to the intake with a phone:intake token, retrying until Senim has
+    /// it and never twice (docs/phone.md).
+    Bridge(crate::bridge::BridgeArgs),
 }
 
 #[derive(Subcommand)]
@@ -714,6 +725,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Bench(args) => crate::bench::run(args).await,
+        Command::Phone(PhoneCommand::Bridge(args)) => crate::bridge::run(args).await,
     }
 }
 

@@ -2,6 +2,7 @@
 //! set-up, API tokens, the journal's verification and benchmarks.
 
 mod bench;
+mod bridge;
 mod cli;
 mod demo;
 

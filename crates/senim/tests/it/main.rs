@@ -21,6 +21,7 @@ mod minutes;
 mod openings;
 mod paperwork;
 mod phone;
+mod phone_bridge;
 mod roles;
 mod sign_in;
 mod staff;
