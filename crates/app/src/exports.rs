@@ -65,6 +65,7 @@ pub async fn poster(
         institution: institution(&school, lang),
         trust_phone: school.trust_phone.clone(),
         box_url: format!("{site}/box/{}", school.slug.as_str()),
+        hours: school.phone_hours,
         lang,
     })
 }

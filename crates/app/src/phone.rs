@@ -5,17 +5,36 @@
 use senim_domain::analysis::Month;
 use senim_domain::audit::AuditAction;
 use senim_domain::greeting::{self, GreetingError};
-use senim_domain::phone::{Call, CallError, Duty};
+use senim_domain::hours::{Duty, DutyHours, HoursError};
+use senim_domain::phone::{Call, CallError};
 use senim_domain::triage::Screening;
-use senim_domain::{Appeal, AppealContent, OrganisationId};
+use senim_domain::{Appeal, AppealContent, Organisation, OrganisationId};
 use senim_store::{CallRecord, CallRefusal, StoreError, User};
 
 use crate::{App, Refused};
 
 impl App {
-    /// Whether the Trust Phone is answered now.
-    pub fn phone_duty(&self) -> Duty {
-        senim_domain::phone::duty(&self.calendar, self.now())
+    /// Whether the school's Trust Phone is answered now, by its hours on the working calendar.
+    pub fn phone_duty(&self, school: &Organisation) -> Duty {
+        school.phone_hours.duty(&self.calendar, self.now())
+    }
+
+    /// Sets the school's Trust Phone hours on a working day (`9:00`, `18:30`).
+    pub async fn set_duty_hours(
+        &self,
+        by: &User,
+        opens: &str,
+        closes: &str,
+    ) -> Result<DutyHours, Refused<HoursError>> {
+        let hours = DutyHours::parse(opens, closes).map_err(Refused::Rule)?;
+        let audit = self
+            .event(by, AuditAction::SettingsChanged)
+            .with_detail("phone_hours");
+        self.store
+            .set_duty_hours(by.organisation_id, hours, &audit)
+            .await?;
+        tracing::info!(user = by.id.0, "Trust Phone hours changed");
+        Ok(hours)
     }
 
     /// Logs a call taken on the Trust Phone. One that became an appeal names it, once.

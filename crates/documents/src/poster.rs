@@ -14,6 +14,8 @@ pub struct Poster {
     pub trust_phone: String,
     /// The online box's address (`https://…/box/{school}`).
     pub box_url: String,
+    /// When the Trust Phone is answered on a working day.
+    pub hours: senim_domain::hours::DutyHours,
     pub lang: Lang,
 }
 
@@ -27,7 +29,13 @@ impl Poster {
             "lead": lang.t("poster-lead"),
             "phone_label": lang.t("poster-phone"),
             "phone": self.trust_phone.trim(),
-            "hours": lang.t("poster-hours"),
+            "hours": lang.t_args(
+                "poster-hours",
+                &[
+                    ("opens", self.hours.opens_text().into()),
+                    ("closes", self.hours.closes_text().into()),
+                ],
+            ),
             "box_label": lang.t("trustbox-online-title"),
             "box_url": self.box_url,
             "anonymous": lang.t("poster-anonymous"),

@@ -95,6 +95,7 @@ fn the_poster_carries_the_phone_hours_address_and_qr_code() {
         institution: INSTITUTION.into(),
         trust_phone: "8 (7132) 55-12-34".into(),
         box_url: "https://senim.example.kz/box/demo".into(),
+        hours: senim_domain::hours::DutyHours::parse("8:30", "17:00").unwrap(),
         lang: Lang::Kk,
     };
     let pdf = poster.pdf(today()).unwrap();
@@ -103,7 +104,10 @@ fn the_poster_carries_the_phone_hours_address_and_qr_code() {
     assert_eq!(pages, 1);
     assert!(text.contains("8 (7132) 55-12-34"));
     assert!(text.contains("https://senim.example.kz/box/demo"));
-    assert!(text.contains("9:00"), "{text}");
+    assert!(
+        text.contains("8:30") && text.contains("17:00"),
+        "the school's own hours: {text}"
+    );
 }
 
 fn entry(year: i32, number: i64) -> BookEntry {

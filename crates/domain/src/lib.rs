@@ -11,6 +11,7 @@ pub mod deadline;
 pub mod forwarding;
 pub mod greeting;
 pub mod handover;
+pub mod hours;
 pub mod inbox;
 pub mod journal;
 pub mod minutes;
@@ -62,6 +63,7 @@ field_errors!(
     forwarding::ForwardingError,
     greeting::GreetingError,
     handover::HandoverError,
+    hours::HoursError,
     inbox::DismissalError,
     inbox::VoicemailError,
     minutes::MinutesError,

@@ -40,6 +40,9 @@ pub struct Organisation {
     pub name_ru: String,
     /// The Trust Phone's number, as the poster shows it; empty until the school gives it.
     pub trust_phone: String,
+    /// When the Trust Phone is answered on a working day: the staff pages, the poster and the
+    /// online box say the same hours.
+    pub phone_hours: crate::hours::DutyHours,
 }
 
 impl Organisation {
@@ -76,6 +79,7 @@ mod tests {
             name_kk: "№12 мектеп-гимназия".into(),
             name_ru: name_ru.into(),
             trust_phone: String::new(),
+            phone_hours: crate::hours::DutyHours::SEED,
         };
         assert_eq!(school("Школа-гимназия №12").name_in("ru"), "Школа-гимназия №12");
         assert_eq!(school("").name_in("ru"), "№12 мектеп-гимназия");

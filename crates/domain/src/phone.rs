@@ -7,37 +7,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::appeal::AppealId;
-use crate::calendar::{CLOSES, WorkingCalendar};
 use crate::classification::ContactType;
-use crate::time::{from_local, local_date};
-
-/// Whether the Trust Phone is answered now (seed 4.3: working days, 9:00–18:30 in Almaty).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Duty {
-    /// On duty until the moment given.
-    On { until: DateTime<Utc> },
-    /// A working day, outside the hours: the answering machine takes the calls.
-    OutOfHours { resumes: DateTime<Utc> },
-    /// A weekend or a holiday.
-    DayOff { resumes: DateTime<Utc> },
-}
-
-/// The Trust Phone's duty at `now` on the working calendar.
-pub fn duty(calendar: &WorkingCalendar, now: DateTime<Utc>) -> Duty {
-    let today = local_date(now);
-    if calendar.is_working_time(now) {
-        let closes = today.and_time(CLOSES);
-        return Duty::On {
-            until: from_local(closes).expect("18:30 exists on every day in Almaty"),
-        };
-    }
-    let resumes = calendar.next_working_moment(now);
-    if calendar.is_working_day(today) {
-        Duty::OutOfHours { resumes }
-    } else {
-        Duty::DayOff { resumes }
-    }
-}
 
 /// The longest call the log takes: a line held for more than six hours is a mistake.
 pub const MAX_CALL_SECONDS: i64 = 6 * 60 * 60;
@@ -217,6 +187,9 @@ mod tests {
 
     #[test]
     fn the_phone_is_on_duty_on_working_days_from_nine_to_half_past_six() {
+        use crate::calendar::WorkingCalendar;
+        use crate::hours::{Duty, DutyHours};
+        let duty = |calendar: &WorkingCalendar, now| DutyHours::SEED.duty(calendar, now);
         let calendar = WorkingCalendar::embedded();
         // Wednesday 2 December 2026, Almaty is UTC+5.
         let noon = Utc.with_ymd_and_hms(2026, 12, 2, 7, 0, 0).unwrap();

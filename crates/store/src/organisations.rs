@@ -1,6 +1,7 @@
 //! Schools.
 
 use chrono::{DateTime, Utc};
+use senim_domain::hours::DutyHours;
 use senim_domain::{Organisation, OrganisationId, Slug};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -15,6 +16,8 @@ fn organisation_from_row(row: &AnyRow) -> Result<Organisation, StoreError> {
         name_kk: row.try_get("name_kk")?,
         name_ru: row.try_get("name_ru")?,
         trust_phone: row.try_get("trust_phone")?,
+        phone_hours: DutyHours::from_minutes(row.try_get("phone_opens")?, row.try_get("phone_closes")?)
+            .ok_or(StoreError::Corrupt("the Trust Phone's hours"))?,
     })
 }
 
@@ -28,7 +31,7 @@ impl Store {
     ) -> Result<Organisation, StoreError> {
         let row = sqlx::query(
             "INSERT INTO organisations (slug, name_kk, name_ru, created_at, require_two_factor) VALUES ($1, $2, $3, $4, 1) \
-             RETURNING id, slug, name_kk, name_ru, trust_phone",
+             RETURNING id, slug, name_kk, name_ru, trust_phone, phone_opens, phone_closes",
         )
         .bind(slug.as_str())
         .bind(name_kk.trim())
@@ -50,7 +53,7 @@ impl Store {
 
     pub async fn organisation(&self, id: OrganisationId) -> Result<Organisation, StoreError> {
         let row =
-            sqlx::query("SELECT id, slug, name_kk, name_ru, trust_phone FROM organisations WHERE id = $1")
+            sqlx::query("SELECT id, slug, name_kk, name_ru, trust_phone, phone_opens, phone_closes FROM organisations WHERE id = $1")
                 .bind(id.0)
                 .fetch_optional(&self.pool)
                 .await?
@@ -60,7 +63,7 @@ impl Store {
 
     pub async fn organisation_by_slug(&self, slug: &str) -> Result<Organisation, StoreError> {
         let row =
-            sqlx::query("SELECT id, slug, name_kk, name_ru, trust_phone FROM organisations WHERE slug = $1")
+            sqlx::query("SELECT id, slug, name_kk, name_ru, trust_phone, phone_opens, phone_closes FROM organisations WHERE slug = $1")
                 .bind(slug)
                 .fetch_optional(&self.pool)
                 .await?
@@ -80,7 +83,7 @@ impl Store {
 
     pub async fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
         let rows =
-            sqlx::query("SELECT id, slug, name_kk, name_ru, trust_phone FROM organisations ORDER BY id")
+            sqlx::query("SELECT id, slug, name_kk, name_ru, trust_phone, phone_opens, phone_closes FROM organisations ORDER BY id")
                 .fetch_all(&self.pool)
                 .await?;
         rows.iter().map(organisation_from_row).collect()

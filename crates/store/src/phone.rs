@@ -229,4 +229,24 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+
+    /// Sets when the school's Trust Phone is answered on a working day.
+    pub async fn set_duty_hours(
+        &self,
+        organisation_id: OrganisationId,
+        hours: senim_domain::hours::DutyHours,
+        audit: &AuditEvent,
+    ) -> Result<(), StoreError> {
+        let (opens, closes) = hours.minutes();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE organisations SET phone_opens = $1, phone_closes = $2 WHERE id = $3")
+            .bind(opens)
+            .bind(closes)
+            .bind(organisation_id.0)
+            .execute(&mut *tx)
+            .await?;
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }

@@ -320,7 +320,120 @@ async fn the_answering_machine_speaks_the_seeds_message_or_the_schools_own(app: 
     }
 }
 
+async fn a_school_sets_its_phone_hours_and_the_staff_pages_the_box_and_the_poster_say_them(app: TestApp) {
+    // Wednesday 2 December 2026, 10:00: on duty by the seed's hours.
+    wednesday(&app);
+    let school = app.school("school-a", "").await;
+    app.school("school-b", "b-").await;
+    // The poster prints the hours beside the school's number.
+    app.store
+        .set_trust_phone(school.organisation.id, "8 (7132) 55-12-34")
+        .await
+        .unwrap();
+    let mut browser = app.browser("specialist").await;
+    let (_, page) = browser.get("/phone").await;
+    assert!(
+        page.contains("value=\"09:00\"") && page.contains("value=\"18:30\""),
+        "{page}"
+    );
+    // A school that answers from 8:00 to 9:30 only.
+    let (status, location) = browser
+        .post("/phone/hours", &[("opens", "08:00"), ("closes", "09:30")])
+        .await;
+    assert_eq!(status, 303, "{location}");
+    let (_, page) = browser.get(&location).await;
+    assert!(page.contains("Жұмыс уақыты сақталды"), "{page}");
+    assert!(
+        page.contains("03.12.2026 08:00"),
+        "out of hours at 10:00, duty resumes tomorrow at 8:00: {page}"
+    );
+    let (_, card) = browser.get("/phone/call").await;
+    assert!(
+        card.contains("03.12.2026 08:00"),
+        "the call card says the same: {card}"
+    );
+    // Nonsense is refused beside its field and kept as typed; nothing changes.
+    let (status, page) = browser
+        .post("/phone/hours", &[("opens", "17:00"), ("closes", "9:00")])
+        .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("кемінде бір сағаттан"), "{page}");
+    assert!(
+        page.contains("value=\"17:00\"") && page.contains("aria-invalid"),
+        "{page}"
+    );
+    let api = app.api(&app.token("specialist").await);
+    let (status, hours) = api.get("/api/v1/phone/hours").await;
+    assert_eq!(status, 200, "{hours}");
+    assert_eq!(hours["opens"], "08:00");
+    assert_eq!(hours["closes"], "09:30");
+    assert_eq!(hours["duty"], "out_of_hours");
+    assert_eq!(hours["resumes"], "2026-12-03T08:00:00+05:00");
+    // The exchange's token may read the hours, to follow them; it may not change them.
+    let user = app.store.user_by_login("specialist").await.unwrap();
+    let intake = app
+        .state
+        .app
+        .create_api_token(
+            &user,
+            "exchange",
+            senim_domain::staff::TokenScopes::parse("phone:intake"),
+            chrono::Duration::days(30),
+            app.state.app.now(),
+        )
+        .await
+        .unwrap();
+    let exchange = app.api(&intake);
+    assert_eq!(exchange.get("/api/v1/phone/hours").await.0, 200);
+    let (client, base, _) = exchange.raw();
+    let put = |token: String, body: serde_json::Value| {
+        client
+            .put(format!("{base}/api/v1/phone/hours"))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+    };
+    let refused = put(intake.clone(), json!({ "opens": "07:00", "closes": "20:00" }))
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    let token = app.token("specialist").await;
+    let bad = put(token.clone(), json!({ "opens": "7", "closes": "20:00" }))
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let bad: serde_json::Value = bad.json().await.unwrap();
+    assert_eq!(
+        (bad["code"].as_str(), bad["field"].as_str()),
+        (Some("invalid_opens"), Some("opens"))
+    );
+    // The other school keeps the seed's hours.
+    let other = app.api(&app.token("b-specialist").await);
+    let (_, theirs) = other.get("/api/v1/phone/hours").await;
+    assert_eq!(
+        (theirs["opens"].as_str(), theirs["duty"].as_str()),
+        (Some("09:00"), Some("on_duty"))
+    );
+    // The online box tells a child when the staff will read her letter: at 8:00 tomorrow.
+    let (status, box_page) = Browser::new(&app.base).get("/box/school-a").await;
+    assert_eq!(status, 200);
+    assert!(box_page.contains("03.12.2026 08:00"), "{box_page}");
+    // And the poster prints the school's hours.
+    let client = signed_in(&app, "specialist").await;
+    let path = scratch("poster.pdf");
+    let (status, kind) = download(&client, &format!("{}/trust-box/poster.pdf", app.base), &path).await;
+    assert_eq!((status, kind.as_str()), (200, "application/pdf"));
+    let (text, _) = pdf_text(&path);
+    assert!(text.contains("8:00") && text.contains("9:30"), "{text}");
+    assert!(!text.contains("18:30"), "{text}");
+    assert!(
+        app.audit_count("settings_changed").await >= 1,
+        "the change is in the audit"
+    );
+}
+
 both_backends!(
+    a_school_sets_its_phone_hours_and_the_staff_pages_the_box_and_the_poster_say_them,
     the_answering_machine_speaks_the_seeds_message_or_the_schools_own,
     a_silent_call_goes_to_the_log_and_the_analysis_counts_it_apart,
     the_call_card_logs_a_prank_and_registers_a_call_about_a_child_with_its_call

@@ -153,6 +153,7 @@ refusals!(
     AppealError,
     senim_domain::classification::ClassificationError,
     senim_domain::handover::HandoverError,
+    senim_domain::hours::HoursError,
     senim_domain::inbox::VoicemailError,
     senim_domain::phone::CallError,
     senim_domain::minutes::MinutesError,

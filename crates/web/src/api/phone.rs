@@ -17,12 +17,58 @@ use serde_json::{Value, json};
 
 use crate::AppState;
 
-use super::{ApiError, ApiUser, Routes};
+use super::{ApiError, ApiUser, Routes, rfc3339};
 
 pub(super) fn routes() -> Routes {
     Routes::default()
         .at("/phone/calls", get(calls).post(record_call))
         .at("/phone/greeting.wav", get(greeting_wav))
+        .at("/phone/hours", get(hours).put(set_hours))
+}
+
+fn hours_json(state: &AppState, school: &senim_domain::Organisation) -> Value {
+    let hours = school.phone_hours;
+    let duty = state.app.phone_duty(school);
+    let mut json = json!({
+        "opens": hours.opens().format("%H:%M").to_string(),
+        "closes": hours.closes().format("%H:%M").to_string(),
+        "duty": duty.code(),
+    });
+    match duty {
+        senim_domain::hours::Duty::On { until } => json["until"] = rfc3339(until).into(),
+        senim_domain::hours::Duty::OutOfHours { resumes } | senim_domain::hours::Duty::DayOff { resumes } => {
+            json["resumes"] = rfc3339(resumes).into();
+        }
+    }
+    json
+}
+
+/// The Trust Phone's hours on a working day and whether it is on duty now: for those who
+/// read appeals and for the exchange's token, which may follow them.
+async fn hours(State(state): State<AppState>, api_user: ApiUser) -> Result<Response, ApiError> {
+    let user = api_user.reader().or_else(|_| api_user.intake())?;
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    Ok(Json(hours_json(&state, &school)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HoursJson {
+    opens: String,
+    closes: String,
+}
+
+/// Sets the hours (`"09:00"`, `"18:30"`), by one who registers appeals.
+async fn set_hours(
+    State(state): State<AppState>,
+    api_user: ApiUser,
+    body: Result<Json<HoursJson>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let user = api_user.registrar()?;
+    let Json(body) = body?;
+    state.app.set_duty_hours(user, &body.opens, &body.closes).await?;
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    Ok(Json(hours_json(&state, &school)).into_response())
 }
 
 #[derive(Deserialize, Default)]

@@ -78,7 +78,7 @@ async fn box_submission(
     let now = state.app.now();
     let body = json!({
         "receipt_code": code.grouped(),
-        "answer_expected_from": rfc3339(state.app.calendar.next_working_moment(now)),
+        "answer_expected_from": rfc3339(school.phone_hours.next_on(&state.app.calendar, now)),
     });
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }

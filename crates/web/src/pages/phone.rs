@@ -15,7 +15,8 @@ use senim_app::Refused;
 use senim_domain::AppealId;
 use senim_domain::analysis::Month;
 use senim_domain::classification::ContactType;
-use senim_domain::phone::{Call, CallError, Duty};
+use senim_domain::hours::Duty;
+use senim_domain::phone::{Call, CallError};
 use senim_domain::time::{format_local, local};
 use senim_i18n::{Arg, Lang};
 use serde::Deserialize;
@@ -33,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/phone/calls", post(record_call))
         .route("/phone/calls/appeal", post(register_call_appeal))
         .route("/phone/greeting", post(set_greeting))
+        .route("/phone/hours", post(set_hours))
         .route("/phone/greeting.wav", get(greeting_wav))
 }
 
@@ -93,7 +95,49 @@ async fn set_greeting(
                 message: signed_in.0.lang.t(error.message_id()),
             };
             let month = Month::of(state.app.clock.today());
-            let page = render_phone(&state, &signed_in, month, None, Some(refused)).await?;
+            let mending = Mending {
+                greeting: Some(refused),
+                hours: None,
+            };
+            let page = render_phone(&state, &signed_in, month, None, mending).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(Refused::Store(error)) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct HoursForm {
+    #[serde(default)]
+    opens: String,
+    #[serde(default)]
+    closes: String,
+}
+
+/// Sets when the school's Trust Phone is answered on a working day.
+async fn set_hours(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<HoursForm>,
+) -> Result<Response, AppError> {
+    match state
+        .app
+        .set_duty_hours(signed_in.user(), &form.opens, &form.closes)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/phone?done=hours#hours").into_response()),
+        Err(Refused::Rule(error)) => {
+            let mending = Mending {
+                greeting: None,
+                hours: Some(RefusedHours {
+                    opens: form.opens.clone(),
+                    closes: form.closes.clone(),
+                    field: error.field(),
+                    message: signed_in.0.lang.t(error.message_id()),
+                }),
+            };
+            let month = Month::of(state.app.clock.today());
+            let page = render_phone(&state, &signed_in, month, None, mending).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(Refused::Store(error)) => Err(error.into()),
@@ -140,7 +184,7 @@ async fn greeting_wav(
 }
 
 /// The duty now, said in words.
-fn duty_line(duty: Duty, lang: Lang) -> (&'static str, String) {
+pub fn duty_line(duty: Duty, lang: Lang) -> (&'static str, String) {
     match duty {
         Duty::On { until } => (
             "on",
@@ -206,6 +250,26 @@ struct PhonePage {
     /// A refused message: its language and why.
     greeting_error: Option<(&'static str, String)>,
     can_register: bool,
+    /// The hours as the form shows them (`09:00`), and a refusal's field and message.
+    opens: String,
+    closes: String,
+    hours_saved: bool,
+    hours_error: Option<(&'static str, String)>,
+}
+
+/// Refused hours, kept as typed to be mended.
+struct RefusedHours {
+    opens: String,
+    closes: String,
+    field: &'static str,
+    message: String,
+}
+
+/// What a refused form gave, drawn again on the page.
+#[derive(Default)]
+struct Mending {
+    greeting: Option<RefusedGreeting>,
+    hours: Option<RefusedHours>,
 }
 
 /// A refused message, kept as typed to be mended.
@@ -231,7 +295,14 @@ async fn phone_page(
         None | Some("") => this_month,
         Some(text) => Month::parse(text).map_err(|_| AppError::BadRequest)?,
     };
-    let page = render_phone(&state, &signed_in, month, query.done.as_deref(), None).await?;
+    let page = render_phone(
+        &state,
+        &signed_in,
+        month,
+        query.done.as_deref(),
+        Mending::default(),
+    )
+    .await?;
     Ok(page.into_response())
 }
 
@@ -240,8 +311,9 @@ async fn render_phone(
     signed_in: &SignedIn,
     month: Month,
     done: Option<&str>,
-    refused: Option<RefusedGreeting>,
+    mending: Mending,
 ) -> Result<PhonePage, AppError> {
+    let refused = mending.greeting;
     let lang = signed_in.0.lang;
     let user = signed_in.user();
     let this_month = Month::of(state.app.clock.today());
@@ -254,7 +326,21 @@ async fn render_phone(
             count,
         })
         .collect();
-    let (duty_class, duty) = duty_line(state.app.phone_duty(), lang);
+    let school = state.app.store.organisation(user.organisation_id).await?;
+    let (duty_class, duty) = duty_line(state.app.phone_duty(&school), lang);
+    let hours = school.phone_hours;
+    let (opens, closes, hours_error) = match mending.hours {
+        Some(refused) => (
+            refused.opens,
+            refused.closes,
+            Some((refused.field, refused.message)),
+        ),
+        None => (
+            hours.opens().format("%H:%M").to_string(),
+            hours.closes().format("%H:%M").to_string(),
+            None,
+        ),
+    };
     let page = PhonePage {
         l: lang,
         chrome: Chrome::new(&signed_in.0, "/phone"),
@@ -306,6 +392,10 @@ async fn render_phone(
             .collect(),
         greeting_error: refused.map(|refused| (refused.lang, refused.message)),
         can_register: user.permissions().register_appeals,
+        opens,
+        closes,
+        hours_saved: done == Some("hours"),
+        hours_error,
     };
     Ok(page)
 }
@@ -347,12 +437,22 @@ fn kinds(lang: Lang, selected: &str) -> Vec<Choice> {
         .collect()
 }
 
-fn card(state: &AppState, signed_in: &SignedIn, form: &CallForm, error: Option<CallError>) -> CallCard {
+async fn card(
+    state: &AppState,
+    signed_in: &SignedIn,
+    form: &CallForm,
+    error: Option<CallError>,
+) -> Result<CallCard, AppError> {
     let lang = signed_in.0.lang;
     let now = state.app.now();
     let started = parse_received_at(&form.started_at, now).unwrap_or(now);
-    let (duty_class, duty) = duty_line(state.app.phone_duty(), lang);
-    CallCard {
+    let school = state
+        .app
+        .store
+        .organisation(signed_in.user().organisation_id)
+        .await?;
+    let (duty_class, duty) = duty_line(state.app.phone_duty(&school), lang);
+    Ok(CallCard {
         l: lang,
         chrome: Chrome::new(&signed_in.0, "/phone/call"),
         duty_class,
@@ -364,13 +464,18 @@ fn card(state: &AppState, signed_in: &SignedIn, form: &CallForm, error: Option<C
         kinds: kinds(lang, &form.contact_type),
         error: error.map(|error| lang.t(error.message_id())),
         error_field: error.map_or("", CallError::field),
-    }
+    })
 }
 
 /// A card opened the moment the call is taken: the time it began, a timer (drawn by the
 /// stylesheet, no script), the national lines for an urgent call, and the call's kind.
-async fn call_card(State(state): State<AppState>, Registrar(signed_in): Registrar) -> Response {
-    card(&state, &signed_in, &CallForm::default(), None).into_response()
+async fn call_card(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+) -> Result<Response, AppError> {
+    Ok(card(&state, &signed_in, &CallForm::default(), None)
+        .await?
+        .into_response())
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -463,14 +568,14 @@ async fn record_call(
             Ok(_) => Ok(Redirect::to("/phone?done=call").into_response()),
             Err(Refused::Rule(error)) => Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                card(&state, &signed_in, &form, Some(error)),
+                card(&state, &signed_in, &form, Some(error)).await?,
             )
                 .into_response()),
             Err(Refused::Store(error)) => Err(error.into()),
         },
         Err(error) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            card(&state, &signed_in, &form, Some(error)),
+            card(&state, &signed_in, &form, Some(error)).await?,
         )
             .into_response()),
     }

@@ -95,13 +95,14 @@ fn languages(current: Lang) -> Vec<(&'static str, &'static str, bool)> {
         .collect()
 }
 
-/// When the staff will read what was sent now: during working hours, today; otherwise from
-/// the next working morning on the working calendar.
-pub fn answer_expected(state: &AppState, lang: Lang, now: DateTime<Utc>) -> String {
-    if state.app.calendar.is_working_time(now) {
+/// When the staff will read what was sent now: in the Trust Phone's hours, today; otherwise
+/// from the moment duty resumes on the working calendar.
+pub fn answer_expected(state: &AppState, school: &Organisation, lang: Lang, now: DateTime<Utc>) -> String {
+    let hours = school.phone_hours;
+    if hours.is_on(&state.app.calendar, now) {
         lang.t("box-expected-now")
     } else {
-        let from = state.app.calendar.next_working_moment(now);
+        let from = hours.next_on(&state.app.calendar, now);
         lang.t_args("box-expected-later", &[("from", Arg::from(format_local(from)))])
     }
 }
@@ -136,8 +137,8 @@ impl BoxPage {
             text: String::new(),
             name: String::new(),
             contact: String::new(),
-            answer_expected: (!state.app.calendar.is_working_time(now))
-                .then(|| answer_expected(state, lang, now)),
+            answer_expected: (!school.phone_hours.is_on(&state.app.calendar, now))
+                .then(|| answer_expected(state, school, lang, now)),
             nonce: crate::throttle::SentForms::nonce(),
         }
     }
@@ -207,7 +208,7 @@ async fn submit(
             // No way off this page but on purpose: the code is shown only here.
             languages: Vec::new(),
             code,
-            answer_expected: answer_expected(&state, lang, state.app.now()),
+            answer_expected: answer_expected(&state, &school, lang, state.app.now()),
         }
         .into_response()
     };
