@@ -9,15 +9,19 @@
 //! `no_answer` or `busy`) and the caller's number — and posts it to
 //! `POST /api/v1/phone/voicemails` with a `phone:intake` token. What it has still to post is
 //! kept in a state file, so nothing is lost when Senim or the bridge is down; a call id once
-//! posted is never posted again, and Senim answers the same id twice with the one voicemail
-//! besides. A recording Senim has is deleted from the exchange's disk unless asked to keep it.
-//! Recordings that closed while the bridge was away are found in the folder and posted too.
+//! posted is not posted again, and Senim answers the same id twice with the one voicemail
+//! besides. A recording Senim has is deleted from the exchange's disk (or moved to `sent/`
+//! when asked to keep it); one Senim refuses for good is moved to `refused/`. Recordings no
+//! event told of — calls that closed while the bridge was away — are found in the folder (at
+//! each connection and every idle minute) and posted too.
 //!
-//! The log names a recording by its file (a time) and a voicemail by Senim's id: never a
-//! caller's number, a call id (which may carry an address) or a byte of audio.
+//! The log names a recording by a digest of its file's name (newer baresips put the caller's
+//! address in it) and a voicemail by Senim's id: never a caller's number, a call id (which
+//! may carry an address) or a byte of audio.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context;
@@ -51,8 +55,9 @@ pub struct BridgeArgs {
     /// (out_of_hours, no_answer or busy).
     #[arg(long, default_value = "out_of_hours")]
     pub reason: String,
-    /// The longest message in seconds: the bridge hangs up a call that lasts longer (at most 900).
-    #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u32).range(10..=900))]
+    /// The longest message in seconds: the bridge hangs up a call that lasts longer (at most
+    /// 840, within the 15 minutes Senim takes).
+    #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u32).range(10..=840))]
     pub max_seconds: u32,
     /// Keep the recordings on this machine once Senim has them (by default they are deleted).
     #[arg(long)]
@@ -61,6 +66,12 @@ pub struct BridgeArgs {
 
 /// The reasons Senim knows a call reached the answering machine for.
 const REASONS: [&str; 3] = ["out_of_hours", "no_answer", "busy"];
+
+/// The longest recording Senim takes.
+const MAX_AUDIO_SECONDS: u32 = senim_domain::inbox::MAX_AUDIO_SECONDS;
+
+/// The longest event baresip's control port sends is a few hundred bytes.
+const MAX_NETSTRING: usize = 64 * 1024;
 
 /// A recording older than this, claimed by no call, closed while the bridge was away.
 const ORPHAN_AGE: chrono::Duration = chrono::Duration::seconds(30);
@@ -81,6 +92,9 @@ pub fn take_netstring(buffer: &mut Vec<u8>) -> Result<Option<Vec<u8>>, &'static 
         .ok()
         .and_then(|text| text.parse().ok())
         .ok_or("not a netstring length")?;
+    if length > MAX_NETSTRING {
+        return Err("a netstring longer than any event");
+    }
     let end = colon + 1 + length;
     if buffer.len() <= end {
         return Ok(None);
@@ -216,7 +230,7 @@ fn recordings_in(folder: &Path) -> Vec<(PathBuf, SystemTime)> {
             Some((entry.path(), modified))
         })
         .collect();
-    found.sort();
+    found.sort_by_key(|(_, modified)| *modified);
     found
 }
 
@@ -266,8 +280,15 @@ const REMEMBERED: usize = 5000;
 impl State {
     fn load(path: &Path) -> anyhow::Result<State> {
         match std::fs::read(path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .with_context(|| format!("the bridge's state {} cannot be read", path.display())),
+            // The error names the place, never the value: a pending voicemail holds a number.
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|error| {
+                anyhow::anyhow!(
+                    "the bridge's state {} cannot be read (line {}, column {})",
+                    path.display(),
+                    error.line(),
+                    error.column()
+                )
+            }),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
             Err(error) => Err(error).with_context(|| format!("cannot read {}", path.display())),
         }
@@ -315,7 +336,6 @@ impl State {
 /// A call the machine has answered and not yet closed.
 struct Active {
     established: DateTime<Utc>,
-    recording: Option<String>,
     reason: String,
     caller_number: Option<String>,
 }
@@ -324,10 +344,23 @@ struct Active {
 enum Posted {
     /// Senim has it (201, or 200 for a call id it had): its inbox item.
     Kept(i64),
-    /// Refused for good (a 4xx other than 401, 408 and 429): its error code.
+    /// Senim refused it for good, with its error code (a 4xx with Senim's `code`).
     Refused(String),
-    /// Try again later: Senim unreachable, busy, or the token not accepted now.
+    /// Try again later: Senim unreachable, busy, a proxy's error, or the token not accepted now.
     Later(String),
+}
+
+/// The recordings of calls in progress, which no scan of the folder may take.
+type Live = Arc<Mutex<HashSet<String>>>;
+
+/// How a recording is named in the log: a digest of its file's name, which newer baresips
+/// make of the caller's address.
+fn label(recording: &str) -> String {
+    hex::encode(&Sha256::digest(recording.as_bytes())[..6])
+}
+
+fn lock(live: &Live) -> std::sync::MutexGuard<'_, HashSet<String>> {
+    live.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 struct Bridge {
@@ -335,62 +368,46 @@ struct Bridge {
     state_path: PathBuf,
     state: State,
     active: HashMap<String, Active>,
+    live: Live,
     client: reqwest::Client,
     token: String,
     clock: senim_app::Clock,
 }
 
 impl Bridge {
-    fn claimed(&self) -> HashSet<String> {
-        self.active
-            .values()
-            .filter_map(|active| active.recording.clone())
-            .collect()
-    }
-
-    fn on_event(&mut self, event: Event, hang_up: &mpsc::UnboundedSender<Duration>) -> anyhow::Result<()> {
-        match event {
+    fn on_event(&mut self, seen: Seen) -> anyhow::Result<()> {
+        match seen.event {
             Event::Established { call, account, peer } => {
-                // The machine opens a call's recording as the call's audio starts, just
-                // before it tells of the call: the newest file no other call has.
-                let claimed = self.claimed();
-                let recording = recordings_in(&self.args.recordings)
-                    .into_iter()
-                    .rev()
-                    .map(|(path, _)| file_name(&path))
-                    .find(|name| !claimed.contains(name) && !self.state.knows_recording(name));
-                if recording.is_none() {
-                    tracing::warn!("a call was answered but no recording of it was found");
-                }
                 self.active.insert(
                     call,
                     Active {
-                        established: self.clock.now(),
-                        recording,
+                        established: seen.at,
                         reason: reason_of(&account, &self.args.reason),
                         caller_number: caller_number(&peer),
                     },
                 );
-                let _ = hang_up.send(Duration::from_secs(u64::from(self.args.max_seconds)));
             }
             Event::Closed { call } => {
                 let Some(active) = self.active.remove(&call) else {
                     return Ok(());
                 };
-                let Some(recording) = active.recording else {
+                let Some(recording) = seen.recording else {
+                    tracing::warn!("a call closed and no recording of it was found");
                     return Ok(());
                 };
                 let call_id = call_id_for(&call);
-                if self.state.knows_call(&call_id) {
+                if self.state.knows_call(&call_id) || self.state.knows_recording(&recording) {
                     return Ok(());
                 }
-                let duration = (self.clock.now() - active.established).num_seconds().max(0);
-                tracing::info!(recording = %recording, seconds = duration, "a voicemail is queued");
+                let duration = (seen.at - active.established)
+                    .num_seconds()
+                    .clamp(0, i64::from(MAX_AUDIO_SECONDS));
+                tracing::info!(recording = %label(&recording), seconds = duration, "a voicemail is queued");
                 self.state.pending.push_back(Pending {
                     call_id,
                     recording,
                     started_at: active.established,
-                    duration_seconds: duration.min(i64::from(self.args.max_seconds) + 60),
+                    duration_seconds: duration,
                     reason: active.reason,
                     caller_number: active.caller_number,
                 });
@@ -400,16 +417,16 @@ impl Bridge {
         Ok(())
     }
 
-    /// Recordings no call claimed that the machine finished a while ago: calls that closed
+    /// Recordings no call claims that the machine finished a while ago: calls that closed
     /// while the bridge was away. Posted with what the file tells (its end, its length).
     fn adopt_orphans(&mut self) -> anyhow::Result<()> {
-        let claimed = self.claimed();
+        let live = lock(&self.live).clone();
         let now = self.clock.now();
         let mut adopted = false;
         for (path, modified) in recordings_in(&self.args.recordings) {
             let name = file_name(&path);
             let old = now - DateTime::<Utc>::from(modified) >= ORPHAN_AGE;
-            if !old || claimed.contains(&name) || self.state.knows_recording(&name) {
+            if !old || live.contains(&name) || self.state.knows_recording(&name) {
                 continue;
             }
             let Some(seconds) = std::fs::read(&path)
@@ -421,9 +438,12 @@ impl Bridge {
                 continue;
             };
             let ended: DateTime<Utc> = modified.into();
-            tracing::info!(recording = %name, "a recording made while the bridge was away is queued");
+            tracing::info!(recording = %label(&name), "a recording made while the bridge was away is queued");
             self.state.pending.push_back(Pending {
-                call_id: format!("recording:{name}"),
+                call_id: format!(
+                    "recording:{}",
+                    hex::encode(&Sha256::digest(name.as_bytes())[..16])
+                ),
                 recording: name,
                 started_at: ended - chrono::Duration::seconds(seconds),
                 duration_seconds: seconds,
@@ -490,16 +510,32 @@ impl Bridge {
                 None => Posted::Later("Senim's answer has no id".into()),
             };
         }
-        let code = body.get("code").and_then(Value::as_str).unwrap_or("").to_owned();
-        match status.as_u16() {
-            401 | 403 => Posted::Later(format!("the token is not accepted ({status})")),
-            408 | 429 => Posted::Later(format!("Senim is busy ({status})")),
-            400..=499 => Posted::Refused(if code.is_empty() {
-                status.as_u16().to_string()
-            } else {
-                code
-            }),
-            _ => Posted::Later(format!("Senim answered {status}")),
+        // Only Senim's own refusal, with its code, is final: a proxy's 404 or 413 is not.
+        let code = body.get("code").and_then(Value::as_str).map(str::to_owned);
+        match (status.as_u16(), code) {
+            (401 | 403, _) => Posted::Later(format!("the token is not accepted ({status})")),
+            (408 | 429, _) => Posted::Later(format!("Senim is busy ({status})")),
+            (400..=499, Some(code)) => Posted::Refused(code),
+            _ => Posted::Later(format!("the server answered {status}")),
+        }
+    }
+
+    /// Moves a handled recording, and what was played beside it, into `folder` under the
+    /// recordings (`sent`, `refused`), or deletes both.
+    fn put_away(&self, recording: &str, folder: Option<&str>) {
+        let path = self.args.recordings.join(recording);
+        for file in std::iter::once(path.clone()).chain(played_beside(&path)) {
+            match folder {
+                Some(folder) => {
+                    let into = self.args.recordings.join(folder);
+                    if std::fs::create_dir_all(&into).is_ok() {
+                        let _ = std::fs::rename(&file, into.join(file_name(&file)));
+                    }
+                }
+                None => {
+                    let _ = std::fs::remove_file(&file);
+                }
+            }
         }
     }
 
@@ -520,25 +556,20 @@ impl Bridge {
             }
             match self.post(&pending).await {
                 Posted::Kept(id) => {
-                    tracing::info!(voicemail = id, recording = %pending.recording, "Senim has the voicemail");
+                    tracing::info!(voicemail = id, recording = %label(&pending.recording), "Senim has the voicemail");
                     self.state.finish(Done {
                         call_id: pending.call_id.clone(),
                         recording: pending.recording.clone(),
                         refused: None,
                     });
                     self.state.save(&self.state_path)?;
-                    if !self.args.keep_recordings {
-                        let _ = std::fs::remove_file(&path);
-                        if let Some(played) = played_beside(&path) {
-                            let _ = std::fs::remove_file(played);
-                        }
-                    }
+                    self.put_away(&pending.recording, self.args.keep_recordings.then_some("sent"));
                 }
                 Posted::Refused(code) => {
                     tracing::error!(
-                        recording = %pending.recording,
+                        recording = %label(&pending.recording),
                         code = %code,
-                        "Senim refused the voicemail; the recording is kept for a person to look at"
+                        "Senim refused the voicemail; the recording is kept in the folder «refused» for a person to look at"
                     );
                     self.state.finish(Done {
                         call_id: pending.call_id.clone(),
@@ -546,9 +577,10 @@ impl Bridge {
                         refused: Some(code),
                     });
                     self.state.save(&self.state_path)?;
+                    self.put_away(&pending.recording, Some("refused"));
                 }
                 Posted::Later(why) => {
-                    tracing::warn!(recording = %pending.recording, "not posted yet: {why}");
+                    tracing::warn!(recording = %label(&pending.recording), "not posted yet: {why}");
                     return Ok(true);
                 }
             }
@@ -557,16 +589,67 @@ impl Bridge {
     }
 }
 
-/// Connects to baresip's control port again and again, passing its events on, and hangs up
-/// the call in progress when it has lasted the longest a message may.
-async fn follow_baresip(
+/// An event as the bridge saw it: when, and for a closed call the recording it made.
+struct Seen {
+    event: Event,
+    at: DateTime<Utc>,
+    recording: Option<String>,
+}
+
+enum Signal {
+    /// The control port answered again: recordings closed meanwhile are looked for.
+    Connected,
+    Seen(Seen),
+}
+
+/// The recording being written for a call answered at `since`: the newest file written since
+/// then that no other call has.
+fn recording_since(folder: &Path, since: DateTime<Utc>, live: &Live) -> Option<String> {
+    let live = lock(live);
+    recordings_in(folder)
+        .into_iter()
+        .filter(|(path, modified)| {
+            DateTime::<Utc>::from(*modified) >= since - chrono::Duration::seconds(10)
+                && !live.contains(&file_name(path))
+        })
+        .max_by_key(|(_, modified)| *modified)
+        .map(|(path, _)| file_name(&path))
+}
+
+/// What `follow_baresip` shares with the bridge.
+struct Follow {
     address: String,
-    events: mpsc::UnboundedSender<Option<Event>>,
-    mut hang_ups: mpsc::UnboundedReceiver<Duration>,
-) {
-    let mut deadline: Option<tokio::time::Instant> = None;
+    folder: PathBuf,
+    max_seconds: u32,
+    live: Live,
+    clock: senim_app::Clock,
+}
+
+/// Connects to baresip's control port again and again and passes its events on, each
+/// stamped as it is read and, for a closed call, with the recording it made — chosen here, so
+/// that a slow post never gives a call another's recording. Hangs up a call that has lasted
+/// the longest a message may.
+async fn follow_baresip(follow: Follow, signals: mpsc::UnboundedSender<Signal>) {
+    // The calls in progress: when each was answered and its recording.
+    let mut calls: HashMap<String, (DateTime<Utc>, Option<String>)> = HashMap::new();
+    let mut deadline: Option<(String, tokio::time::Instant)> = None;
+    let close = |call: String,
+                 calls: &mut HashMap<String, (DateTime<Utc>, Option<String>)>,
+                 at: DateTime<Utc>|
+     -> Signal {
+        let (answered, recording) = calls.remove(&call).unwrap_or((at, None));
+        let recording = recording.or_else(|| recording_since(&follow.folder, answered, &follow.live));
+        if let Some(recording) = &recording {
+            lock(&follow.live).remove(recording);
+        }
+        Signal::Seen(Seen {
+            event: Event::Closed { call },
+            at,
+            recording,
+        })
+    };
     loop {
-        let mut stream = match tokio::net::TcpStream::connect(&address).await {
+        let mut stream = match tokio::net::TcpStream::connect(&follow.address).await {
             Ok(stream) => stream,
             Err(_) => {
                 tokio::time::sleep(Duration::from_secs(2)).await;
@@ -574,57 +657,76 @@ async fn follow_baresip(
             }
         };
         tracing::info!("following the answering machine's events");
-        // A new connection: recordings closed meanwhile are looked for.
-        if events.send(None).is_err() {
+        if signals.send(Signal::Connected).is_err() {
             return;
         }
         let mut buffer = Vec::new();
         let mut chunk = [0u8; 4096];
-        loop {
-            let wait = deadline.map_or(Duration::from_secs(3600), |at| {
+        'connection: loop {
+            let wait = deadline.as_ref().map_or(Duration::from_secs(3600), |(_, at)| {
                 at.saturating_duration_since(tokio::time::Instant::now())
             });
             tokio::select! {
                 read = stream.read(&mut chunk) => {
-                    let Ok(read) = read else { break };
+                    let Ok(read) = read else { break 'connection };
                     if read == 0 {
-                        break;
+                        break 'connection;
                     }
                     buffer.extend_from_slice(&chunk[..read]);
                     loop {
-                        match take_netstring(&mut buffer) {
-                            Ok(Some(body)) => {
-                                if let Some(event) = event(&body) {
-                                    if matches!(event, Event::Closed { .. }) {
-                                        deadline = None;
-                                    }
-                                    if events.send(Some(event)).is_err() {
-                                        return;
-                                    }
-                                }
-                            }
+                        let body = match take_netstring(&mut buffer) {
+                            Ok(Some(body)) => body,
                             Ok(None) => break,
                             Err(why) => {
                                 tracing::warn!("the answering machine's port sent {why}; reconnecting");
-                                buffer.clear();
-                                break;
+                                break 'connection;
                             }
+                        };
+                        let at = follow.clock.now();
+                        let signal = match event(&body) {
+                            Some(Event::Established { call, account, peer }) => {
+                                let recording = recording_since(&follow.folder, at, &follow.live);
+                                if let Some(recording) = &recording {
+                                    lock(&follow.live).insert(recording.clone());
+                                }
+                                calls.insert(call.clone(), (at, recording));
+                                let after = Duration::from_secs(u64::from(follow.max_seconds));
+                                deadline = Some((call.clone(), tokio::time::Instant::now() + after));
+                                Signal::Seen(Seen { event: Event::Established { call, account, peer }, at, recording: None })
+                            }
+                            Some(Event::Closed { call }) => {
+                                if deadline.as_ref().is_some_and(|(long, _)| *long == call) {
+                                    deadline = None;
+                                }
+                                close(call, &mut calls, at)
+                            }
+                            None => continue,
+                        };
+                        if signals.send(signal).is_err() {
+                            return;
                         }
                     }
-                }
-                Some(after) = hang_ups.recv() => {
-                    deadline = Some(tokio::time::Instant::now() + after);
                 }
                 () = tokio::time::sleep(wait), if deadline.is_some() => {
                     deadline = None;
                     tracing::info!("a message reached the longest allowed; hanging up");
                     let command = json!({ "command": "hangup", "params": "", "token": "senim" });
                     if stream.write_all(&netstring(command.to_string().as_bytes())).await.is_err() {
-                        break;
+                        break 'connection;
                     }
                 }
             }
         }
+        // The machine may have restarted: the calls it told of are taken as closed now, each
+        // with what it recorded.
+        let at = follow.clock.now();
+        for call in calls.keys().cloned().collect::<Vec<_>>() {
+            let signal = close(call, &mut calls, at);
+            if signals.send(signal).is_err() {
+                return;
+            }
+        }
+        deadline = None;
         tracing::warn!("the answering machine's control port closed; reconnecting");
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
@@ -656,33 +758,47 @@ pub async fn run(args: BridgeArgs) -> anyhow::Result<i32> {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(60))
         .build()?;
+    let clock = senim_app::Clock::system();
+    let live: Live = Arc::default();
     let mut bridge = Bridge {
         args: args.clone(),
         state_path,
         state,
         active: HashMap::new(),
+        live: live.clone(),
         client,
         token,
-        clock: senim_app::Clock::system(),
+        clock: clock.clone(),
     };
-    let (events_in, mut events) = mpsc::unbounded_channel();
-    let (hang_up, hang_ups) = mpsc::unbounded_channel();
-    tokio::spawn(follow_baresip(args.baresip.clone(), events_in, hang_ups));
+    let (signals_in, mut signals) = mpsc::unbounded_channel();
+    let follow = Follow {
+        address: args.baresip.clone(),
+        folder: args.recordings.clone(),
+        max_seconds: args.max_seconds,
+        live,
+        clock,
+    };
+    tokio::spawn(follow_baresip(follow, signals_in));
     let mut retry = Duration::from_secs(1);
     let mut left = bridge.post_pending().await?;
     loop {
-        let wait = if left { retry } else { Duration::from_secs(3600) };
+        // Idle, the folder is looked at every minute for recordings no event told of.
+        let wait = if left { retry } else { Duration::from_secs(60) };
         tokio::select! {
-            event = events.recv() => {
-                match event {
-                    Some(Some(event)) => bridge.on_event(event, &hang_up)?,
-                    Some(None) => bridge.adopt_orphans()?,
+            signal = signals.recv() => {
+                match signal {
+                    Some(Signal::Seen(seen)) => bridge.on_event(seen)?,
+                    Some(Signal::Connected) => bridge.adopt_orphans()?,
                     None => return Ok(1),
                 }
                 retry = Duration::from_secs(1);
             }
             () = tokio::time::sleep(wait) => {
-                retry = (retry * 2).min(Duration::from_secs(60));
+                if left {
+                    retry = (retry * 2).min(Duration::from_secs(60));
+                } else {
+                    bridge.adopt_orphans()?;
+                }
             }
             _ = tokio::signal::ctrl_c() => return Ok(0),
         }
@@ -717,6 +833,10 @@ mod tests {
         assert!(
             take_netstring(&mut b"1234567890".to_vec()).is_err(),
             "a length beyond nine digits"
+        );
+        assert!(
+            take_netstring(&mut b"999999999:".to_vec()).is_err(),
+            "a length no event has: the connection is dropped, not a gigabyte awaited"
         );
         assert_eq!(netstring(b"abc"), b"3:abc,".to_vec());
     }

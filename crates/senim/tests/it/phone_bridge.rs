@@ -140,16 +140,19 @@ impl Exchange {
             .unwrap();
         assert!(made.success(), "sox makes the caller's voice");
         let (port, media) = (free_port(true), free_port(true) / 2 * 2);
-        let output = Command::new("sipp")
-            .current_dir(&caller)
-            .args(["-sf", "caller.xml", "-s", "trust"])
-            .arg(format!("127.0.0.1:{}", self.sip))
-            .args(["-i", "127.0.0.1", "-p", &port.to_string()])
-            .args(["-mi", "127.0.0.1", "-mp", &media.to_string()])
-            .args(["-m", "1", "-nostdin", "-timeout", "40s", "-key", "testtime"])
-            .arg(at.timestamp().to_string())
-            .output()
-            .unwrap();
+        // sipp runs for seconds: off the runtime's threads, which serve Senim meanwhile.
+        let output = tokio::task::block_in_place(|| {
+            Command::new("sipp")
+                .current_dir(&caller)
+                .args(["-sf", "caller.xml", "-s", "trust"])
+                .arg(format!("127.0.0.1:{}", self.sip))
+                .args(["-i", "127.0.0.1", "-p", &port.to_string()])
+                .args(["-mi", "127.0.0.1", "-mp", &media.to_string()])
+                .args(["-m", "1", "-nostdin", "-timeout", "40s", "-key", "testtime"])
+                .arg(at.timestamp().to_string())
+                .output()
+                .unwrap()
+        });
         assert!(
             output.status.success(),
             "the call went through: {}",
@@ -174,7 +177,7 @@ fn bridge(app: &TestApp, exchange: &Exchange, url: &str, token_file: &Path, log:
 
 /// Waits until the bridge's log says `line`.
 async fn said(log: &Path, line: &str) {
-    for _ in 0..100 {
+    for _ in 0..300 {
         if std::fs::read_to_string(log).unwrap_or_default().contains(line) {
             return;
         }
@@ -332,10 +335,29 @@ async fn a_call_the_school_cannot_take_reaches_the_inbox_through_a_real_exchange
         1,
         "the recording is kept until Senim has it"
     );
+    // And a recording no event told of — the machine recorded while no bridge ran — is found
+    // in the folder and posted with what its file tells.
+    let orphan = exchange.recordings().join("dump-2026-11-28-03-00-00-dec.wav");
+    std::fs::write(&orphan, senim_domain::greeting::silence_wav(2)).unwrap();
+    let ended = almaty(2026, 11, 28, 3, 0).timestamp().unsigned_abs();
+    std::fs::File::options()
+        .write(true)
+        .open(&orphan)
+        .unwrap()
+        .set_modified(std::time::UNIX_EPOCH + Duration::from_secs(ended))
+        .unwrap();
     let log = scratch.join("bridge-again.log");
     let again = bridge(&app, &exchange, &app.base, &token_file, &log);
-    let items = voicemails(&reader, 3).await;
-    assert_eq!(items.len(), 3);
+    let items = voicemails(&reader, 4).await;
+    assert_eq!(items.len(), 4);
+    assert!(
+        items
+            .iter()
+            .any(|item| item["duration_seconds"] == 2 && item["reason"] == "out_of_hours"),
+        "{items:?}"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(recordings_left(&exchange), Vec::<String>::new());
     drop(again);
 
     // Once more: nothing is posted twice.
@@ -344,9 +366,14 @@ async fn a_call_the_school_cannot_take_reaches_the_inbox_through_a_real_exchange
     said(&log, "following the answering machine's events").await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(
-        voicemails(&reader, 3).await.len(),
-        3,
+        voicemails(&reader, 4).await.len(),
+        4,
         "each call is one voicemail"
+    );
+    let last = std::fs::read_to_string(scratch.join("bridge-last.log")).unwrap();
+    assert!(
+        !last.contains("Senim has the voicemail"),
+        "nothing was posted again: {last}"
     );
     let logs: String = [
         "bridge.log",
