@@ -141,12 +141,59 @@ impl App {
         Ok(())
     }
 
-    /// The message spoken by espeak-ng in `lang`, as the 8 kHz mono WAV an exchange plays.
+    /// Keeps a recording the school made as its message in `lang`, played instead of the text.
+    pub async fn set_greeting_recording(
+        &self,
+        by: &User,
+        lang: &str,
+        bytes: &[u8],
+    ) -> Result<(), Refused<GreetingError>> {
+        let wav = greeting::recorded(lang, bytes).map_err(Refused::Rule)?;
+        let audit = self
+            .event(by, AuditAction::SettingsChanged)
+            .with_detail("phone_greeting_recording");
+        self.store
+            .set_greeting_recording(by.organisation_id, lang, Some(&wav), &audit)
+            .await?;
+        tracing::info!(user = by.id.0, lang, "answering-machine recording uploaded");
+        Ok(())
+    }
+
+    /// Removes the school's recording in `lang`: the text is spoken again.
+    pub async fn remove_greeting_recording(
+        &self,
+        by: &User,
+        lang: &str,
+    ) -> Result<(), Refused<GreetingError>> {
+        greeting::default_text(lang).map_err(Refused::Rule)?;
+        let audit = self
+            .event(by, AuditAction::SettingsChanged)
+            .with_detail("phone_greeting_recording_removed");
+        self.store
+            .set_greeting_recording(by.organisation_id, lang, None, &audit)
+            .await?;
+        tracing::info!(user = by.id.0, lang, "answering-machine recording removed");
+        Ok(())
+    }
+
+    /// The languages the school's message is a recording in rather than spoken text.
+    pub async fn greeting_recordings(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<Vec<String>, StoreError> {
+        self.store.greeting_recordings(organisation_id).await
+    }
+
+    /// The message as the 8 kHz mono WAV an exchange plays: the school's recording in `lang`
+    /// when it uploaded one, else its text spoken by espeak-ng.
     pub async fn greeting_wav(
         &self,
         organisation_id: OrganisationId,
         lang: &str,
     ) -> Result<Vec<u8>, SpeechError> {
+        if let Some(recording) = self.store.greeting_recording(organisation_id, lang).await? {
+            return Ok(recording);
+        }
         let text = match self.greeting(organisation_id, lang).await {
             Ok(text) => text,
             Err(Refused::Rule(_)) => return Err(SpeechError::Failed("unknown language".into())),

@@ -22,6 +22,10 @@ pub enum GreetingError {
     Language,
     #[error("text: from 1 to {MAX_GREETING} characters")]
     Text,
+    #[error("audio: a WAV recording, 16-bit PCM, of half a second to two minutes")]
+    Recording,
+    #[error("audio: at most two minutes and 12 MiB")]
+    RecordingLength,
 }
 
 impl GreetingError {
@@ -29,6 +33,7 @@ impl GreetingError {
         match self {
             GreetingError::Language => "lang",
             GreetingError::Text => "text",
+            GreetingError::Recording | GreetingError::RecordingLength => "audio",
         }
     }
 
@@ -36,6 +41,8 @@ impl GreetingError {
         match self {
             GreetingError::Language => "unknown_language",
             GreetingError::Text => "invalid_text",
+            GreetingError::Recording => "not_a_recording",
+            GreetingError::RecordingLength => "recording_too_long",
         }
     }
 
@@ -43,8 +50,35 @@ impl GreetingError {
         match self {
             GreetingError::Language => "error-greeting-language",
             GreetingError::Text => "error-greeting-text",
+            GreetingError::Recording => "error-greeting-recording",
+            GreetingError::RecordingLength => "error-greeting-recording-length",
         }
     }
+}
+
+/// The largest recording a school may upload as its message.
+pub const MAX_RECORDING_BYTES: usize = 12 * 1024 * 1024;
+
+/// The longest: the seed's message takes well under a minute to say.
+pub const MAX_RECORDING_SECONDS: usize = 120;
+
+/// A recording a school uploads as its message in `lang` (a WAV of 16-bit PCM at 8–48 kHz,
+/// mono or stereo), as the 8 kHz mono WAV an exchange plays.
+pub fn recorded(lang: &str, bytes: &[u8]) -> Result<Vec<u8>, GreetingError> {
+    default_text(lang)?;
+    if bytes.len() > MAX_RECORDING_BYTES {
+        return Err(GreetingError::RecordingLength);
+    }
+    let wav = telephone_wav(bytes).ok_or(GreetingError::Recording)?;
+    // The header is 44 bytes; each sample two.
+    let samples = wav.len().saturating_sub(44) / 2;
+    if samples > MAX_RECORDING_SECONDS * TELEPHONE_RATE as usize {
+        return Err(GreetingError::RecordingLength);
+    }
+    if samples < TELEPHONE_RATE as usize / 2 {
+        return Err(GreetingError::Recording);
+    }
+    Ok(wav)
 }
 
 /// The default message of a language.
@@ -316,5 +350,30 @@ mod tests {
             .max();
         assert!(loudest > Some(6000), "the tone survives: {loudest:?}");
         assert_eq!(telephone_wav(b"not a wav"), None);
+    }
+
+    #[test]
+    fn an_uploaded_recording_becomes_a_telephone_wav_and_nonsense_is_refused() {
+        // Two seconds recorded at 8 kHz.
+        let mut wav = telephone_header(2 * 8000);
+        wav.resize(wav.len() + 4 * 8000, 1);
+        let telephone = recorded("kk", &wav).unwrap();
+        assert_eq!(&telephone[0..4], b"RIFF");
+        assert_eq!(telephone.len(), 44 + 2 * 2 * 8000);
+        assert_eq!(recorded("en", &wav), Err(GreetingError::Language));
+        assert_eq!(recorded("ru", b"ID3\x03 an mp3"), Err(GreetingError::Recording));
+        assert_eq!(
+            recorded("ru", &silence_wav(0)),
+            Err(GreetingError::Recording),
+            "nothing to hear"
+        );
+        assert_eq!(
+            recorded("ru", &silence_wav(121)),
+            Err(GreetingError::RecordingLength)
+        );
+        assert_eq!(
+            recorded("ru", &vec![0; MAX_RECORDING_BYTES + 1]),
+            Err(GreetingError::RecordingLength)
+        );
     }
 }

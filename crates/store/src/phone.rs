@@ -249,4 +249,66 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+
+    /// The recording the school uploaded as its message in a language, if any.
+    pub async fn greeting_recording(
+        &self,
+        organisation_id: OrganisationId,
+        lang: &str,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = sqlx::query(
+            "SELECT audio FROM phone_greeting_recordings WHERE organisation_id = $1 AND lang = $2",
+        )
+        .bind(organisation_id.0)
+        .bind(lang)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|row| row.try_get("audio")).transpose()?)
+    }
+
+    /// The languages the school has uploaded a recording in.
+    pub async fn greeting_recordings(
+        &self,
+        organisation_id: OrganisationId,
+    ) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query("SELECT lang FROM phone_greeting_recordings WHERE organisation_id = $1")
+            .bind(organisation_id.0)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|row| Ok(row.try_get("lang")?)).collect()
+    }
+
+    /// Keeps a recording as the school's message in a language, or, with `None`, removes it
+    /// so that the text is spoken again.
+    pub async fn set_greeting_recording(
+        &self,
+        organisation_id: OrganisationId,
+        lang: &str,
+        audio: Option<&[u8]>,
+        audit: &AuditEvent,
+    ) -> Result<(), StoreError> {
+        let by = audit.actor.user_id.ok_or(StoreError::NotFound)?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM phone_greeting_recordings WHERE organisation_id = $1 AND lang = $2")
+            .bind(organisation_id.0)
+            .bind(lang)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(audio) = audio {
+            sqlx::query(
+                "INSERT INTO phone_greeting_recordings (organisation_id, lang, audio, updated_at, updated_by) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(organisation_id.0)
+            .bind(lang)
+            .bind(audio.to_vec())
+            .bind(unix(audit.at))
+            .bind(by.0)
+            .execute(&mut *tx)
+            .await?;
+        }
+        crate::audit::append(&mut tx, &self.chain_key, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }

@@ -109,11 +109,22 @@ pub async fn load_context(State(state): State<AppState>, request: Request, next:
         }
     };
     let body = if parts.method == Method::POST {
-        let bytes = match to_bytes(body, 256 * 1024).await {
+        // A file is sent as multipart by a signed-in person only (the one upload route lets
+        // such a body through); every other form is a short urlencoded one.
+        let boundary = multipart_boundary(&parts.headers).filter(|_| session.is_some());
+        let limit = if boundary.is_some() {
+            MAX_UPLOAD
+        } else {
+            256 * 1024
+        };
+        let bytes = match to_bytes(body, limit).await {
             Ok(bytes) => bytes,
             Err(_) => return render_error(ErrorKind::BadRequest, lang),
         };
-        let submitted = form_field(&bytes, "csrf");
+        let submitted = match &boundary {
+            Some(boundary) => multipart_field(&bytes, boundary, "csrf"),
+            None => form_field(&bytes, "csrf"),
+        };
         let expected = session.as_ref().map(|s| s.csrf_token.clone()).or(prelogin);
         match (submitted, expected) {
             (Some(submitted), Some(expected)) if same_token(&submitted, &expected) => {}
@@ -149,6 +160,51 @@ pub async fn load_context(State(state): State<AppState>, request: Request, next:
         );
     }
     response
+}
+
+/// The largest body a page takes: a recording uploaded as the answering machine's message.
+pub const MAX_UPLOAD: usize = senim_domain::greeting::MAX_RECORDING_BYTES + 64 * 1024;
+
+/// The boundary of a `multipart/form-data` body.
+fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    let (kind, parameters) = value.split_once(';')?;
+    if !kind.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    parameters.split(';').find_map(|parameter| {
+        let (key, value) = parameter.split_once('=')?;
+        let value = value.trim().trim_matches('"');
+        (key.trim().eq_ignore_ascii_case("boundary") && !value.is_empty() && value.len() <= 70)
+            .then(|| value.to_owned())
+    })
+}
+
+/// A short text field of a multipart body (RFC 7578): the part named `name`, up to the next
+/// delimiter. `None` when there is none or it is not text of at most 256 bytes.
+pub fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let delimiter = format!("--{boundary}");
+    let wanted = format!("name=\"{name}\"");
+    let mut rest = body;
+    while let Some(at) = find(rest, delimiter.as_bytes()) {
+        rest = &rest[at + delimiter.len()..];
+        let headers_end = find(rest, b"\r\n\r\n")?;
+        let headers = std::str::from_utf8(&rest[..headers_end]).ok()?;
+        let content = &rest[headers_end + 4..];
+        let is_wanted = headers.split("\r\n").any(|line| {
+            line.to_ascii_lowercase().starts_with("content-disposition:") && line.contains(&wanted)
+        });
+        if is_wanted {
+            let end = find(content, format!("\r\n{delimiter}").as_bytes())?;
+            let value = content.get(..end).filter(|value| value.len() <= 256)?;
+            return std::str::from_utf8(value).ok().map(str::to_owned);
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|window| window == needle)
 }
 
 fn form_field(body: &[u8], name: &str) -> Option<String> {
@@ -286,5 +342,30 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Val
             Ok(axum::extract::Query(value)) => Ok(ValidQuery(value)),
             Err(_) => Err(AppError::BadRequest),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::multipart_field;
+
+    #[test]
+    fn a_multipart_bodys_short_field_is_found_and_a_file_is_not_taken_for_it() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc123\r\n--XyZ\r\n\
+Content-Disposition: form-data; name=\"audio\"; filename=\"a.wav\"\r\nContent-Type: audio/wav\r\n\r\nRIFF....\r\n--XyZ--\r\n";
+        assert_eq!(multipart_field(body, "XyZ", "csrf").as_deref(), Some("abc123"));
+        assert_eq!(multipart_field(body, "XyZ", "lang"), None);
+        assert_eq!(multipart_field(body, "other", "csrf"), None, "another boundary");
+        assert_eq!(multipart_field(b"", "XyZ", "csrf"), None);
+        assert_eq!(multipart_field(b"--XyZ\r\nno end", "XyZ", "csrf"), None);
+        let long = format!(
+            "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n--XyZ--",
+            "a".repeat(300)
+        );
+        assert_eq!(
+            multipart_field(long.as_bytes(), "XyZ", "csrf"),
+            None,
+            "no token is that long"
+        );
     }
 }

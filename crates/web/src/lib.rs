@@ -88,8 +88,14 @@ pub fn app(state: AppState) -> Router {
         .merge(assets::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(256 * 1024))
-        // A voicemail's recording is larger than any form: its route has its own limit.
+        // A voicemail's recording is larger than any form: its route has its own limit; so
+        // has the page's upload of a recording as the answering machine's message.
         .merge(api::intake_router())
+        .merge(
+            pages::phone::upload_router()
+                .layer(axum::middleware::from_fn_with_state(state.clone(), context::load_context))
+                .layer(tower_http::limit::RequestBodyLimitLayer::new(context::MAX_UPLOAD)),
+        )
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(

@@ -432,7 +432,103 @@ async fn a_school_sets_its_phone_hours_and_the_staff_pages_the_box_and_the_poste
     );
 }
 
+/// `seconds` of a 440 Hz tone as a 44.1 kHz stereo 16-bit WAV, as a phone's recorder makes.
+fn studio_wav(seconds: u32) -> Vec<u8> {
+    let frames = 44_100 * seconds;
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(b"RIFF");
+    bytes.extend_from_slice(&(36 + frames * 4).to_le_bytes());
+    bytes.extend_from_slice(b"WAVEfmt ");
+    bytes.extend_from_slice(&16u32.to_le_bytes());
+    bytes.extend_from_slice(&1u16.to_le_bytes());
+    bytes.extend_from_slice(&2u16.to_le_bytes());
+    bytes.extend_from_slice(&44_100u32.to_le_bytes());
+    bytes.extend_from_slice(&(44_100u32 * 4).to_le_bytes());
+    bytes.extend_from_slice(&4u16.to_le_bytes());
+    bytes.extend_from_slice(&16u16.to_le_bytes());
+    bytes.extend_from_slice(b"data");
+    bytes.extend_from_slice(&(frames * 4).to_le_bytes());
+    for n in 0..frames {
+        let sample = ((n as f32 * 440.0 * std::f32::consts::TAU / 44_100.0).sin() * 8000.0) as i16;
+        bytes.extend_from_slice(&sample.to_le_bytes());
+        bytes.extend_from_slice(&sample.to_le_bytes());
+    }
+    bytes
+}
+
+async fn a_school_uploads_its_own_recording_as_the_message_and_removes_it_again(app: TestApp) {
+    wednesday(&app);
+    app.school("school-a", "").await;
+    let mut browser = app.browser("specialist").await;
+    browser.get("/phone").await;
+    // Three seconds recorded on a phone: the exchange gets them as 8 kHz mono.
+    let (status, location) = browser
+        .post_multipart(
+            "/phone/greeting/recording",
+            &[("lang", "ru")],
+            ("audio", "privet.wav", studio_wav(3)),
+        )
+        .await;
+    assert_eq!(status, 303, "{location}");
+    let (_, page) = browser.get(&location).await;
+    assert!(page.contains("Жазба сақталды"), "{page}");
+    assert!(page.contains("мектептің өз жазбасын естиді"), "{page}");
+    let api = app.api(&app.token("specialist").await);
+    let (client, base, token) = api.raw();
+    let greeting = |lang: &'static str| {
+        client
+            .get(format!("{base}/api/v1/phone/greeting.wav?lang={lang}"))
+            .bearer_auth(token)
+            .send()
+    };
+    let response = greeting("ru").await.unwrap();
+    assert_eq!(response.status(), 200);
+    let wav = response.bytes().await.unwrap();
+    assert_eq!(
+        wav.len(),
+        44 + 3 * 8000 * 2,
+        "three seconds at 8 kHz, 16-bit mono"
+    );
+    assert_eq!(u32::from_le_bytes(wav[24..28].try_into().unwrap()), 8000);
+    assert_eq!(u16::from_le_bytes(wav[22..24].try_into().unwrap()), 1);
+    assert!(wav[44..].iter().any(|byte| *byte != 0), "the tone, not silence");
+    // Not a recording: refused beside the message, nothing changes.
+    let (status, page) = browser
+        .post_multipart(
+            "/phone/greeting/recording",
+            &[("lang", "ru")],
+            ("audio", "song.mp3", b"ID3\x04\x00 not a wave".to_vec()),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("қысылмаған дыбыс жазбасын"), "{page}");
+    assert_eq!(
+        greeting("ru").await.unwrap().bytes().await.unwrap(),
+        wav,
+        "the recording stands"
+    );
+    // A form from elsewhere, without the page's token, is refused before it is read.
+    let (status, _) = Browser::new(&app.base)
+        .post_multipart(
+            "/phone/greeting/recording",
+            &[("lang", "ru")],
+            ("audio", "privet.wav", studio_wav(1)),
+        )
+        .await;
+    assert_eq!(status, 403);
+    // Removed, the text is what callers hear again (spoken, where espeak-ng is installed).
+    let (status, location) = browser
+        .post("/phone/greeting/recording/remove", &[("lang", "ru")])
+        .await;
+    assert_eq!(status, 303, "{location}");
+    let again = greeting("ru").await.unwrap();
+    assert!(again.status() == 200 || again.status() == 503);
+    assert_ne!(again.bytes().await.unwrap(), wav);
+    assert!(app.audit_count("settings_changed").await >= 2);
+}
+
 both_backends!(
+    a_school_uploads_its_own_recording_as_the_message_and_removes_it_again,
     a_school_sets_its_phone_hours_and_the_staff_pages_the_box_and_the_poster_say_them,
     the_answering_machine_speaks_the_seeds_message_or_the_schools_own,
     a_silent_call_goes_to_the_log_and_the_analysis_counts_it_apart,

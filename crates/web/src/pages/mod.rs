@@ -11,7 +11,7 @@ pub(crate) mod journal;
 mod lexicon;
 mod minutes;
 pub(crate) mod openings;
-mod phone;
+pub mod phone;
 mod plan;
 mod staff;
 mod tokens;

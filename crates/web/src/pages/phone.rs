@@ -35,7 +35,16 @@ pub fn router() -> Router<AppState> {
         .route("/phone/calls/appeal", post(register_call_appeal))
         .route("/phone/greeting", post(set_greeting))
         .route("/phone/hours", post(set_hours))
+        .route("/phone/greeting/recording/remove", post(remove_recording))
         .route("/phone/greeting.wav", get(greeting_wav))
+}
+
+/// The upload of a recording as the message, apart from the other pages: its body is larger
+/// than any form's.
+pub fn upload_router() -> Router<AppState> {
+    Router::new()
+        .route("/phone/greeting/recording", post(upload_recording))
+        .layer(axum::extract::DefaultBodyLimit::max(crate::context::MAX_UPLOAD))
 }
 
 /// The answering machine's message in one language, for the page.
@@ -43,10 +52,16 @@ pub struct GreetingView {
     pub lang: &'static str,
     pub label: String,
     pub text: String,
+    /// Callers hear the school's recording, not the text.
+    pub recorded: bool,
 }
 
 async fn greetings(state: &AppState, signed_in: &SignedIn) -> Result<Vec<GreetingView>, AppError> {
     let lang = signed_in.0.lang;
+    let recorded = state
+        .app
+        .greeting_recordings(signed_in.user().organisation_id)
+        .await?;
     let mut views = Vec::new();
     for code in senim_domain::greeting::GREETING_LANGUAGES {
         let text = match state.app.greeting(signed_in.user().organisation_id, code).await {
@@ -58,6 +73,7 @@ async fn greetings(state: &AppState, signed_in: &SignedIn) -> Result<Vec<Greetin
             lang: code,
             label: lang.t(&format!("language-{code}")),
             text,
+            recorded: recorded.iter().any(|recorded| recorded == code),
         });
     }
     Ok(views)
@@ -91,7 +107,7 @@ async fn set_greeting(
                 .ok_or(AppError::BadRequest)?;
             let refused = RefusedGreeting {
                 lang,
-                text: form.text.clone(),
+                text: Some(form.text.clone()),
                 message: signed_in.0.lang.t(error.message_id()),
             };
             let month = Month::of(state.app.clock.today());
@@ -102,6 +118,68 @@ async fn set_greeting(
             let page = render_phone(&state, &signed_in, month, None, mending).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
+        Err(Refused::Store(error)) => Err(error.into()),
+    }
+}
+
+/// The language a form names, of the page's two; another is a forged form.
+fn greeting_lang(code: &str) -> Result<&'static str, AppError> {
+    senim_domain::greeting::GREETING_LANGUAGES
+        .into_iter()
+        .find(|known| *known == code.trim())
+        .ok_or(AppError::BadRequest)
+}
+
+/// A recording the school made, uploaded as its message in kk or ru: multipart with `csrf`,
+/// `lang` and `audio`.
+async fn upload_recording(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Response, AppError> {
+    let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
+    let (mut lang, mut audio) = (String::new(), Vec::new());
+    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
+        match field.name() {
+            Some("lang") => lang = field.text().await.map_err(|_| AppError::BadRequest)?,
+            Some("audio") => audio = field.bytes().await.map_err(|_| AppError::BadRequest)?.to_vec(),
+            _ => {}
+        }
+    }
+    let lang = greeting_lang(&lang)?;
+    match state
+        .app
+        .set_greeting_recording(signed_in.user(), lang, &audio)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/phone?done=recording#greeting").into_response()),
+        Err(Refused::Rule(error)) => {
+            let mending = Mending {
+                greeting: Some(RefusedGreeting {
+                    lang,
+                    text: None,
+                    message: signed_in.0.lang.t(error.message_id()),
+                }),
+                hours: None,
+            };
+            let month = Month::of(state.app.clock.today());
+            let page = render_phone(&state, &signed_in, month, None, mending).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(Refused::Store(error)) => Err(error.into()),
+    }
+}
+
+/// Removes the school's recording in a language: the text is spoken again.
+async fn remove_recording(
+    State(state): State<AppState>,
+    Registrar(signed_in): Registrar,
+    ValidForm(form): ValidForm<LangQuery>,
+) -> Result<Response, AppError> {
+    let lang = greeting_lang(&form.lang)?;
+    match state.app.remove_greeting_recording(signed_in.user(), lang).await {
+        Ok(()) => Ok(Redirect::to("/phone?done=recording-removed#greeting").into_response()),
+        Err(Refused::Rule(_)) => Err(AppError::BadRequest),
         Err(Refused::Store(error)) => Err(error.into()),
     }
 }
@@ -245,7 +323,7 @@ struct PhonePage {
     not_appeals: Vec<KindCount>,
     counts: String,
     done: bool,
-    greeting_saved: bool,
+    greeting_saved: Option<String>,
     greetings: Vec<GreetingView>,
     /// A refused message: its language and why.
     greeting_error: Option<(&'static str, String)>,
@@ -272,10 +350,10 @@ struct Mending {
     hours: Option<RefusedHours>,
 }
 
-/// A refused message, kept as typed to be mended.
+/// A refused message, kept as typed to be mended (a refused recording leaves the text).
 struct RefusedGreeting {
     lang: &'static str,
-    text: String,
+    text: Option<String>,
     message: String,
 }
 
@@ -379,13 +457,22 @@ async fn render_phone(
             .collect(),
         not_appeals,
         done: done == Some("call"),
-        greeting_saved: done == Some("greeting"),
+        greeting_saved: match done {
+            Some("greeting") => Some(lang.t("phone-greeting-saved")),
+            Some("recording") => Some(lang.t("phone-greeting-recording-saved")),
+            Some("recording-removed") => Some(lang.t("phone-greeting-recording-removed")),
+            _ => None,
+        },
         greetings: greetings(state, signed_in)
             .await?
             .into_iter()
             .map(|mut view| {
-                if let Some(refused) = refused.as_ref().filter(|refused| refused.lang == view.lang) {
-                    view.text = refused.text.clone();
+                if let Some(text) = refused
+                    .as_ref()
+                    .filter(|refused| refused.lang == view.lang)
+                    .and_then(|refused| refused.text.clone())
+                {
+                    view.text = text;
                 }
                 view
             })
