@@ -60,7 +60,13 @@ pub struct AppState {
     device_marks: Arc<throttle::DeviceMarks>,
     box_guard: Arc<throttle::BoxGuard>,
     sent_forms: Arc<throttle::SentForms>,
+    /// Recordings being taken in: each may hold 16 MiB in memory, so only a few at once.
+    intakes: Arc<tokio::sync::Semaphore>,
 }
+
+/// How many voicemails the intake takes in at once; one more is answered 503 `busy` and the
+/// exchange tries again.
+pub const INTAKES_AT_ONCE: usize = 4;
 
 impl AppState {
     pub fn new(app: App, config: WebConfig) -> AppState {
@@ -71,7 +77,13 @@ impl AppState {
             sign_in_throttle: Arc::default(),
             box_guard: Arc::default(),
             sent_forms: Arc::default(),
+            intakes: Arc::new(tokio::sync::Semaphore::new(INTAKES_AT_ONCE)),
         }
+    }
+
+    /// How many voicemails are being taken in now.
+    pub fn intakes_in_progress(&self) -> usize {
+        INTAKES_AT_ONCE - self.intakes.available_permits()
     }
 }
 

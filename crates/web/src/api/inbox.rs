@@ -105,6 +105,14 @@ async fn receive_voicemail(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, ApiError> {
     let user = api_user.intake()?;
+    let Ok(_taking) = state.intakes.clone().try_acquire_owned() else {
+        tracing::warn!("turned away: too many voicemails coming in at once");
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "busy",
+            "too many recordings are coming in at once; try again in a few seconds",
+        ));
+    };
     let mut multipart = multipart.map_err(|_| ApiError::refused(VoicemailError::Metadata))?;
     let (mut metadata, mut audio) = (None, None);
     loop {

@@ -7,7 +7,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use senim_app::Refused;
@@ -164,16 +164,10 @@ async fn audio(
     State(state): State<AppState>,
     Reader(signed_in): Reader,
     Path(id): Path<i64>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
     let audio = state.app.voicemail_audio(signed_in.user(), id).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "audio/wav"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        audio,
-    )
-        .into_response())
+    Ok(crate::downloads::recording(&headers, audio))
 }
 
 #[derive(Deserialize, Default)]

@@ -233,6 +233,7 @@ async fn greeting_wav(
     State(state): State<AppState>,
     Reader(signed_in): Reader,
     ValidQuery(query): ValidQuery<LangQuery>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
     if senim_domain::greeting::default_text(&query.lang).is_err() {
         return Err(AppError::BadRequest);
@@ -242,17 +243,16 @@ async fn greeting_wav(
         .greeting_wav(signed_in.user().organisation_id, &query.lang)
         .await
     {
-        Ok(wav) => Ok((
-            [
-                (axum::http::header::CONTENT_TYPE, "audio/wav".to_owned()),
-                (
-                    axum::http::header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"greeting-{}.wav\"", query.lang),
-                ),
-            ],
-            wav,
-        )
-            .into_response()),
+        Ok(wav) => {
+            let mut response = crate::downloads::recording(&headers, wav);
+            let name = format!("attachment; filename=\"greeting-{}.wav\"", query.lang);
+            if let Ok(value) = axum::http::HeaderValue::from_str(&name) {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::CONTENT_DISPOSITION, value);
+            }
+            Ok(response)
+        }
         Err(senim_app::phone::SpeechError::Store(error)) => Err(error.into()),
         Err(error) => {
             tracing::error!(%error, "the answering-machine message could not be spoken");
