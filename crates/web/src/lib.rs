@@ -37,6 +37,17 @@ pub struct WebConfig {
     /// A signed-in browser is signed out after this long without a request (and always
     /// 12 hours after signing in).
     pub session_idle: chrono::Duration,
+    /// At most this many connections are served at once; one more waits in the listen queue
+    /// until another closes.
+    pub max_connections: usize,
+    /// A client that has not sent a request's headers within this long (a slow or idle one
+    /// holding a connection) is disconnected.
+    pub header_timeout: std::time::Duration,
+    /// A request not answered within this long (its body sent too slowly, or its work too
+    /// long) is answered 408 and dropped.
+    pub request_timeout: std::time::Duration,
+    /// The same for the routes that take a recording, whose bodies are large.
+    pub upload_timeout: std::time::Duration,
 }
 
 impl WebConfig {
@@ -46,6 +57,10 @@ impl WebConfig {
             behind_proxy: false,
             outbox: true,
             session_idle: chrono::Duration::minutes(30),
+            max_connections: 1024,
+            header_timeout: std::time::Duration::from_secs(15),
+            request_timeout: std::time::Duration::from_secs(60),
+            upload_timeout: std::time::Duration::from_secs(600),
         }
     }
 }
@@ -93,6 +108,9 @@ pub fn app(state: AppState) -> Router {
         state.clone(),
         context::load_context,
     ));
+    let timeout = |limit| {
+        tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, limit)
+    };
     Router::new()
         .merge(pages)
         .merge(pages::trust_box::router())
@@ -100,13 +118,15 @@ pub fn app(state: AppState) -> Router {
         .merge(assets::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(256 * 1024))
-        // A voicemail's recording is larger than any form: its route has its own limit; so
+        .layer(timeout(state.config.request_timeout))
+        // A voicemail's recording is larger than any form: its route has its own limits; so
         // has the page's upload of a recording as the answering machine's message.
-        .merge(api::intake_router())
+        .merge(api::intake_router().layer(timeout(state.config.upload_timeout)))
         .merge(
             pages::phone::upload_router()
                 .layer(axum::middleware::from_fn_with_state(state.clone(), context::load_context))
-                .layer(tower_http::limit::RequestBodyLimitLayer::new(context::MAX_UPLOAD)),
+                .layer(tower_http::limit::RequestBodyLimitLayer::new(context::MAX_UPLOAD))
+                .layer(timeout(state.config.upload_timeout)),
         )
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -173,12 +193,53 @@ pub async fn serve(
         .config
         .outbox
         .then(|| tokio::spawn(senim_app::outbox::run(state.app.clone())));
-    let served = axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    let config = state.config.clone();
+    let router = app(state);
+    let connections = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        // At the cap, a new connection waits in the listen queue until one closes.
+        let permit = tokio::select! {
+            permit = connections.clone().acquire_owned() => permit.expect("the semaphore is never closed"),
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors, or a connection reset before it was taken.
+                    tracing::warn!(error = %error.kind(), "a connection could not be accepted");
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let service = tower::ServiceExt::map_request(
+            router.clone(),
+            move |mut request: axum::http::Request<hyper::body::Incoming>| {
+                request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+                request
+            },
+        );
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(config.header_timeout)
+            .serve_connection(
+                hyper_util::rt::TokioIo::new(stream),
+                hyper_util::service::TowerToHyperService::new(service),
+            );
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    // Requests in flight finish; a connection that will not is left after half a minute.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(30), graceful.shutdown()).await;
+    let served = Ok(());
     purge.abort();
     sweep.abort();
     if let Some(outbox) = outbox {

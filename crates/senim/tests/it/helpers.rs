@@ -460,6 +460,22 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A token of the school's exchange for `login`'s school: `phone:intake` only.
+    pub async fn intake_token(&self, login: &str) -> String {
+        let user = self.store.user_by_login(login).await.unwrap();
+        self.state
+            .app
+            .create_api_token(
+                &user,
+                "exchange",
+                senim_domain::staff::TokenScopes::parse("phone:intake"),
+                chrono::Duration::days(30),
+                self.state.app.now(),
+            )
+            .await
+            .unwrap()
+    }
+
     pub fn api(&self, token: &str) -> Api {
         Api {
             base: self.base.clone(),
@@ -746,13 +762,7 @@ impl Browser {
             .send()
             .await
             .unwrap();
-        let status = response.status().as_u16();
-        let location = response
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned());
-        let body = response.text().await.unwrap();
-        (status, location.unwrap_or(body))
+        answered(response).await
     }
 
     pub async fn post_raw(&mut self, path: &str, form: &[(&str, &str)]) -> (u16, String) {
@@ -763,13 +773,7 @@ impl Browser {
             .send()
             .await
             .unwrap();
-        let status = response.status().as_u16();
-        let location = response
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned());
-        let body = response.text().await.unwrap();
-        (status, location.unwrap_or(body))
+        answered(response).await
     }
 
     pub async fn sign_in(&mut self, login: &str, password: &str) -> (u16, String) {
@@ -781,6 +785,17 @@ impl Browser {
         self.get("/account/password").await;
         result
     }
+}
+
+/// A posted form's answer: its status and where it redirects, or the page it shows.
+async fn answered(response: reqwest::Response) -> (u16, String) {
+    let status = response.status().as_u16();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned());
+    let body = response.text().await.unwrap();
+    (status, location.unwrap_or(body))
 }
 
 /// The visible text of a page: tags, and elements in another language (`lang="…"`), removed.

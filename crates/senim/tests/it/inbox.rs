@@ -57,18 +57,7 @@ async fn post_voicemail(app: &TestApp, token: &str, metadata: &Value, audio: &[u
 }
 
 async fn intake_token(app: &TestApp) -> String {
-    let user = app.store.user_by_login("specialist").await.unwrap();
-    app.state
-        .app
-        .create_api_token(
-            &user,
-            "exchange",
-            senim_domain::staff::TokenScopes::parse("phone:intake"),
-            chrono::Duration::days(365),
-            app.state.app.now(),
-        )
-        .await
-        .unwrap()
+    app.intake_token("specialist").await
 }
 
 async fn a_voicemail_posted_twice_is_one_item_heard_only_by_readers_and_registered_as_of_the_call(

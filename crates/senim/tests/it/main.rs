@@ -17,6 +17,7 @@ mod forwarding;
 mod i18n;
 mod inbox;
 mod journal;
+mod limits;
 mod minutes;
 mod openings;
 mod paperwork;

@@ -241,19 +241,7 @@ async fn the_call_card_logs_a_prank_and_registers_a_call_about_a_child_with_its_
 async fn the_answering_machine_speaks_the_seeds_message_or_the_schools_own(app: TestApp) {
     wednesday(&app);
     app.school("school-a", "").await;
-    let user = app.store.user_by_login("specialist").await.unwrap();
-    let exchange = app
-        .state
-        .app
-        .create_api_token(
-            &user,
-            "exchange",
-            senim_domain::staff::TokenScopes::parse("phone:intake"),
-            chrono::Duration::days(30),
-            app.state.app.now(),
-        )
-        .await
-        .unwrap();
+    let exchange = app.intake_token("specialist").await;
     let mut browser = app.browser("specialist").await;
     let (_, page) = browser.get("/phone").await;
     assert!(
@@ -370,19 +358,7 @@ async fn a_school_sets_its_phone_hours_and_the_staff_pages_the_box_and_the_poste
     assert_eq!(hours["duty"], "out_of_hours");
     assert_eq!(hours["resumes"], "2026-12-03T08:00:00+05:00");
     // The exchange's token may read the hours, to follow them; it may not change them.
-    let user = app.store.user_by_login("specialist").await.unwrap();
-    let intake = app
-        .state
-        .app
-        .create_api_token(
-            &user,
-            "exchange",
-            senim_domain::staff::TokenScopes::parse("phone:intake"),
-            chrono::Duration::days(30),
-            app.state.app.now(),
-        )
-        .await
-        .unwrap();
+    let intake = app.intake_token("specialist").await;
     let exchange = app.api(&intake);
     assert_eq!(exchange.get("/api/v1/phone/hours").await.0, 200);
     let (client, base, _) = exchange.raw();

@@ -232,20 +232,7 @@ async fn a_call_the_school_cannot_take_reaches_the_inbox_through_a_real_exchange
     app.school("school-a", "").await;
     let scratch = scratch("phone-exchange");
     std::fs::create_dir_all(&scratch).unwrap();
-    let intake = {
-        let user = app.store.user_by_login("specialist").await.unwrap();
-        app.state
-            .app
-            .create_api_token(
-                &user,
-                "exchange",
-                senim_domain::staff::TokenScopes::parse("phone:intake"),
-                chrono::Duration::days(365),
-                app.state.app.now(),
-            )
-            .await
-            .unwrap()
-    };
+    let intake = app.intake_token("specialist").await;
     let token_file = scratch.join("intake.token");
     std::fs::write(&token_file, format!("{intake}\n")).unwrap();
     let reader = app.api(&app.token("specialist").await);
