@@ -226,6 +226,9 @@ pub async fn serve(
         let connection = hyper::server::conn::http1::Builder::new()
             .timer(hyper_util::rt::TokioTimer::new())
             .header_read_timeout(config.header_timeout)
+            // A flood of headers is refused (431) before it fills memory: 64 of them, 32 KiB.
+            .max_headers(64)
+            .max_buf_size(32 * 1024)
             .serve_connection(
                 hyper_util::rt::TokioIo::new(stream),
                 hyper_util::service::TowerToHyperService::new(service),

@@ -66,6 +66,25 @@ async fn a_client_that_sends_its_headers_too_slowly_is_disconnected() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_headers_is_refused_before_it_fills_memory() {
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    let mut flood = connect(&app).await;
+    let mut request = String::from("GET /healthz HTTP/1.1\r\nHost: senim\r\n");
+    for n in 0..200 {
+        request.push_str(&format!("X-Flood-{n}: {}\r\n", "a".repeat(100)));
+    }
+    request.push_str("\r\n");
+    let _ = flood.write_all(request.as_bytes()).await;
+    let answer = answer_within(&mut flood, Duration::from_secs(5))
+        .await
+        .unwrap_or_default();
+    assert!(answer.starts_with("HTTP/1.1 431"), "{answer}");
+    // A browser's ordinary dozen headers pass.
+    let response = reqwest::get(format!("{}/healthz", app.base)).await.unwrap();
+    assert_eq!(response.status(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_whose_body_crawls_is_answered_408() {
     let app = spawn_app_configured(Backend::Sqlite, None, |config| {
         config.request_timeout = Duration::from_secs(1);
