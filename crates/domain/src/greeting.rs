@@ -24,7 +24,7 @@ pub enum GreetingError {
     Text,
     #[error("audio: a WAV recording, 16-bit PCM, of half a second to two minutes")]
     Recording,
-    #[error("audio: at most two minutes and 12 MiB")]
+    #[error("audio: at most two minutes and 24 MiB")]
     RecordingLength,
 }
 
@@ -56,8 +56,8 @@ impl GreetingError {
     }
 }
 
-/// The largest recording a school may upload as its message.
-pub const MAX_RECORDING_BYTES: usize = 12 * 1024 * 1024;
+/// The largest recording a school may upload as its message: two minutes of 48 kHz stereo.
+pub const MAX_RECORDING_BYTES: usize = 24 * 1024 * 1024;
 
 /// The longest: the seed's message takes well under a minute to say.
 pub const MAX_RECORDING_SECONDS: usize = 120;

@@ -59,7 +59,8 @@ impl HoursError {
 /// `9:00`, `09:00` or `18:30`, on the minute.
 fn time_of_day(text: &str) -> Option<NaiveTime> {
     let (hours, minutes) = text.trim().split_once(':')?;
-    if hours.is_empty() || hours.len() > 2 || minutes.len() != 2 {
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
+    if !digits(hours) || hours.len() > 2 || !digits(minutes) || minutes.len() != 2 {
         return None;
     }
     let hours: u32 = hours.parse().ok()?;
@@ -240,6 +241,11 @@ mod tests {
         assert_eq!(DutyHours::from_minutes(480, 1020), Some(hours));
         assert_eq!(hours.minutes(), (480, 1020));
         assert_eq!(DutyHours::parse("9", "18:30"), Err(HoursError::Opens));
+        assert_eq!(
+            DutyHours::parse("+9:+5", "18:30"),
+            Err(HoursError::Opens),
+            "digits only"
+        );
         assert_eq!(DutyHours::parse("9:00", "25:00"), Err(HoursError::Closes));
         assert_eq!(DutyHours::parse("18:00", "9:00"), Err(HoursError::Order));
         assert_eq!(DutyHours::parse("9:00", "9:30"), Err(HoursError::Order));

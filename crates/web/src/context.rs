@@ -111,7 +111,11 @@ pub async fn load_context(State(state): State<AppState>, request: Request, next:
     let body = if parts.method == Method::POST {
         // A file is sent as multipart by a signed-in person only (the one upload route lets
         // such a body through); every other form is a short urlencoded one.
-        let boundary = multipart_boundary(&parts.headers).filter(|_| session.is_some());
+        let boundary = multipart_boundary(&parts.headers).filter(|_| {
+            session
+                .as_ref()
+                .is_some_and(|session| session.user.permissions().register_appeals)
+        });
         let limit = if boundary.is_some() {
             MAX_UPLOAD
         } else {
@@ -180,27 +184,30 @@ fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
     })
 }
 
-/// A short text field of a multipart body (RFC 7578): the part named `name`, up to the next
-/// delimiter. `None` when there is none or it is not text of at most 256 bytes.
+/// The first part of a multipart body (RFC 7578) when it is the short text field `name` — a
+/// page's form puts its `csrf` field first. Only the body's first 2 KiB are read: what comes
+/// after (a file) is never searched. `None` otherwise.
 pub fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
-    let delimiter = format!("--{boundary}");
-    let wanted = format!("name=\"{name}\"");
-    let mut rest = body;
-    while let Some(at) = find(rest, delimiter.as_bytes()) {
-        rest = &rest[at + delimiter.len()..];
-        let headers_end = find(rest, b"\r\n\r\n")?;
-        let headers = std::str::from_utf8(&rest[..headers_end]).ok()?;
-        let content = &rest[headers_end + 4..];
-        let is_wanted = headers.split("\r\n").any(|line| {
-            line.to_ascii_lowercase().starts_with("content-disposition:") && line.contains(&wanted)
-        });
-        if is_wanted {
-            let end = find(content, format!("\r\n{delimiter}").as_bytes())?;
-            let value = content.get(..end).filter(|value| value.len() <= 256)?;
-            return std::str::from_utf8(value).ok().map(str::to_owned);
-        }
+    let start = format!("--{boundary}\r\n");
+    let head = body.get(..body.len().min(2048))?;
+    let rest = head.strip_prefix(start.as_bytes())?;
+    let headers_end = find(rest, b"\r\n\r\n")?;
+    let headers = std::str::from_utf8(&rest[..headers_end]).ok()?;
+    let disposition = headers
+        .split("\r\n")
+        .find(|line| line.to_ascii_lowercase().starts_with("content-disposition:"))?;
+    // `name="csrf"` as a parameter of its own, not inside `filename="…"`.
+    let named = disposition
+        .split(';')
+        .skip(1)
+        .any(|parameter| parameter.trim() == format!("name=\"{name}\""));
+    if !named || disposition.contains("filename") {
+        return None;
     }
-    None
+    let content = &rest[headers_end + 4..];
+    let end = find(content, format!("\r\n--{boundary}").as_bytes())?;
+    let value = content.get(..end).filter(|value| value.len() <= 256)?;
+    std::str::from_utf8(value).ok().map(str::to_owned)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -354,6 +361,26 @@ mod tests {
         let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc123\r\n--XyZ\r\n\
 Content-Disposition: form-data; name=\"audio\"; filename=\"a.wav\"\r\nContent-Type: audio/wav\r\n\r\nRIFF....\r\n--XyZ--\r\n";
         assert_eq!(multipart_field(body, "XyZ", "csrf").as_deref(), Some("abc123"));
+        let file_first = b"--XyZ\r\nContent-Disposition: form-data; name=\"audio\"; filename=\"csrf\"\r\n\r\nabc123\r\n--XyZ\r\n\
+Content-Disposition: form-data; name=\"csrf\"\r\n\r\nabc123\r\n--XyZ--\r\n";
+        assert_eq!(
+            multipart_field(file_first, "XyZ", "csrf"),
+            None,
+            "only a first part that is the field"
+        );
+        let crafted = b"--XyZ\r\nContent-Disposition: form-data; name=\"x\"; filename=\"name=\\\"csrf\\\"\"\r\n\r\nabc123\r\n--XyZ--";
+        assert_eq!(
+            multipart_field(crafted, "XyZ", "csrf"),
+            None,
+            "a file named like the field"
+        );
+        let mut flood = b"--XyZ".repeat(100_000);
+        flood.extend_from_slice(b"\r\n\r\n");
+        assert_eq!(
+            multipart_field(&flood, "XyZ", "csrf"),
+            None,
+            "read in bounded time"
+        );
         assert_eq!(multipart_field(body, "XyZ", "lang"), None);
         assert_eq!(multipart_field(body, "other", "csrf"), None, "another boundary");
         assert_eq!(multipart_field(b"", "XyZ", "csrf"), None);

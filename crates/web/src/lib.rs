@@ -77,6 +77,8 @@ pub struct AppState {
     sent_forms: Arc<throttle::SentForms>,
     /// Recordings being taken in: each may hold 16 MiB in memory, so only a few at once.
     intakes: Arc<tokio::sync::Semaphore>,
+    /// Greetings being uploaded from the page, for the same reason.
+    uploads: Arc<tokio::sync::Semaphore>,
 }
 
 /// How many voicemails the intake takes in at once; one more is answered 503 `busy` and the
@@ -93,6 +95,7 @@ impl AppState {
             box_guard: Arc::default(),
             sent_forms: Arc::default(),
             intakes: Arc::new(tokio::sync::Semaphore::new(INTAKES_AT_ONCE)),
+            uploads: Arc::new(tokio::sync::Semaphore::new(2)),
         }
     }
 
@@ -125,6 +128,7 @@ pub fn app(state: AppState) -> Router {
         .merge(
             pages::phone::upload_router()
                 .layer(axum::middleware::from_fn_with_state(state.clone(), context::load_context))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), upload_gate))
                 .layer(tower_http::limit::RequestBodyLimitLayer::new(context::MAX_UPLOAD))
                 .layer(timeout(state.config.upload_timeout)),
         )
@@ -160,6 +164,24 @@ pub fn app(state: AppState) -> Router {
                 .then(|| HeaderValue::from_static("max-age=31536000")),
         ))
         .with_state(state)
+}
+
+/// Before an upload's body is read: a request with no session is refused at once (no
+/// stranger holds the route's long timeout), and two uploads are read at a time (each may
+/// hold 24 MiB); one more is answered 503.
+async fn upload_gate(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let session = context::cookie_name(context::SESSION_COOKIE, state.config.secure_cookies);
+    if context::cookie(request.headers(), &session).is_none() {
+        return error::render_error(error::ErrorKind::Csrf, senim_i18n::Lang::Kk);
+    }
+    let Ok(_reading) = state.uploads.clone().try_acquire_owned() else {
+        return error::render_error(error::ErrorKind::Busy, senim_i18n::Lang::Kk);
+    };
+    next.run(request).await
 }
 
 /// Serves until `shutdown` completes, then lets requests in flight finish.

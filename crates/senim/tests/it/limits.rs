@@ -70,8 +70,10 @@ async fn a_flood_of_headers_is_refused_before_it_fills_memory() {
     let app = spawn_app(Backend::Sqlite).await.unwrap();
     let mut flood = connect(&app).await;
     let mut request = String::from("GET /healthz HTTP/1.1\r\nHost: senim\r\n");
-    for n in 0..200 {
-        request.push_str(&format!("X-Flood-{n}: {}\r\n", "a".repeat(100)));
+    // More headers than any browser sends, in few enough bytes that all are read before
+    // the answer (so the answer is not lost to a reset).
+    for n in 0..80 {
+        request.push_str(&format!("X-F{n}: a\r\n"));
     }
     request.push_str("\r\n");
     let _ = flood.write_all(request.as_bytes()).await;

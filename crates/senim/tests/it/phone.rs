@@ -483,6 +483,38 @@ async fn a_school_uploads_its_own_recording_as_the_message_and_removes_it_again(
         wav,
         "the recording stands"
     );
+    // A signed-in browser's upload with a wrong token is refused.
+    let cookies = signed_in(&app, "specialist").await;
+    let forged = reqwest::multipart::Form::new()
+        .text("csrf", "0".repeat(64))
+        .text("lang", "ru")
+        .part(
+            "audio",
+            reqwest::multipart::Part::bytes(studio_wav(1)).file_name("a.wav"),
+        );
+    let response = cookies
+        .post(format!("{}/phone/greeting/recording", app.base))
+        .multipart(forged)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    // One who only reads appeals (the deputy director) may not upload, even with the page's token.
+    let mut reader = app.browser("deputy").await;
+    reader.get("/phone").await;
+    let (status, _) = reader
+        .post_multipart(
+            "/phone/greeting/recording",
+            &[("lang", "ru")],
+            ("audio", "privet.wav", studio_wav(1)),
+        )
+        .await;
+    assert_eq!(status, 403);
+    assert_eq!(
+        greeting("ru").await.unwrap().bytes().await.unwrap(),
+        wav,
+        "nothing changed"
+    );
     // A form from elsewhere, without the page's token, is refused before it is read.
     let (status, _) = Browser::new(&app.base)
         .post_multipart(
