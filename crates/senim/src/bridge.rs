@@ -896,4 +896,34 @@ mod tests {
         );
         assert_eq!(settled_wav(b"ID3 not a wav".to_vec()), None);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+        #[test]
+        fn the_control_ports_bytes_never_panic_the_bridge(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2000),
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..1000),
+        ) {
+            let mut buffer = bytes.clone();
+            while let Ok(Some(taken)) = take_netstring(&mut buffer) {
+                let _ = event(&taken);
+            }
+            let _ = settled_wav(bytes.clone());
+            let _ = event(&bytes);
+            let mut framed = netstring(&body);
+            proptest::prop_assert_eq!(take_netstring(&mut framed), Ok(Some(body)));
+            proptest::prop_assert!(framed.is_empty());
+        }
+
+        #[test]
+        fn any_address_gives_a_reason_senim_takes_and_a_number_or_none(uri in "\\PC{0,80}", call in "\\PC{0,300}") {
+            proptest::prop_assert!(REASONS.contains(&reason_of(&uri, "busy").as_str()));
+            if let Some(number) = caller_number(&uri) {
+                proptest::prop_assert!(number.len() <= 21 && number.trim_start_matches('+').bytes().all(|b| b.is_ascii_digit()));
+            }
+            let id = call_id_for(&call);
+            proptest::prop_assert!(!id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_graphic()));
+        }
+    }
 }

@@ -170,7 +170,7 @@ pub async fn load_context(State(state): State<AppState>, request: Request, next:
 pub const MAX_UPLOAD: usize = senim_domain::greeting::MAX_RECORDING_BYTES + 64 * 1024;
 
 /// The boundary of a `multipart/form-data` body.
-fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
     let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
     let (kind, parameters) = value.split_once(';')?;
     if !kind.trim().eq_ignore_ascii_case("multipart/form-data") {

@@ -12,6 +12,9 @@ mod pages;
 mod throttle;
 mod view;
 
+#[cfg(test)]
+mod bad_input;
+
 use std::future::Future;
 use std::sync::Arc;
 
@@ -97,11 +100,6 @@ impl AppState {
             intakes: Arc::new(tokio::sync::Semaphore::new(INTAKES_AT_ONCE)),
             uploads: Arc::new(tokio::sync::Semaphore::new(2)),
         }
-    }
-
-    /// How many voicemails are being taken in now.
-    pub fn intakes_in_progress(&self) -> usize {
-        INTAKES_AT_ONCE - self.intakes.available_permits()
     }
 }
 

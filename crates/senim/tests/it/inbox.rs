@@ -308,57 +308,7 @@ async fn a_silent_voicemail_is_recorded_as_not_an_appeal_with_its_reason(app: Te
     assert_eq!(specialist.get("/api/v1/monitoring").await.1["inbox_late"], 0);
 }
 
-async fn voicemails_beyond_a_few_at_once_are_turned_away_until_one_is_taken_in(app: TestApp) {
-    use tokio::io::AsyncWriteExt;
-    app.state.app.clock.set(almaty(2026, 12, 4, 21, 5));
-    app.school("school-a", "").await;
-    let token = intake_token(&app).await;
-    let address = app.base.trim_start_matches("http://").to_owned();
-    // Exchanges that begin to send a recording and are slow to finish it.
-    let mut slow = Vec::new();
-    for _ in 0..senim_web::INTAKES_AT_ONCE {
-        let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
-        let head = format!(
-            "POST /api/v1/phone/voicemails HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {token}\r\n\
-             Content-Type: multipart/form-data; boundary=slow\r\nContent-Length: 100000\r\n\r\n\
-             --slow\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n"
-        );
-        stream.write_all(head.as_bytes()).await.unwrap();
-        slow.push(stream);
-    }
-    let metadata = json!({
-        "call_id": "busy-1", "started_at": "2026-12-04T21:00:00+05:00",
-        "duration_seconds": 3, "reason": "out_of_hours"
-    });
-    let audio = wav(1000, "busy");
-    let mut answer = (0, Value::Null);
-    for _ in 0..50 {
-        answer = post_voicemail(&app, &token, &metadata, &audio).await;
-        if answer.0 == 503 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(
-        answer.0, 503,
-        "one more than the intake takes at once: {}",
-        answer.1
-    );
-    assert_eq!(answer.1["code"], "busy");
-    // Once the slow ones are gone, the exchange's retry is taken in.
-    drop(slow);
-    for _ in 0..50 {
-        answer = post_voicemail(&app, &token, &metadata, &audio).await;
-        if answer.0 != 503 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(answer.0, 201, "{}", answer.1);
-}
-
 both_backends!(
-    voicemails_beyond_a_few_at_once_are_turned_away_until_one_is_taken_in,
     a_voicemail_posted_twice_is_one_item_heard_only_by_readers_and_registered_as_of_the_call,
     a_silent_voicemail_is_recorded_as_not_an_appeal_with_its_reason
 );

@@ -946,3 +946,26 @@ async fn register_correction(
         .await?;
     Ok(Redirect::to(&format!("/appeals/{}?done=registered", appeal.id.0)).into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use proptest::prelude::*;
+
+    use super::parse_received_at;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_typed_moment_never_panics_and_reads_back_as_shown(
+            text in prop_oneof!["\\PC{0,30}", "[0-9]{1,6}-[0-9]{1,2}-[0-9]{1,2}T[0-9]{1,2}:[0-9]{1,2}(:[0-9]{1,2})?"],
+        ) {
+            let now = Utc.with_ymd_and_hms(2026, 12, 3, 10, 0, 0).unwrap();
+            if let Some(moment) = parse_received_at(&text, now) {
+                let shown = senim_domain::time::local(moment).format("%Y-%m-%dT%H:%M:%S").to_string();
+                prop_assert_eq!(parse_received_at(&shown, now), Some(moment));
+            }
+        }
+    }
+}
