@@ -172,12 +172,24 @@ async fn upload_gate(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let session = context::cookie_name(context::SESSION_COOKIE, state.config.secure_cookies);
-    if context::cookie(request.headers(), &session).is_none() {
-        return error::render_error(error::ErrorKind::Csrf, senim_i18n::Lang::Kk);
+    let secure = state.config.secure_cookies;
+    // The refusal in the browser's language: the session is not looked up before the gate.
+    let lang = context::cookie(
+        request.headers(),
+        &context::cookie_name(context::LANG_COOKIE, secure),
+    )
+    .and_then(senim_i18n::Lang::parse)
+    .unwrap_or_default();
+    if context::cookie(
+        request.headers(),
+        &context::cookie_name(context::SESSION_COOKIE, secure),
+    )
+    .is_none()
+    {
+        return error::render_error(error::ErrorKind::Csrf, lang);
     }
     let Ok(_reading) = state.uploads.clone().try_acquire_owned() else {
-        return error::render_error(error::ErrorKind::Busy, senim_i18n::Lang::Kk);
+        return error::render_error(error::ErrorKind::Busy, lang);
     };
     next.run(request).await
 }
